@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
+)
+
+type initOptions struct {
+	form  string
+	force bool
+	now   func() time.Time
+}
+
+func newInitCmd() *cobra.Command {
+	o := &initOptions{now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "init DATEI",
+		Short: "Kommentierte Vorlage einer Projektdatei anlegen",
+		Long: `Legt eine kommentierte Projektdatei an. Alle Stellen mit „TODO“ sind auszufüllen;
+bis dahin meldet vereinbar jede offene Stelle mit Zeile und Spalte.`,
+		Example: "  vereinbar init wohngeld.yaml\n  vereinbar init --form stern wohngeld.yaml",
+		Args:    exactArgs(1, "genau einen Dateinamen"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := args[0]
+			if !validForm(o.form) {
+				return usagef("--form: unbekannte Vertragsform „%s“ (erlaubt: %s)", o.form, strings.Join(generator.Forms, ", "))
+			}
+			if _, err := os.Stat(path); err == nil && !o.force {
+				return fmt.Errorf("%s existiert bereits; mit --force überschreiben", path)
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			b, err := generator.Starter(o.form, path, o.now())
+			if err != nil {
+				return err
+			}
+			if err := atomicfile.WriteFile(path, b, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s angelegt (Vertragsform %s). Jetzt die TODO-Stellen ausfüllen und mit „vereinbar costs %s“ prüfen.\n", path, o.form, path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.form, "form", "ring", "Vertragsform: "+strings.Join(generator.Forms, ", "))
+	cmd.Flags().BoolVar(&o.force, "force", false, "vorhandene Datei überschreiben")
+	return cmd
+}
+
+func validForm(f string) bool {
+	for _, x := range generator.Forms {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/config"
+)
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		printError(stderr, err)
+		if exitCode(err) == exitUsage {
+			io.WriteString(stderr, "Hilfe: vereinbar --help\n")
+		}
+	}
+	return exitCode(err)
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	configFile string
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "vereinbar",
+		Short: "Verwaltungsvereinbarungen und Projektunterlagen für EfA-Nachnutzungen erzeugen",
+		Long: `vereinbar erzeugt aus einer YAML-Datei je Nachnutzungsvorhaben die Unterlagen
+einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       generator.Version,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
+	for _, s := range config.Settings() {
+		if s.Flag != "" {
+			pf.String(s.Flag, s.Default, s.Help)
+		}
+	}
+	root.AddCommand(
+		newVersionCmd(),
+		newConfigCmd(g),
+		newCostsCmd(g),
+		newSchemaCmd(),
+		newInitCmd(),
+	)
+	return root
+}
+
+// loadConfig resolves the settings after flags are parsed.
+func (g *globalOptions) loadConfig(cmd *cobra.Command) (*config.Config, error) {
+	return config.Load(config.Options{File: g.configFile, Flags: cmd.Flags()})
+}
+
+// newGenerator loads the configuration and the reference data.
+func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, *config.Config, error) {
+	cfg, err := g.loadConfig(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen")})
+	if err != nil {
+		return nil, nil, err
+	}
+	return gen, cfg, nil
+}
+
+// exactArgs is cobra.ExactArgs with a usage error and a German message.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("erwartet %s, erhalten: %d Argument(e)", what, len(args))
+		}
+		return nil
+	}
+}

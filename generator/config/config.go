@@ -1,0 +1,187 @@
+// Package config reads vereinbar's settings with a stated precedence:
+// command-line flag > VEREINBAR_* environment variable > config.yaml >
+// built-in default. It wraps one viper instance per load (no global viper)
+// and remembers where every effective value came from, so `vereinbar
+// config` can show it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+)
+
+// DefaultFile is the config file read from the working directory when
+// --config is not given. A missing default file is not an error.
+const DefaultFile = "config.yaml"
+
+// EnvPrefix prefixes the environment variables: VEREINBAR_AUSGABE, ...
+const EnvPrefix = "VEREINBAR"
+
+// Setting describes one configuration key.
+type Setting struct {
+	Key     string // key in config.yaml
+	Flag    string // command-line flag that overrides it ("" = none)
+	Default string
+	IsPath  bool   // relative paths in config.yaml are taken relative to that file
+	Help    string // German description
+}
+
+// Env returns the environment variable of the setting.
+func (s Setting) Env() string { return EnvPrefix + "_" + strings.ToUpper(s.Key) }
+
+// Settings lists every key, in the order `vereinbar config` prints them.
+func Settings() []Setting {
+	return []Setting{
+		{Key: "eingabe", Flag: "", Default: "fixtures", IsPath: true, Help: "Projektdateien oder Verzeichnisse, die ohne Argumente verarbeitet werden"},
+		{Key: "ausgabe", Flag: "out", Default: "out", IsPath: true, Help: "Ausgabeverzeichnis für erzeugte Dateien"},
+		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
+	}
+}
+
+// Source says where an effective value came from.
+type Source string
+
+// The sources, strongest first.
+const (
+	FromFlag    Source = "flag"
+	FromEnv     Source = "env"
+	FromFile    Source = "file"
+	FromDefault Source = "default"
+)
+
+// Value is one effective setting.
+type Value struct {
+	Setting
+	Value  string
+	Source Source
+	Origin string // human-readable origin: "--out", "VEREINBAR_AUSGABE", "config.yaml", "Standard"
+}
+
+// Config is the effective configuration.
+type Config struct {
+	File   string // config file that was read ("" if none)
+	values map[string]Value
+}
+
+// Get returns the effective value of a key ("" for an unknown key).
+func (c *Config) Get(key string) string { return c.values[key].Value }
+
+// Values returns every setting with value and origin, in Settings order.
+func (c *Config) Values() []Value {
+	var vs []Value
+	for _, s := range Settings() {
+		vs = append(vs, c.values[s.Key])
+	}
+	return vs
+}
+
+// Options tell Load where to look.
+type Options struct {
+	// File is the config file; "" means DefaultFile if it exists.
+	File string
+	// Flags are the parsed command-line flags; flags named in Settings that
+	// the user set override everything else. May be nil.
+	Flags *pflag.FlagSet
+	// LookupEnv reads the environment; nil means os.LookupEnv.
+	LookupEnv func(string) (string, bool)
+}
+
+// ErrConfig classifies errors in the config file.
+var ErrConfig = errors.New("fehlerhafte Konfiguration")
+
+// Load resolves every setting. It must be called after flags are parsed.
+func Load(opts Options) (*Config, error) {
+	lookup := opts.LookupEnv
+	if lookup == nil {
+		lookup = os.LookupEnv
+	}
+	v := viper.New()
+	file := opts.File
+	explicit := file != ""
+	if !explicit {
+		file = DefaultFile
+	}
+	c := &Config{values: map[string]Value{}}
+	v.SetConfigFile(file)
+	v.SetConfigType("yaml")
+	if err := v.ReadInConfig(); err != nil {
+		var pe *fs.PathError
+		switch {
+		case !explicit && errors.As(err, &pe) && errors.Is(pe, fs.ErrNotExist):
+			file = ""
+		default:
+			return nil, fmt.Errorf("%w: %s: %v", ErrConfig, file, err)
+		}
+	}
+	c.File = file
+	if err := checkKeys(v, file); err != nil {
+		return nil, err
+	}
+	for _, s := range Settings() {
+		v.SetDefault(s.Key, s.Default)
+		val := Value{Setting: s}
+		var fl *pflag.Flag
+		if opts.Flags != nil && s.Flag != "" {
+			fl = opts.Flags.Lookup(s.Flag)
+		}
+		env, envSet := lookup(s.Env())
+		switch {
+		case fl != nil && fl.Changed:
+			val.Value, val.Source, val.Origin = fl.Value.String(), FromFlag, "--"+s.Flag
+		case envSet:
+			val.Value, val.Source, val.Origin = env, FromEnv, s.Env()
+		case file != "" && v.InConfig(s.Key):
+			raw := v.Get(s.Key)
+			str, ok := raw.(string)
+			if !ok {
+				return nil, fmt.Errorf("%w: %s: %s: erwartet einen Text, gefunden %v", ErrConfig, file, s.Key, raw)
+			}
+			if s.IsPath && str != "" && !filepath.IsAbs(str) {
+				str = filepath.Join(filepath.Dir(file), str)
+			}
+			val.Value, val.Source, val.Origin = str, FromFile, file
+		default:
+			val.Value, val.Source, val.Origin = v.GetString(s.Key), FromDefault, "Standard"
+		}
+		c.values[s.Key] = val
+	}
+	return c, nil
+}
+
+// checkKeys refuses unknown keys in the config file, naming a close match.
+func checkKeys(v *viper.Viper, file string) error {
+	known := map[string]bool{}
+	var names []string
+	for _, s := range Settings() {
+		known[s.Key] = true
+		names = append(names, s.Key)
+	}
+	var bad []string
+	for _, k := range v.AllKeys() {
+		top, _, _ := strings.Cut(k, ".")
+		if known[top] {
+			continue
+		}
+		msg := fmt.Sprintf("unbekannter Schlüssel „%s“", top)
+		if s := refdata.Suggest(top, names); s != "" {
+			msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
+		} else {
+			msg += " (erlaubt: " + strings.Join(names, ", ") + ")"
+		}
+		bad = append(bad, msg)
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	sort.Strings(bad)
+	return fmt.Errorf("%w: %s: %s", ErrConfig, file, strings.Join(bad, "; "))
+}

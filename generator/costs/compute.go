@@ -1,0 +1,385 @@
+package costs
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"strconv"
+)
+
+// BearerKind says who pays a cost position.
+type BearerKind string
+
+// Kinds of bearers.
+const (
+	// ByKey splits the position by the key among the bearing parties. The
+	// empty BearerKind means ByKey.
+	ByKey BearerKind = "by_key"
+	// Single makes the party named in Bearer.Party pay everything.
+	Single BearerKind = "single"
+	// EachReuser makes every re-using Land (Input.Reusers) pay the full
+	// amount; the item amount is the amount times the number of re-users.
+	EachReuser BearerKind = "each_reuser"
+	// External marks a position financed outside the alliance (e.g. from a
+	// Konjunkturprogramm); it is listed but not split.
+	External BearerKind = "external"
+)
+
+// Valid reports whether b is one of the defined kinds or empty (ByKey).
+func (b BearerKind) Valid() bool {
+	switch b {
+	case "", ByKey, Single, EachReuser, External:
+		return true
+	}
+	return false
+}
+
+// normalize maps the empty kind to ByKey.
+func (b BearerKind) normalize() BearerKind {
+	if b == "" {
+		return ByKey
+	}
+	return b
+}
+
+// Bearer names who pays a position.
+type Bearer struct {
+	// Kind is the kind of bearer; empty means ByKey.
+	Kind BearerKind
+	// Party is the paying party's code for Single; ignored otherwise.
+	Party string
+}
+
+// Position is one cost position of the agreement.
+type Position struct {
+	// ID identifies the position, e.g. "betrieb". Item IDs are derived from
+	// it and must be unique.
+	ID string
+	// Category is passed through, e.g. "betrieb" or "anbindung".
+	Category string
+	// Label is a human description, passed through.
+	Label string
+	// AmountCents is the amount per year for yearly positions and per
+	// re-using Land for EachReuser; 0 <= AmountCents <= MaxCents.
+	AmountCents int64
+	// Years makes the position yearly: one item per year (ascending, IDs
+	// "<ID>-<year>"). Years must be positive and distinct. Empty means a
+	// one-off item with ID "<ID>".
+	Years []int
+	// Year is the optional year of a one-off item (0 = none). It must be 0
+	// for yearly positions.
+	Year int
+	// Bearer says who pays.
+	Bearer Bearer
+}
+
+// Input is everything Compute needs.
+type Input struct {
+	// Parties are all parties of the agreement in file order; codes are
+	// unique.
+	Parties []Party
+	// Reusers are the codes of the re-using Länder (for EachReuser) in file
+	// order; each must be a party.
+	Reusers []string
+	// Key is the distribution key; it is needed (and validated) when at
+	// least one party bears costs.
+	Key []KeyPart
+	// Positions are the cost positions in file order.
+	Positions []Position
+}
+
+// Result is the exact cost split.
+type Result struct {
+	// Parties holds every input party in input order.
+	Parties []PartyResult
+	// Items holds the items paid by parties, in position order and, within
+	// a yearly position, by ascending year.
+	Items []ItemResult
+	// External holds the items financed externally (not split).
+	External []ItemResult
+	// TotalCents is the sum of all Items amounts, equal to the sum of the
+	// party totals.
+	TotalCents int64
+	// Years holds the distinct years of Items in ascending order; 0 (items
+	// without a year) comes last if present.
+	Years []int
+}
+
+// PartyResult is the result for one party.
+type PartyResult struct {
+	// Code is the party code.
+	Code string
+	// Bears reports whether the party bears a share of the key split.
+	Bears bool
+	// ShareE5 is the party's rounded key share in e5 units (0 if it does not
+	// bear).
+	ShareE5 int64
+	// TotalCents is the sum of the party's item amounts.
+	TotalCents int64
+	// ByYear holds the party's amounts per year, with an entry (possibly 0)
+	// for every year in Result.Years; key 0 collects items without a year.
+	ByYear map[int]int64
+}
+
+// ItemResult is one cost item and who pays what.
+type ItemResult struct {
+	// ID is "<position ID>-<year>" for yearly items, else the position ID.
+	ID string
+	// Position is the ID of the position the item belongs to.
+	Position string
+	// Category and Label are passed through from the position.
+	Category, Label string
+	// Year is the item's year (0 = none).
+	Year int
+	// AmountCents is the item total; for EachReuser it is the position
+	// amount times the number of re-users.
+	AmountCents int64
+	// Basis is how the item is paid (never empty).
+	Basis BearerKind
+	// Split holds the parties paying something (> 0), in party input order.
+	// It is empty for External items.
+	Split []PartyAmount
+}
+
+// PartyAmount is the amount one party pays for an item.
+type PartyAmount struct {
+	// Code is the party code.
+	Code string
+	// Cents is the amount in cents.
+	Cents int64
+}
+
+// Compute validates the input and splits every position exactly to the
+// cent. It never panics; every error wraps one of the sentinel errors.
+func Compute(in Input) (*Result, error) {
+	idx, err := validateParties(in.Parties)
+	if err != nil {
+		return nil, err
+	}
+	reusers, err := validateReusers(in.Reusers, idx)
+	if err != nil {
+		return nil, err
+	}
+
+	shares := make([]int64, len(in.Parties))
+	anyBearer := slices.ContainsFunc(in.Parties, func(p Party) bool { return p.Bears })
+	if anyBearer {
+		if shares, err = Shares(in.Parties, in.Key); err != nil {
+			return nil, err
+		}
+	}
+
+	res := &Result{
+		Parties:  make([]PartyResult, len(in.Parties)),
+		Items:    []ItemResult{},
+		External: []ItemResult{},
+		Years:    []int{},
+	}
+	seen := make(map[string]bool)
+	var running int64 // fails fast on overflow before building the sums
+	for _, pos := range in.Positions {
+		items, err := expand(pos)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if seen[it.ID] {
+				return nil, fmt.Errorf("%q: %w", it.ID, ErrDuplicateItem)
+			}
+			seen[it.ID] = true
+			if err := pay(&it, pos, in.Parties, idx, reusers, shares, anyBearer); err != nil {
+				return nil, err
+			}
+			if it.Basis == External {
+				res.External = append(res.External, it)
+				continue
+			}
+			if running, err = add(running, it.AmountCents); err != nil {
+				return nil, fmt.Errorf("Kostenposition %q: Gesamtsumme: %w", pos.ID, err)
+			}
+			res.Items = append(res.Items, it)
+		}
+	}
+
+	if err := res.sum(in.Parties, shares, idx); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func validateReusers(codes []string, idx map[string]int) ([]int, error) {
+	out := make([]int, 0, len(codes))
+	seen := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		i, ok := idx[c]
+		if !ok {
+			return nil, fmt.Errorf("nachnutzendes Land %q: %w", c, ErrUnknownParty)
+		}
+		if seen[c] {
+			return nil, fmt.Errorf("nachnutzendes Land %q: %w", c, ErrDuplicateParty)
+		}
+		seen[c] = true
+		out = append(out, i)
+	}
+	slices.Sort(out) // splits are listed in party order
+	return out, nil
+}
+
+// expand validates a position and returns its items with ID, year and
+// amount per year (not yet multiplied for EachReuser).
+func expand(pos Position) ([]ItemResult, error) {
+	if pos.ID == "" {
+		return nil, fmt.Errorf("Kostenposition ohne ID (%q): %w", pos.Label, ErrPosition)
+	}
+	if pos.AmountCents < 0 || pos.AmountCents > MaxCents {
+		return nil, fmt.Errorf("Kostenposition %q: %d Cent (erlaubt 0 bis %d): %w",
+			pos.ID, pos.AmountCents, MaxCents, ErrAmount)
+	}
+	if !pos.Bearer.Kind.Valid() {
+		return nil, fmt.Errorf("Kostenposition %q: %q: %w", pos.ID, pos.Bearer.Kind, ErrBearerKind)
+	}
+	base := ItemResult{
+		Position:    pos.ID,
+		Category:    pos.Category,
+		Label:       pos.Label,
+		AmountCents: pos.AmountCents,
+		Basis:       pos.Bearer.Kind.normalize(),
+	}
+	if len(pos.Years) == 0 {
+		if pos.Year < 0 {
+			return nil, fmt.Errorf("Kostenposition %q: Jahr %d: %w", pos.ID, pos.Year, ErrYear)
+		}
+		base.ID, base.Year = pos.ID, pos.Year
+		return []ItemResult{base}, nil
+	}
+	if pos.Year != 0 {
+		return nil, fmt.Errorf("Kostenposition %q: Year und Years zugleich angegeben: %w", pos.ID, ErrYear)
+	}
+	years := slices.Clone(pos.Years)
+	slices.Sort(years)
+	items := make([]ItemResult, 0, len(years))
+	for i, y := range years {
+		if y <= 0 {
+			return nil, fmt.Errorf("Kostenposition %q: Jahr %d: %w", pos.ID, y, ErrYear)
+		}
+		if i > 0 && years[i-1] == y {
+			return nil, fmt.Errorf("Kostenposition %q: Jahr %d doppelt: %w", pos.ID, y, ErrYear)
+		}
+		it := base
+		it.ID, it.Year = pos.ID+"-"+strconv.Itoa(y), y
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// pay fills Split (and the total for EachReuser) of an item.
+func pay(it *ItemResult, pos Position, parties []Party, idx map[string]int,
+	reusers []int, shares []int64, anyBearer bool) error {
+	switch it.Basis {
+	case External:
+		return nil
+	case Single:
+		i, ok := idx[pos.Bearer.Party]
+		if !ok {
+			return fmt.Errorf("Kostenposition %q: Kostenträger %q: %w", pos.ID, pos.Bearer.Party, ErrUnknownParty)
+		}
+		if it.AmountCents > 0 {
+			it.Split = []PartyAmount{{Code: parties[i].Code, Cents: it.AmountCents}}
+		}
+		return nil
+	case EachReuser:
+		if len(reusers) == 0 {
+			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoReusers)
+		}
+		hi, total := bits.Mul64(uint64(it.AmountCents), uint64(len(reusers)))
+		if hi != 0 || total > uint64(maxInt64) {
+			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrOverflow)
+		}
+		if it.AmountCents > 0 {
+			it.Split = make([]PartyAmount, 0, len(reusers))
+			for _, i := range reusers {
+				it.Split = append(it.Split, PartyAmount{Code: parties[i].Code, Cents: it.AmountCents})
+			}
+		}
+		it.AmountCents = int64(total)
+		return nil
+	default: // ByKey
+		if !anyBearer {
+			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoBearer)
+		}
+		amounts, err := Split(it.AmountCents, shares)
+		if err != nil {
+			return fmt.Errorf("Kostenposition %q: %w", pos.ID, err)
+		}
+		for i, a := range amounts {
+			if a > 0 {
+				it.Split = append(it.Split, PartyAmount{Code: parties[i].Code, Cents: a})
+			}
+		}
+		return nil
+	}
+}
+
+const maxInt64 = 1<<63 - 1
+
+// add returns a+b or ErrOverflow.
+func add(a, b int64) (int64, error) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return 0, ErrOverflow
+	}
+	return s, nil
+}
+
+// sum fills the party results, the total and the years.
+func (r *Result) sum(parties []Party, shares []int64, idx map[string]int) error {
+	yearSet := make(map[int]bool)
+	for _, it := range r.Items {
+		yearSet[it.Year] = true
+	}
+	for y := range yearSet {
+		r.Years = append(r.Years, y)
+	}
+	sortYears(r.Years)
+
+	for i, p := range parties {
+		by := make(map[int]int64, len(r.Years))
+		for _, y := range r.Years {
+			by[y] = 0
+		}
+		r.Parties[i] = PartyResult{Code: p.Code, Bears: p.Bears, ShareE5: shares[i], ByYear: by}
+	}
+	var err error
+	for _, it := range r.Items {
+		if r.TotalCents, err = add(r.TotalCents, it.AmountCents); err != nil {
+			return fmt.Errorf("Gesamtsumme: %w", err)
+		}
+		for _, pa := range it.Split {
+			pr := &r.Parties[idx[pa.Code]]
+			if pr.TotalCents, err = add(pr.TotalCents, pa.Cents); err != nil {
+				return fmt.Errorf("Summe für %q: %w", pa.Code, err)
+			}
+			// |ByYear| <= TotalCents, so this cannot overflow any more.
+			pr.ByYear[it.Year] += pa.Cents
+		}
+	}
+	return nil
+}
+
+// sortYears sorts ascending with 0 (no year) last.
+func sortYears(ys []int) {
+	slices.SortFunc(ys, func(a, b int) int {
+		switch {
+		case a == b:
+			return 0
+		case a == 0:
+			return 1
+		case b == 0:
+			return -1
+		case a < b:
+			return -1
+		default:
+			return 1
+		}
+	})
+}

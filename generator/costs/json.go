@@ -1,0 +1,127 @@
+package costs
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+)
+
+// MarshalJSON encodes the result deterministically:
+//
+//	{"parties":[…],"items":[…],"external_items":[…],"total_cents":0,"years":[…]}
+//
+// Empty lists are encoded as [] rather than null.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type wire struct {
+		Parties    []PartyResult `json:"parties"`
+		Items      []ItemResult  `json:"items"`
+		External   []ItemResult  `json:"external_items"`
+		TotalCents int64         `json:"total_cents"`
+		Years      []int         `json:"years"`
+	}
+	return json.Marshal(wire{
+		Parties:    nonNil(r.Parties),
+		Items:      nonNil(r.Items),
+		External:   nonNil(r.External),
+		TotalCents: r.TotalCents,
+		Years:      nonNil(r.Years),
+	})
+}
+
+// MarshalJSON encodes a party as
+//
+//	{"code":"ST","bears":true,"share_e5":2653499,"total_cents":123,"by_year":{"2027":123}}
+//
+// with the years of by_year ascending and "0" (no year) last.
+func (p PartyResult) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"code":`)
+	if err := writeJSON(&b, p.Code); err != nil {
+		return nil, err
+	}
+	b.WriteString(`,"bears":`)
+	b.WriteString(strconv.FormatBool(p.Bears))
+	b.WriteString(`,"share_e5":`)
+	b.WriteString(strconv.FormatInt(p.ShareE5, 10))
+	b.WriteString(`,"total_cents":`)
+	b.WriteString(strconv.FormatInt(p.TotalCents, 10))
+	b.WriteString(`,"by_year":{`)
+	years := make([]int, 0, len(p.ByYear))
+	for y := range p.ByYear {
+		years = append(years, y)
+	}
+	sortYears(years)
+	for i, y := range years {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(strconv.Itoa(y))
+		b.WriteString(`":`)
+		b.WriteString(strconv.FormatInt(p.ByYear[y], 10))
+	}
+	b.WriteString("}}")
+	return b.Bytes(), nil
+}
+
+// MarshalJSON encodes an item as
+//
+//	{"id":"betrieb-2027","position":"betrieb","category":"betrieb","label":"…",
+//	 "year":2027,"amount_cents":48000000,"basis":"by_key","split":{"ST":11420400}}
+//
+// where split is an object whose keys follow the party input order.
+func (it ItemResult) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	fields := []struct {
+		name  string
+		value any
+	}{
+		{"id", it.ID},
+		{"position", it.Position},
+		{"category", it.Category},
+		{"label", it.Label},
+		{"year", it.Year},
+		{"amount_cents", it.AmountCents},
+		{"basis", it.Basis},
+	}
+	b.WriteByte('{')
+	for _, f := range fields {
+		b.WriteByte('"')
+		b.WriteString(f.name)
+		b.WriteString(`":`)
+		if err := writeJSON(&b, f.value); err != nil {
+			return nil, err
+		}
+		b.WriteByte(',')
+	}
+	b.WriteString(`"split":{`)
+	for i, pa := range it.Split {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := writeJSON(&b, pa.Code); err != nil {
+			return nil, err
+		}
+		b.WriteByte(':')
+		b.WriteString(strconv.FormatInt(pa.Cents, 10))
+	}
+	b.WriteString("}}")
+	return b.Bytes(), nil
+}
+
+func writeJSON(b *bytes.Buffer, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b.Write(data)
+	return nil
+}
+
+func nonNil[S ~[]E, E any](s S) S {
+	if s == nil {
+		return S{}
+	}
+	return slices.Clip(s)
+}

@@ -1,0 +1,196 @@
+package generator
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+)
+
+// keyNames are the German names of the key kinds.
+var keyNames = map[string]string{
+	"koenigstein": "Königsteiner Schlüssel",
+	"paritaet":    "Paritätsprinzip",
+	"nutzung":     "Inanspruchnahme",
+	"einwohner":   "Einwohnerzahl",
+	"zielgruppe":  "Zielgruppengröße",
+	"fest":        "feste Anteile",
+}
+
+// KeyDescription describes the distribution key in German, e.g.
+// "50 % Königsteiner Schlüssel 2016, 50 % Paritätsprinzip".
+func KeyDescription(v data.Verteilung) string {
+	parts := make([]string, len(v.Schluessel))
+	for i, k := range v.Schluessel {
+		name := keyNames[k.Art]
+		if k.Art == "koenigstein" {
+			name += " " + strconv.Itoa(k.Jahr)
+		}
+		if len(v.Schluessel) == 1 {
+			parts[i] = name
+		} else {
+			parts[i] = weightText(k.Gewicht.Hundertstel) + "\u00a0% " + name
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func weightText(h int64) string {
+	s := strconv.FormatInt(h/100, 10)
+	if r := h % 100; r != 0 {
+		s += "," + strings.TrimRight(fmt.Sprintf("%02d", r), "0")
+	}
+	return s
+}
+
+// WriteCostTable prints the cost split as a German plain-text table: one
+// row per party with its share, its amount per year and in total, then the
+// items and what is financed elsewhere.
+func WriteCostTable(w io.Writer, p *Project, r *costs.Result) error {
+	pr := p.Data()
+	bw := &errWriter{w: w}
+	bw.printf("Kostenverteilung: %s\n", pr.Vorhaben.Titel)
+	bw.printf("Schlüssel: %s\n", KeyDescription(pr.Verteilung))
+	if pr.Verteilung.UmsetzendesLandTraegtAnteil {
+		bw.printf("Das umsetzende Land trägt einen Anteil.\n")
+	} else {
+		bw.printf("Das umsetzende Land trägt keinen Anteil.\n")
+	}
+	bw.printf("Rundung: Hare/Niemeyer (größte Reste) auf 0,00001 %% und auf den Cent; bei Gleichstand die früher genannte Partei.\n\n")
+
+	head := []string{"Land", "Rolle", "Anteil"}
+	for _, y := range r.Years {
+		head = append(head, yearLabel(y))
+	}
+	head = append(head, "Summe")
+	rows := [][]string{head}
+	roles := map[string]string{}
+	for _, pt := range pr.Parteien {
+		roles[string(pt.Land)] = pt.Rolle
+	}
+	var shareSum int64
+	yearSum := map[int]int64{}
+	for _, pr := range r.Parties {
+		name := pr.Code
+		if ref, ok := refdata.PartyByCode(pr.Code); ok {
+			name = ref.Kurzname
+		}
+		row := []string{name, roles[pr.Code], format.Percent(pr.ShareE5)}
+		for _, y := range r.Years {
+			row = append(row, format.Money(pr.ByYear[y]))
+			yearSum[y] += pr.ByYear[y]
+		}
+		row = append(row, format.Money(pr.TotalCents))
+		rows = append(rows, row)
+		shareSum += pr.ShareE5
+	}
+	sum := []string{"Summe", "", format.Percent(shareSum)}
+	for _, y := range r.Years {
+		sum = append(sum, format.Money(yearSum[y]))
+	}
+	sum = append(sum, format.Money(r.TotalCents))
+	rows = append(rows, sum)
+	bw.table(rows, 2)
+
+	bw.printf("\nPosten\n")
+	items := [][]string{{"Kennung", "Bezeichnung", "Verteilung", "Betrag"}}
+	for _, it := range r.Items {
+		items = append(items, []string{it.ID, it.Label, basisText(it), format.Money(it.AmountCents)})
+	}
+	bw.table(items, 3)
+	if len(r.External) > 0 {
+		bw.printf("\nAußerhalb der Vereinbarung finanziert (nicht verteilt)\n")
+		ext := [][]string{{"Kennung", "Bezeichnung", "Finanzierung", "Betrag"}}
+		for _, it := range r.External {
+			ext = append(ext, []string{it.ID, it.Label, financing(pr, it.Position), format.Money(it.AmountCents)})
+		}
+		bw.table(ext, 3)
+	}
+	return bw.err
+}
+
+func yearLabel(y int) string {
+	if y == 0 {
+		return "einmalig"
+	}
+	return strconv.Itoa(y)
+}
+
+func basisText(it costs.ItemResult) string {
+	switch it.Basis {
+	case costs.EachReuser:
+		if len(it.Split) > 0 {
+			return "je nachnutzendes Land " + format.Money(it.Split[0].Cents)
+		}
+		return "je nachnutzendes Land"
+	case costs.Single:
+		if len(it.Split) > 0 {
+			return "trägt " + it.Split[0].Code
+		}
+	}
+	return "nach Schlüssel"
+}
+
+var financingNames = map[string]string{
+	"konjunkturprogramm":           "Konjunkturprogramm",
+	"fitko_digitalisierungsbudget": "Digitalisierungsbudget der FITKO",
+	"fitko_stammbudget":            "Stammbudget der FITKO",
+	"bund":                         "Bund",
+	"sonstige":                     "sonstige Mittel",
+}
+
+func financing(pr *data.Projekt, position string) string {
+	for _, p := range pr.Kosten.Positionen {
+		if p.ID == position {
+			return financingNames[p.FinanziertDurch]
+		}
+	}
+	return ""
+}
+
+// errWriter keeps the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(f string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, f, args...)
+	}
+}
+
+// table prints rows with columns padded to their widths in runes; the
+// columns from firstRight on are right-aligned (numbers).
+func (e *errWriter) table(rows [][]string, firstRight int) {
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if i >= firstRight {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+		}
+		e.printf("%s\n", strings.TrimRight(b.String(), " "))
+	}
+}

@@ -1,0 +1,313 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// minimal is a valid project; tests change one thing at a time.
+const minimal = `vorhaben:
+  titel: "Nachnutzung „Wohngeld“"
+  kurztitel: wohngeld
+  stand: 2026-11-28
+  version: 1.0
+leistung:
+  online_dienst: Wohngeld online
+  ozg: [{id: "10092", bezeichnung: Wohngeld}]
+  leika: ["99107023000000"]
+  themenfeld: "Bauen & Wohnen"
+  nachnutzungsmodell: efa
+vertrag:
+  form: ring
+  beginn: 2027-01-01
+  kuendigungsfrist_monate: 12
+parteien:
+  - {land: SH, rolle: umsetzend, vertreten_durch: das Innenministerium}
+  - {land: ST, rolle: nachnutzend, vertreten_durch: das Ministerium für Infrastruktur und Digitales}
+kosten:
+  positionen:
+    - {id: betrieb, art: betrieb, bezeichnung: Betrieb, betrag: "480000.00", turnus: jaehrlich, jahre: [2027, 2028]}
+verteilung:
+  umsetzendes_land_traegt_anteil: true
+  schluessel:
+    - {gewicht: 100, art: koenigstein, jahr: 2016}
+`
+
+var ref = Reference{KSJahre: []int{2014, 2015, 2016}}
+
+func decodeErrs(t *testing.T, src string) []string {
+	t.Helper()
+	_, err := Decode("p.yaml", []byte(src), ref)
+	if err == nil {
+		return nil
+	}
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("error is %T, want Errors: %v", err, err)
+	}
+	if !errors.Is(err, ErrInvalid) {
+		t.Errorf("errors.Is(err, ErrInvalid) = false")
+	}
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.Error()
+	}
+	return out
+}
+
+func TestMinimalDecodes(t *testing.T) {
+	t.Parallel()
+	f, err := Decode("p.yaml", []byte(minimal), ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Projekt
+	if p.Vorhaben.Version != "1.0" {
+		t.Errorf("version = %q, want the literal 1.0", p.Vorhaben.Version)
+	}
+	if got := p.Vorhaben.Stand.Time(); !got.Equal(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("stand = %v", got)
+	}
+	if p.Kosten.Positionen[0].Betrag.Cent != 48_000_000 {
+		t.Errorf("betrag = %d cents", p.Kosten.Positionen[0].Betrag.Cent)
+	}
+	if p.Verteilung.Schluessel[0].Gewicht.Hundertstel != 10000 {
+		t.Errorf("gewicht = %d", p.Verteilung.Schluessel[0].Gewicht.Hundertstel)
+	}
+	if pos := f.Pos("parteien[1].land"); pos != (Pos{18, 12}) {
+		t.Errorf("Pos(parteien[1].land) = %v, want 18:12", pos)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unknown key with suggestion", "parteien:", "partein:",
+			[]string{"p.yaml:16:1: partein: unbekannter Schlüssel „partein“ – meinten Sie „parteien“?"}},
+		{"unknown key without suggestion", "  version: 1.0\n", "  version: 1.0\n  farbe: blau\n",
+			[]string{"p.yaml:6:3: vorhaben.farbe: unbekannter Schlüssel „farbe“ (erlaubt: titel, kurztitel, stand, version)"}},
+		{"wrong type int", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: zwölf",
+			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: erwartet eine ganze Zahl, gefunden den Text „zwölf“"}},
+		{"float for int", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 12.5",
+			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: erwartet eine ganze Zahl, gefunden die Zahl 12.5"}},
+		{"int out of range", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 61",
+			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: 61 liegt außerhalb des erlaubten Bereichs 0 bis 60"}},
+		{"wrong type bool", "traegt_anteil: true", "traegt_anteil: ja",
+			[]string{"p.yaml:23:35: verteilung.umsetzendes_land_traegt_anteil: erwartet true oder false, gefunden den Text „ja“"}},
+		{"list expected", `leika: ["99107023000000"]`, `leika: "99107023000000"`,
+			[]string{"p.yaml:9:10: leistung.leika: erwartet eine Liste, gefunden den Text „99107023000000“"}},
+		{"mapping expected", "vertrag:\n  form: ring\n  beginn: 2027-01-01\n  kuendigungsfrist_monate: 12\n", "vertrag: ring\n",
+			[]string{"p.yaml:12:10: vertrag: erwartet einen Abschnitt mit Schlüsseln, gefunden den Text „ring“"}},
+		{"missing required", "  kurztitel: wohngeld\n", "",
+			[]string{"p.yaml:2:3: vorhaben.kurztitel: Pflichtfeld „kurztitel“ fehlt in „vorhaben“"}},
+		{"empty required", "  kurztitel: wohngeld\n", "  kurztitel:\n",
+			[]string{"p.yaml:3:13: vorhaben.kurztitel: Pflichtfeld „kurztitel“ ist leer"}},
+		{"bad enum with suggestion", "form: ring", "form: rign",
+			[]string{"p.yaml:13:9: vertrag.form: ungültiger Wert „rign“ – meinten Sie „ring“? (erlaubt: ring, stern, fit-store)"}},
+		{"pattern", "kurztitel: wohngeld", "kurztitel: Wohngeld SH",
+			[]string{"p.yaml:3:14: vorhaben.kurztitel: „Wohngeld SH“ hat nicht die Form Kleinbuchstaben, Ziffern und einzelne Bindestriche (z. B. „wohngeld-sh“)"}},
+		{"three decimals", `betrag: "480000.00"`, `betrag: "480000.001"`,
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480000.001": zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
+		{"unquoted three decimals", `betrag: "480000.00"`, `betrag: 480000.001`,
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480000.001": zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
+		{"negative amount", `betrag: "480000.00"`, `betrag: -5`,
+			[]string{"p.yaml:21:65: kosten.positionen[0].betrag: Betrag „-5“ ist negativ"}},
+		{"german amount", `betrag: "480000.00"`, `betrag: "480.000,00"`,
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480.000,00": Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt`}},
+		{"bad date", "beginn: 2027-01-01", "beginn: 2027-02-30",
+			[]string{"p.yaml:14:11: vertrag.beginn: „2027-02-30“ ist kein gültiges Datum der Form JJJJ-MM-TT"}},
+		{"duplicate key", "  version: 1.0\n", "  version: 1.0\n  version: 2.0\n",
+			[]string{"p.yaml:6:3: vorhaben.version: Schlüssel „version“ ist doppelt (zuerst in Zeile 5)"}},
+		{"placeholder", "vertreten_durch: das Innenministerium", "vertreten_durch: TODO",
+			[]string{"p.yaml:17:51: parteien[0].vertreten_durch: Platzhalter noch nicht ausgefüllt: „TODO“"}},
+		{"merge key", "  version: 1.0\n", "  version: 1.0\n  <<: {a: 1}\n",
+			[]string{"p.yaml:6:3: vorhaben: Merge-Schlüssel „<<“ wird nicht unterstützt; bitte Werte ausschreiben"}},
+		{"too few items", "  ozg: [{id: \"10092\", bezeichnung: Wohngeld}]\n", "  ozg: []\n",
+			[]string{"p.yaml:8:8: leistung.ozg: mindestens 1 Einträge nötig, gefunden 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(minimal, tt.old) {
+				t.Fatalf("test setup: %q not in minimal", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(minimal, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestValidateErrors(t *testing.T) {
+	t.Parallel()
+	parties3 := "  - {land: ST, rolle: nachnutzend, vertreten_durch: das Ministerium für Infrastruktur und Digitales}\n"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unknown Land", "land: ST", "land: XY",
+			[]string{"p.yaml:18:12: parteien[1].land: unbekanntes Länderkürzel „XY“ (erlaubt: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, BUND)"}},
+		{"duplicate party", parties3, parties3 + strings.Replace(parties3, "ST", "ST", 1),
+			[]string{"p.yaml:19:12: parteien[2].land: ST ist bereits Vertragspartei (parteien[1])"}},
+		{"two implementing", "land: ST, rolle: nachnutzend", "land: ST, rolle: umsetzend",
+			[]string{
+				"p.yaml:17:3: parteien: kein nachnutzendes Land: mindestens eine Partei braucht „rolle: nachnutzend“",
+				"p.yaml:18:23: parteien[1].rolle: mehr als ein umsetzendes Land (bereits parteien[0]); genau eine Partei ist umsetzend",
+			}},
+		{"no implementing", "land: SH, rolle: umsetzend", "land: SH, rolle: nachnutzend",
+			[]string{"p.yaml:17:3: parteien: kein umsetzendes Land: genau eine Partei braucht „rolle: umsetzend“"}},
+		{"ozg id", `id: "10092"`, `id: "1009"`,
+			[]string{"p.yaml:8:14: leistung.ozg[0].id: OZG-ID „1009“ muss fünfstellig sein und mit 1 beginnen (z. B. 10092)"}},
+		{"leika", `"99107023000000"`, `"9910702300000X"`,
+			[]string{"p.yaml:9:11: leistung.leika[0]: LeiKa-Schlüssel „9910702300000X“ muss aus 14 Ziffern bestehen"}},
+		{"themenfeld", `"Bauen & Wohnen"`, `"Bauen und Wohnen"`,
+			[]string{"p.yaml:10:15: leistung.themenfeld: unbekanntes Themenfeld „Bauen und Wohnen“ – meinten Sie „Bauen & Wohnen“?"}},
+		{"weights", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 60, art: koenigstein, jahr: 2016}\n    - {gewicht: 30.5, art: paritaet}",
+			[]string{"p.yaml:25:5: verteilung.schluessel: die Gewichte ergeben 90,5 %, nicht 100 %"}},
+		{"ks year", "jahr: 2016}", "jahr: 2031}",
+			[]string{"p.yaml:25:46: verteilung.schluessel[0].jahr: für 2031 gibt es keine Tabelle des Königsteiner Schlüssels (verfügbar: 2014, 2015, 2016); eigene Jahre über „ks_tabellen“ in config.yaml ergänzen"}},
+		{"ks without year", ", jahr: 2016}", "}",
+			[]string{"p.yaml:25:7: verteilung.schluessel[0]: Königsteiner Schlüssel braucht „jahr“ (GWK-Jahr der Tabelle, verfügbar: 2014, 2015, 2016)"}},
+		{"usage values missing", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: nutzung, werte: {SH: 10}}",
+			[]string{"p.yaml:25:43: verteilung.schluessel[0].werte: es fehlen Werte für ST"}},
+		{"usage key without values", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: einwohner}",
+			[]string{"p.yaml:25:7: verteilung.schluessel[0]: Teilschlüssel „einwohner“ braucht „werte“ für jede kostentragende Partei (SH, ST)"}},
+		{"usage value not integer", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: zielgruppe, werte: {SH: 10.5, ST: 3}}",
+			[]string{"p.yaml:25:51: verteilung.schluessel[0].werte.SH: erwartet eine ganze Zahl ≥ 0"}},
+		{"value for non-party", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: nutzung, werte: {SH: 1, ST: 2, BY: 3}}",
+			[]string{"p.yaml:25:62: verteilung.schluessel[0].werte.BY: BY ist keine Vertragspartei"}},
+		{"all zero", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: nutzung, werte: {SH: 0, ST: 0}}",
+			[]string{"p.yaml:25:43: verteilung.schluessel[0].werte: alle Werte sind 0; der Schlüssel lässt sich nicht berechnen"}},
+		{"fest sum", "{gewicht: 100, art: koenigstein, jahr: 2016}", `{gewicht: 100, art: fest, werte: {SH: "60", ST: "40.00001"}}`,
+			[]string{"p.yaml:25:40: verteilung.schluessel[0].werte: feste Anteile ergeben 100,00001 %, nicht 100 %"}},
+		{"fest value when implementing Land does not bear", "traegt_anteil: true\n  schluessel:\n    - {gewicht: 100, art: koenigstein, jahr: 2016}", "traegt_anteil: false\n  schluessel:\n    - {gewicht: 100, art: fest, werte: {SH: \"50\", ST: \"50\"}}",
+			[]string{"p.yaml:25:45: verteilung.schluessel[0].werte.SH: SH trägt keinen Anteil der Kosten; Wert entfernen"}},
+		{"duplicate key kind", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 50, art: paritaet}\n    - {gewicht: 50, art: paritaet}",
+			[]string{"p.yaml:26:26: verteilung.schluessel[1].art: Teilschlüssel „paritaet“ ist doppelt (auch verteilung.schluessel[0]); Gewichte zusammenfassen"}},
+		{"values on paritaet", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: paritaet, werte: {SH: 1}}",
+			[]string{"p.yaml:25:44: verteilung.schluessel[0].werte: Teilschlüssel „paritaet“ nimmt keine Werte je Land"}},
+		{"end before start", "beginn: 2027-01-01", "beginn: 2027-01-01\n  ende: 2027-01-01",
+			[]string{"p.yaml:15:9: vertrag.ende: Ende 2027-01-01 liegt nicht nach dem Beginn 2027-01-01"}},
+		{"yearly without years", ", jahre: [2027, 2028]}", "}",
+			[]string{"p.yaml:21:86: kosten.positionen[0].turnus: jährlicher Posten braucht „jahre“ (z. B. [2027, 2028])"}},
+		{"one-off with years", "turnus: jaehrlich", "turnus: einmalig",
+			[]string{"p.yaml:21:103: kosten.positionen[0].jahre: „jahre“ gilt nur für jährliche Posten; für einmalige höchstens „jahr“ angeben"}},
+		{"years not ascending", "jahre: [2027, 2028]", "jahre: [2027, 2027]",
+			[]string{"p.yaml:21:111: kosten.positionen[0].jahre[1]: Jahre müssen aufsteigend und ohne Wiederholung angegeben werden (2027 nach 2027)"}},
+		{"generated id collides", "jahre: [2027, 2028]}", "jahre: [2027, 2028]}\n    - {id: betrieb-2028, art: wartung, bezeichnung: W, betrag: 1, turnus: einmalig}",
+			[]string{"p.yaml:22:12: kosten.positionen[1].id: Kennung „betrieb-2028“ ist doppelt (auch kosten.positionen[0])"}},
+		{"bearer unknown", "jahre: [2027, 2028]}", "jahre: [2027, 2028], traegt: BY}",
+			[]string{"p.yaml:21:126: kosten.positionen[0].traegt: „BY“ ist weder „schluessel“, „je_nachnutzendes_land“ noch eine Vertragspartei"}},
+		{"external with bearer", "jahre: [2027, 2028]}", "jahre: [2027, 2028], traegt: ST, finanziert_durch: bund}",
+			[]string{"p.yaml:21:126: kosten.positionen[0].traegt: ein extern finanzierter Posten („finanziert_durch: bund“) wird von keiner Partei getragen; „traegt“ weglassen"}},
+		{"reifegrad beyond model", "  nachnutzungsmodell: efa\n", "  nachnutzungsmodell: efa\n  reifegrad: {ist: 3, ziel: 5, modell: \"1.1\"}\n",
+			[]string{"p.yaml:12:29: leistung.reifegrad.ziel: Reifegrad 5 gibt es im Modell 1.1 nicht (Stufen 0–4)"}},
+		{"implementing Land need not bear", "traegt_anteil: true", "traegt_anteil: false",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(minimal, tt.old) {
+				t.Fatalf("test setup: %q not in minimal", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(minimal, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestNobodyBears(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(minimal, "land: ST, rolle: nachnutzend", "land: ST, rolle: umsetzend", 1)
+	src = strings.Replace(src, "traegt_anteil: true", "traegt_anteil: false", 1)
+	got := decodeErrs(t, src)
+	want := []string{
+		"p.yaml:17:3: parteien: kein nachnutzendes Land: mindestens eine Partei braucht „rolle: nachnutzend“",
+		"p.yaml:18:23: parteien[1].rolle: mehr als ein umsetzendes Land (bereits parteien[0]); genau eine Partei ist umsetzend",
+		"p.yaml:23:35: verteilung.umsetzendes_land_traegt_anteil: keine Partei trägt einen Anteil der Kosten",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestAllErrorsInFileOrder(t *testing.T) {
+	t.Parallel()
+	src := minimal
+	for _, r := range [][2]string{
+		{"parteien:", "partein:"},
+		{"kurztitel: wohngeld", "kurztitel: Wohngeld!"},
+		{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: zwölf"},
+		{`betrag: "480000.00"`, `betrag: "480000.001"`},
+		{"jahr: 2016}", "jahr: 2031}"},
+	} {
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	got := decodeErrs(t, src)
+	if len(got) != 5 {
+		t.Fatalf("got %d errors, want 5:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	for i, prefix := range []string{"p.yaml:3:", "p.yaml:15:", "p.yaml:16:", "p.yaml:21:", "p.yaml:25:"} {
+		if !strings.HasPrefix(got[i], prefix) {
+			t.Errorf("error %d = %q, want prefix %q", i, got[i], prefix)
+		}
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	t.Parallel()
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+	for i, c := range "bcdefghi" {
+		prev := string("abcdefghi"[i])
+		bomb += string(c) + ": &" + string(c) + " [" + strings.Repeat("*"+prev+",", 9) + "*" + prev + "]\n"
+	}
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"alias bomb", bomb, "p.yaml: Datei abgelehnt: aufgelöst ergäben die YAML-Aliase mehr als 100000 Knoten (Alias-Bombe?)"},
+		{"too large", strings.Repeat("# Kommentar\n", DefaultMaxBytes/12+1), "p.yaml: Projektdatei zu groß: 1048584 Bytes, höchstens 1048576 Bytes erlaubt"},
+		{"empty", "", "p.yaml: die Datei ist leer"},
+		{"only comments", "# nichts\n", "p.yaml: die Datei ist leer"},
+		{"null document", "~\n", "p.yaml: die Datei enthält keine Daten"},
+		{"two documents", minimal + "---\na: 1\n", "p.yaml:27:1: mehr als ein YAML-Dokument; eine Projektdatei enthält genau eines"},
+		{"syntax", "vorhaben: [\n", "p.yaml:1:1: YAML-Syntaxfehler: did not find expected node content"},
+		{"tab indentation", "vorhaben:\n\ttitel: x\n", "p.yaml:2:1: YAML-Syntaxfehler: found character that cannot start any token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := strings.Join(decodeErrs(t, tt.src), "\n")
+			if got != tt.want {
+				t.Errorf("got\n  %s\nwant\n  %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestManyErrorsAreCapped(t *testing.T) {
+	t.Parallel()
+	src := minimal + strings.Repeat("x: 1\n", 0)
+	var b strings.Builder
+	b.WriteString(src)
+	for i := 0; i < 150; i++ {
+		b.WriteString("unbekannt" + strings.Repeat("x", i) + ": 1\n")
+	}
+	got := decodeErrs(t, b.String())
+	if len(got) != maxErrors+1 {
+		t.Fatalf("got %d lines, want %d", len(got), maxErrors+1)
+	}
+	if !strings.Contains(got[maxErrors], "… und 50 weitere Fehler") {
+		t.Errorf("last line = %q", got[maxErrors])
+	}
+}

@@ -1,0 +1,249 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/invopop/jsonschema"
+	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+	"go.yaml.in/yaml/v3"
+)
+
+// Datum is a calendar date without time of day (JJJJ-MM-TT).
+type Datum struct {
+	t time.Time
+}
+
+// NewDatum returns the date y-m-d.
+func NewDatum(y int, m time.Month, d int) Datum {
+	return Datum{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// Time returns the date as midnight UTC.
+func (d Datum) Time() time.Time { return d.t }
+
+// IsZero reports whether the date is unset.
+func (d Datum) IsZero() bool { return d.t.IsZero() }
+
+// String formats as JJJJ-MM-TT.
+func (d Datum) String() string { return d.t.Format(time.DateOnly) }
+
+func (d *Datum) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
+		dec.errorf(n, path, "erwartet ein Datum JJJJ-MM-TT, gefunden %s", describe(n))
+		return
+	}
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil {
+		dec.errorf(n, path, "„%s“ ist kein gültiges Datum der Form JJJJ-MM-TT", n.Value)
+		return
+	}
+	d.t = t
+}
+
+// JSONSchema describes a date for editors.
+func (Datum) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Format: "date", Pattern: `^\d{4}-\d{2}-\d{2}$`}
+}
+
+// Betrag is an amount of money in integer cents, parsed from the literal
+// text of the YAML value (never through float64).
+type Betrag struct {
+	Cent    int64
+	Literal string
+}
+
+func (b *Betrag) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float") {
+		dec.errorf(n, path, "erwartet einen Betrag wie \"480000.00\", gefunden %s", describe(n))
+		return
+	}
+	c, err := format.ParseCents(n.Value)
+	if err != nil {
+		dec.errorf(n, path, "Betrag %v", err)
+		return
+	}
+	if c < 0 {
+		dec.errorf(n, path, "Betrag „%s“ ist negativ", n.Value)
+		return
+	}
+	b.Cent, b.Literal = c, n.Value
+}
+
+// JSONSchema describes an amount: a decimal string or a number.
+func (Betrag) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		{Type: "string", Pattern: `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$`},
+		{Type: "number", Minimum: "0"},
+	}}
+}
+
+// Prozent is a percentage with at most two decimals, in units of 0.01 %.
+type Prozent struct {
+	Hundertstel int64
+	Literal     string
+}
+
+func (p *Prozent) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float") {
+		dec.errorf(n, path, "erwartet eine Prozentzahl wie 50 oder 33.33, gefunden %s", describe(n))
+		return
+	}
+	v, err := format.ParseFixed(n.Value, 2)
+	if err != nil {
+		dec.errorf(n, path, "Gewicht %v", err)
+		return
+	}
+	if v <= 0 || v > 10000 {
+		dec.errorf(n, path, "Gewicht %s liegt nicht zwischen 0 (ausschließlich) und 100", n.Value)
+		return
+	}
+	p.Hundertstel, p.Literal = v, n.Value
+}
+
+// JSONSchema describes a percentage.
+func (Prozent) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		{Type: "string", Pattern: `^[0-9]{1,3}(\.[0-9]{1,2})?$`},
+		{Type: "number", ExclusiveMinimum: "0", Maximum: "100"},
+	}}
+}
+
+// Wert is one value of a key per party, kept as its literal text; its
+// meaning (integer count or percentage) depends on the key kind.
+type Wert struct {
+	Land    string
+	Literal string
+	Pos     Pos
+}
+
+// Werte maps party codes to values, in file order.
+type Werte struct {
+	Eintraege []Wert
+}
+
+// Get returns the entry for a party code.
+func (w *Werte) Get(code string) (Wert, bool) {
+	if w == nil {
+		return Wert{}, false
+	}
+	for _, e := range w.Eintraege {
+		if e.Land == code {
+			return e, true
+		}
+	}
+	return Wert{}, false
+}
+
+func (w *Werte) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.MappingNode {
+		dec.errorf(n, path, "erwartet Werte je Land (z. B. „ST: 1200“), gefunden %s", describe(n))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := dec.resolve(n.Content[i], path)
+		v := dec.resolve(n.Content[i+1], path)
+		if k == nil || v == nil {
+			return
+		}
+		if k.Kind != yaml.ScalarNode {
+			dec.errorf(k, path, "Schlüssel muss ein Länderkürzel sein")
+			continue
+		}
+		kp := path + "." + k.Value
+		if line, dup := seen[k.Value]; dup {
+			dec.errorf(k, kp, "Land „%s“ ist doppelt (zuerst in Zeile %d)", k.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float" && v.Tag != "!!str") {
+			dec.errorf(v, kp, "erwartet eine Zahl, gefunden %s", describe(v))
+			continue
+		}
+		dec.file.pos[kp] = Pos{v.Line, v.Column}
+		w.Eintraege = append(w.Eintraege, Wert{Land: k.Value, Literal: v.Value, Pos: Pos{v.Line, v.Column}})
+	}
+}
+
+// JSONSchema describes values per party.
+func (Werte) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:          "object",
+		PropertyNames: LandCode("").JSONSchema(),
+		AdditionalProperties: &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+			{Type: "string", Pattern: `^[0-9]+(\.[0-9]{1,5})?$`},
+			{Type: "number", Minimum: "0"},
+		}},
+	}
+}
+
+// LandCode is a party code: one of the 16 Länder or BUND.
+type LandCode string
+
+// JSONSchema lists the allowed codes.
+func (LandCode) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Enum: partyCodes()}
+}
+
+func partyCodes() []any {
+	var codes []any
+	for _, p := range refdata.Parties() {
+		codes = append(codes, p.Code)
+	}
+	return codes
+}
+
+// Themenfeld is one of the 14 OZG topic fields.
+type Themenfeld string
+
+// JSONSchema lists the topic fields.
+func (Themenfeld) JSONSchema() *jsonschema.Schema {
+	var enum []any
+	for _, t := range refdata.Themenfelder() {
+		enum = append(enum, t)
+	}
+	return &jsonschema.Schema{Type: "string", Enum: enum}
+}
+
+// OZGID is a five-digit OZG service id starting with 1.
+type OZGID string
+
+// JSONSchema gives the pattern; unquoted numbers are accepted as well.
+func (OZGID) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		{Type: "string", Pattern: ozgPattern.String()},
+		{Type: "integer", Minimum: "10000", Maximum: "19999"},
+	}}
+}
+
+// LeiKa is a 14-digit key of the federal services catalogue.
+type LeiKa string
+
+// JSONSchema gives the pattern; unquoted numbers are accepted as well.
+func (LeiKa) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+		{Type: "string", Pattern: leikaPattern.String()},
+		{Type: "integer", Minimum: "10000000000000", Maximum: "99999999999999"},
+	}}
+}
+
+// Traeger says who bears a cost position: "schluessel" (split by the key,
+// the default), "je_nachnutzendes_land" (each re-using Land the full
+// amount) or a party code (that party alone).
+type Traeger string
+
+// Bearer kinds of Traeger.
+const (
+	TraegtSchluessel          Traeger = "schluessel"
+	TraegtJeNachnutzendesLand Traeger = "je_nachnutzendes_land"
+)
+
+// JSONSchema lists the keywords and party codes.
+func (Traeger) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Enum: append([]any{string(TraegtSchluessel), string(TraegtJeNachnutzendesLand)}, partyCodes()...)}
+}
+
+// String renders a value for messages.
+func (w Wert) String() string { return fmt.Sprintf("%s: %s", w.Land, w.Literal) }

@@ -1,0 +1,123 @@
+package data
+
+// The project file: one YAML file describes one re-use project. The Go types
+// below are the single source of truth for three things at once:
+//   - the strict decoder (decode.go) reads the `yaml` tag for key names and the
+//     `jsonschema` tag for required fields, enums and bounds;
+//   - the JSON Schema (schema.go) is reflected from the same tags;
+//   - the semantic validation (validate.go) works on the decoded values.
+// German keys, German descriptions: the users are German administrations.
+
+// Projekt is one re-use project ("Nachnutzungsvorhaben").
+type Projekt struct {
+	Vorhaben   Vorhaben      `yaml:"vorhaben" jsonschema:"required" jsonschema_description:"Titel, Kurztitel, Stand und Version des Vorhabens."`
+	Leistung   Leistung      `yaml:"leistung" jsonschema:"required" jsonschema_description:"Der nachgenutzte Online-Dienst und die OZG-Leistung(en)."`
+	Vertrag    Vertrag       `yaml:"vertrag" jsonschema:"required" jsonschema_description:"Rechtsform und Laufzeit der Vereinbarung."`
+	Parteien   []Partei      `yaml:"parteien" jsonschema:"required,minItems=2" jsonschema_description:"Vertragsparteien in der Reihenfolge, in der sie in den Dokumenten erscheinen. Genau ein Land ist umsetzend."`
+	Kosten     Kosten        `yaml:"kosten" jsonschema:"required" jsonschema_description:"Kostenpositionen, einmalig oder jährlich."`
+	Verteilung Verteilung    `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
+	Projekt    *Projektstand `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
+}
+
+// Vorhaben identifies the project and fixes its date of status, which is
+// the only date the generated documents use (reproducible output).
+type Vorhaben struct {
+	Titel     string `yaml:"titel" jsonschema:"required,minLength=1" jsonschema_description:"Voller Titel, z. B. „Nachnutzung des EfA-Online-Dienstes „Wohngeld““."`
+	Kurztitel string `yaml:"kurztitel" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$,maxLength=64" jsonschema_description:"Kurzname aus Kleinbuchstaben, Ziffern und Bindestrichen; benennt das Ausgabeverzeichnis."`
+	Stand     Datum  `yaml:"stand" jsonschema:"required" jsonschema_description:"Datum des Stands (JJJJ-MM-TT); erscheint in allen Dokumenten."`
+	Version   string `yaml:"version" jsonschema:"required,minLength=1" jsonschema_description:"Versionsbezeichnung des Entwurfs, z. B. „1.0“."`
+}
+
+// Leistung describes the online service and its catalogue keys.
+type Leistung struct {
+	OnlineDienst       string        `yaml:"online_dienst" jsonschema:"required,minLength=1" jsonschema_description:"Name des Online-Dienstes."`
+	OZG                []OZGLeistung `yaml:"ozg" jsonschema:"required,minItems=1" jsonschema_description:"OZG-Leistung(en) mit OZG-ID."`
+	LeiKa              []LeiKa       `yaml:"leika" jsonschema:"required,minItems=1" jsonschema_description:"LeiKa-Schlüssel (14 Ziffern)."`
+	Themenfeld         Themenfeld    `yaml:"themenfeld" jsonschema:"required" jsonschema_description:"Themenfeld des OZG-Umsetzungskatalogs."`
+	Nachnutzungsmodell string        `yaml:"nachnutzungsmodell" jsonschema:"required,enum=efa,enum=zentral_entwickelt_dezentral_betrieben,enum=fim_eigenentwicklung" jsonschema_description:"efa (Einer für Alle), zentral_entwickelt_dezentral_betrieben oder fim_eigenentwicklung."`
+	Begruendung        string        `yaml:"begruendung,omitempty" jsonschema_description:"Begründung, wenn keine bestehende Lösung nachgenutzt wird (Leitfaden §2.2.3)."`
+	Reifegrad          *Reifegrad    `yaml:"reifegrad,omitempty" jsonschema_description:"Reifegrad Ist und Ziel mit Version des Reifegradmodells."`
+}
+
+// OZGLeistung is one OZG service bundle.
+type OZGLeistung struct {
+	ID          OZGID  `yaml:"id" jsonschema:"required" jsonschema_description:"OZG-ID, fünfstellig, beginnt mit 1 (z. B. 10092)."`
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung der OZG-Leistung."`
+}
+
+// Reifegrad is the maturity of the service in a named maturity model.
+type Reifegrad struct {
+	Ist    int    `yaml:"ist" jsonschema:"required,minimum=0,maximum=7" jsonschema_description:"Aktueller Reifegrad."`
+	Ziel   int    `yaml:"ziel" jsonschema:"required,minimum=0,maximum=7" jsonschema_description:"Angestrebter Reifegrad."`
+	Modell string `yaml:"modell" jsonschema:"required,enum=1.1,enum=2.0" jsonschema_description:"Reifegradmodell: 1.1 (Stufen 0–4) oder 2.0 (Stufen 0–7, ab Juli 2025)."`
+}
+
+// Vertrag holds the legal form and term of the agreement.
+type Vertrag struct {
+	Form                   string `yaml:"form" jsonschema:"required,enum=ring,enum=stern,enum=fit-store" jsonschema_description:"ring (eine Vereinbarung aller Parteien), stern (je eine Vereinbarung zwischen umsetzendem und nachnutzendem Land) oder fit-store (Abruf über den FIT-Store)."`
+	Beginn                 Datum  `yaml:"beginn" jsonschema:"required" jsonschema_description:"Beginn der Vereinbarung (JJJJ-MM-TT)."`
+	Ende                   *Datum `yaml:"ende,omitempty" jsonschema_description:"Ende der Vereinbarung; ohne Angabe unbefristet."`
+	KuendigungsfristMonate int    `yaml:"kuendigungsfrist_monate" jsonschema:"required,minimum=0,maximum=60" jsonschema_description:"Kündigungsfrist in Monaten."`
+	Steuerungsgremium      string `yaml:"steuerungsgremium,omitempty" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
+	Begruendung            string `yaml:"begruendung,omitempty" jsonschema_description:"Begründung für die Sternstruktur (die Ringstruktur ist die Regel)."`
+	Eingangsformel         string `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
+}
+
+// Partei is one contracting party.
+type Partei struct {
+	Land           LandCode `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
+	Rolle          string   `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
+	VertretenDurch string   `yaml:"vertreten_durch" jsonschema:"required,minLength=1" jsonschema_description:"Vertretung bei der Unterzeichnung, z. B. „das Ministerium für Infrastruktur und Digitales“."`
+	Ansprechperson *Kontakt `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
+}
+
+// Kontakt is a contact person.
+type Kontakt struct {
+	Name     string `yaml:"name" jsonschema:"required,minLength=1" jsonschema_description:"Name."`
+	Funktion string `yaml:"funktion,omitempty" jsonschema_description:"Funktion oder Organisationseinheit."`
+	Email    string `yaml:"email,omitempty" jsonschema:"format=email" jsonschema_description:"E-Mail-Adresse."`
+	Telefon  string `yaml:"telefon,omitempty" jsonschema_description:"Telefonnummer."`
+}
+
+// Kosten lists the cost positions.
+type Kosten struct {
+	Positionen []Position `yaml:"positionen" jsonschema:"required,minItems=1" jsonschema_description:"Kostenpositionen in der Reihenfolge der Dokumente."`
+}
+
+// Kostenarten are the cost categories: Leitfaden §2.3.1 plus the eligible
+// shared costs a)–e) of IT-Planungsrat decision 2021/24.
+var kostenarten = []string{"erstentwicklung", "anbindung", "betrieb", "weiterentwicklung", "plattform", "wartung", "nutzungsabhaengig"}
+
+// Position is one cost item, one-off or yearly.
+type Position struct {
+	ID              string  `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$" jsonschema_description:"Kennung aus Kleinbuchstaben, Ziffern, Bindestrichen; jährliche Posten heißen <id>-<jahr>."`
+	Art             string  `yaml:"art" jsonschema:"required,enum=erstentwicklung,enum=anbindung,enum=betrieb,enum=weiterentwicklung,enum=plattform,enum=wartung,enum=nutzungsabhaengig" jsonschema_description:"Kostenart: erstentwicklung, anbindung (Leitfaden §2.3.1) oder nach IT-PLR 2021/24 betrieb (a), weiterentwicklung (b), plattform (c), wartung (d), nutzungsabhaengig (e)."`
+	Bezeichnung     string  `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung der Position im Kostenplan."`
+	Betrag          Betrag  `yaml:"betrag" jsonschema:"required" jsonschema_description:"Betrag in Euro mit höchstens zwei Nachkommastellen, z. B. \"480000.00\"; bei jährlichen Posten je Jahr, bei je_nachnutzendes_land je Land."`
+	Turnus          string  `yaml:"turnus" jsonschema:"required,enum=einmalig,enum=jaehrlich" jsonschema_description:"einmalig oder jaehrlich."`
+	Jahre           []int   `yaml:"jahre,omitempty" jsonschema_description:"Jahre eines jährlichen Postens."`
+	Jahr            int     `yaml:"jahr,omitempty" jsonschema_description:"Jahr eines einmaligen Postens (optional)."`
+	Traegt          Traeger `yaml:"traegt,omitempty" jsonschema_description:"Wer trägt die Kosten: schluessel (Standard, nach Verteilungsschlüssel), je_nachnutzendes_land (jedes nachnutzende Land den vollen Betrag) oder das Kürzel einer Partei."`
+	FinanziertDurch string  `yaml:"finanziert_durch,omitempty" jsonschema:"enum=konjunkturprogramm,enum=fitko_digitalisierungsbudget,enum=fitko_stammbudget,enum=bund,enum=sonstige" jsonschema_description:"Außerhalb der Vereinbarung finanziert (wird ausgewiesen, aber nicht verteilt)."`
+}
+
+// Verteilung is the distribution key.
+type Verteilung struct {
+	UmsetzendesLandTraegtAnteil bool             `yaml:"umsetzendes_land_traegt_anteil" jsonschema:"required" jsonschema_description:"Trägt das umsetzende Land einen Anteil der verteilten Kosten?"`
+	Schluessel                  []Schluesselteil `yaml:"schluessel" jsonschema:"required,minItems=1" jsonschema_description:"Teilschlüssel mit Gewichten, die zusammen 100 ergeben."`
+	Festgelegt                  string           `yaml:"festgelegt_durch,omitempty" jsonschema_description:"Beschluss, mit dem das Steuerungsgremium den Schlüssel festgelegt hat."`
+}
+
+// Schluesselteil is one weighted part of the key.
+type Schluesselteil struct {
+	Gewicht Prozent `yaml:"gewicht" jsonschema:"required" jsonschema_description:"Gewicht in Prozent (höchstens zwei Nachkommastellen); alle Gewichte ergeben 100."`
+	Art     string  `yaml:"art" jsonschema:"required,enum=koenigstein,enum=paritaet,enum=nutzung,enum=einwohner,enum=zielgruppe,enum=fest" jsonschema_description:"koenigstein, paritaet, nutzung (Inanspruchnahme), einwohner, zielgruppe oder fest."`
+	Jahr    int     `yaml:"jahr,omitempty" jsonschema_description:"Jahr des Königsteiner Schlüssels (GWK-Jahr); Pflicht bei koenigstein."`
+	Werte   *Werte  `yaml:"werte,omitempty" jsonschema_description:"Werte je Land: Fallzahlen (nutzung), Einwohner, Zielgruppengröße (ganze Zahlen) oder feste Anteile in Prozent (fest, bis fünf Nachkommastellen, Summe 100)."`
+	Quelle  string  `yaml:"quelle,omitempty" jsonschema_description:"Herkunft der Werte, z. B. „Fallzahlen 2025 laut Statistik“."`
+}
+
+// Projektstand is the state of the project.
+type Projektstand struct {
+	Phase string `yaml:"phase" jsonschema:"required,enum=initialisierung,enum=pruefung,enum=planung,enum=umsetzung,enum=einfuehrung" jsonschema_description:"Aktuelle Projektphase (Leitfaden §3): initialisierung, pruefung (Prüfung Nachnutzung), planung (Planung Nachnutzung), umsetzung (Pilotierung), einfuehrung (Rollout)."`
+}

@@ -1,0 +1,420 @@
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+)
+
+var (
+	ozgPattern   = regexp.MustCompile(`^1\d{4}$`)
+	leikaPattern = regexp.MustCompile(`^\d{14}$`)
+)
+
+// Reference is what validation needs beyond the file itself.
+type Reference struct {
+	// KSJahre are the years for which a Königsteiner Schlüssel table is
+	// available (built in plus user tables).
+	KSJahre []int
+}
+
+// Validate checks the semantic rules of a decoded project file and returns
+// every violation with its data path and position. Values that already
+// failed to decode are not judged again, so one mistake gives one message.
+func (f *File) Validate(ref Reference) Errors {
+	v := &validator{f: f, ref: ref}
+	v.leistung()
+	v.vertrag()
+	v.parteien()
+	v.positionen()
+	v.verteilung()
+	sortErrors(v.errs)
+	return v.errs
+}
+
+type validator struct {
+	f    *File
+	ref  Reference
+	errs Errors
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.addAt(v.f.Pos(path), path, format, args...)
+}
+
+func (v *validator) addAt(pos Pos, path, format string, args ...any) {
+	v.errs = append(v.errs, Error{File: v.f.Name, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) leistung() {
+	l := &v.f.Projekt.Leistung
+	seen := map[OZGID]int{}
+	for i, o := range l.OZG {
+		p := fmt.Sprintf("leistung.ozg[%d].id", i)
+		if o.ID == "" || v.f.failed[p] {
+			continue
+		}
+		if !ozgPattern.MatchString(string(o.ID)) {
+			v.add(p, "OZG-ID „%s“ muss fünfstellig sein und mit 1 beginnen (z. B. 10092)", o.ID)
+		} else if j, dup := seen[o.ID]; dup {
+			v.add(p, "OZG-ID %s ist doppelt (auch leistung.ozg[%d])", o.ID, j)
+		}
+		seen[o.ID] = i
+	}
+	seenL := map[LeiKa]int{}
+	for i, k := range l.LeiKa {
+		p := fmt.Sprintf("leistung.leika[%d]", i)
+		if k == "" || v.f.failed[p] {
+			continue
+		}
+		if !leikaPattern.MatchString(string(k)) {
+			v.add(p, "LeiKa-Schlüssel „%s“ muss aus 14 Ziffern bestehen", k)
+		} else if j, dup := seenL[k]; dup {
+			v.add(p, "LeiKa-Schlüssel %s ist doppelt (auch leistung.leika[%d])", k, j)
+		}
+		seenL[k] = i
+	}
+	if t := string(l.Themenfeld); t != "" && !refdata.IsThemenfeld(t) {
+		msg := fmt.Sprintf("unbekanntes Themenfeld „%s“", t)
+		if s := refdata.Suggest(t, refdata.Themenfelder()); s != "" {
+			msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
+		} else {
+			msg += " (erlaubt: " + strings.Join(refdata.Themenfelder(), "; ") + ")"
+		}
+		v.add("leistung.themenfeld", "%s", msg)
+	}
+	if r := l.Reifegrad; r != nil && !v.f.failedUnder("leistung.reifegrad") {
+		top := map[string]int{"1.1": 4, "2.0": 7}[r.Modell]
+		for _, x := range []struct {
+			name string
+			val  int
+		}{{"ist", r.Ist}, {"ziel", r.Ziel}} {
+			if x.val > top {
+				v.add("leistung.reifegrad."+x.name, "Reifegrad %d gibt es im Modell %s nicht (Stufen 0–%d)", x.val, r.Modell, top)
+			}
+		}
+		if r.Ziel < r.Ist {
+			v.add("leistung.reifegrad.ziel", "Zielreifegrad %d liegt unter dem Ist-Reifegrad %d", r.Ziel, r.Ist)
+		}
+	}
+}
+
+func (v *validator) vertrag() {
+	c := &v.f.Projekt.Vertrag
+	if c.Ende != nil && !c.Beginn.IsZero() && !c.Ende.IsZero() && !c.Ende.Time().After(c.Beginn.Time()) {
+		v.add("vertrag.ende", "Ende %s liegt nicht nach dem Beginn %s", c.Ende, c.Beginn)
+	}
+}
+
+func (v *validator) parteien() {
+	ps := v.f.Projekt.Parteien
+	seen := map[LandCode]int{}
+	var impl []int
+	for i, p := range ps {
+		path := fmt.Sprintf("parteien[%d].land", i)
+		if p.Land != "" && !v.f.failed[path] {
+			if _, ok := refdata.PartyByCode(string(p.Land)); !ok {
+				v.add(path, "unbekanntes Länderkürzel „%s“ (erlaubt: %s, BUND)", p.Land, strings.Join(refdata.LandCodes(), ", "))
+			} else if j, dup := seen[p.Land]; dup {
+				v.add(path, "%s ist bereits Vertragspartei (parteien[%d])", p.Land, j)
+			}
+			seen[p.Land] = i
+		}
+		if p.Rolle == "umsetzend" {
+			impl = append(impl, i)
+		}
+	}
+	if v.f.failedUnder("parteien") || len(ps) == 0 {
+		return
+	}
+	switch {
+	case len(impl) == 0:
+		v.add("parteien", "kein umsetzendes Land: genau eine Partei braucht „rolle: umsetzend“")
+	case len(impl) > 1:
+		for _, i := range impl[1:] {
+			v.add(fmt.Sprintf("parteien[%d].rolle", i), "mehr als ein umsetzendes Land (bereits parteien[%d]); genau eine Partei ist umsetzend", impl[0])
+		}
+	}
+	if len(impl) > 0 && len(impl) == len(ps) {
+		v.add("parteien", "kein nachnutzendes Land: mindestens eine Partei braucht „rolle: nachnutzend“")
+	}
+}
+
+// bearing returns the codes of the parties that bear a share of the key,
+// in file order.
+func (f *File) bearing() []string {
+	var codes []string
+	for _, p := range f.Projekt.Parteien {
+		if p.Rolle == "nachnutzend" || (p.Rolle == "umsetzend" && f.Projekt.Verteilung.UmsetzendesLandTraegtAnteil) {
+			codes = append(codes, string(p.Land))
+		}
+	}
+	return codes
+}
+
+func (f *File) isParty(code string) bool {
+	for _, p := range f.Projekt.Parteien {
+		if string(p.Land) == code {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) positionen() {
+	ids := map[string]string{} // generated item id -> path that produced it
+	hasReuser := false
+	for _, p := range v.f.Projekt.Parteien {
+		hasReuser = hasReuser || p.Rolle == "nachnutzend"
+	}
+	for i, pos := range v.f.Projekt.Kosten.Positionen {
+		path := fmt.Sprintf("kosten.positionen[%d]", i)
+		switch pos.Turnus {
+		case "jaehrlich":
+			if len(pos.Jahre) == 0 && !v.f.failed[path+".jahre"] {
+				v.add(path+".turnus", "jährlicher Posten braucht „jahre“ (z. B. [2027, 2028])")
+			}
+			if pos.Jahr != 0 {
+				v.add(path+".jahr", "„jahr“ gilt nur für einmalige Posten; für jährliche „jahre“ angeben")
+			}
+		case "einmalig":
+			if len(pos.Jahre) > 0 {
+				v.add(path+".jahre", "„jahre“ gilt nur für jährliche Posten; für einmalige höchstens „jahr“ angeben")
+			}
+		}
+		for j, y := range pos.Jahre {
+			if y < 2000 || y > 2100 {
+				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahr %d liegt außerhalb von 2000 bis 2100", y)
+			} else if j > 0 && y <= pos.Jahre[j-1] {
+				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahre müssen aufsteigend und ohne Wiederholung angegeben werden (%d nach %d)", y, pos.Jahre[j-1])
+			}
+		}
+		if pos.Jahr != 0 && (pos.Jahr < 2000 || pos.Jahr > 2100) {
+			v.add(path+".jahr", "Jahr %d liegt außerhalb von 2000 bis 2100", pos.Jahr)
+		}
+		if pos.ID != "" && !v.f.failed[path+".id"] {
+			for _, id := range itemIDs(pos) {
+				if other, dup := ids[id]; dup && other != path {
+					v.add(path+".id", "Kennung „%s“ ist doppelt (auch %s)", id, other)
+					break
+				}
+				ids[id] = path
+			}
+		}
+		switch t := pos.Traegt; {
+		case t == "" || t == TraegtSchluessel:
+		case v.f.failedUnder("parteien"):
+		case t == TraegtJeNachnutzendesLand:
+			if !hasReuser {
+				v.add(path+".traegt", "„je_nachnutzendes_land“, aber es gibt kein nachnutzendes Land")
+			}
+		case !v.f.isParty(string(t)):
+			v.add(path+".traegt", "„%s“ ist weder „schluessel“, „je_nachnutzendes_land“ noch eine Vertragspartei", t)
+		}
+		if pos.FinanziertDurch != "" && pos.Traegt != "" {
+			v.add(path+".traegt", "ein extern finanzierter Posten („finanziert_durch: %s“) wird von keiner Partei getragen; „traegt“ weglassen", pos.FinanziertDurch)
+		}
+	}
+}
+
+// itemIDs returns the item ids a position produces: "<id>" for one-off,
+// "<id>-<year>" for yearly positions.
+func itemIDs(p Position) []string {
+	if p.Turnus != "jaehrlich" {
+		return []string{p.ID}
+	}
+	ids := make([]string, len(p.Jahre))
+	for i, y := range p.Jahre {
+		ids[i] = p.ID + "-" + strconv.Itoa(y)
+	}
+	return ids
+}
+
+func (v *validator) verteilung() {
+	vt := &v.f.Projekt.Verteilung
+	if v.f.failedUnder("verteilung") && len(vt.Schluessel) == 0 {
+		return
+	}
+	var sum int64
+	weightsOK := true
+	kinds := map[string]int{}
+	for i, k := range vt.Schluessel {
+		path := fmt.Sprintf("verteilung.schluessel[%d]", i)
+		if v.f.failed[path+".gewicht"] || k.Gewicht.Hundertstel == 0 {
+			weightsOK = false
+		}
+		sum += k.Gewicht.Hundertstel
+		if j, dup := kinds[k.Art]; dup && k.Art != "" {
+			v.add(path+".art", "Teilschlüssel „%s“ ist doppelt (auch verteilung.schluessel[%d]); Gewichte zusammenfassen", k.Art, j)
+		}
+		kinds[k.Art] = i
+	}
+	if weightsOK && len(vt.Schluessel) > 0 && sum != 10000 {
+		v.add("verteilung.schluessel", "die Gewichte ergeben %s %%, nicht 100 %%", weightText(sum))
+	}
+	for i, k := range vt.Schluessel {
+		v.schluesselteil(fmt.Sprintf("verteilung.schluessel[%d]", i), k)
+	}
+	if v.f.failedUnder("parteien") || v.f.failed["verteilung.umsetzendes_land_traegt_anteil"] {
+		return // who bears costs is unknown; the value checks would mislead
+	}
+	bearing := v.f.bearing()
+	if len(bearing) == 0 {
+		v.add("verteilung.umsetzendes_land_traegt_anteil", "keine Partei trägt einen Anteil der Kosten")
+		return
+	}
+	for i, k := range vt.Schluessel {
+		v.bearingValues(fmt.Sprintf("verteilung.schluessel[%d]", i), k, bearing)
+	}
+}
+
+// schluesselteil checks what a key part needs regardless of the parties.
+func (v *validator) schluesselteil(path string, k Schluesselteil) {
+	switch k.Art {
+	case "koenigstein":
+		if k.Jahr == 0 {
+			v.add(path, "Königsteiner Schlüssel braucht „jahr“ (GWK-Jahr der Tabelle, verfügbar: %s)", joinInts(v.ref.KSJahre))
+		} else if !slices.Contains(v.ref.KSJahre, k.Jahr) {
+			v.add(path+".jahr", "für %d gibt es keine Tabelle des Königsteiner Schlüssels (verfügbar: %s); eigene Jahre über „ks_tabellen“ in config.yaml ergänzen", k.Jahr, joinInts(v.ref.KSJahre))
+		}
+		v.noWerte(path, k)
+	case "paritaet":
+		v.noJahr(path, k)
+		v.noWerte(path, k)
+	case "nutzung", "einwohner", "zielgruppe", "fest":
+		v.noJahr(path, k)
+	}
+}
+
+// bearingValues checks a key part against the cost-bearing parties.
+func (v *validator) bearingValues(path string, k Schluesselteil, bearing []string) {
+	switch k.Art {
+	case "koenigstein":
+		for _, c := range bearing {
+			if p, ok := refdata.PartyByCode(c); ok && !p.IstLand {
+				v.add(path+".art", "%s trägt Kosten, hat aber keinen Königsteiner Schlüssel", c)
+			}
+		}
+	case "nutzung", "einwohner", "zielgruppe", "fest":
+		v.werte(path, k, bearing)
+	}
+}
+
+func (v *validator) noJahr(path string, k Schluesselteil) {
+	if k.Jahr != 0 {
+		v.add(path+".jahr", "„jahr“ gilt nur für den Königsteiner Schlüssel")
+	}
+}
+
+func (v *validator) noWerte(path string, k Schluesselteil) {
+	if k.Werte != nil {
+		v.add(path+".werte", "Teilschlüssel „%s“ nimmt keine Werte je Land", k.Art)
+	}
+}
+
+// werte checks the per-party values of a key part: one for every bearing
+// party, no others, the right number format, and a usable sum.
+func (v *validator) werte(path string, k Schluesselteil, bearing []string) {
+	wp := path + ".werte"
+	if k.Werte == nil {
+		if !v.f.failed[wp] {
+			v.add(path, "Teilschlüssel „%s“ braucht „werte“ für jede kostentragende Partei (%s)", k.Art, strings.Join(bearing, ", "))
+		}
+		return
+	}
+	var missing []string
+	for _, c := range bearing {
+		if _, ok := k.Werte.Get(c); !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		v.add(wp, "es fehlen Werte für %s", strings.Join(missing, ", "))
+	}
+	var sum int64
+	ok := true
+	for _, e := range k.Werte.Eintraege {
+		ep := wp + "." + e.Land
+		if !slices.Contains(bearing, e.Land) {
+			if v.f.isParty(e.Land) {
+				v.addAt(e.Pos, ep, "%s trägt keinen Anteil der Kosten; Wert entfernen", e.Land)
+			} else {
+				v.addAt(e.Pos, ep, "%s ist keine Vertragspartei", e.Land)
+			}
+			ok = false
+			continue
+		}
+		var n int64
+		var err error
+		if k.Art == "fest" {
+			n, err = format.ParseE5(e.Literal)
+		} else {
+			n, err = strconv.ParseInt(e.Literal, 10, 64)
+			if err != nil {
+				err = fmt.Errorf("erwartet eine ganze Zahl ≥ 0")
+			}
+		}
+		switch {
+		case err != nil:
+			v.addAt(e.Pos, ep, "%v", err)
+			ok = false
+		case n < 0:
+			v.addAt(e.Pos, ep, "„%s“ ist negativ", e.Literal)
+			ok = false
+		case n > 1e15:
+			v.addAt(e.Pos, ep, "„%s“ ist unplausibel groß", e.Literal)
+			ok = false
+		default:
+			sum += n
+		}
+	}
+	if !ok || len(missing) > 0 {
+		return
+	}
+	switch {
+	case k.Art == "fest" && sum != 10_000_000:
+		v.add(wp, "feste Anteile ergeben %s %%, nicht 100 %%", format.PercentPlain(sum))
+	case sum == 0:
+		v.add(wp, "alle Werte sind 0; der Schlüssel lässt sich nicht berechnen")
+	}
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	if len(s) == 0 {
+		return "keine"
+	}
+	return strings.Join(s, ", ")
+}
+
+// weightText renders a weight in units of 0.01 % German style ("99,5").
+func weightText(h int64) string {
+	s := strconv.FormatInt(h/100, 10)
+	if r := h % 100; r != 0 {
+		s += "," + strings.TrimRight(fmt.Sprintf("%02d", r), "0")
+	}
+	return s
+}
+
+// Decode parses and validates a project file. On any mistake it returns
+// Errors holding every mistake of the file, decoding and semantic ones
+// together, in file order.
+func Decode(name string, src []byte, ref Reference) (*File, error) {
+	f, errs := Parse(name, src)
+	if !f.fatal {
+		errs = append(errs, f.Validate(ref)...)
+	}
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	return f, nil
+}
