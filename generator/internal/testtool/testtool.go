@@ -1,0 +1,75 @@
+// Package testtool lets tests use real external programs (LibreOffice,
+// qpdf, poppler-utils). When a program is missing the test fails if CI is
+// set or VEREINBAR_REQUIRE_TOOLS=1 (as scripts/test.sh sets it), and is
+// skipped with a hint otherwise: in CI a missing tool fails, never skips.
+package testtool
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Require returns the path of program name or stops the test.
+func Require(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	msg := fmt.Sprintf("%s fehlt; scripts/test.sh installiert es (apt-get)", name)
+	if os.Getenv("CI") != "" || os.Getenv("VEREINBAR_REQUIRE_TOOLS") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// Run runs program name with args and returns its standard output; a
+// non-zero exit fails the test with the program's output.
+func Run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := RunErr(t, name, args...)
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// RunErr is Run without failing: it returns combined output and the error.
+func RunErr(t testing.TB, name string, args ...string) (string, error) {
+	t.Helper()
+	path := Require(t, name)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, args...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// LibreOffice converts the file in to format (e.g. "txt:Text", "pdf")
+// with a headless LibreOffice using its own profile directory, so tests
+// may run in parallel, and returns the path of the converted file.
+func LibreOffice(t testing.TB, in, format string) string {
+	t.Helper()
+	dir := t.TempDir()
+	profile := "file://" + filepath.Join(dir, "profile")
+	Run(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", format, "--outdir", dir, in)
+	ext, _, _ := strings.Cut(format, ":")
+	base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+	out := filepath.Join(dir, base+"."+ext)
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("LibreOffice hat %s nicht nach %s umgewandelt: %v", in, format, err)
+	}
+	return out
+}

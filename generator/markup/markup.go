@@ -1,0 +1,756 @@
+// Package markup turns the text that templates emit — Markdown with a few
+// documented extensions — into the document model. It is parsed with
+// goldmark; numbering ("§ 5", "(2)", "1.", "a)") and clause references are
+// computed here, so every renderer shows the same numbers.
+//
+// The markup (see templates/README.md for authors):
+//
+//	# Titel                        title paragraph
+//	## Gegenstand {#gegenstand}    clause, numbered "§ n"; the id is required and stable
+//	## Präambel {#praeambel .ohne-nummer}   unnumbered part
+//	## Kostenplan {#kostenplan .anlage}     annex, numbered "Anlage n"
+//	### Überschrift {#id}          sub-heading inside a clause (level 2; #### level 3)
+//	paragraphs                     in a clause with two or more paragraphs numbered "(1)", "(2)"
+//	1. / - lists                   labels "1.", "a)", "aa)" by depth; bullets "–"
+//	| a | b | pipe tables          first row is the header (repeated on every page)
+//	**fett**, *kursiv*, hard line break (two spaces or backslash at line end)
+//	[](#id) / [](#id/2)            reference, becomes "§ 5" / "§ 5 Abs. 2"
+//	{:seitenumbruch}               page break (a paragraph of its own)
+//	{:titel} {:untertitel} {:mitte} {:hinweis}   style of the next paragraph
+//	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
+//	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum
+//	<!--@datei:zeile-->            position marker inserted by the template stage
+//
+// Anything else a template might emit by accident — raw HTML, code, links,
+// images, block quotes, rules — is an error naming the template position,
+// so free text from the project data must be escaped (tmpl's md helper).
+package markup
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrMarkup classifies every error of this package.
+var ErrMarkup = errors.New("Markup-Fehler")
+
+// Convert parses markup and returns the blocks of the document. file names
+// the source in positions until the first marker.
+func Convert(src []byte, file string) ([]model.Block, error) {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+	root := md.Parser().Parse(text.NewReader(src))
+	start := model.Pos{File: file, Line: 1}
+	c := &converter{src: src, pos: start, base: start, baseSrc: 1, clauses: map[string]*clause{}}
+	if err := c.number(root); err != nil {
+		return nil, err
+	}
+	c.pos, c.base, c.baseSrc = start, start, 1
+	blocks, err := c.blocks(root)
+	if err != nil {
+		return nil, err
+	}
+	return nest(blocks), nil
+}
+
+// clause is what references need to know about a section.
+type clause struct {
+	number     string // "§ 5", "Anlage 1" or ""
+	paragraphs int    // numbered paragraphs
+}
+
+type converter struct {
+	src        []byte
+	pos        model.Pos // position of the current block
+	base       model.Pos // position of the last marker (or the file start)
+	baseSrc    int       // line in src of the line after that marker (1-based)
+	lineStarts []int     // byte offsets of line starts in src
+	clauses    map[string]*clause
+	pending    map[string]string // attributes from a directive for the next block
+	// numbering state of the second pass
+	cur       *clause
+	paraIndex int
+}
+
+func (c *converter) errorf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s:%d: %s", ErrMarkup, c.pos.File, c.pos.Line, fmt.Sprintf(format, args...))
+}
+
+var markerRE = regexp.MustCompile(`^<!--@(.+):(\d+)-->\s*$`)
+
+// marker updates the position from a marker HTML block; other HTML is an
+// error.
+func (c *converter) marker(n *ast.HTMLBlock) error {
+	raw := strings.TrimSpace(string(n.Lines().Value(c.src)))
+	m := markerRE.FindStringSubmatch(raw)
+	if m == nil {
+		return c.errorf("HTML ist im Markup nicht erlaubt: %q (Text aus den Daten mit md maskieren)", firstLine(raw))
+	}
+	line, _ := strconv.Atoi(m[2])
+	c.pos = model.Pos{File: m[1], Line: line}
+	c.base = c.pos
+	if lines := n.Lines(); lines.Len() > 0 {
+		c.baseSrc = c.srcLine(lines.At(0).Start) + 1
+	}
+	return nil
+}
+
+// srcLine is the 1-based line of a byte offset in the markup.
+func (c *converter) srcLine(off int) int {
+	if c.lineStarts == nil {
+		c.lineStarts = []int{0}
+		for i, b := range c.src {
+			if b == '\n' {
+				c.lineStarts = append(c.lineStarts, i+1)
+			}
+		}
+	}
+	i, found := slices.BinarySearch(c.lineStarts, off)
+	if found {
+		return i + 1
+	}
+	return i
+}
+
+// at maps a node to its template position: the last marker's line plus the
+// node's distance from it in the markup.
+func (c *converter) at(n ast.Node) model.Pos {
+	for x := n; x != nil; x = x.FirstChild() {
+		if x.Type() == ast.TypeBlock && x.Lines().Len() > 0 {
+			l := c.srcLine(x.Lines().At(0).Start)
+			return model.Pos{File: c.base.File, Line: c.base.Line + l - c.baseSrc}
+		}
+	}
+	return c.base
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// number is the first pass: it numbers clauses and annexes and counts the
+// body paragraphs of each, so references can be resolved in the second.
+func (c *converter) number(root ast.Node) error {
+	clauses, annexes := 0, 0
+	var cur *clause
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if err := c.marker(n); err != nil {
+				return err
+			}
+		case *ast.Heading:
+			if n.Level != 2 {
+				continue
+			}
+			id, class, err := c.headingAttrs(n)
+			if err != nil {
+				return err
+			}
+			if _, dup := c.clauses[id]; dup {
+				return c.errorf("Klausel-id %q ist doppelt", id)
+			}
+			cur = &clause{}
+			switch {
+			case hasClass(class, "anlage"):
+				annexes++
+				cur.number = "Anlage " + strconv.Itoa(annexes)
+			case hasClass(class, "ohne-nummer"):
+			default:
+				clauses++
+				cur.number = "§\u00a0" + strconv.Itoa(clauses)
+			}
+			c.clauses[id] = cur
+		case *ast.Paragraph:
+			if cur != nil && cur.number != "" && !isDirective(n, c.src) {
+				cur.paragraphs++
+			}
+		}
+	}
+	return nil
+}
+
+func (c *converter) headingAttrs(h *ast.Heading) (id, class string, err error) {
+	if v, ok := h.AttributeString("id"); ok {
+		id = attrString(v)
+	}
+	if v, ok := h.AttributeString("class"); ok {
+		class = attrString(v)
+	}
+	if id == "" {
+		return "", "", c.errorf("Überschrift %q braucht eine id, z. B. {#gegenstand}", c.inlineText(h))
+	}
+	if !idRE.MatchString(id) {
+		return "", "", c.errorf("id %q: nur Kleinbuchstaben, Ziffern und Bindestriche", id)
+	}
+	return id, class, nil
+}
+
+var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+func hasClass(classes, c string) bool {
+	for _, x := range strings.Fields(classes) {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineText is the plain text of a node's inline children, for messages.
+func (c *converter) inlineText(n ast.Node) string {
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if t, ok := ch.(*ast.Text); ok {
+			b.Write(t.Segment.Value(c.src))
+		}
+	}
+	return b.String()
+}
+
+// blocks is the second pass: it converts the top-level nodes in order.
+// Sections are returned flat (a *model.Section followed by its content)
+// and nested afterwards.
+func (c *converter) blocks(root ast.Node) ([]model.Block, error) {
+	var out []model.Block
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		b, err := c.block(n, 0)
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
+			out = append(out, b)
+		}
+	}
+	if len(c.pending) > 0 {
+		return nil, c.errorf("Anweisung ohne folgenden Block: %v", keys(c.pending))
+	}
+	return out, nil
+}
+
+func keys(m map[string]string) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+func (c *converter) block(n ast.Node, listDepth int) (model.Block, error) {
+	if _, isMarker := n.(*ast.HTMLBlock); !isMarker {
+		c.pos = c.at(n)
+	}
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		return nil, c.marker(n)
+	case *ast.Heading:
+		return c.heading(n)
+	case *ast.Paragraph:
+		return c.paragraph(n, n)
+	case *ast.TextBlock:
+		return c.paragraph(n, n)
+	case *ast.List:
+		return c.list(n, listDepth)
+	case *east.Table:
+		return c.table(n)
+	case *ast.FencedCodeBlock:
+		return c.fenced(n)
+	case *ast.ThematicBreak:
+		return nil, c.errorf("Trennlinien sind nicht erlaubt; Seitenumbruch mit {:seitenumbruch}")
+	case *ast.Blockquote:
+		return nil, c.errorf("Zitatblöcke (>) sind nicht erlaubt")
+	case *ast.CodeBlock:
+		return nil, c.errorf("eingerückter Codeblock: Zeilen nicht mit vier Leerzeichen einrücken")
+	}
+	return nil, c.errorf("nicht unterstützter Block %s", n.Kind())
+}
+
+func (c *converter) heading(h *ast.Heading) (model.Block, error) {
+	if len(c.pending) > 0 {
+		return nil, c.errorf("Anweisung %v vor einer Überschrift", keys(c.pending))
+	}
+	ins, err := c.inlines(h)
+	if err != nil {
+		return nil, err
+	}
+	title := strings.TrimSpace(model.PlainText(ins))
+	if h.Level == 1 {
+		return &model.Paragraph{Pos: c.pos, Style: model.StyleTitle, Inlines: ins}, nil
+	}
+	id, _, err := c.headingAttrs(h)
+	if err != nil {
+		return nil, err
+	}
+	s := &model.Section{Pos: c.pos, ID: id, Level: h.Level - 1, Title: title}
+	if h.Level == 2 {
+		c.cur = c.clauses[id]
+		c.paraIndex = 0
+		s.Number = c.cur.number
+	}
+	return s, nil
+}
+
+var directiveRE = regexp.MustCompile(`^\{:\s*([^}]*)\}\s*$`)
+
+func isDirective(p *ast.Paragraph, src []byte) bool {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	first := lines.At(0)
+	return directiveRE.Match(first.Value(src))
+}
+
+// paragraph converts a paragraph, handling a leading directive line.
+func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segments }) (model.Block, error) {
+	lines := lined.Lines()
+	if lines.Len() > 0 {
+		seg := lines.At(0)
+		first := seg.Value(c.src)
+		if m := directiveRE.FindSubmatch(first); m != nil {
+			attrs, err := parseAttrs(string(m[1]))
+			if err != nil {
+				return nil, c.errorf("%v", err)
+			}
+			if lines.Len() == 1 {
+				if _, ok := attrs["seitenumbruch"]; ok {
+					if len(attrs) > 1 {
+						return nil, c.errorf("{:seitenumbruch} nimmt keine weiteren Angaben")
+					}
+					return &model.PageBreak{Pos: c.pos}, nil
+				}
+				if c.pending != nil {
+					return nil, c.errorf("zwei Anweisungen hintereinander")
+				}
+				c.pending = attrs
+				return nil, nil
+			}
+			return nil, c.errorf("eine Anweisung {:…} steht in einem eigenen Absatz (Leerzeile danach)")
+		}
+	}
+	style := model.StyleBody
+	if c.pending != nil {
+		for k := range c.pending {
+			switch k {
+			case "titel":
+				style = model.StyleTitle
+			case "untertitel":
+				style = model.StyleSubtitle
+			case "mitte":
+				style = model.StyleCentered
+			case "hinweis":
+				style = model.StyleNote
+			default:
+				return nil, c.errorf("Anweisung %q gilt nicht für Absätze", k)
+			}
+		}
+		c.pending = nil
+	}
+	ins, err := c.inlines(n)
+	if err != nil {
+		return nil, err
+	}
+	if len(ins) == 0 {
+		return nil, nil
+	}
+	p := &model.Paragraph{Pos: c.pos, Style: style, Inlines: ins}
+	if _, isPara := n.(*ast.Paragraph); isPara && n.Parent().Kind() == ast.KindDocument && c.cur != nil && c.cur.number != "" && c.cur.paragraphs >= 2 {
+		c.paraIndex++
+		p.Number = "(" + strconv.Itoa(c.paraIndex) + ")"
+	}
+	return p, nil
+}
+
+// parseAttrs parses `name key=value key="quoted value"`.
+func parseAttrs(s string) (map[string]string, error) {
+	attrs := map[string]string{}
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		end := strings.IndexAny(s, " =")
+		if end < 0 {
+			end = len(s)
+		}
+		key := s[:end]
+		s = s[end:]
+		val := ""
+		if strings.HasPrefix(s, "=") {
+			s = s[1:]
+			if strings.HasPrefix(s, `"`) {
+				close := strings.Index(s[1:], `"`)
+				if close < 0 {
+					return nil, fmt.Errorf("Anführungszeichen nicht geschlossen in {:%s}", s)
+				}
+				val, s = s[1:close+1], s[close+2:]
+			} else {
+				sp := strings.IndexByte(s, ' ')
+				if sp < 0 {
+					sp = len(s)
+				}
+				val, s = s[:sp], s[sp:]
+			}
+		}
+		if key == "" {
+			return nil, fmt.Errorf("leerer Name in Anweisung")
+		}
+		attrs[key] = val
+	}
+	return attrs, nil
+}
+
+func (c *converter) list(l *ast.List, depth int) (model.Block, error) {
+	if c.pending != nil {
+		return nil, c.errorf("Anweisung %v vor einer Liste", keys(c.pending))
+	}
+	c.pos = c.at(l)
+	out := &model.List{Pos: c.pos}
+	i := l.Start
+	if i == 0 {
+		i = 1
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		label := "–"
+		if l.IsOrdered() {
+			label = listLabel(i, depth)
+			i++
+		}
+		li := model.ListItem{Label: label}
+		for ch := item.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			var b model.Block
+			var err error
+			switch ch := ch.(type) {
+			case *ast.List:
+				b, err = c.list(ch, depth+1)
+			case *ast.Paragraph, *ast.TextBlock:
+				b, err = c.block(ch, depth)
+			default:
+				err = c.errorf("in Listen sind nur Absätze und Listen erlaubt, nicht %s", ch.Kind())
+			}
+			if err != nil {
+				return nil, err
+			}
+			if b != nil {
+				li.Blocks = append(li.Blocks, b)
+			}
+		}
+		out.Items = append(out.Items, li)
+	}
+	return out, nil
+}
+
+// listLabel gives "1.", "a)", "aa)" by depth, as German legal texts do.
+func listLabel(i, depth int) string {
+	switch depth {
+	case 0:
+		return strconv.Itoa(i) + "."
+	case 1:
+		return letters(i) + ")"
+	default:
+		l := letters(i)
+		return l + l + ")"
+	}
+}
+
+func letters(i int) string {
+	s := ""
+	for i > 0 {
+		i--
+		s = string(rune('a'+i%26)) + s
+		i /= 26
+	}
+	return s
+}
+
+func (c *converter) table(t *east.Table) (model.Block, error) {
+	out := &model.Table{Pos: c.pos}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignRight:
+			out.Aligns = append(out.Aligns, model.AlignRight)
+		case east.AlignCenter:
+			out.Aligns = append(out.Aligns, model.AlignCenter)
+		default:
+			out.Aligns = append(out.Aligns, model.AlignLeft)
+		}
+	}
+	total := false
+	if c.pending != nil {
+		for k, v := range c.pending {
+			switch k {
+			case "tabelle":
+			case "id":
+				if !idRE.MatchString(v) {
+					return nil, c.errorf("Tabellen-id %q: nur Kleinbuchstaben, Ziffern und Bindestriche", v)
+				}
+				out.ID = v
+			case "breiten":
+				for _, w := range strings.Split(v, ",") {
+					n, err := strconv.Atoi(strings.TrimSpace(w))
+					if err != nil || n <= 0 {
+						return nil, c.errorf("breiten=%s: positive ganze Zahlen durch Kommas getrennt", v)
+					}
+					out.Widths = append(out.Widths, n)
+				}
+			case "summe":
+				total = true
+			case "formular":
+				out.Boxed = true
+			case "beschriftung":
+				out.Caption = v
+			default:
+				return nil, c.errorf("unbekannte Tabellenangabe %q", k)
+			}
+		}
+		c.pending = nil
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var r model.Row
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			ins, err := c.inlines(cell)
+			if err != nil {
+				return nil, err
+			}
+			r.Cells = append(r.Cells, model.Cell{Inlines: ins})
+		}
+		if _, isHeader := row.(*east.TableHeader); isHeader {
+			out.Header = append(out.Header, r)
+		} else {
+			out.Rows = append(out.Rows, r)
+		}
+	}
+	if out.Boxed && len(out.Header) == 1 && allEmpty(out.Header[0]) {
+		out.Header = nil // a form table needs no header row: "| | |" is dropped
+	}
+	if total && len(out.Rows) > 0 {
+		out.Rows[len(out.Rows)-1].Total = true
+	}
+	cols := len(out.Aligns)
+	if out.Widths == nil {
+		for range cols {
+			out.Widths = append(out.Widths, 1)
+		}
+	}
+	if len(out.Widths) != cols {
+		return nil, c.errorf("breiten nennt %d Spalten, die Tabelle hat %d", len(out.Widths), cols)
+	}
+	if out.Boxed {
+		for i := range out.Rows {
+			if len(out.Rows[i].Cells) > 0 {
+				out.Rows[i].Cells[0].Shade = "E7E6E6"
+			}
+		}
+	}
+	return out, nil
+}
+
+func allEmpty(r model.Row) bool {
+	for _, c := range r.Cells {
+		if strings.TrimSpace(model.PlainText(c.Inlines)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *converter) fenced(f *ast.FencedCodeBlock) (model.Block, error) {
+	lang := string(f.Language(c.src))
+	if lang != "unterschriften" {
+		return nil, c.errorf("Codeblock %q ist nicht erlaubt (nur ```unterschriften)", lang)
+	}
+	out := &model.Signatures{Pos: c.pos}
+	lines := f.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := strings.TrimSpace(string(seg.Value(c.src)))
+		if line == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for j := range parts {
+			parts[j] = norm.NFC.String(unescape(strings.TrimSpace(parts[j])))
+		}
+		if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
+			return nil, c.errorf("Unterschriftszeile %q: „Partei | Unterzeichner | Ort, Datum“", line)
+		}
+		s := model.Signature{Party: parts[0], Signer: parts[1], PlaceDate: "Ort, Datum"}
+		if len(parts) == 3 && parts[2] != "" {
+			s.PlaceDate = parts[2]
+		}
+		out.Blocks = append(out.Blocks, s)
+	}
+	if len(out.Blocks) == 0 {
+		return nil, c.errorf("Unterschriftenblock ohne Parteien")
+	}
+	return out, nil
+}
+
+// inlines converts the inline children of n.
+func (c *converter) inlines(n ast.Node) ([]model.Inline, error) {
+	var out []model.Inline
+	err := c.walkInlines(n, false, false, &out)
+	return mergeText(out), err
+}
+
+func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *[]model.Inline) error {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Text:
+			s := unescape(string(ch.Segment.Value(c.src)))
+			if s != "" {
+				*out = append(*out, model.Text{Text: norm.NFC.String(s), Bold: bold, Italic: italic})
+			}
+			if ch.HardLineBreak() {
+				*out = append(*out, model.LineBreak{})
+			} else if ch.SoftLineBreak() {
+				*out = append(*out, model.Text{Text: " ", Bold: bold, Italic: italic})
+			}
+		case *ast.String:
+			*out = append(*out, model.Text{Text: norm.NFC.String(string(ch.Value)), Bold: bold, Italic: italic})
+		case *ast.Emphasis:
+			if err := c.walkInlines(ch, bold || ch.Level == 2, italic || ch.Level == 1, out); err != nil {
+				return err
+			}
+		case *ast.Link:
+			s, err := c.reference(ch)
+			if err != nil {
+				return err
+			}
+			*out = append(*out, model.Text{Text: s, Bold: bold, Italic: italic})
+		case *ast.RawHTML:
+			return c.errorf("HTML ist im Markup nicht erlaubt (Text aus den Daten mit md maskieren)")
+		case *ast.CodeSpan:
+			return c.errorf("Code (`…`) ist im Markup nicht erlaubt (Text aus den Daten mit md maskieren)")
+		case *ast.Image:
+			return c.errorf("Bilder sind im Markup nicht erlaubt")
+		case *ast.AutoLink:
+			return c.errorf("Links sind im Markup nicht erlaubt (Text aus den Daten mit md maskieren)")
+		default:
+			return c.errorf("nicht unterstütztes Element %s", ch.Kind())
+		}
+	}
+	return nil
+}
+
+// reference resolves [](#id) to "§ 5" and [](#id/2) to "§ 5 Abs. 2".
+func (c *converter) reference(l *ast.Link) (string, error) {
+	dest := string(l.Destination)
+	if !strings.HasPrefix(dest, "#") || l.FirstChild() != nil {
+		return "", c.errorf("Links sind im Markup nicht erlaubt; Verweise schreiben als [](#klausel-id)")
+	}
+	id, para, hasPara := strings.Cut(dest[1:], "/")
+	cl, ok := c.clauses[id]
+	if !ok {
+		return "", c.errorf("Verweis auf unbekannte Klausel %q", id)
+	}
+	if cl.number == "" {
+		return "", c.errorf("Verweis auf die nicht nummerierte Klausel %q", id)
+	}
+	if !hasPara {
+		return cl.number, nil
+	}
+	k, err := strconv.Atoi(para)
+	if err != nil || k < 1 || k > cl.paragraphs {
+		return "", c.errorf("Verweis %q: %s hat %d nummerierte Absätze", dest, cl.number, cl.paragraphs)
+	}
+	return cl.number + " Abs.\u00a0" + strconv.Itoa(k), nil
+}
+
+// unescape removes CommonMark backslash escapes before ASCII punctuation.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// mergeText joins adjacent text runs with the same marks.
+func mergeText(in []model.Inline) []model.Inline {
+	var out []model.Inline
+	for _, x := range in {
+		if t, ok := x.(model.Text); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(model.Text); ok && prev.Bold == t.Bold && prev.Italic == t.Italic {
+				prev.Text += t.Text
+				out[len(out)-1] = prev
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	// trim trailing spaces of the last run
+	if len(out) > 0 {
+		if t, ok := out[len(out)-1].(model.Text); ok {
+			t.Text = strings.TrimRight(t.Text, " ")
+			if t.Text == "" {
+				out = out[:len(out)-1]
+			} else {
+				out[len(out)-1] = t
+			}
+		}
+	}
+	return out
+}
+
+// nest turns the flat block list into sections holding their content:
+// a level-n section holds everything up to the next section of level ≤ n.
+func nest(flatBlocks []model.Block) []model.Block {
+	var root []model.Block
+	var stack []*model.Section
+	for _, b := range flatBlocks {
+		if s, ok := b.(*model.Section); ok {
+			for len(stack) > 0 && stack[len(stack)-1].Level >= s.Level {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) == 0 {
+				root = append(root, s)
+			} else {
+				parent := stack[len(stack)-1]
+				parent.Blocks = append(parent.Blocks, s)
+			}
+			stack = append(stack, s)
+			continue
+		}
+		if len(stack) == 0 {
+			root = append(root, b)
+		} else {
+			parent := stack[len(stack)-1]
+			parent.Blocks = append(parent.Blocks, b)
+		}
+	}
+	return root
+}

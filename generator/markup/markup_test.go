@@ -1,0 +1,190 @@
+package markup
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+func dump(t *testing.T, src string) string {
+	t.Helper()
+	blocks, err := Convert([]byte(src), "t.md")
+	if err != nil {
+		t.Fatalf("Convert: %v", err)
+	}
+	var b strings.Builder
+	if err := model.Dump(&b, &model.Document{Blocks: blocks}); err != nil {
+		t.Fatal(err)
+	}
+	// drop the five meta lines of the empty document
+	lines := strings.SplitAfter(b.String(), "\n")
+	return strings.Join(lines[6:], "")
+}
+
+func TestConvert(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src, want string
+	}{
+		{"title and clause numbering",
+			"# Vereinbarung\n\n<!--@ring.md.tmpl:7-->\n## Präambel {#praeambel .ohne-nummer}\n\nText.\n\n## Gegenstand {#gegenstand}\n\nEin Absatz.\n\n## Kosten {#kosten}\n\nErster.\n\nZweiter mit Verweis auf [](#gegenstand) und [](#kosten/2).\n\n## Kostenplan {#kostenplan .anlage}\n\nPlan.\n",
+			`  paragraph style=title number="" @t.md:1
+    text "Vereinbarung"
+  section id="praeambel" level=1 number="" title="Präambel" @ring.md.tmpl:7
+    paragraph style=body number="" @ring.md.tmpl:9
+      text "Text."
+  section id="gegenstand" level=1 number="§\u00a01" title="Gegenstand" @ring.md.tmpl:11
+    paragraph style=body number="" @ring.md.tmpl:13
+      text "Ein Absatz."
+  section id="kosten" level=1 number="§\u00a02" title="Kosten" @ring.md.tmpl:15
+    paragraph style=body number="(1)" @ring.md.tmpl:17
+      text "Erster."
+    paragraph style=body number="(2)" @ring.md.tmpl:19
+      text "Zweiter mit Verweis auf §\u00a01 und §\u00a02 Abs.\u00a02."
+  section id="kostenplan" level=1 number="Anlage 1" title="Kostenplan" @ring.md.tmpl:21
+    paragraph style=body number="" @ring.md.tmpl:23
+      text "Plan."
+`},
+		{"markers move positions",
+			"<!--@a.tmpl:3-->\n## A {#a}\n\n<!--@b.tmpl:9-->\nText\n",
+			`  section id="a" level=1 number="§\u00a01" title="A" @a.tmpl:3
+    paragraph style=body number="" @b.tmpl:9
+      text "Text"
+`},
+		{"lists with German labels",
+			"## L {#l}\n\nEinleitung:\n\n1. eins\n2. zwei\n   1. unter\n   2. unter zwei\n      1. tief\n- Punkt\n",
+			`  section id="l" level=1 number="§\u00a01" title="L" @t.md:1
+    paragraph style=body number="" @t.md:3
+      text "Einleitung:"
+    list @t.md:5
+      item label="1."
+        paragraph style=body number="" @t.md:5
+          text "eins"
+      item label="2."
+        paragraph style=body number="" @t.md:6
+          text "zwei"
+        list @t.md:7
+          item label="a)"
+            paragraph style=body number="" @t.md:7
+              text "unter"
+          item label="b)"
+            paragraph style=body number="" @t.md:8
+              text "unter zwei"
+            list @t.md:9
+              item label="aa)"
+                paragraph style=body number="" @t.md:9
+                  text "tief"
+    list @t.md:10
+      item label="–"
+        paragraph style=body number="" @t.md:10
+          text "Punkt"
+`},
+		{"emphasis, breaks and escapes",
+			"Ein **fetter** und *kursiver* Text  \nneue Zeile\nweiter \\<w:t\\>\\&\\*\"' €„“\n",
+			`  paragraph style=body number="" @t.md:1
+    text "Ein "
+    text bold "fetter"
+    text " und "
+    text italic "kursiver"
+    text " Text"
+    break
+    text "neue Zeile weiter <w:t>&*\"' €„“"
+`},
+		{"NFD is normalised",
+			"Mu\u0308nchen\n",
+			`  paragraph style=body number="" @t.md:1
+    text "München"
+`},
+		{"table with directive",
+			"{:tabelle id=verteilung breiten=50,25,25 summe beschriftung=\"Anteile je Land\"}\n\n| Land | Anteil | Betrag |\n|:--|--:|--:|\n| Sachsen | 50,00000 % | 1,00 € |\n| Summe | 100,00000 % | 2,00 € |\n",
+			`  table id="verteilung" widths=[50 25 25] aligns=[left right right] boxed=false caption="Anteile je Land" @t.md:3
+    header "Land" | "Anteil" | "Betrag"
+    row "Sachsen" | "50,00000 %" | "1,00 €"
+    row total "Summe" | "100,00000 %" | "2,00 €"
+`},
+		{"form table",
+			"{:tabelle formular breiten=30,70}\n\n| | |\n|--|--|\n| Behörde | Ministerium |\n",
+			`  table id="" widths=[30 70] aligns=[left left] boxed=true caption="" @t.md:3
+    row "Behörde"#E7E6E6 | "Ministerium"
+`},
+		{"styles and page break",
+			"{:untertitel}\n\nüber die Nachnutzung\n\n{:mitte}\n\nzwischen\n\n{:seitenumbruch}\n\n{:hinweis}\n\nKlein.\n",
+			`  paragraph style=subtitle number="" @t.md:3
+    text "über die Nachnutzung"
+  paragraph style=centered number="" @t.md:7
+    text "zwischen"
+  pagebreak @t.md:9
+  paragraph style=note number="" @t.md:13
+    text "Klein."
+`},
+		{"signatures",
+			"```unterschriften\nFür das Land Sachsen-Anhalt | das Ministerium für Infrastruktur und Digitales\nFür den Freistaat Sachsen | die Staatsministerin | Dresden, den\n```\n",
+			`  signatures @t.md:2
+    signature party="Für das Land Sachsen-Anhalt" signer="das Ministerium für Infrastruktur und Digitales" placedate="Ort, Datum"
+    signature party="Für den Freistaat Sachsen" signer="die Staatsministerin" placedate="Dresden, den"
+`},
+		{"sub-sections nest",
+			"## A {#a}\n\nx\n\n### B {#b}\n\ny\n\n## C {#c}\n\nz\n",
+			`  section id="a" level=1 number="§\u00a01" title="A" @t.md:1
+    paragraph style=body number="(1)" @t.md:3
+      text "x"
+    section id="b" level=2 number="" title="B" @t.md:5
+      paragraph style=body number="(2)" @t.md:7
+        text "y"
+  section id="c" level=1 number="§\u00a02" title="C" @t.md:9
+    paragraph style=body number="" @t.md:11
+      text "z"
+`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := dump(t, tt.src); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestConvertErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"raw html", "<!--@x.tmpl:4-->\nText <b>fett</b>\n", "x.tmpl:4: HTML ist im Markup nicht erlaubt"},
+		{"html block", "<div>\nx\n</div>\n", "t.md:1: HTML ist im Markup nicht erlaubt"},
+		{"code span", "a `b`\n", "Code (`…`) ist im Markup nicht erlaubt"},
+		{"link", "[hier](https://example.org)\n", "Links sind im Markup nicht erlaubt"},
+		{"autolink", "<https://example.org>\n", "Links sind im Markup nicht erlaubt"},
+		{"image", "![x](y.png)\n", "Bilder sind im Markup nicht erlaubt"},
+		{"heading without id", "## Gegenstand\n", "braucht eine id"},
+		{"duplicate id", "## A {#a}\n\n## B {#a}\n", `Klausel-id "a" ist doppelt`},
+		{"unknown reference", "## A {#a}\n\nsiehe [](#b)\n", `Verweis auf unbekannte Klausel "b"`},
+		{"reference to unnumbered", "## P {#p .ohne-nummer}\n\nsiehe [](#p)\n", "nicht nummerierte Klausel"},
+		{"reference beyond paragraphs", "## A {#a}\n\nx\n\nsiehe [](#a/3)\n", `Verweis "#a/3": §` + "\u00a0" + `1 hat 2 nummerierte Absätze`},
+		{"thematic break", "a\n\n***\n", "Trennlinien sind nicht erlaubt"},
+		{"blockquote", "> zitat\n", "Zitatblöcke"},
+		{"code block", "```go\nx\n```\n", `Codeblock "go" ist nicht erlaubt`},
+		{"dangling directive", "text\n\n{:tabelle summe}\n", "Anweisung ohne folgenden Block"},
+		{"directive before heading", "{:mitte}\n\n## A {#a}\n", "vor einer Überschrift"},
+		{"table directive on paragraph", "{:summe}\n\ntext\n", `Anweisung "summe" gilt nicht für Absätze`},
+		{"widths mismatch", "{:tabelle breiten=50,50}\n\n| a | b | c |\n|--|--|--|\n| 1 | 2 | 3 |\n", "breiten nennt 2 Spalten, die Tabelle hat 3"},
+		{"bad signature", "```unterschriften\nnur eine Spalte\n```\n", "Unterschriftszeile"},
+		{"unclosed quote", "{:tabelle beschriftung=\"offen}\n\n| a |\n|--|\n| 1 |\n", "Anführungszeichen nicht geschlossen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Convert([]byte(tt.src), "t.md")
+			if err == nil {
+				t.Fatalf("want error containing %q", tt.want)
+			}
+			if !errors.Is(err, ErrMarkup) {
+				t.Errorf("error does not wrap ErrMarkup: %v", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+		})
+	}
+}

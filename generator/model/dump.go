@@ -1,0 +1,122 @@
+package model
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dump writes a deterministic, line-oriented text form of the document:
+// one node per line, indented by depth, attributes in fixed order, strings
+// quoted with strconv.Quote. It is the golden format of the tests and
+// shows every piece of text and every number a reader would see.
+func Dump(w io.Writer, d *Document) error {
+	bw := bufio.NewWriter(w)
+	m := d.Meta
+	fmt.Fprintf(bw, "document kind=%s lang=%s date=%s landscape=%t\n", q(m.Kind), q(m.Language), m.Date.Format(time.DateOnly), m.Landscape)
+	fmt.Fprintf(bw, "  title=%s\n  short=%s\n  subject=%s\n  author=%s\n  keywords=%s\n",
+		q(m.Title), q(m.ShortTitle), q(m.Subject), q(m.Author), q(strings.Join(m.Keywords, ", ")))
+	if err := dumpBlocks(bw, d.Blocks, 1); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func q(s string) string { return strconv.Quote(s) }
+
+func pos(p Pos) string {
+	if p.File == "" {
+		return ""
+	}
+	return fmt.Sprintf(" @%s:%d", p.File, p.Line)
+}
+
+func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
+	ind := strings.Repeat("  ", depth)
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *Section:
+			fmt.Fprintf(w, "%ssection id=%s level=%d number=%s title=%s%s\n", ind, q(n.ID), n.Level, q(n.Number), q(n.Title), pos(n.Pos))
+			if err := dumpBlocks(w, n.Blocks, depth+1); err != nil {
+				return err
+			}
+		case *Paragraph:
+			fmt.Fprintf(w, "%sparagraph style=%s number=%s%s\n", ind, n.Style, q(n.Number), pos(n.Pos))
+			if err := dumpInlines(w, n.Inlines, depth+1); err != nil {
+				return err
+			}
+		case *List:
+			fmt.Fprintf(w, "%slist%s\n", ind, pos(n.Pos))
+			for _, it := range n.Items {
+				fmt.Fprintf(w, "%s  item label=%s\n", ind, q(it.Label))
+				if err := dumpBlocks(w, it.Blocks, depth+2); err != nil {
+					return err
+				}
+			}
+		case *Table:
+			fmt.Fprintf(w, "%stable id=%s widths=%v aligns=%v boxed=%t caption=%s%s\n", ind, q(n.ID), n.Widths, n.Aligns, n.Boxed, q(n.Caption), pos(n.Pos))
+			for _, r := range n.Header {
+				if err := dumpRow(w, "header", r, depth+1); err != nil {
+					return err
+				}
+			}
+			for _, r := range n.Rows {
+				if err := dumpRow(w, "row", r, depth+1); err != nil {
+					return err
+				}
+			}
+		case *Signatures:
+			fmt.Fprintf(w, "%ssignatures%s\n", ind, pos(n.Pos))
+			for _, s := range n.Blocks {
+				fmt.Fprintf(w, "%s  signature party=%s signer=%s placedate=%s\n", ind, q(s.Party), q(s.Signer), q(s.PlaceDate))
+			}
+		case *PageBreak:
+			fmt.Fprintf(w, "%spagebreak%s\n", ind, pos(n.Pos))
+		default:
+			return UnknownBlock(b)
+		}
+	}
+	return nil
+}
+
+func dumpRow(w *bufio.Writer, kind string, r Row, depth int) error {
+	ind := strings.Repeat("  ", depth)
+	cells := make([]string, len(r.Cells))
+	for i, c := range r.Cells {
+		cells[i] = q(PlainText(c.Inlines))
+		if c.Shade != "" {
+			cells[i] += "#" + c.Shade
+		}
+	}
+	total := ""
+	if r.Total {
+		total = " total"
+	}
+	_, err := fmt.Fprintf(w, "%s%s%s %s\n", ind, kind, total, strings.Join(cells, " | "))
+	return err
+}
+
+func dumpInlines(w *bufio.Writer, ins []Inline, depth int) error {
+	ind := strings.Repeat("  ", depth)
+	for _, in := range ins {
+		switch n := in.(type) {
+		case Text:
+			marks := ""
+			if n.Bold {
+				marks += " bold"
+			}
+			if n.Italic {
+				marks += " italic"
+			}
+			fmt.Fprintf(w, "%stext%s %s\n", ind, marks, q(n.Text))
+		case LineBreak:
+			fmt.Fprintf(w, "%sbreak\n", ind)
+		default:
+			return UnknownInline(in)
+		}
+	}
+	return nil
+}

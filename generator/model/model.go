@@ -1,0 +1,198 @@
+// Package model is vereinbar's document model: the contract between the
+// template stage and every consumer (the DOCX and PDF renderers, the clause
+// check and the diff). Templates never emit DOCX or PDF; renderers never
+// read YAML or templates.
+//
+// The set of node kinds is closed: Block and Inline are sealed interfaces
+// implemented only by the types of this package. A consumer that meets a
+// kind it does not handle must return an error — silently dropped text in a
+// contract is a defect.
+//
+// Numbers that readers cite ("§ 5", "(2)", "1.", "a)") are computed before
+// the model is built and stored as text, so every output shows the same
+// numbers and a diff can name them. Clause ids are stable across versions.
+//
+// The model imports nothing of vereinbar's.
+package model
+
+import "time"
+
+// Pos is where a node came from: template file and line.
+type Pos struct {
+	File string
+	Line int
+}
+
+// Document is one generated document.
+type Document struct {
+	Meta   Meta
+	Blocks []Block
+}
+
+// Meta describes the document as a whole.
+type Meta struct {
+	Kind       string    // document kind, e.g. "vereinbarung"
+	Title      string    // full title (core properties, PDF info)
+	ShortTitle string    // running header
+	Subject    string    // e.g. the online service
+	Author     string    // e.g. the implementing Land
+	Keywords   []string  // e.g. OZG-ID, LeiKa keys
+	Date       time.Time // date of status from the project data; never "now"
+	Language   string    // BCP 47, "de-DE"
+	Landscape  bool      // page orientation
+}
+
+// Block is a block-level node. Implemented only by this package's types.
+type Block interface {
+	Position() Pos
+	block()
+}
+
+// Inline is an inline node. Implemented only by this package's types.
+type Inline interface {
+	inline()
+}
+
+// ParagraphStyle selects the look of a paragraph.
+type ParagraphStyle string
+
+// Paragraph styles every renderer must support.
+const (
+	StyleBody     ParagraphStyle = "body"
+	StyleTitle    ParagraphStyle = "title"    // the document title
+	StyleSubtitle ParagraphStyle = "subtitle" // lines under the title
+	StyleCentered ParagraphStyle = "centered" // e.g. "zwischen", "und"
+	StyleNote     ParagraphStyle = "note"     // small print
+)
+
+// Section is a clause ("§ 5 Kostenverteilung") or an unnumbered part
+// (Präambel, Anlage). Level 1 is a clause or part, 2 and 3 are
+// sub-headings inside it.
+type Section struct {
+	Pos    Pos
+	ID     string // stable id, e.g. "kostenverteilung"; unique in the document
+	Level  int    // 1..3
+	Number string // "§ 5"; "" for unnumbered sections
+	Title  string // "Kostenverteilung"
+	Blocks []Block
+}
+
+// Heading returns the full heading text, e.g. "§ 5 Kostenverteilung".
+func (s *Section) Heading() string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + " " + s.Title
+}
+
+// Paragraph is a paragraph, optionally numbered ("(2)").
+type Paragraph struct {
+	Pos     Pos
+	Style   ParagraphStyle
+	Number  string // "(2)"; "" when not numbered
+	Inlines []Inline
+}
+
+// List is a list whose item labels are already computed.
+type List struct {
+	Pos   Pos
+	Items []ListItem
+}
+
+// ListItem is one item: its label ("1.", "a)", "–") and content, which may
+// hold a nested list.
+type ListItem struct {
+	Label  string
+	Blocks []Block // Paragraphs and Lists only
+}
+
+// Align is a horizontal alignment of table cells.
+type Align string
+
+// Alignments.
+const (
+	AlignLeft   Align = "left"
+	AlignRight  Align = "right"
+	AlignCenter Align = "center"
+)
+
+// Table is a table with header rows that repeat on every page and rows
+// that are never split across pages.
+type Table struct {
+	Pos     Pos
+	ID      string  // optional id ("verteilungstabelle")
+	Widths  []int   // relative column widths; len == number of columns
+	Aligns  []Align // per column
+	Header  []Row   // repeated on each page
+	Rows    []Row
+	Caption string // optional, shown above the table
+	Boxed   bool   // form layout: every cell boxed, labels shaded
+}
+
+// Row is a table row.
+type Row struct {
+	Cells []Cell
+	Total bool // a totals row, set in bold
+}
+
+// Cell is a table cell.
+type Cell struct {
+	Inlines []Inline
+	Shade   string // optional background colour "RRGGBB"
+}
+
+// Signatures holds one signature block per party.
+type Signatures struct {
+	Pos    Pos
+	Blocks []Signature
+}
+
+// Signature is one party's signature block.
+type Signature struct {
+	Party     string // "Für das Land Sachsen-Anhalt"
+	Signer    string // "das Ministerium für Infrastruktur und Digitales"
+	PlaceDate string // "Ort, Datum" line caption
+}
+
+// PageBreak starts a new page.
+type PageBreak struct {
+	Pos Pos
+}
+
+// Text is a run of text with optional emphasis.
+type Text struct {
+	Text   string
+	Bold   bool
+	Italic bool
+}
+
+// LineBreak is a forced line break inside a paragraph or cell.
+type LineBreak struct{}
+
+// Position returns where the section came from.
+func (s *Section) Position() Pos { return s.Pos }
+
+// Position returns where the paragraph came from.
+func (p *Paragraph) Position() Pos { return p.Pos }
+
+// Position returns where the list came from.
+func (l *List) Position() Pos { return l.Pos }
+
+// Position returns where the table came from.
+func (t *Table) Position() Pos { return t.Pos }
+
+// Position returns where the signature blocks came from.
+func (s *Signatures) Position() Pos { return s.Pos }
+
+// Position returns where the page break came from.
+func (p *PageBreak) Position() Pos { return p.Pos }
+
+func (*Section) block()    {}
+func (*Paragraph) block()  {}
+func (*List) block()       {}
+func (*Table) block()      {}
+func (*Signatures) block() {}
+func (*PageBreak) block()  {}
+
+func (Text) inline()      {}
+func (LineBreak) inline() {}
