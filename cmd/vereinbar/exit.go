@@ -27,6 +27,10 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// errReported means the failures were already printed; only the exit code
+// remains to be set.
+var errReported = errors.New("Fehler bereits gemeldet")
+
 // exitCode maps an error from a command to the process exit code.
 func exitCode(err error) int {
 	var ue usageError
@@ -42,6 +46,9 @@ func exitCode(err error) int {
 // printError writes err once to stderr. A project file's mistakes come one
 // per line ("file:line:col: path: message") with a count at the end.
 func printError(w io.Writer, err error) {
+	if errors.Is(err, errReported) {
+		return
+	}
 	var es data.Errors
 	if errors.As(err, &es) {
 		for _, e := range es {

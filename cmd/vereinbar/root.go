@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -37,6 +39,17 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       generator.Version,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			msg := fmt.Sprintf("unbekannter Befehl „%s“", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf(" – meinten Sie „%s“?", s[0])
+			}
+			return usageError{errors.New(msg)}
+		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -54,6 +67,8 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newCostsCmd(g),
 		newSchemaCmd(),
 		newInitCmd(),
+		newGenerateCmd(g),
+		newTemplatesCmd(g),
 	)
 	return root
 }
@@ -69,7 +84,7 @@ func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, 
 	if err != nil {
 		return nil, nil, err
 	}
-	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen")})
+	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), TemplatesDir: cfg.Get("vorlagen")})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,12 +11,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"github.com/vereinbar/vereinbar/generator/refdata"
+	"go.yaml.in/yaml/v3"
 )
 
 // DefaultFile is the config file read from the working directory when
@@ -44,6 +44,8 @@ func Settings() []Setting {
 		{Key: "eingabe", Flag: "", Default: "fixtures", IsPath: true, Help: "Projektdateien oder Verzeichnisse, die ohne Argumente verarbeitet werden"},
 		{Key: "ausgabe", Flag: "out", Default: "out", IsPath: true, Help: "Ausgabeverzeichnis für erzeugte Dateien"},
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
+		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
+		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate von generate, durch Kommas getrennt: docx, pdf, md"},
 	}
 }
 
@@ -123,8 +125,10 @@ func Load(opts Options) (*Config, error) {
 		}
 	}
 	c.File = file
-	if err := checkKeys(v, file); err != nil {
-		return nil, err
+	if file != "" {
+		if err := checkKeys(file); err != nil {
+			return nil, err
+		}
 	}
 	for _, s := range Settings() {
 		v.SetDefault(s.Key, s.Default)
@@ -140,11 +144,7 @@ func Load(opts Options) (*Config, error) {
 		case envSet:
 			val.Value, val.Source, val.Origin = env, FromEnv, s.Env()
 		case file != "" && v.InConfig(s.Key):
-			raw := v.Get(s.Key)
-			str, ok := raw.(string)
-			if !ok {
-				return nil, fmt.Errorf("%w: %s: %s: erwartet einen Text, gefunden %v", ErrConfig, file, s.Key, raw)
-			}
+			str := v.GetString(s.Key) // checkKeys made sure it is text
 			if s.IsPath && str != "" && !filepath.IsAbs(str) {
 				str = filepath.Join(filepath.Dir(file), str)
 			}
@@ -157,8 +157,26 @@ func Load(opts Options) (*Config, error) {
 	return c, nil
 }
 
-// checkKeys refuses unknown keys in the config file, naming a close match.
-func checkKeys(v *viper.Viper, file string) error {
+// checkKeys reads the config file's top level itself and refuses unknown
+// keys (naming a close match) and values that are not text, whichever
+// source finally wins — so whether a file is accepted never depends on
+// flags or the environment.
+func checkKeys(file string) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrConfig, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrConfig, file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return fmt.Errorf("%w: %s:%d:%d: erwartet Schlüssel mit Werten", ErrConfig, file, root.Line, root.Column)
+	}
 	known := map[string]bool{}
 	var names []string
 	for _, s := range Settings() {
@@ -166,22 +184,25 @@ func checkKeys(v *viper.Viper, file string) error {
 		names = append(names, s.Key)
 	}
 	var bad []string
-	for _, k := range v.AllKeys() {
-		top, _, _ := strings.Cut(k, ".")
-		if known[top] {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		at := fmt.Sprintf("%s:%d:%d", file, k.Line, k.Column)
+		if !known[k.Value] {
+			msg := fmt.Sprintf("%s: unbekannter Schlüssel „%s“", at, k.Value)
+			if s := refdata.Suggest(k.Value, names); s != "" {
+				msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
+			} else {
+				msg += " (erlaubt: " + strings.Join(names, ", ") + ")"
+			}
+			bad = append(bad, msg)
 			continue
 		}
-		msg := fmt.Sprintf("unbekannter Schlüssel „%s“", top)
-		if s := refdata.Suggest(top, names); s != "" {
-			msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
-		} else {
-			msg += " (erlaubt: " + strings.Join(names, ", ") + ")"
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!null") {
+			bad = append(bad, fmt.Sprintf("%s:%d:%d: %s: erwartet einen Text (Pfad), gefunden „%s“", file, v.Line, v.Column, k.Value, v.Value))
 		}
-		bad = append(bad, msg)
 	}
 	if len(bad) == 0 {
 		return nil
 	}
-	sort.Strings(bad)
-	return fmt.Errorf("%w: %s: %s", ErrConfig, file, strings.Join(bad, "; "))
+	return fmt.Errorf("%w: %s", ErrConfig, strings.Join(bad, "\n"))
 }

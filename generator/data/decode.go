@@ -24,6 +24,10 @@ const (
 	maxNodes = 100_000
 	// maxErrors caps the report of a hopelessly broken file.
 	maxErrors = 100
+	// maxDepth bounds the nesting of the YAML document.
+	maxDepth = 100
+	// tooDeep is expandedSize's answer for a document nested deeper.
+	tooDeep = -1
 )
 
 // File is a decoded project file with the positions of its values.
@@ -76,7 +80,7 @@ func Parse(name string, src []byte) (*File, Errors) {
 	f := &File{Name: name, pos: map[string]Pos{}, failed: map[string]bool{}}
 	if len(src) > DefaultMaxBytes {
 		f.fatal = true
-		return f, Errors{{File: name, Msg: fmt.Sprintf("%v: %d Bytes, höchstens %d Bytes erlaubt", ErrTooLarge, len(src), DefaultMaxBytes)}}
+		return f, Errors{{File: name, Msg: fmt.Sprintf("%v: %d Bytes, höchstens %d Bytes erlaubt", ErrTooLarge, len(src), DefaultMaxBytes), Err: ErrTooLarge}}
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -98,9 +102,13 @@ func Parse(name string, src []byte) (*File, Errors) {
 	} else if !errors.Is(err, io.EOF) {
 		return f, Errors{syntaxError(name, err)}
 	}
-	if n := expandedSize(&root, map[*yaml.Node]int{}, 0); n > maxNodes {
+	switch n := expandedSize(&root, map[*yaml.Node]int{}, 0); {
+	case n == tooDeep:
 		f.fatal = true
-		return f, Errors{{File: name, Msg: fmt.Sprintf("Datei abgelehnt: aufgelöst ergäben die YAML-Aliase mehr als %d Knoten (Alias-Bombe?)", maxNodes)}}
+		return f, Errors{{File: name, Msg: fmt.Sprintf("Datei abgelehnt: mehr als %d Ebenen verschachtelt", maxDepth), Err: ErrHostile}}
+	case n > maxNodes:
+		f.fatal = true
+		return f, Errors{{File: name, Msg: fmt.Sprintf("Datei abgelehnt: aufgelöst ergäben die YAML-Aliase mehr als %d Knoten (Alias-Bombe?)", maxNodes), Err: ErrHostile}}
 	}
 	f.fatal = false
 	d := &decoder{file: f, budget: maxNodes}
@@ -114,11 +122,18 @@ func Parse(name string, src []byte) (*File, Errors) {
 	}
 	d.decode(doc, reflect.ValueOf(&f.Projekt).Elem(), "", fieldInfo{})
 	sortErrors(d.errs)
-	if len(d.errs) > maxErrors {
-		rest := len(d.errs) - maxErrors
-		d.errs = append(d.errs[:maxErrors:maxErrors], Error{File: name, Pos: d.errs[maxErrors].Pos, Msg: fmt.Sprintf("… und %d weitere Fehler; Ausgabe abgebrochen", rest)})
-	}
 	return f, d.errs
+}
+
+// capErrors sorts the errors and cuts a hopelessly long report after
+// maxErrors entries with a final line saying how many were left out.
+func capErrors(es Errors) Errors {
+	sortErrors(es)
+	if len(es) <= maxErrors {
+		return es
+	}
+	rest := len(es) - maxErrors
+	return append(es[:maxErrors:maxErrors], Error{File: es[0].File, Pos: es[maxErrors].Pos, Msg: fmt.Sprintf("… und %d weitere Fehler; Ausgabe abgebrochen", rest)})
 }
 
 // expandedSize counts the nodes of the tree with every alias replaced by
@@ -131,15 +146,23 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 	if v, ok := memo[n]; ok {
 		return v
 	}
-	if depth > 1000 {
-		return maxNodes + 1 // absurd nesting is refused as well
+	if depth > maxDepth {
+		return tooDeep
 	}
 	size := 1
 	if n.Kind == yaml.AliasNode {
 		size = expandedSize(n.Alias, memo, depth+1)
 	}
 	for _, c := range n.Content {
-		size += expandedSize(c, memo, depth+1)
+		if size == tooDeep {
+			break
+		}
+		cs := expandedSize(c, memo, depth+1)
+		if cs == tooDeep {
+			size = tooDeep
+			break
+		}
+		size += cs
 		if size > maxNodes {
 			break
 		}

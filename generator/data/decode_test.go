@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -112,13 +113,13 @@ func TestDecodeErrors(t *testing.T) {
 		{"pattern", "kurztitel: wohngeld", "kurztitel: Wohngeld SH",
 			[]string{"p.yaml:3:14: vorhaben.kurztitel: „Wohngeld SH“ hat nicht die Form Kleinbuchstaben, Ziffern und einzelne Bindestriche (z. B. „wohngeld-sh“)"}},
 		{"three decimals", `betrag: "480000.00"`, `betrag: "480000.001"`,
-			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480000.001": zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „480000.001“: zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
 		{"unquoted three decimals", `betrag: "480000.00"`, `betrag: 480000.001`,
-			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480000.001": zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „480000.001“: zu viele Nachkommastellen (höchstens zwei Nachkommastellen)`}},
 		{"negative amount", `betrag: "480000.00"`, `betrag: -5`,
 			[]string{"p.yaml:21:65: kosten.positionen[0].betrag: Betrag „-5“ ist negativ"}},
 		{"german amount", `betrag: "480000.00"`, `betrag: "480.000,00"`,
-			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag "480.000,00": Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt`}},
+			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „480.000,00“: Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt`}},
 		{"bad date", "beginn: 2027-01-01", "beginn: 2027-02-30",
 			[]string{"p.yaml:14:11: vertrag.beginn: „2027-02-30“ ist kein gültiges Datum der Form JJJJ-MM-TT"}},
 		{"duplicate key", "  version: 1.0\n", "  version: 1.0\n  version: 2.0\n",
@@ -309,5 +310,33 @@ func TestManyErrorsAreCapped(t *testing.T) {
 	}
 	if !strings.Contains(got[maxErrors], "… und 50 weitere Fehler") {
 		t.Errorf("last line = %q", got[maxErrors])
+	}
+}
+
+func TestCausesAreVisibleToErrorsIs(t *testing.T) {
+	t.Parallel()
+	_, err := Decode("p.yaml", []byte(strings.Repeat("#\n", DefaultMaxBytes)), ref)
+	if !errors.Is(err, ErrTooLarge) || !errors.Is(err, ErrInvalid) {
+		t.Errorf("errors.Is(ErrTooLarge/ErrInvalid) false for %v", err)
+	}
+	deep := strings.Repeat("[", maxDepth+5) + strings.Repeat("]", maxDepth+5) + "\n"
+	_, err = Decode("p.yaml", []byte(deep), ref)
+	if !errors.Is(err, ErrHostile) || !strings.Contains(err.Error(), "Ebenen verschachtelt") {
+		t.Errorf("deep nesting: %v", err)
+	}
+}
+
+func TestHugeTotalsAreRefusedByValidation(t *testing.T) {
+	t.Parallel()
+	// each amount is allowed, the sum over years is not
+	var years []string
+	for y := 2000; y <= 2100; y++ {
+		years = append(years, strconv.Itoa(y))
+	}
+	src := strings.Replace(minimal, `betrag: "480000.00", turnus: jaehrlich, jahre: [2027, 2028]`,
+		`betrag: "99999999999.99", turnus: jaehrlich, jahre: [`+strings.Join(years, ", ")+`]`, 1)
+	got := decodeErrs(t, src)
+	if len(got) != 1 || !strings.Contains(got[0], "kosten.positionen[0].betrag: die Summe aller Posten überschreitet") {
+		t.Errorf("got %v", got)
 	}
 }

@@ -14,6 +14,9 @@ var (
 	ErrInvalid = errors.New("ungültige Projektdatei")
 	// ErrTooLarge: the file exceeds the size limit and was not parsed.
 	ErrTooLarge = errors.New("Projektdatei zu groß")
+	// ErrHostile: the file was refused unparsed or undecoded because it
+	// would expand beyond the limits (alias bomb, absurd nesting).
+	ErrHostile = errors.New("Projektdatei abgelehnt")
 )
 
 // Pos is a 1-based position in a YAML file; the zero value means unknown.
@@ -27,6 +30,7 @@ type Error struct {
 	Pos  Pos
 	Path string // data path, e.g. "parteien[3].land"; empty for the whole file
 	Msg  string // German message
+	Err  error  // optional cause, e.g. ErrTooLarge, for errors.Is
 }
 
 // Error formats the mistake as "file:line:col: path: message".
@@ -57,8 +61,17 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Unwrap lets errors.Is(err, ErrInvalid) identify a validation failure.
-func (es Errors) Unwrap() error { return ErrInvalid }
+// Unwrap lets errors.Is identify a validation failure (ErrInvalid) and
+// the cause of any single mistake (e.g. ErrTooLarge).
+func (es Errors) Unwrap() []error {
+	out := []error{ErrInvalid}
+	for _, e := range es {
+		if e.Err != nil {
+			out = append(out, e.Err)
+		}
+	}
+	return out
+}
 
 // sortErrors orders by position; errors without position (whole-file) come
 // first, ties keep their insertion order.

@@ -75,7 +75,7 @@ func (b *Betrag) decodeNode(dec *decoder, n *yaml.Node, path string) {
 func (Betrag) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
 		{Type: "string", Pattern: `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$`},
-		{Type: "number", Minimum: "0"},
+		{Type: "number", Minimum: "0", MultipleOf: "0.01"},
 	}}
 }
 
@@ -106,7 +106,7 @@ func (p *Prozent) decodeNode(dec *decoder, n *yaml.Node, path string) {
 func (Prozent) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
 		{Type: "string", Pattern: `^[0-9]{1,3}(\.[0-9]{1,2})?$`},
-		{Type: "number", ExclusiveMinimum: "0", Maximum: "100"},
+		{Type: "number", ExclusiveMinimum: "0", Maximum: "100", MultipleOf: "0.01"},
 	}}
 }
 

@@ -166,12 +166,23 @@ func (f *File) isParty(code string) bool {
 	return false
 }
 
+// maxTotalCents bounds the sum of all items of a project (10^15 cents,
+// ten trillion euros): far beyond any real project, far below int64 limits,
+// so the cost engine never meets an overflow on a validated file.
+const maxTotalCents = 1_000_000_000_000_000
+
 func (v *validator) positionen() {
 	ids := map[string]string{} // generated item id -> path that produced it
 	hasReuser := false
+	reusers := int64(0)
 	for _, p := range v.f.Projekt.Parteien {
 		hasReuser = hasReuser || p.Rolle == "nachnutzend"
+		if p.Rolle == "nachnutzend" {
+			reusers++
+		}
 	}
+	var total int64
+	totalReported := false
 	for i, pos := range v.f.Projekt.Kosten.Positionen {
 		path := fmt.Sprintf("kosten.positionen[%d]", i)
 		switch pos.Turnus {
@@ -215,6 +226,18 @@ func (v *validator) positionen() {
 			}
 		case !v.f.isParty(string(t)):
 			v.add(path+".traegt", "„%s“ ist weder „schluessel“, „je_nachnutzendes_land“ noch eine Vertragspartei", t)
+		}
+		n := max(int64(len(pos.Jahre)), 1)
+		if pos.Traegt == TraegtJeNachnutzendesLand {
+			n *= max(reusers, 1)
+		}
+		// amounts are at most 10^13 cents (format.ParseCents), n is small:
+		// no overflow before the comparison
+		if sum := pos.Betrag.Cent * n; !totalReported && (n > maxTotalCents/max(pos.Betrag.Cent, 1) || total+sum > maxTotalCents) {
+			v.add(path+".betrag", "die Summe aller Posten überschreitet %s; Beträge prüfen", format.Money(maxTotalCents))
+			totalReported = true
+		} else {
+			total += sum
 		}
 		if pos.FinanziertDurch != "" && pos.Traegt != "" {
 			v.add(path+".traegt", "ein extern finanzierter Posten („finanziert_durch: %s“) wird von keiner Partei getragen; „traegt“ weglassen", pos.FinanziertDurch)
@@ -413,8 +436,7 @@ func Decode(name string, src []byte, ref Reference) (*File, error) {
 		errs = append(errs, f.Validate(ref)...)
 	}
 	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, errs
+		return nil, capErrors(errs)
 	}
 	return f, nil
 }

@@ -68,9 +68,9 @@ func ExampleParseCents() {
 	// 48000000 <nil>
 	// 48000050 <nil>
 	// -300 <nil>
-	// 0 "1.234": zu viele Nachkommastellen (höchstens zwei Nachkommastellen)
-	// 0 "1e5": Exponentenschreibweise ist nicht erlaubt
-	// 0 "+1": führendes Pluszeichen ist nicht erlaubt
+	// 0 „1.234“: zu viele Nachkommastellen (höchstens zwei Nachkommastellen)
+	// 0 „1e5“: Exponentenschreibweise ist nicht erlaubt
+	// 0 „+1“: führendes Pluszeichen ist nicht erlaubt
 }
 
 func ExampleParseE5() {

@@ -29,7 +29,7 @@ func ParseCents(literal string) (int64, error) {
 		return 0, err
 	}
 	if v > MaxCents || v < -MaxCents {
-		return 0, fmt.Errorf("%q: %w (Betrag höchstens %s)", literal, ErrRange, Money(MaxCents))
+		return 0, fmt.Errorf("„%s“: %w (Betrag höchstens %s)", literal, ErrRange, Money(MaxCents))
 	}
 	return v, nil
 }
@@ -43,7 +43,7 @@ func ParseE5(literal string) (int64, error) {
 		return 0, err
 	}
 	if v > MaxE5 || v < -MaxE5 {
-		return 0, fmt.Errorf("%q: %w (höchstens 100 %%)", literal, ErrRange)
+		return 0, fmt.Errorf("„%s“: %w (höchstens 100 %%)", literal, ErrRange)
 	}
 	return v, nil
 }
@@ -68,10 +68,10 @@ func ParseFixed(literal string, places int) (int64, error) {
 	}
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if !allDigits(intPart) || (hasDot && !allDigits(frac)) {
-		return 0, fmt.Errorf("%q: %w", literal, ErrSyntax)
+		return 0, fmt.Errorf("„%s“: %w", literal, ErrSyntax)
 	}
 	if len(frac) > places {
-		return 0, fmt.Errorf("%q: %w (höchstens %s)", literal, ErrDecimals, placesText(places))
+		return 0, fmt.Errorf("„%s“: %w (höchstens %s)", literal, ErrDecimals, placesText(places))
 	}
 
 	// Accumulate the magnitude in uint64; the limit is 2^63 for negative
@@ -85,7 +85,7 @@ func ParseFixed(literal string, places int) (int64, error) {
 	for i := range len(digits) {
 		d := uint64(digits[i] - '0')
 		if mag > (limit-d)/10 {
-			return 0, fmt.Errorf("%q: %w", literal, ErrRange)
+			return 0, fmt.Errorf("„%s“: %w", literal, ErrRange)
 		}
 		mag = mag*10 + d
 	}
@@ -103,16 +103,16 @@ func classify(literal string) error {
 		return ErrEmpty
 	}
 	if strings.IndexFunc(literal, unicode.IsSpace) >= 0 {
-		return fmt.Errorf("%q: %w", literal, ErrSpace)
+		return fmt.Errorf("„%s“: %w", literal, ErrSpace)
 	}
 	if literal[0] == '+' {
-		return fmt.Errorf("%q: %w", literal, ErrPlus)
+		return fmt.Errorf("„%s“: %w", literal, ErrPlus)
 	}
 	if isExponent(literal) {
-		return fmt.Errorf("%q: %w", literal, ErrExponent)
+		return fmt.Errorf("„%s“: %w", literal, ErrExponent)
 	}
 	if strings.ContainsAny(literal, ",_'’") || strings.Count(literal, ".") > 1 {
-		return fmt.Errorf("%q: %w", literal, ErrSeparator)
+		return fmt.Errorf("„%s“: %w", literal, ErrSeparator)
 	}
 	return nil
 }
