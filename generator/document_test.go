@@ -1,0 +1,54 @@
+package generator_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// buildDocuments loads a fixture and builds every document kind of it.
+func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*generator.Project, map[string]*model.Document) {
+	t.Helper()
+	p, err := gen.LoadProject(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Costs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*model.Document{}
+	for _, k := range generator.Kinds(p.Data().Vertrag.Form) {
+		d, err := gen.Document(p, res, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[k.File] = d
+	}
+	return p, docs
+}
+
+// TestDocumentGoldens compares the model dump of every document of every
+// fixture with testdata/<fixture>.<document>.dump (-update rewrites).
+func TestDocumentGoldens(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	for _, path := range fixtureFiles(t, fixturesDir) {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			_, docs := buildDocuments(t, gen, path)
+			for file, d := range docs {
+				var b bytes.Buffer
+				if err := model.Dump(&b, d); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join("testdata", name+"."+file+".dump"), b.Bytes())
+			}
+		})
+	}
+}

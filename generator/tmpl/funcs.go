@@ -1,0 +1,156 @@
+package tmpl
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/Masterminds/sprig/v3"
+	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+)
+
+// Func is one of our template helpers with examples that a test executes,
+// so the documentation cannot drift from the behaviour.
+type Func struct {
+	Name     string
+	Fn       any
+	Doc      string
+	Examples []Example
+}
+
+// Example is a template snippet and its exact output.
+type Example struct {
+	Template string
+	Output   string
+}
+
+// ExampleData is the data the examples run with.
+var ExampleData = map[string]any{
+	"Stand": time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+}
+
+// Funcs returns our helpers.
+func Funcs() []Func {
+	return []Func{
+		{"geld", format.Money, "Betrag in Cent als deutscher Geldbetrag mit geschütztem Leerzeichen vor €.",
+			[]Example{{`{{geld 123456789}}`, "1.234.567,89\u00a0€"}, {`{{geld 5}}`, "0,05\u00a0€"}}},
+		{"prozent", format.Percent, "Anteil in Einheiten von 0,00001 % mit fünf Nachkommastellen.",
+			[]Example{{`{{prozent 2653499}}`, "26,53499\u00a0%"}, {`{{prozent 10000000}}`, "100,00000\u00a0%"}}},
+		{"betrag", format.MoneyPlain, "Betrag in Cent ohne €-Zeichen, für Tabellen mit „in €“ im Kopf.",
+			[]Example{{`{{betrag 123456789}}`, "1.234.567,89"}}},
+		{"anteil", format.PercentPlain, "Anteil in Einheiten von 0,00001 % ohne %-Zeichen, für Tabellen mit „in %“ im Kopf.",
+			[]Example{{`{{anteil 818104}}`, "8,18104"}}},
+		{"tausend", format.Thousands, "Ganze Zahl mit Tausenderpunkten.",
+			[]Example{{`{{tausend 2180684}}`, "2.180.684"}}},
+		{"datum", format.DateLong, "Datum in Langform.",
+			[]Example{{`{{datum .Stand}}`, "28. November 2026"}}},
+		{"datumKurz", format.DateShort, "Datum für Tabellen.",
+			[]Example{{`{{datumKurz .Stand}}`, "28.11.2026"}}},
+		{"land", land, "Amtliche Bezeichnung einer Partei im Fall nominativ, genitiv, dativ oder akkusativ.",
+			[]Example{
+				{`{{land "BY" "nominativ"}}`, "der Freistaat Bayern"},
+				{`{{land "BY" "dativ"}}`, "dem Freistaat Bayern"},
+				{`{{land "BY" "genitiv"}}`, "des Freistaates Bayern"},
+				{`{{land "HB" "akkusativ"}}`, "die Freie Hansestadt Bremen"},
+				{`{{land "SL" "genitiv"}}`, "des Saarlandes"},
+			}},
+		{"satzanfang", satzanfang, "Großschreibung des ersten Buchstabens, für Bezeichnungen am Satzanfang.",
+			[]Example{{`{{satzanfang (land "BY" "nominativ")}}`, "Der Freistaat Bayern"}, {`{{satzanfang "über"}}`, "Über"}}},
+		{"ref", ref, "Verweis auf eine Klausel (und einen Absatz); wird im Dokument zu „§ 5“ bzw. „§ 5 Abs. 2“.",
+			[]Example{{`{{ref "kostenverteilung"}}`, "[](#kostenverteilung)"}, {`{{ref "kostenverteilung" 2}}`, "[](#kostenverteilung/2)"}}},
+		{"md", Escape, "Maskiert freien Text aus den Projektdaten für das Markup.",
+			[]Example{{`{{md "Amt für *IT* & <Recht>"}}`, `Amt für \*IT\* & \<Recht\>`}, {`{{md "1. Zeile\n\nzweite"}}`, `1\. Zeile zweite`}}},
+	}
+}
+
+// denied are sprig helpers that are non-deterministic or touch the
+// environment, files or network (or the local time zone), so a template
+// using them could not give byte-identical documents.
+var denied = []string{
+	"now", "ago", "date", "dateInZone", "htmlDate", "htmlDateInZone", "toDate", "mustToDate",
+	"dateModify", "mustDateModify", "duration", "durationRound", "unixEpoch",
+	"env", "expandenv", "getHostByName",
+	"randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "randInt", "shuffle", "uuidv4",
+	"genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
+	"genSignedCert", "genSignedCertWithKey", "buildCustomCert", "derivePassword",
+	"encryptAES", "decryptAES", "bcrypt", "htpasswd",
+}
+
+// Denied lists the sprig helpers that are left out.
+func Denied() []string { return append([]string(nil), denied...) }
+
+// FuncMap is sprig's text helpers minus the denied ones, plus ours (ours
+// win on a name clash).
+func FuncMap() template.FuncMap {
+	m := sprig.TxtFuncMap()
+	for _, d := range denied {
+		delete(m, d)
+	}
+	for _, f := range Funcs() {
+		m[f.Name] = f.Fn
+	}
+	return m
+}
+
+func land(code, fall string) (string, error) {
+	p, ok := refdata.PartyByCode(code)
+	if !ok {
+		return "", fmt.Errorf("land: unbekanntes Kürzel %q", code)
+	}
+	switch fall {
+	case "nominativ":
+		return Escape(p.Nominativ), nil
+	case "genitiv":
+		return Escape(p.Genitiv), nil
+	case "dativ":
+		return Escape(p.Dativ), nil
+	case "akkusativ":
+		return Escape(p.Akkusativ), nil
+	}
+	return "", fmt.Errorf("land: unbekannter Fall %q (nominativ, genitiv, dativ, akkusativ)", fall)
+}
+
+func satzanfang(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}
+
+func ref(id string, abs ...int) (string, error) {
+	switch len(abs) {
+	case 0:
+		return "[](#" + id + ")", nil
+	case 1:
+		return fmt.Sprintf("[](#%s/%d)", id, abs[0]), nil
+	}
+	return "", fmt.Errorf("ref: höchstens ein Absatz")
+}
+
+// Escape makes free text safe for the markup: every ASCII punctuation
+// character that Markdown or our extensions could read as syntax is
+// backslash-escaped, and line breaks collapse to one space (a blank line
+// in the data must not start a new paragraph).
+func Escape(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '\n' || r == '\r' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = r == ' '
+		if r < 128 && strings.ContainsRune("\\`*_{}[]<>()#+-.!|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
