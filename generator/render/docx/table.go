@@ -1,0 +1,326 @@
+package docx
+
+import (
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// Table borders: sz is in eighths of a point.
+const (
+	bordersLight = `<w:tblBorders>` +
+		`<w:top w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`<w:left w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`<w:right w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`<w:insideV w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>` +
+		`</w:tblBorders>`
+	bordersBoxed = `<w:tblBorders>` +
+		`<w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`<w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
+		`</w:tblBorders>`
+	bordersNone = `<w:tblBorders>` +
+		`<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>` +
+		`<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>` +
+		`</w:tblBorders>`
+
+	cellHeaderBorder = `<w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/></w:tcBorders>`
+	cellTotalBorder  = `<w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/></w:tcBorders>`
+
+	cellMargins = `<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>`
+
+	tableEnd = `<w:p><w:pPr><w:pStyle w:val="` + styleTableEnd + `"/></w:pPr></w:p>`
+)
+
+// table writes the caption (keepNext, so it stays with the table), the
+// table and a small empty paragraph after it. A table id becomes a
+// bookmark on the caption, or on the first cell when there is none.
+func (r *renderer) table(t *model.Table) error {
+	saved := r.loc
+	defer func() { r.loc = saved }()
+	r.loc = location{pos: or(t.Pos, saved.pos), section: saved.section, what: "Tabelle", label: t.ID}
+	cols, err := r.grid(t)
+	if err != nil {
+		return err
+	}
+	aligns, err := r.aligns(t, len(cols))
+	if err != nil {
+		return err
+	}
+	mark := -1
+	var markName string
+	if t.ID != "" {
+		mark, markName = r.marks.add(t.ID)
+	}
+	x := &r.x
+	if t.Caption != "" {
+		caption, err := r.clean(t.Caption)
+		if err != nil {
+			return err
+		}
+		x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/></w:pPr>`)
+		if mark >= 0 {
+			r.bookmarkStart(mark, markName)
+		}
+		r.x.run(caption, false, false)
+		if mark >= 0 {
+			r.bookmarkEnd(mark)
+			mark = -1
+		}
+		x.raw(`</w:p>`)
+	}
+	x.raw(`<w:tbl><w:tblPr><w:tblW`)
+	x.intAttr("w:w", r.textW)
+	x.raw(` w:type="dxa"/>`)
+	if t.Boxed {
+		x.raw(bordersBoxed)
+	} else {
+		x.raw(bordersLight)
+	}
+	x.raw(`<w:tblLayout w:type="fixed"/>` + cellMargins + `</w:tblPr><w:tblGrid>`)
+	for _, w := range cols {
+		x.raw(`<w:gridCol`)
+		x.intAttr("w:w", w)
+		x.raw(`/>`)
+	}
+	x.raw(`</w:tblGrid>`)
+	lay := rowLayout{cols: cols, aligns: aligns, boxed: t.Boxed, mark: mark, markName: markName, header: true}
+	for _, rows := range [2][]model.Row{t.Header, t.Rows} {
+		for _, row := range rows {
+			r.loc.row++
+			if err := r.row(row, lay); err != nil {
+				return err
+			}
+			lay.mark = -1
+		}
+		lay.header = false
+	}
+	x.raw(`</w:tbl>` + tableEnd)
+	return nil
+}
+
+// grid scales the relative widths to the text width; without widths the
+// columns are equal. Rounding the running sum keeps the total exact.
+func (r *renderer) grid(t *model.Table) ([]int, error) {
+	if len(t.Header)+len(t.Rows) == 0 {
+		return nil, r.invalid("Tabelle ohne Zeilen")
+	}
+	weights := t.Widths
+	if len(weights) == 0 {
+		first := t.Rows
+		if len(t.Header) > 0 {
+			first = t.Header
+		}
+		weights = make([]int, len(first[0].Cells))
+		for i := range weights {
+			weights[i] = 1
+		}
+	}
+	n := len(weights)
+	if n == 0 {
+		return nil, r.invalid("Tabelle ohne Spalten")
+	}
+	for i, row := range t.Header {
+		if len(row.Cells) != n {
+			return nil, r.invalid("Kopfzeile %d hat %d Zellen, die Tabelle %d Spalten", i+1, len(row.Cells), n)
+		}
+	}
+	for i, row := range t.Rows {
+		if len(row.Cells) != n {
+			return nil, r.invalid("Zeile %d hat %d Zellen, die Tabelle %d Spalten", i+1, len(row.Cells), n)
+		}
+	}
+	sum := 0
+	for i, w := range weights {
+		if w <= 0 {
+			return nil, r.invalid("Breite %d der Spalte %d ist nicht positiv", w, i+1)
+		}
+		sum += w
+	}
+	cols := make([]int, n)
+	prev, acc := 0, 0
+	for i, w := range weights {
+		acc += w
+		edge := (2*r.textW*acc + sum) / (2 * sum)
+		cols[i] = edge - prev
+		prev = edge
+	}
+	return cols, nil
+}
+
+// aligns returns the w:jc value of every column; "" is the style's left.
+func (r *renderer) aligns(t *model.Table, n int) ([]string, error) {
+	if len(t.Aligns) > n {
+		return nil, r.invalid("%d Ausrichtungen für %d Spalten", len(t.Aligns), n)
+	}
+	out := make([]string, n)
+	for i, a := range t.Aligns {
+		switch a {
+		case "", model.AlignLeft:
+		case model.AlignRight:
+			out[i] = "right"
+		case model.AlignCenter:
+			out[i] = "center"
+		default:
+			return nil, r.invalid("unbekannte Ausrichtung %q in Spalte %d", a, i+1)
+		}
+	}
+	return out, nil
+}
+
+// rowLayout is what a row needs to know about its table.
+type rowLayout struct {
+	cols     []int
+	aligns   []string
+	header   bool // a header row: repeated on each page, bold, rule below
+	boxed    bool // form layout: borders come from the table
+	mark     int  // bookmark to place in the first cell; -1 for none
+	markName string
+}
+
+func (r *renderer) row(row model.Row, lay rowLayout) error {
+	x := &r.x
+	x.raw(`<w:tr><w:trPr><w:cantSplit/>`)
+	if lay.header {
+		x.raw(`<w:tblHeader/>`)
+	}
+	x.raw(`</w:trPr>`)
+	for i, c := range row.Cells {
+		r.loc.col = i + 1
+		x.raw(`<w:tc><w:tcPr><w:tcW`)
+		x.intAttr("w:w", lay.cols[i])
+		x.raw(` w:type="dxa"/>`)
+		if !lay.boxed {
+			switch {
+			case lay.header:
+				x.raw(cellHeaderBorder)
+			case row.Total:
+				x.raw(cellTotalBorder)
+			}
+		}
+		if c.Shade != "" {
+			if !isHexColor(c.Shade) {
+				return r.invalid("Schattierung %q ist keine Farbe RRGGBB", c.Shade)
+			}
+			x.raw(`<w:shd w:val="clear" w:color="auto"`)
+			x.attr("w:fill", c.Shade)
+			x.raw(`/>`)
+		}
+		x.raw(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
+		if a := lay.aligns[i]; a != "" {
+			x.raw(`<w:jc w:val="`)
+			x.raw(a)
+			x.raw(`"/>`)
+		}
+		x.raw(`</w:pPr>`)
+		if i == 0 && lay.mark >= 0 {
+			r.bookmarkStart(lay.mark, lay.markName)
+		}
+		if err := r.inlines(c.Inlines, lay.header || row.Total); err != nil {
+			return err
+		}
+		if i == 0 && lay.mark >= 0 {
+			r.bookmarkEnd(lay.mark)
+		}
+		x.raw(`</w:p></w:tc>`)
+	}
+	x.raw(`</w:tr>`)
+	return nil
+}
+
+func isHexColor(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// signatures writes a borderless two-column table, one cell per party:
+// space, a line with the "Ort, Datum" caption, space for the signature, the
+// signature line, then party and signer. Rows never split across pages.
+func (r *renderer) signatures(s *model.Signatures) error {
+	if len(s.Blocks) == 0 {
+		return nil
+	}
+	saved := r.loc
+	defer func() { r.loc = saved }()
+	r.loc = location{pos: or(s.Pos, saved.pos), section: saved.section, what: "Unterschriftenblock"}
+	left := r.textW / 2
+	widths := [2]int{left, r.textW - left}
+	x := &r.x
+	x.raw(`<w:tbl><w:tblPr><w:tblW`)
+	x.intAttr("w:w", r.textW)
+	x.raw(` w:type="dxa"/>` + bordersNone + `<w:tblLayout w:type="fixed"/>` +
+		`<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>` +
+		`</w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		x.raw(`<w:gridCol`)
+		x.intAttr("w:w", w)
+		x.raw(`/>`)
+	}
+	x.raw(`</w:tblGrid>`)
+	for i := 0; i < len(s.Blocks); i += 2 {
+		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for col := 0; col < 2; col++ {
+			x.raw(`<w:tc><w:tcPr><w:tcW`)
+			x.intAttr("w:w", widths[col])
+			// Half the gap on the inner side of each column keeps the
+			// lines of both columns equally long.
+			if col == 0 {
+				x.raw(` w:type="dxa"/><w:tcMar><w:right`)
+			} else {
+				x.raw(` w:type="dxa"/><w:tcMar><w:left`)
+			}
+			x.intAttr("w:w", signatureGap/2)
+			x.raw(` w:type="dxa"/></w:tcMar></w:tcPr>`)
+			if i+col < len(s.Blocks) {
+				r.loc.index = i + col + 1
+				if err := r.signature(s.Blocks[i+col]); err != nil {
+					return err
+				}
+			} else {
+				x.raw(`<w:p/>`)
+			}
+			x.raw(`</w:tc>`)
+		}
+		x.raw(`</w:tr>`)
+	}
+	x.raw(`</w:tbl>` + tableEnd)
+	return nil
+}
+
+func (r *renderer) signature(s model.Signature) error {
+	var texts [3]string
+	for i, in := range [3]string{s.PlaceDate, s.Party, s.Signer} {
+		c, err := r.clean(in)
+		if err != nil {
+			return err
+		}
+		texts[i] = c
+	}
+	x := &r.x
+	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/></w:pPr></w:p>`)
+	r.sigPara(styleSigCap, texts[0])
+	// More room above the signature line than above the place line.
+	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/><w:spacing w:before="1134"/></w:pPr></w:p>`)
+	r.sigPara(styleSigText, texts[1])
+	r.sigPara(styleSigText, texts[2])
+	return nil
+}
+
+func (r *renderer) sigPara(style, text string) {
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
+	r.x.raw(style)
+	r.x.raw(`"/></w:pPr>`)
+	r.x.run(text, false, false)
+	r.x.raw(`</w:p>`)
+}

@@ -1,0 +1,168 @@
+// Package markdown renders the document model as a Markdown text twin of
+// the DOCX and PDF: the same text and numbers, one paragraph per line
+// block, so agreements can be reviewed and diffed in git. It is meant for
+// reading, not for parsing back.
+package markdown
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// Render writes the Markdown twin of d.
+func Render(w io.Writer, d *model.Document) error {
+	bw := bufio.NewWriter(w)
+	r := &renderer{w: bw}
+	if err := r.blocks(d.Blocks, ""); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type renderer struct {
+	w     *bufio.Writer
+	first bool
+}
+
+func (r *renderer) para(indent, s string) {
+	if r.first {
+		r.w.WriteString("\n")
+	}
+	r.first = true
+	r.w.WriteString(indent + s + "\n")
+}
+
+func (r *renderer) blocks(bs []model.Block, indent string) error {
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *model.Section:
+			r.para("", strings.Repeat("#", n.Level+1)+" "+n.Heading())
+			if err := r.blocks(n.Blocks, indent); err != nil {
+				return err
+			}
+		case *model.Paragraph:
+			text, err := inlines(n.Inlines)
+			if err != nil {
+				return err
+			}
+			switch n.Style {
+			case model.StyleTitle:
+				text = "# " + text
+			case model.StyleSubtitle, model.StyleCentered:
+				text = "*" + text + "*"
+			}
+			if n.Number != "" {
+				text = n.Number + " " + text
+			}
+			r.para(indent, text)
+		case *model.List:
+			for _, it := range n.Items {
+				for i, ib := range it.Blocks {
+					if p, ok := ib.(*model.Paragraph); ok && i == 0 {
+						text, err := inlines(p.Inlines)
+						if err != nil {
+							return err
+						}
+						r.para(indent, it.Label+" "+text)
+						continue
+					}
+					if err := r.blocks([]model.Block{ib}, indent+"    "); err != nil {
+						return err
+					}
+				}
+			}
+		case *model.Table:
+			if err := r.table(n); err != nil {
+				return err
+			}
+		case *model.Signatures:
+			for _, s := range n.Blocks {
+				r.para(indent, fmt.Sprintf("%s  \n%s  \n(%s, Unterschrift)", s.Party, s.Signer, s.PlaceDate))
+			}
+		case *model.PageBreak:
+			r.para(indent, "---")
+		default:
+			return model.UnknownBlock(b)
+		}
+	}
+	return nil
+}
+
+func (r *renderer) table(t *model.Table) error {
+	var b strings.Builder
+	if t.Caption != "" {
+		b.WriteString("**" + t.Caption + "**\n\n")
+	}
+	row := func(cells []model.Cell, bold bool) error {
+		b.WriteString("|")
+		for _, c := range cells {
+			s, err := inlines(c.Inlines)
+			if err != nil {
+				return err
+			}
+			s = strings.ReplaceAll(s, "|", `\|`)
+			if bold && s != "" {
+				s = "**" + s + "**"
+			}
+			b.WriteString(" " + s + " |")
+		}
+		b.WriteString("\n")
+		return nil
+	}
+	header := t.Header
+	if len(header) == 0 {
+		header = []model.Row{{Cells: make([]model.Cell, len(t.Widths))}}
+	}
+	for _, h := range header {
+		if err := row(h.Cells, false); err != nil {
+			return err
+		}
+	}
+	b.WriteString("|")
+	for _, a := range t.Aligns {
+		switch a {
+		case model.AlignRight:
+			b.WriteString("--:|")
+		case model.AlignCenter:
+			b.WriteString(":-:|")
+		default:
+			b.WriteString(":--|")
+		}
+	}
+	b.WriteString("\n")
+	for _, rw := range t.Rows {
+		if err := row(rw.Cells, rw.Total); err != nil {
+			return err
+		}
+	}
+	r.para("", strings.TrimSuffix(b.String(), "\n"))
+	return nil
+}
+
+func inlines(ins []model.Inline) (string, error) {
+	var b strings.Builder
+	for _, in := range ins {
+		switch n := in.(type) {
+		case model.Text:
+			s := n.Text
+			switch {
+			case n.Bold && n.Italic:
+				s = "***" + s + "***"
+			case n.Bold:
+				s = "**" + s + "**"
+			case n.Italic:
+				s = "*" + s + "*"
+			}
+			b.WriteString(s)
+		case model.LineBreak:
+			b.WriteString("  \n")
+		default:
+			return "", model.UnknownInline(in)
+		}
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,53 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/model/modeltest"
+)
+
+func TestRenderSample(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	if err := Render(&b, modeltest.Sample(3)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"# Verwaltungsvereinbarung\n",
+		"## Präambel\n",
+		"## §\u00a01 Gegenstand\n",
+		"(2) Nicht Gegenstand sind:\n",
+		"1. die Fachverfahren der Länder,\n",
+		"    a) Schnittstellen,\n",
+		"**Anteile und Beträge**\n",
+		"| Land | Anteil | 2027 | Summe |\n|:--|--:|--:|--:|\n",
+		"| **Summe** | **100,00000 %** |",
+		"Für der Partei " + modeltest.Hostile + "  \n",
+		"### Abrufendes Land\n",
+		"\n---\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	var again bytes.Buffer
+	_ = Render(&again, modeltest.Sample(3))
+	if again.String() != out {
+		t.Error("two renders differ")
+	}
+}
+
+// unknownBlock is a block kind the renderer cannot know.
+type unknownBlock struct{ model.PageBreak }
+
+func TestUnknownNodeIsAnError(t *testing.T) {
+	t.Parallel()
+	d := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: "x"}}}, &unknownBlock{}}}
+	if err := Render(&bytes.Buffer{}, d); err == nil {
+		t.Fatal("an unknown block must be an error, not dropped text")
+	}
+}

@@ -1,0 +1,29 @@
+package pdf
+
+import "errors"
+
+// Sentinel errors of the PDF renderer; match them with errors.Is. The
+// messages are German because they reach the user of the command line.
+var (
+	// ErrMissingGlyph reports a character that Liberation Sans cannot
+	// show. The error names the character (U+XXXX) and the node.
+	ErrMissingGlyph = errors.New("Zeichen fehlt in der Schrift Liberation Sans")
+
+	// ErrInvalidChar reports text that never belongs in a contract:
+	// control characters other than tab and line feed, U+FFFE, U+FFFF
+	// and invalid UTF-8.
+	ErrInvalidChar = errors.New("unzulässiges Zeichen")
+
+	// ErrInvalidModel reports a node the model allows by type but whose
+	// content breaks the model's rules (section level, table shape,
+	// shading colour, a block kind not allowed in a list item, a table
+	// row too tall for a page).
+	ErrInvalidModel = errors.New("ungültiges Dokumentmodell")
+
+	// ErrNilDocument is returned when Render is called without a document.
+	ErrNilDocument = errors.New("kein Dokument")
+
+	// ErrNoDate is returned when Meta.Date is zero: the PDF's creation
+	// date must come from the document, never from the clock.
+	ErrNoDate = errors.New("Meta.Date fehlt; das Erstellungsdatum der PDF-Datei muss aus dem Dokument kommen")
+)

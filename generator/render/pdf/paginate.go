@@ -1,0 +1,67 @@
+package pdf
+
+// page is the drawing operations of one page, in page coordinates.
+type page struct {
+	ops []op
+}
+
+// paginate places the vitems on pages. An item goes to a new page when it
+// and the items it is kept with do not fit below what is already there;
+// a chain taller than a page is broken where it must. Space before an
+// item is dropped at the top of a page. When a table continues on a new
+// page, its header rows are placed first.
+func (l *layout) paginate() []page {
+	top, bottom := margin, margin+l.bodyH
+	var pages []page
+	var cur page
+	y, pending, empty := top, 0.0, true
+	newPage := func() {
+		pages = append(pages, cur)
+		cur = page{}
+		y, pending, empty = top, 0, true
+	}
+	place := func(it *vitem) {
+		if !empty {
+			y += pending + it.before
+		}
+		for _, o := range it.ops {
+			o.y += y
+			cur.ops = append(cur.ops, o)
+		}
+		y += it.h
+		pending, empty = it.after, false
+	}
+	for i, it := range l.items {
+		if it.pageBreak {
+			if !empty {
+				newPage()
+			}
+			continue
+		}
+		if !empty && y+pending+l.chain(i) > bottom {
+			newPage()
+		}
+		if empty && it.table != nil {
+			for _, h := range it.table.header {
+				place(h)
+			}
+		}
+		place(it)
+	}
+	return append(pages, cur)
+}
+
+// chain returns the height of item i, with its space before, and of the
+// items kept with it. If they cannot share a page anyway, only item i
+// counts.
+func (l *layout) chain(i int) float64 {
+	items := l.items
+	h := items[i].before + items[i].h
+	for j := i; items[j].keepNext && j+1 < len(items) && !items[j+1].pageBreak; j++ {
+		h += items[j].after + items[j+1].before + items[j+1].h
+	}
+	if h > l.bodyH {
+		return items[i].before + items[i].h
+	}
+	return h
+}

@@ -1,0 +1,222 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// Options controls rendering. There are none yet; the type keeps the
+// signature stable.
+type Options struct{}
+
+// Renderer renders documents as PDF. It holds the fonts, parsed and
+// prepared once; it is safe for concurrent use. Build one with
+// NewRenderer and reuse it for many documents.
+type Renderer struct {
+	faces   [numStyles]*face
+	metrics metrics
+	winAnsi runeSet // the Windows-1252 characters every style covers
+}
+
+// NewRenderer parses the embedded Liberation Sans fonts and prepares
+// everything a document needs from them. It takes a few tens of
+// milliseconds; Render then takes no font work for most documents.
+func NewRenderer() (*Renderer, error) {
+	faces, m, win, err := loadFaces()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return &Renderer{faces: faces, metrics: m, winAnsi: win}, nil
+}
+
+// Render writes d as PDF to w. A character the font cannot show, a node
+// kind it does not know or a broken model rule is an error, and nothing
+// is written then.
+func (r *Renderer) Render(w io.Writer, d *model.Document, opts Options) error {
+	return r.render(w, d, opts, false)
+}
+
+// RenderFile renders d to the file path, atomically: readers see the old
+// file or the complete new one.
+func (r *Renderer) RenderFile(path string, d *model.Document, opts Options) error {
+	var buf bytes.Buffer
+	if err := r.Render(&buf, d, opts); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("PDF schreiben: %w", err)
+	}
+	return nil
+}
+
+// render is Render; unicode forces fpdf's UTF-8 fonts even for text that
+// fits Windows-1252 (for tests of that path).
+func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode bool) (err error) {
+	if d == nil {
+		return ErrNilDocument
+	}
+	defer func() {
+		// fpdf is third-party code; a panic there must not cross our
+		// package boundary.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: interner Fehler in fpdf: %v", p)
+		}
+	}()
+	m, err := r.meta(d.Meta)
+	if err != nil {
+		return err
+	}
+	pageW, pageH := a4Short, a4Long
+	if m.landscape {
+		pageW, pageH = pageH, pageW
+	}
+	l := r.newLayout(pageW, pageH)
+	header, err := l.header(d.Meta.ShortTitle, pageW)
+	if err != nil {
+		return err
+	}
+	if err := l.blocks(d.Blocks); err != nil {
+		return err
+	}
+	pages := l.paginate()
+	footers := make([][]op, len(pages))
+	for i := range pages {
+		if footers[i], err = l.footer(i+1, len(pages), pageH); err != nil {
+			return err
+		}
+	}
+	var mode fontMode = unicodeMode{}
+	if l.chk.allWinAnsi && !unicode {
+		mode = winAnsiMode{}
+	}
+	// The footer is drawn in the regular style, and the painter makes it
+	// current on every page.
+	l.chk.used[regular] = true
+	var buf bytes.Buffer
+	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := withID(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// trailerEnd is how fpdf ends the trailer dictionary.
+var trailerEnd = []byte("\n>>\nstartxref\n")
+
+// withID adds a file identifier to the trailer, which fpdf writes only for
+// encrypted documents (ISO 32000-1, 14.4: "should" be present; PDF/A and
+// PDF 2.0 require it). It is derived from the document's bytes, so the
+// same document keeps the same identifier. The trailer follows the
+// cross-reference table, so inserting into it moves no object.
+func withID(pdf []byte) ([]byte, error) {
+	i := bytes.LastIndex(pdf, trailerEnd)
+	if i < 0 {
+		return nil, fmt.Errorf("pdf: Trailer der fpdf-Ausgabe nicht gefunden")
+	}
+	sum := sha256.Sum256(pdf)
+	id := hex.EncodeToString(sum[:16])
+	out := make([]byte, 0, len(pdf)+80)
+	out = append(out, pdf[:i]...)
+	out = append(out, "\n/ID [<"+id+"> <"+id+">]"...)
+	return append(out, pdf[i:]...), nil
+}
+
+// newLayout returns a layout for pages of the given size in mm.
+func (r *Renderer) newLayout(pageW, pageH float64) *layout {
+	return &layout{
+		r:         r,
+		chk:       checker{faces: &r.faces, winAnsi: &r.winAnsi, allWinAnsi: true},
+		x0:        margin,
+		textW:     pageW - 2*margin,
+		bodyH:     pageH - 2*margin,
+		lastLevel: -1,
+	}
+}
+
+// meta checks the metadata: text is NFC and free of control characters;
+// the date is set; the language is a valid BCP 47 tag ("de-DE" if empty).
+func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
+	if mt.Date.IsZero() {
+		return docMeta{}, ErrNoDate
+	}
+	m := docMeta{date: mt.Date, landscape: mt.Landscape, lang: "de-DE"}
+	if mt.Language != "" {
+		tag, err := language.Parse(mt.Language)
+		if err != nil {
+			return docMeta{}, fmt.Errorf("%w: Meta.Language %q ist kein BCP-47-Sprachkennzeichen: %v", ErrInvalidModel, mt.Language, err)
+		}
+		m.lang = tag.String()
+	}
+	loc := location{what: "Metadaten"}
+	fields := []struct {
+		dst  *string
+		name string
+		s    string
+	}{
+		{&m.title, "Title", mt.Title},
+		{&m.subject, "Subject", mt.Subject},
+		{&m.author, "Author", mt.Author},
+		{&m.keywords, "Keywords", strings.Join(mt.Keywords, ", ")},
+	}
+	for _, f := range fields {
+		loc.label = f.name
+		s, err := cleanText(f.s, &loc)
+		if err != nil {
+			return docMeta{}, err
+		}
+		*f.dst = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
+	}
+	return m, nil
+}
+
+// header lays out the running header: the short title, small, grey and
+// right-aligned, above a thin rule. No short title, no header.
+func (l *layout) header(short string, pageW float64) ([]op, error) {
+	if short == "" {
+		return nil, nil
+	}
+	l.loc = location{what: "Kopfzeile"}
+	bs, err := l.plain(short, regular)
+	if err != nil {
+		return nil, err
+	}
+	it := &vitem{}
+	y := l.textAt(it, bs, headerStyle, l.x0, hdrFtrGap, l.textW)
+	for i := range it.ops {
+		it.ops[i].color = headerGrey
+	}
+	y += 1
+	it.ops = append(it.ops, op{kind: opLine, x: l.x0, y: y, w: pageW - 2*margin, size: ruleWidth, color: headerGrey})
+	return it.ops, nil
+}
+
+// footer lays out "Seite n von total", centred, its baseline just above
+// the footer distance from the bottom edge.
+func (l *layout) footer(n, total int, pageH float64) ([]op, error) {
+	l.loc = location{what: "Fußzeile"}
+	bs, err := l.plain(fmt.Sprintf("Seite %d von %d", n, total), regular)
+	if err != nil {
+		return nil, err
+	}
+	ps := footerStyle
+	k := unit(ps.size)
+	y := pageH - hdrFtrGap - ps.size*ptMM*l.r.metrics.descent
+	var ops []op
+	for _, ln := range l.breakLines(bs, l.textW/k) {
+		ops = lineOps(ops, ln, l.x0, y, l.textW, k, ps.size, ps.align)
+	}
+	return ops, nil
+}

@@ -1,0 +1,452 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// location is the node being laid out; formatted only when an error
+// occurs, so tracking it costs no allocations.
+type location struct {
+	pos      model.Pos
+	section  string // id of the innermost section
+	what     string // "Absatz", "Listenpunkt", "Tabelle", ...
+	label    string // paragraph number, list label or table id
+	row, col int    // 1-based table cell; 0 outside tables
+}
+
+func (l *location) String() string {
+	var b strings.Builder
+	b.WriteString(l.what)
+	if l.label != "" {
+		fmt.Fprintf(&b, " %s", l.label)
+	}
+	if l.row > 0 {
+		fmt.Fprintf(&b, ", Zeile %d, Spalte %d", l.row, l.col)
+	}
+	if l.section != "" {
+		fmt.Fprintf(&b, ", Abschnitt %q", l.section)
+	}
+	if l.pos.File != "" {
+		fmt.Fprintf(&b, ", %s:%d", l.pos.File, l.pos.Line)
+	}
+	return b.String()
+}
+
+// checker validates and normalises every piece of text before it is
+// measured, and records what the painter needs to know about it.
+type checker struct {
+	faces   *[numStyles]*face
+	winAnsi *runeSet
+
+	allWinAnsi bool            // every character drawn lies in Windows-1252
+	used       [numStyles]bool // styles that draw at least one character
+}
+
+// clean returns s in NFC after checking that it is valid text and that
+// the font of style st has a glyph for every character. Tab and line feed
+// pass (the tokenizer turns them into a space and a line break); the soft
+// hyphen passes and is dropped by the tokenizer.
+func (c *checker) clean(s string, st style, loc *location) (string, error) {
+	s, err := cleanText(s, loc)
+	if err != nil {
+		return "", err
+	}
+	f := c.faces[st]
+	for _, r := range s {
+		switch r {
+		case '\t', '\n', '\u00ad':
+			continue
+		}
+		if !f.covered.has(r) {
+			return "", fmt.Errorf("%w: %U %q in %q (%s)", ErrMissingGlyph, r, r, excerpt(s, strings.IndexRune(s, r)), loc)
+		}
+		if !c.winAnsi.has(r) {
+			c.allWinAnsi = false
+		}
+		c.used[st] = true
+	}
+	return s, nil
+}
+
+// cleanText checks that s is text that belongs in a contract — valid
+// UTF-8 without control characters other than tab and line feed, without
+// U+FFFE and U+FFFF — and returns it in NFC.
+func cleanText(s string, loc *location) (string, error) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if (b < 0x20 && b != '\t' && b != '\n') || b == 0x7f {
+				return "", badChar(s, i, rune(b), loc)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || (r >= 0x80 && r <= 0x9f) || r == 0xfffe || r == 0xffff {
+			return "", badChar(s, i, r, loc)
+		}
+		i += n
+	}
+	return norm.NFC.String(s), nil
+}
+
+// badChar describes the character at byte offset i of s.
+func badChar(s string, i int, r rune, loc *location) error {
+	what := fmt.Sprintf("%U", r)
+	if r == utf8.RuneError {
+		what = fmt.Sprintf("ungültiges UTF-8 (Byte 0x%02X)", s[i])
+	}
+	return fmt.Errorf("%w %s an Byte %d in %q (%s)", ErrInvalidChar, what, i, excerpt(s, i), loc)
+}
+
+// excerpt returns up to about 30 bytes of s on either side of offset i,
+// cut at rune boundaries.
+func excerpt(s string, i int) string {
+	const span = 30
+	lo, hi := max(i-span, 0), min(i+span, len(s))
+	for lo > 0 && !utf8.RuneStart(s[lo]) {
+		lo--
+	}
+	for hi < len(s) && !utf8.RuneStart(s[hi]) {
+		hi++
+	}
+	out := s[lo:hi]
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(s) {
+		out += "…"
+	}
+	return out
+}
+
+// glueKind is what follows a box.
+type glueKind uint8
+
+const (
+	glueEnd    glueKind = iota // end of the paragraph
+	glueSpace                  // an inter-word space: a break, stretched when justifying
+	glueHyphen                 // after a hyphen inside a word: a break of no width
+	glueBreak                  // a forced line break
+)
+
+// piece is text in one style inside a box.
+type piece struct {
+	st    style
+	s     string
+	units int // width in 1/1000 em
+}
+
+// box is a run of text that is never broken across lines (except when it
+// is wider than a whole line), followed by its glue.
+type box struct {
+	pieces    []piece
+	units     int
+	glue      glueKind
+	glueSt    style // style of the space, for its width and when drawn
+	glueUnits int
+}
+
+// tokenizer turns inlines into boxes.
+type tokenizer struct {
+	r     *Renderer
+	boxes []box
+	cur   box
+}
+
+func (t *tokenizer) width(st style, s string) int {
+	w := &t.r.faces[st].widths
+	n := 0
+	for _, r := range s {
+		if r < 0x10000 {
+			n += int(w[r])
+		}
+	}
+	return n
+}
+
+// add appends text in style st to the current box.
+func (t *tokenizer) add(st style, s string) {
+	if s == "" {
+		return
+	}
+	u := t.width(st, s)
+	if k := len(t.cur.pieces); k > 0 && t.cur.pieces[k-1].st == st {
+		p := &t.cur.pieces[k-1]
+		// Runs of one style that meet inside a word, or text around a
+		// dropped soft hyphen, continue the piece.
+		p.s += s
+		p.units += u
+	} else {
+		t.cur.pieces = append(t.cur.pieces, piece{st: st, s: s, units: u})
+	}
+	t.cur.units += u
+}
+
+// finish closes the current box with glue g. Spaces collapse and leading
+// spaces vanish; an empty box is kept only for a forced break that starts
+// a line (an empty line).
+func (t *tokenizer) finish(g glueKind, st style) {
+	if len(t.cur.pieces) == 0 {
+		if g != glueBreak {
+			return
+		}
+		if n := len(t.boxes); n > 0 && t.boxes[n-1].glue == glueSpace {
+			t.boxes[n-1].glue, t.boxes[n-1].glueUnits = glueBreak, 0
+			return
+		}
+	}
+	t.cur.glue, t.cur.glueSt = g, st
+	if g == glueSpace {
+		t.cur.glueUnits = int(t.r.faces[st].widths[' '])
+	}
+	t.boxes = append(t.boxes, t.cur)
+	t.cur = box{}
+}
+
+// text splits cleaned text of one style at spaces, line feeds and after
+// hyphens that join two letters.
+func (t *tokenizer) text(st style, s string) {
+	start := 0
+	var prev, prev2 rune
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			t.add(st, s[start:i])
+			t.finish(glueBreak, st)
+			start = i + 1
+		case r == '\u00ad':
+			t.add(st, s[start:i])
+			start = i + len("\u00ad")
+		case unicode.IsSpace(r) && !noBreakSpace(r):
+			t.add(st, s[start:i])
+			t.finish(glueSpace, st)
+			start = i + utf8.RuneLen(r)
+		case prev == '-' && unicode.IsLetter(prev2) && unicode.IsLetter(r):
+			t.add(st, s[start:i])
+			t.finish(glueHyphen, st)
+			start = i
+		}
+		prev2, prev = prev, r
+	}
+	t.add(st, s[start:])
+}
+
+// noBreakSpace reports spaces that join words: no-break space, figure
+// space, narrow no-break space.
+func noBreakSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u2007' || r == '\u202f'
+}
+
+// done closes the last box and returns all boxes. Trailing spaces are
+// dropped.
+func (t *tokenizer) done() []box {
+	if len(t.cur.pieces) > 0 {
+		t.finish(glueEnd, regular)
+	}
+	if n := len(t.boxes); n > 0 && t.boxes[n-1].glue != glueBreak {
+		t.boxes[n-1].glue, t.boxes[n-1].glueUnits = glueEnd, 0
+	}
+	return t.boxes
+}
+
+// inlines checks and tokenizes a paragraph's inlines. forceBold sets every
+// run in bold (table headers and totals).
+func (l *layout) inlines(ins []model.Inline, forceBold bool) ([]box, error) {
+	t := tokenizer{r: l.r}
+	for _, in := range ins {
+		switch n := in.(type) {
+		case model.Text:
+			st := styleOf(n.Bold || forceBold, n.Italic)
+			s, err := l.chk.clean(n.Text, st, &l.loc)
+			if err != nil {
+				return nil, err
+			}
+			t.text(st, s)
+		case model.LineBreak:
+			t.finish(glueBreak, regular)
+		default:
+			if in == nil {
+				return nil, fmt.Errorf("%w: leeres Inline (%s)", model.ErrUnknownNode, &l.loc)
+			}
+			return nil, model.UnknownInline(in)
+		}
+	}
+	return t.done(), nil
+}
+
+// plain checks and tokenizes a string in one style.
+func (l *layout) plain(s string, st style) ([]box, error) {
+	s, err := l.chk.clean(s, st, &l.loc)
+	if err != nil {
+		return nil, err
+	}
+	return l.tokenize(st, s), nil
+}
+
+// tokenize splits checked text of one style into boxes.
+func (l *layout) tokenize(st style, s string) []box {
+	t := tokenizer{r: l.r}
+	t.text(st, s)
+	return t.done()
+}
+
+// line is one line of a paragraph.
+type line struct {
+	boxes  []box
+	units  int      // natural width without the glue after the last box
+	spaces int      // stretchable spaces inside the line
+	end    glueKind // glue after the last box
+}
+
+// breakLines fills lines greedily up to limit units, as word processors
+// do. A box wider than a whole line starts a new line and is split
+// between characters.
+func (l *layout) breakLines(bs []box, limit float64) []line {
+	var lines []line
+	start, w, spaces := 0, 0, 0
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if float64(b.units) > limit && len(b.pieces) > 0 {
+			if i > start {
+				lines = append(lines, line{boxes: bs[start:i], units: w, spaces: spaces, end: bs[i-1].glue})
+				start, w, spaces = i, 0, 0
+			}
+			if split := l.splitBox(b, limit); len(split) > 1 {
+				bs = append(bs[:i:i], append(split, bs[i+1:]...)...)
+				b = bs[i]
+			}
+		}
+		add, sp := b.units, 0
+		if i > start {
+			g := bs[i-1]
+			add += g.glueUnits
+			if g.glue == glueSpace {
+				sp = 1
+			}
+		}
+		if i > start && float64(w+add) > limit {
+			lines = append(lines, line{boxes: bs[start:i], units: w, spaces: spaces, end: bs[i-1].glue})
+			start, w, spaces = i, b.units, 0
+		} else {
+			w += add
+			spaces += sp
+		}
+		if b.glue == glueBreak || b.glue == glueEnd || i == len(bs)-1 {
+			lines = append(lines, line{boxes: bs[start : i+1], units: w, spaces: spaces, end: b.glue})
+			start, w, spaces = i+1, 0, 0
+		}
+	}
+	return lines
+}
+
+// splitBox cuts a box that is wider than max into boxes that fit, joined
+// by breaks of no width. It is the last resort for long identifiers in
+// narrow table columns.
+func (l *layout) splitBox(b box, limit float64) []box {
+	var out []box
+	var cur box
+	for _, p := range b.pieces {
+		w := &l.r.faces[p.st].widths
+		start := 0
+		for i, r := range p.s {
+			u := int(w[r])
+			if float64(cur.units+u) > limit && (cur.units > 0 || i > start) {
+				if i > start {
+					cur.pieces = append(cur.pieces, piece{st: p.st, s: p.s[start:i], units: l.tokWidth(p.st, p.s[start:i])})
+				}
+				cur.glue = glueHyphen
+				out = append(out, cur)
+				cur = box{}
+				start = i
+			}
+			cur.units += u
+		}
+		if start < len(p.s) {
+			cur.pieces = append(cur.pieces, piece{st: p.st, s: p.s[start:], units: l.tokWidth(p.st, p.s[start:])})
+		}
+	}
+	cur.glue, cur.glueSt, cur.glueUnits = b.glue, b.glueSt, b.glueUnits
+	return append(out, cur)
+}
+
+func (l *layout) tokWidth(st style, s string) int {
+	t := tokenizer{r: l.r}
+	return t.width(st, s)
+}
+
+// align is a horizontal alignment of lines.
+type align uint8
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+	alignJustify
+)
+
+// lineOps appends the text operations of one line. x is the left edge,
+// y the baseline, width the measure, k the size of one unit in mm.
+// Adjacent pieces of one style become one operation; a justified line
+// starts a new operation after every stretched space, so each word sits
+// exactly where the layout put it. Spaces are drawn as characters, so
+// copied text and text extraction keep them.
+func lineOps(ops []op, ln line, x, y, width, k, size float64, a align) []op {
+	natural := float64(ln.units) * k
+	extra := 0.0
+	switch a {
+	case alignCenter:
+		x += (width - natural) / 2
+	case alignRight:
+		x += width - natural
+	case alignJustify:
+		if ln.end == glueSpace || ln.end == glueHyphen {
+			if ln.spaces > 0 && width > natural {
+				extra = (width - natural) / float64(ln.spaces)
+			}
+		}
+	}
+	var sb strings.Builder
+	var spanX float64
+	spanSt := style(0)
+	open := false
+	flush := func() {
+		if open && sb.Len() > 0 {
+			ops = append(ops, op{kind: opText, x: spanX, y: y, st: spanSt, size: size, s: sb.String()})
+		}
+		sb.Reset()
+		open = false
+	}
+	emit := func(st style, s string, u int) {
+		if !open || st != spanSt {
+			flush()
+			open, spanSt, spanX = true, st, x
+		}
+		sb.WriteString(s)
+		x += float64(u) * k
+	}
+	for i, b := range ln.boxes {
+		for _, p := range b.pieces {
+			emit(p.st, p.s, p.units)
+		}
+		if i == len(ln.boxes)-1 {
+			break
+		}
+		if b.glue == glueSpace {
+			emit(b.glueSt, " ", b.glueUnits)
+			if extra > 0 {
+				x += extra
+				flush()
+			}
+		}
+	}
+	flush()
+	return ops
+}
