@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 
@@ -15,6 +16,8 @@ import (
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/refdata"
+	"github.com/vereinbar/vereinbar/generator/tmpl"
+	"github.com/vereinbar/vereinbar/templates"
 )
 
 // Version is vereinbar's version.
@@ -25,22 +28,44 @@ type Options struct {
 	// KSDir is a directory with additional Königsteiner Schlüssel tables
 	// ("" = built-in tables only).
 	KSDir string
+	// TemplatesDir overrides built-in templates file by file ("" = none).
+	TemplatesDir string
 }
 
-// Generator holds the reference data shared by all projects of a run. It is
-// safe for concurrent use.
+// Generator holds what all projects of a run share: reference data and
+// templates. It is safe for concurrent use.
 type Generator struct {
-	ks *refdata.KSRegistry
+	ks        *refdata.KSRegistry
+	templates *tmpl.Set
 }
 
-// New loads and validates the reference data.
+// New loads and validates the reference data and the templates.
 func New(opts Options) (*Generator, error) {
 	ks, err := refdata.LoadKS(opts.KSDir)
 	if err != nil {
 		return nil, err
 	}
-	return &Generator{ks: ks}, nil
+	builtin, err := fs.Sub(templates.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	layers := []tmpl.Layer{{Name: "eingebaut", FS: builtin}}
+	if opts.TemplatesDir != "" {
+		l, err := tmpl.DirLayer(opts.TemplatesDir)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, l)
+	}
+	set, err := tmpl.Load(layers...)
+	if err != nil {
+		return nil, err
+	}
+	return &Generator{ks: ks, templates: set}, nil
 }
+
+// Templates lists every template with the layer it comes from.
+func (g *Generator) Templates() []tmpl.Entry { return g.templates.Entries() }
 
 // KS returns the Königsteiner Schlüssel tables in use.
 func (g *Generator) KS() *refdata.KSRegistry { return g.ks }

@@ -590,7 +590,7 @@ func (c *converter) fenced(f *ast.FencedCodeBlock) (model.Block, error) {
 		if line == "" {
 			continue
 		}
-		parts := strings.Split(line, "|")
+		parts := splitUnescaped(line, '|')
 		for j := range parts {
 			parts[j] = norm.NFC.String(unescape(strings.TrimSpace(parts[j])))
 		}
@@ -620,7 +620,7 @@ func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *[]model.Inli
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
-			s := unescape(string(ch.Segment.Value(c.src)))
+			s := typography(unescape(string(ch.Segment.Value(c.src))))
 			if s != "" {
 				*out = append(*out, model.Text{Text: norm.NFC.String(s), Bold: bold, Italic: italic})
 			}
@@ -753,4 +753,36 @@ func nest(flatBlocks []model.Block) []model.Block {
 		}
 	}
 	return root
+}
+
+// splitUnescaped splits s at sep where sep is not backslash-escaped.
+func splitUnescaped(s string, sep byte) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case sep:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
+}
+
+var (
+	paragraphSpace = regexp.MustCompile(`(§§?|Abs\.|Nr\.|Art\.) (\d)`)
+	unitSpace      = regexp.MustCompile(`(\d) (€|%)`)
+)
+
+// typography puts a no-break space between "§" (and "Abs.", "Nr.",
+// "Art.") and the following number and between a number and "€" or "%",
+// so a renderer never breaks a line there (DOMAIN §6).
+func typography(s string) string {
+	if !strings.ContainsAny(s, "§€%.") {
+		return s
+	}
+	s = paragraphSpace.ReplaceAllString(s, "$1\u00a0$2")
+	return unitSpace.ReplaceAllString(s, "$1\u00a0$2")
 }

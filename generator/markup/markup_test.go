@@ -101,8 +101,13 @@ func TestConvert(t *testing.T) {
 			"{:tabelle id=verteilung breiten=50,25,25 summe beschriftung=\"Anteile je Land\"}\n\n| Land | Anteil | Betrag |\n|:--|--:|--:|\n| Sachsen | 50,00000 % | 1,00 € |\n| Summe | 100,00000 % | 2,00 € |\n",
 			`  table id="verteilung" widths=[50 25 25] aligns=[left right right] boxed=false caption="Anteile je Land" @t.md:3
     header "Land" | "Anteil" | "Betrag"
-    row "Sachsen" | "50,00000 %" | "1,00 €"
-    row total "Summe" | "100,00000 %" | "2,00 €"
+    row "Sachsen" | "50,00000\u00a0%" | "1,00\u00a0€"
+    row total "Summe" | "100,00000\u00a0%" | "2,00\u00a0€"
+`},
+		{"no-break spaces after § and before units",
+			"nach § 108 Abs. 6 GWB und §§ 3 Nr. 2, 5 € und 7 %, aber nicht Seite 3 von 4\n",
+			`  paragraph style=body number="" @t.md:1
+    text "nach §\u00a0108 Abs.\u00a06 GWB und §§\u00a03 Nr.\u00a02, 5\u00a0€ und 7\u00a0%, aber nicht Seite 3 von 4"
 `},
 		{"form table",
 			"{:tabelle formular breiten=30,70}\n\n| | |\n|--|--|\n| Behörde | Ministerium |\n",

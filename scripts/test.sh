@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test of vereinbar. Works on a fresh Debian machine by itself:
+# installs with apt-get what the tests need when it is missing (LibreOffice
+# for opening DOCX, qpdf and poppler-utils for checking PDFs, the Liberation
+# fonts for LibreOffice's layout), then runs
+# vet, the formatting check, all tests and short fuzz runs. The tests then
+# treat a missing tool as a failure, never as a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v soffice   >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v qpdf      >/dev/null 2>&1 || missing+=(qpdf)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# LibreOffice must lay out the DOCX with Liberation Sans, the font the PDF
+# embeds (metric-compatible with Arial, which the DOCX names).
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== apt-get install ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+export VEREINBAR_REQUIRE_TOOLS=1
+
+echo "== gofmt"
+unformatted=$(gofmt -l cmd generator templates)
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test"
+go test -count=1 ./...
+
+echo "== fuzz (short runs)"
+fuzz() { go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-10s}" "$2"; }
+fuzz FuzzDecode ./generator/data
+fuzz FuzzSplit ./generator/costs
+fuzz FuzzParseCents ./generator/format
