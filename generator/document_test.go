@@ -52,3 +52,31 @@ func TestDocumentGoldens(t *testing.T) {
 		})
 	}
 }
+
+func ringKind(tb testing.TB) generator.Kind {
+	tb.Helper()
+	ks := generator.Kinds("ring")
+	if len(ks) != 1 {
+		tb.Fatalf("ring kinds = %v", ks)
+	}
+	return ks[0]
+}
+
+// benchDocument builds the ring agreement of the benchmark fixture.
+func benchDocument(tb testing.TB) *model.Document {
+	tb.Helper()
+	gen := newGenerator(tb)
+	p, err := gen.LoadProject(filepath.Join(fixturesDir, benchFixture))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, err := gen.Costs(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := gen.Document(p, res, ringKind(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}

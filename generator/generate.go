@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -90,9 +89,6 @@ type Written struct {
 	Path    string // output file
 }
 
-// pdfRenderer parses the fonts once per process on first use.
-var pdfRenderer = sync.OnceValues(pdf.NewRenderer)
-
 // GenerateProject writes every document of one project in the formats
 // into outDir/<kurztitel>/. Every file is written to a temporary file and
 // renamed, so a failure never leaves a half-written document; documents
@@ -121,7 +117,7 @@ func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, fo
 			return nil, err
 		}
 		for _, f := range formats {
-			b, err := render(d, f)
+			b, err := g.render(d, f)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s.%s: %w", path, k.File, f, err)
 			}
@@ -141,16 +137,16 @@ func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, fo
 	return written, nil
 }
 
-// Render renders a document in one format into memory.
-func render(d *model.Document, format string) ([]byte, error) {
+// render renders a document in one format into memory.
+func (g *Generator) render(d *model.Document, format string) ([]byte, error) {
 	var b bytes.Buffer
 	var err error
 	switch format {
 	case "docx":
-		err = docx.Render(&b, d, docx.Options{})
+		err = g.docx.Render(&b, d, docx.Options{})
 	case "pdf":
 		var r *pdf.Renderer
-		if r, err = pdfRenderer(); err == nil {
+		if r, err = g.pdf(); err == nil {
 			err = r.Render(&b, d, pdf.Options{})
 		}
 	case "md":

@@ -11,11 +11,14 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+	"sync"
 
 	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/refdata"
+	"github.com/vereinbar/vereinbar/generator/render/docx"
+	"github.com/vereinbar/vereinbar/generator/render/pdf"
 	"github.com/vereinbar/vereinbar/generator/tmpl"
 	"github.com/vereinbar/vereinbar/templates"
 )
@@ -37,6 +40,8 @@ type Options struct {
 type Generator struct {
 	ks        *refdata.KSRegistry
 	templates *tmpl.Set
+	docx      *docx.Renderer
+	pdf       func() (*pdf.Renderer, error) // parses the fonts once, on first use
 }
 
 // New loads and validates the reference data and the templates.
@@ -61,7 +66,7 @@ func New(opts Options) (*Generator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Generator{ks: ks, templates: set}, nil
+	return &Generator{ks: ks, templates: set, docx: docx.NewRenderer(), pdf: sync.OnceValues(pdf.NewRenderer)}, nil
 }
 
 // Templates lists every template with the layer it comes from.

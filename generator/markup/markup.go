@@ -771,18 +771,32 @@ func splitUnescaped(s string, sep byte) []string {
 	return append(parts, s[start:])
 }
 
-var (
-	paragraphSpace = regexp.MustCompile(`(§§?|Abs\.|Nr\.|Art\.) (\d)`)
-	unitSpace      = regexp.MustCompile(`(\d) (€|%)`)
-)
-
-// typography puts a no-break space between "§" (and "Abs.", "Nr.",
+// typography puts a no-break space between "§" (and "§§", "Abs.", "Nr.",
 // "Art.") and the following number and between a number and "€" or "%",
-// so a renderer never breaks a line there (DOMAIN §6).
+// so a renderer never breaks a line there (DOMAIN §6). It runs on every
+// text run, so it scans bytes instead of using regular expressions.
 func typography(s string) string {
-	if !strings.ContainsAny(s, "§€%.") {
+	var b strings.Builder // used from the first change on
+	last := 0
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		before, after := s[:i], s[i+1:]
+		digitAfter := after[0] >= '0' && after[0] <= '9'
+		digitBefore := before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
+		join := digitAfter && (strings.HasSuffix(before, "§") || strings.HasSuffix(before, "Abs.") ||
+			strings.HasSuffix(before, "Nr.") || strings.HasSuffix(before, "Art.")) ||
+			digitBefore && (strings.HasPrefix(after, "€") || strings.HasPrefix(after, "%"))
+		if join {
+			b.WriteString(s[last:i])
+			b.WriteString("\u00a0")
+			last = i + 1
+		}
+	}
+	if last == 0 {
 		return s
 	}
-	s = paragraphSpace.ReplaceAllString(s, "$1\u00a0$2")
-	return unitSpace.ReplaceAllString(s, "$1\u00a0$2")
+	b.WriteString(s[last:])
+	return b.String()
 }
