@@ -31,12 +31,25 @@ func usagef(format string, args ...any) error {
 // remains to be set.
 var errReported = errors.New("Fehler bereits gemeldet")
 
+// codeError carries a specific exit code for an outcome that is not a
+// failure of the program, such as findings of check (3) or changes found
+// by diff (4). It prints nothing.
+type codeError struct{ code int }
+
+func (e codeError) Error() string { return fmt.Sprintf("Exit-Code %d", e.code) }
+
+// exitWith returns an error that makes run exit with code silently.
+func exitWith(code int) error { return codeError{code} }
+
 // exitCode maps an error from a command to the process exit code.
 func exitCode(err error) int {
 	var ue usageError
+	var ce codeError
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ce):
+		return ce.code
 	case errors.As(err, &ue):
 		return exitUsage
 	}
@@ -46,7 +59,8 @@ func exitCode(err error) int {
 // printError writes err once to stderr. A project file's mistakes come one
 // per line ("file:line:col: path: message") with a count at the end.
 func printError(w io.Writer, err error) {
-	if errors.Is(err, errReported) {
+	var ce codeError
+	if errors.Is(err, errReported) || errors.As(err, &ce) {
 		return
 	}
 	var es data.Errors
