@@ -22,7 +22,7 @@ func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*gener
 		t.Fatal(err)
 	}
 	docs := map[string]*model.Document{}
-	for _, k := range generator.Kinds(p.Data().Vertrag.Form) {
+	for _, k := range generator.Kinds(p) {
 		d, err := gen.Document(p, res, k)
 		if err != nil {
 			t.Fatal(err)
@@ -53,13 +53,16 @@ func TestDocumentGoldens(t *testing.T) {
 	}
 }
 
-func ringKind(tb testing.TB) generator.Kind {
+// ringKind is the agreement kind of the benchmark fixture.
+func ringKind(tb testing.TB, p *generator.Project) generator.Kind {
 	tb.Helper()
-	ks := generator.Kinds("ring")
-	if len(ks) != 1 {
-		tb.Fatalf("ring kinds = %v", ks)
+	for _, k := range generator.Kinds(p) {
+		if k.Name == generator.KindVereinbarung {
+			return k
+		}
 	}
-	return ks[0]
+	tb.Fatal("no agreement kind")
+	return generator.Kind{}
 }
 
 // benchDocument builds the ring agreement of the benchmark fixture.
@@ -74,7 +77,7 @@ func benchDocument(tb testing.TB) *model.Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	d, err := gen.Document(p, res, ringKind(tb))
+	d, err := gen.Document(p, res, ringKind(tb, p))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -280,6 +280,21 @@ func centsOff(paid, amount, share int64) int64 {
 // the engine, so a golden regenerated with -update cannot silently bless a
 // wrong split.
 var handChecks = map[string]func(t *testing.T, res *costs.Result){
+	// 70 % KS 2016 + 30 % Paritätsprinzip over all 16 Länder (the
+	// implementing Land bears a share). The KS values of all 16 sum to
+	// 10^7, so the exact quota is 0.7·ks + 0.3·10^7/16 = 0.7·ks + 187500:
+	//   NW 0.7·2114424 + 187500 = 1667596.8
+	//   BW 0.7·1296662 + 187500 = 1095163.4
+	//   HB 0.7·95331   + 187500 =  254231.7
+	// The sixteen remainders are tenths (ks·7 mod 10) and sum to 9.0, so
+	// the floors fall short by 9 units. They go to the nine largest
+	// remainders: BY .9, SN .9, BE .8, NW .8, SH .8, HB .7, SL .7, ST .7,
+	// NI .6 — NW and HB are rounded up, BW (.4) is not.
+	"einbuergerung-stern-16": func(t *testing.T, res *costs.Result) {
+		// all sixteen, computed the same way (floor(0.7·ks) + 187500, +1 for
+		// the nine largest remainders)
+		wantShares(t, res, map[string]int64{"NW": 1667597, "BW": 1095163, "BY": 1274829, "BE": 543327, "BB": 400058, "HB": 254232, "HH": 366526, "HE": 705419, "MV": 328368, "NI": 840697, "RP": 525662, "SL": 272278, "SN": 541404, "ST": 383459, "SH": 424852, "TH": 376129})
+	},
 	// Königsteiner Schlüssel 2015, ST implements and bears nothing, so the
 	// key is adjusted to SN 5.08386 %, TH 2.72451 %, BB 3.06053 %:
 	//   Σ = 508386 + 272451 + 306053 = 1086890

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
+	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 	"github.com/vereinbar/vereinbar/generator/render/markdown"
@@ -89,11 +91,60 @@ type Written struct {
 	Path    string // output file
 }
 
-// GenerateProject writes every document of one project in the formats
-// into outDir/<kurztitel>/. Every file is written to a temporary file and
-// renamed, so a failure never leaves a half-written document; documents
-// are rendered completely in memory before the first file is written.
-func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, formats []string) ([]Written, error) {
+// Output is one rendered file, held in memory until it is written.
+type Output struct {
+	Kind   Kind
+	Format string // one of Formats
+	Name   string // path relative to the output directory, slash-separated: "<kurztitel>/<file>.<format>"
+	Data   []byte
+}
+
+// ReadProject is LoadProject that also returns the bytes it read, so a
+// caller can record exactly what a project was generated from. src is nil
+// only when the file could not be read; a file that reads but does not
+// validate returns its source and the validation errors.
+func (g *Generator) ReadProject(path string) (p *Project, src []byte, err error) {
+	src, err = readCapped(path, data.DefaultMaxBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err = g.ParseProject(path, src)
+	return p, src, err
+}
+
+// RenderKind builds document k of a validated project and renders it in
+// each of the formats, in that order, into memory. Errors name the project
+// file.
+func (g *Generator) RenderKind(ctx context.Context, p *Project, res *costs.Result, k Kind, formats []string) ([]Output, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, err := g.Document(p, res, k)
+	if err != nil {
+		return nil, err
+	}
+	outs := make([]Output, 0, len(formats))
+	for _, f := range formats {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b, err := g.render(d, f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s.%s: %w", p.Path, k.File, f, err)
+		}
+		name := p.Data().Vorhaben.Kurztitel + "/" + k.File + "." + f
+		outs = append(outs, Output{Kind: k, Format: f, Name: name, Data: b})
+	}
+	return outs, nil
+}
+
+// GenerateProject writes the documents of one project (all kinds, or those
+// named in kinds) in the formats into outDir/<kurztitel>/. Every file is
+// written to a temporary file and renamed, so a failure never leaves a
+// half-written document; documents are rendered completely in memory
+// before the first file is written. Package batch runs many projects in
+// parallel on top of ReadProject and RenderKind.
+func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, formats, kinds []string) ([]Written, error) {
 	p, err := g.LoadProject(path)
 	if err != nil {
 		return nil, err
@@ -102,37 +153,24 @@ func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, fo
 	if err != nil {
 		return nil, err
 	}
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
-	dir := filepath.Join(outDir, p.Data().Vorhaben.Kurztitel)
-	for _, k := range Kinds(p.Data().Vertrag.Form) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		d, err := g.Document(p, res, k)
+	var outs []Output
+	for _, k := range SelectKinds(Kinds(p), kinds) {
+		o, err := g.RenderKind(ctx, p, res, k, formats)
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range formats {
-			b, err := g.render(d, f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s.%s: %w", path, k.File, f, err)
-			}
-			files = append(files, file{filepath.Join(dir, k.File+"."+f), b})
-		}
+		outs = append(outs, o...)
 	}
 	var written []Written
-	for _, f := range files {
+	for _, o := range outs {
 		if err := ctx.Err(); err != nil {
 			return written, err
 		}
-		if err := atomicfile.WriteFile(f.path, f.data, 0o644); err != nil {
+		path := filepath.Join(outDir, filepath.FromSlash(o.Name))
+		if err := atomicfile.WriteFile(path, o.Data, 0o644); err != nil {
 			return written, err
 		}
-		written = append(written, Written{Project: path, Path: f.path})
+		written = append(written, Written{Project: p.Path, Path: path})
 	}
 	return written, nil
 }

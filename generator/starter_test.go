@@ -63,19 +63,23 @@ var starterPlaceholderRE = regexp.MustCompile(`^(\s*(?:- )?)([a-z_]+):\s*(.*)$`)
 func starterFill(t *testing.T, src string, lines []int) string {
 	t.Helper()
 	values := map[string]string{
-		"titel":             `"Nachnutzung des EfA-Online-Dienstes „Wohngeld“ (Test)"`,
-		"kurztitel":         "wohngeld-test",
-		"online_dienst":     `"Wohngeld-Antrag online"`,
-		"id":                `"10092"`,
-		"bezeichnung":       "Wohngeld",
-		"leika":             `["99107023000000"]`,
-		"themenfeld":        `"Bauen & Wohnen"`,
-		"steuerungsgremium": `"Steuerungskreis Wohngeld"`,
-		"begruendung":       `"Die Länder schließen zu verschiedenen Zeitpunkten an."`,
-		"vertreten_durch":   `"das Ministerium für Inneres"`,
-		"name":              `"Erika Mustermann"`,
-		"email":             "erika.mustermann@example.org",
-		"betrag":            `"1000.00"`,
+		"titel":                         `"Nachnutzung des EfA-Online-Dienstes „Wohngeld“ (Test)"`,
+		"kurztitel":                     "wohngeld-test",
+		"online_dienst":                 `"Wohngeld-Antrag online"`,
+		"id":                            `"10092"`,
+		"bezeichnung":                   "Wohngeld",
+		"leika":                         `["99107023000000"]`,
+		"themenfeld":                    `"Bauen & Wohnen"`,
+		"steuerungsgremium":             `"Steuerungskreis Wohngeld"`,
+		"begruendung":                   `"Die Länder schließen zu verschiedenen Zeitpunkten an."`,
+		"vertreten_durch":               `"das Ministerium für Inneres"`,
+		"name":                          `"Erika Mustermann"`,
+		"email":                         "erika.mustermann@example.org",
+		"betrag":                        `"1000.00"`,
+		"angebot":                       `"FIT-Store-Angebot Wohngeld"`,
+		"leistungsbeschreibung_version": `"1.0"`,
+		"behoerde":                      `"Ministerium für Inneres"`,
+		"leitweg_id":                    `"05315-12345678-06"`,
 	}
 	lands := []string{"SH", "ST", "SN"}
 	landIdx := 0

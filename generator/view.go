@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +22,8 @@ type View struct {
 	Stand                     time.Time
 
 	OnlineDienst       string
+	Modell             string // the key of the re-use model: efa, zentral_entwickelt_dezentral_betrieben, fim_eigenentwicklung
+	FormBegruendung    string // why a star structure (vertrag.begruendung)
 	OZG                []ViewOZG
 	LeiKa              []string
 	Themenfeld         string
@@ -33,10 +37,18 @@ type View struct {
 	Steuerungsgremium      string
 	Eingangsformel         string
 
-	Parteien            []ViewPartei
+	Parteien            []ViewPartei // every party of the project
 	Umsetzend           ViewPartei
 	Nachnutzende        []ViewPartei
 	HatAnsprechpersonen bool
+
+	// Vertragsparteien are the parties of this document: all parties of a
+	// ring agreement; the implementing Land and Partner in a star
+	// agreement; Partner alone in a FIT-Store call-off.
+	Vertragsparteien []ViewPartei
+	Partner          *ViewPartei // the re-using Land of a per-party document
+	FITStore         *ViewFITStore
+	Projekt          ViewProjekt
 
 	Kosten ViewKosten
 }
@@ -53,10 +65,76 @@ type ViewPartei struct {
 	AnteilE5, GesamtCent                 int64
 	ProJahr                              []int64 // aligned with Kosten.Jahre
 	Ansprechperson                       *ViewKontakt
+	Kommune, Behoerde, Anschrift         string
+	Kontakte                             []ViewRollenKontakt // fachlich, technisch, vertraglich, Rechnung
+	LeitwegID, Haushaltsstelle           string
+}
+
+// ViewRollenKontakt is a contact with its responsibility.
+type ViewRollenKontakt struct {
+	Zustaendigkeit string // "fachlich", …
+	ViewKontakt
 }
 
 // ViewKontakt is a contact person.
 type ViewKontakt struct{ Name, Funktion, Email, Telefon string }
+
+// ViewFITStore are the references of a FIT-Store offer.
+type ViewFITStore struct {
+	Angebot, LeistungsbeschreibungVersion, Abstimmungsschreiben string
+	AVV                                                         bool
+}
+
+// ViewProjekt is the project state for the Projektbeschreibung and the
+// Projektsteckbrief.
+type ViewProjekt struct {
+	Phase           string // current phase, e.g. "umsetzung" ("" if unknown)
+	PhaseName       string // "Umsetzung (Pilotierung)"
+	Ausgangslage    string
+	Ziel            string
+	Zielgruppen     []string
+	Fallzahlen      string
+	Phasen          []ViewPhase // always the five phases in order
+	Meilensteine    []ViewMeilenstein
+	Risiken         []ViewRisiko
+	Dimensionen     []ViewDimension // roles grouped by dimension, fixed order
+	Fachverfahren   string
+	Schnittstellen  []string
+	Basisdienste    []string
+	Datenschutz     string
+	Abhaengigkeiten []string
+	Begruendung     string // why no re-use (FIM-based own development)
+}
+
+// ViewPhase is one of the five phases.
+type ViewPhase struct {
+	Phase, Name         string
+	Beginn, Ende        time.Time // zero when not planned
+	Aktuell, Abgelaufen bool      // current phase; phase before the current one
+}
+
+// ViewMeilenstein is a milestone.
+type ViewMeilenstein struct {
+	Bezeichnung string
+	Datum       time.Time
+	Erreicht    bool
+}
+
+// ViewRisiko is a risk with its traffic light.
+type ViewRisiko struct {
+	Bezeichnung, Bewertung, Massnahme string
+	Ampel                             string // "rot", "gelb", "grün"
+	Farbe                             string // cell shade "RRGGBB"
+}
+
+// ViewDimension holds the roles of one dimension.
+type ViewDimension struct {
+	Dimension, Name string
+	Rollen          []ViewRolle
+}
+
+// ViewRolle is a role with its tasks.
+type ViewRolle struct{ Rolle, Land, Aufgaben string }
 
 // ViewKosten is the cost split prepared for tables and prose.
 type ViewKosten struct {
@@ -87,6 +165,8 @@ type ViewPosten struct {
 	Kategorie                     string // IT-PLR 2021/24 letter "a" … "e" or ""
 	Jaehrlich                     bool
 	Zeitraum                      string // "2027 bis 2029", "2027" or ""
+	Jahre                         []int  // years of a yearly position, or the year of a one-off one (may be empty)
+	Traeger                       string // "schluessel", "je_nachnutzendes_land", a party code, or "extern"
 	BetragCent                    int64  // per year / per Land as in the data
 	GesamtCent                    int64
 	Verteilung                    string // "nach dem Verteilungsschlüssel", "je nachnutzendes Land", "trägt das Land …"
@@ -131,8 +211,56 @@ var modelle = map[string]string{
 // DefaultEingangsformel is the enacting formula unless the data gives one.
 const DefaultEingangsformel = "schließen – vorbehaltlich der Zustimmung ihrer gesetzgebenden Körperschaften, soweit diese erforderlich ist – folgende Vereinbarung:"
 
-// newView prepares the template data of a validated project.
-func (g *Generator) newView(p *Project, r *costs.Result) View {
+// phaseNames are the German names of the project phases (Leitfaden §3).
+var phaseNames = map[string]string{
+	"initialisierung": "Initialisierung",
+	"pruefung":        "Prüfung Nachnutzung",
+	"planung":         "Planung Nachnutzung",
+	"umsetzung":       "Umsetzung (Pilotierung)",
+	"einfuehrung":     "Einführung (Rollout)",
+}
+
+var dimensionNames = []struct{ key, name string }{
+	{"organisatorisch", "Organisatorische Dimension"},
+	{"rechtlich", "Rechtliche Dimension"},
+	{"finanziell", "Finanzielle Dimension"},
+	{"technisch", "Technische Dimension"},
+}
+
+var ampeln = map[string]struct{ ampel, farbe string }{
+	"hoch":    {"rot", "F4B6B6"},
+	"mittel":  {"gelb", "FFE699"},
+	"niedrig": {"grün", "C6E0B4"},
+}
+
+// newView prepares the template data of a validated project for one
+// document kind.
+func (g *Generator) newView(p *Project, r *costs.Result, k Kind) (View, error) {
+	v := g.baseView(p, r)
+	switch {
+	case k.Party != "":
+		for i := range v.Parteien {
+			if v.Parteien[i].Code == k.Party {
+				partner := v.Parteien[i]
+				v.Partner = &partner
+			}
+		}
+		if v.Partner == nil {
+			return v, fmt.Errorf("%s ist keine Vertragspartei", k.Party)
+		}
+		if k.Name == KindAbruf {
+			v.Vertragsparteien = []ViewPartei{*v.Partner}
+		} else {
+			v.Vertragsparteien = []ViewPartei{v.Umsetzend, *v.Partner}
+		}
+	default:
+		v.Vertragsparteien = v.Parteien
+	}
+	return v, nil
+}
+
+// baseView prepares the template data shared by all kinds.
+func (g *Generator) baseView(p *Project, r *costs.Result) View {
 	pr := p.Data()
 	e := tmpl.Escape
 	v := View{
@@ -141,6 +269,8 @@ func (g *Generator) newView(p *Project, r *costs.Result) View {
 		OnlineDienst:           e(pr.Leistung.OnlineDienst),
 		Themenfeld:             e(string(pr.Leistung.Themenfeld)),
 		Nachnutzungsmodell:     modelle[pr.Leistung.Nachnutzungsmodell],
+		Modell:                 pr.Leistung.Nachnutzungsmodell,
+		FormBegruendung:        e(pr.Vertrag.Begruendung),
 		Reifegrad:              pr.Leistung.Reifegrad,
 		Form:                   pr.Vertrag.Form,
 		Beginn:                 pr.Vertrag.Beginn.Time(),
@@ -161,6 +291,10 @@ func (g *Generator) newView(p *Project, r *costs.Result) View {
 		v.LeiKa = append(v.LeiKa, e(string(l)))
 	}
 	v.Kosten = g.viewKosten(pr, r)
+	v.Projekt = viewProjekt(pr)
+	if f := pr.Vertrag.FITStore; f != nil {
+		v.FITStore = &ViewFITStore{Angebot: e(f.Angebot), LeistungsbeschreibungVersion: e(f.LeistungsbeschreibungVersion), Abstimmungsschreiben: e(f.Abstimmungsschreiben), AVV: f.AVV}
+	}
 	results := map[string]costs.PartyResult{}
 	for _, pr := range r.Parties {
 		results[pr.Code] = pr
@@ -181,6 +315,20 @@ func (g *Generator) newView(p *Project, r *costs.Result) View {
 		if k := pt.Ansprechperson; k != nil {
 			v.HatAnsprechpersonen = true
 			vp.Ansprechperson = &ViewKontakt{Name: e(k.Name), Funktion: e(k.Funktion), Email: e(k.Email), Telefon: e(k.Telefon)}
+		}
+		vp.Kommune, vp.Behoerde, vp.Anschrift = e(pt.Kommune), e(pt.Behoerde), e(pt.Anschrift)
+		if pt.Rechnung != nil {
+			vp.LeitwegID, vp.Haushaltsstelle = e(string(pt.Rechnung.LeitwegID)), e(pt.Rechnung.Haushaltsstelle)
+		}
+		if kk := pt.Kontakte; kk != nil {
+			for _, c := range []struct {
+				z string
+				k *data.Kontakt
+			}{{"fachlich", kk.Fachlich}, {"technisch", kk.Technisch}, {"vertraglich", kk.Vertraglich}, {"Rechnung", kk.Rechnung}} {
+				if c.k != nil {
+					vp.Kontakte = append(vp.Kontakte, ViewRollenKontakt{Zustaendigkeit: c.z, ViewKontakt: ViewKontakt{Name: e(c.k.Name), Funktion: e(c.k.Funktion), Email: e(c.k.Email), Telefon: e(c.k.Telefon)}})
+				}
+			}
 		}
 		v.Parteien = append(v.Parteien, vp)
 		if vp.Umsetzend {
@@ -231,7 +379,19 @@ func (g *Generator) viewKosten(pr *data.Projekt, r *costs.Result) ViewKosten {
 		vp := ViewPosten{
 			ID: pos.ID, Bezeichnung: e(pos.Bezeichnung), Art: pos.Art, ArtName: art.name, Kategorie: art.itplr,
 			Jaehrlich: pos.Turnus == "jaehrlich", BetragCent: pos.Betrag.Cent, GesamtCent: totals[pos.ID],
-			Zeitraum: zeitraum(pos),
+			Zeitraum: zeitraum(pos), Traeger: string(pos.Traegt),
+		}
+		switch {
+		case pos.Turnus == "jaehrlich":
+			vp.Jahre = pos.Jahre
+		case pos.Jahr != 0:
+			vp.Jahre = []int{pos.Jahr}
+		}
+		if vp.Traeger == "" {
+			vp.Traeger = string(data.TraegtSchluessel)
+		}
+		if pos.FinanziertDurch != "" {
+			vp.Traeger = "extern"
 		}
 		switch {
 		case pos.FinanziertDurch != "":
@@ -280,9 +440,71 @@ func zeitraum(p data.Position) string {
 // party name, the share, one column per year and the total.
 func tableWidths(years int) string {
 	w := []string{"21", "14"}
-	per := strconv.Itoa(65 / (years + 1))
+	per := strconv.Itoa(max(1, 65/(years+1)))
 	for i := 0; i <= years; i++ {
 		w = append(w, per)
 	}
 	return strings.Join(w, ",")
+}
+
+func viewProjekt(pr *data.Projekt) ViewProjekt {
+	e := tmpl.Escape
+	vp := ViewProjekt{Begruendung: e(pr.Leistung.Begruendung)}
+	ps := pr.Projekt
+	if ps == nil {
+		ps = &data.Projektstand{}
+	}
+	vp.Phase, vp.PhaseName = ps.Phase, phaseNames[ps.Phase]
+	vp.Ausgangslage, vp.Ziel, vp.Fallzahlen, vp.Datenschutz = e(ps.Ausgangslage), e(ps.Ziel), e(ps.Fallzahlen), e(ps.Datenschutz)
+	for _, z := range ps.Zielgruppen {
+		vp.Zielgruppen = append(vp.Zielgruppen, e(z))
+	}
+	for _, a := range ps.Abhaengigkeiten {
+		vp.Abhaengigkeiten = append(vp.Abhaengigkeiten, e(a))
+	}
+	current := slices.Index(data.Phasen, ps.Phase)
+	for i, name := range data.Phasen {
+		ph := ViewPhase{Phase: name, Name: phaseNames[name], Aktuell: i == current, Abgelaufen: current >= 0 && i < current}
+		for _, d := range ps.Phasen {
+			if d.Phase == name {
+				ph.Beginn, ph.Ende = d.Beginn.Time(), d.Ende.Time()
+			}
+		}
+		vp.Phasen = append(vp.Phasen, ph)
+	}
+	for _, m := range ps.Meilensteine {
+		vp.Meilensteine = append(vp.Meilensteine, ViewMeilenstein{Bezeichnung: e(m.Bezeichnung), Datum: m.Datum.Time(), Erreicht: m.Erreicht})
+	}
+	for _, r := range ps.Risiken {
+		a := ampeln[r.Bewertung]
+		vp.Risiken = append(vp.Risiken, ViewRisiko{Bezeichnung: e(r.Bezeichnung), Bewertung: r.Bewertung, Massnahme: e(r.Massnahme), Ampel: a.ampel, Farbe: a.farbe})
+	}
+	// highest risks first, file order within a rating
+	order := map[string]int{"hoch": 0, "mittel": 1, "niedrig": 2}
+	slices.SortStableFunc(vp.Risiken, func(a, b ViewRisiko) int { return order[a.Bewertung] - order[b.Bewertung] })
+	for _, d := range dimensionNames {
+		vd := ViewDimension{Dimension: d.key, Name: d.name}
+		for _, r := range ps.Rollen {
+			if r.Dimension == d.key {
+				land := ""
+				if ref, ok := refdata.PartyByCode(string(r.Land)); ok {
+					land = e(ref.Kurzname)
+				}
+				vd.Rollen = append(vd.Rollen, ViewRolle{Rolle: e(r.Rolle), Land: land, Aufgaben: e(r.Aufgaben)})
+			}
+		}
+		if len(vd.Rollen) > 0 {
+			vp.Dimensionen = append(vp.Dimensionen, vd)
+		}
+	}
+	if t := ps.Technik; t != nil {
+		vp.Fachverfahren = e(t.Fachverfahren)
+		for _, x := range t.Schnittstellen {
+			vp.Schnittstellen = append(vp.Schnittstellen, e(x))
+		}
+		for _, x := range t.Basisdienste {
+			vp.Basisdienste = append(vp.Basisdienste, e(x))
+		}
+	}
+	return vp
 }

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every built-in template under its path relative to templates/.
 //
-//go:embed starter vereinbarung
+//go:embed starter vereinbarung abruf beschreibung steckbrief
 var FS embed.FS

@@ -146,7 +146,7 @@ func lineOf(t *testing.T, text, prefix string) int {
 // regexp rather than the decoder under test.
 func partyCodes(src string) []string {
 	var codes []string
-	for _, m := range regexp.MustCompile(`(?m)^  - land: (\w+)$`).FindAllStringSubmatch(src, -1) {
+	for _, m := range regexp.MustCompile(`(?m)^  - \{?land: (\w+)[,}]?`).FindAllStringSubmatch(src, -1) {
 		codes = append(codes, m[1])
 	}
 	return codes

@@ -69,6 +69,9 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newInitCmd(),
 		newGenerateCmd(g),
 		newTemplatesCmd(g),
+		newCheckCmd(g),
+		newRulesCmd(),
+		newDiffCmd(g),
 	)
 	return root
 }

@@ -247,3 +247,11 @@ func (Traeger) JSONSchema() *jsonschema.Schema {
 
 // String renders a value for messages.
 func (w Wert) String() string { return fmt.Sprintf("%s: %s", w.Land, w.Literal) }
+
+// LeitwegID is the routing id of German e-invoices (XRechnung).
+type LeitwegID string
+
+// JSONSchema gives the pattern.
+func (LeitwegID) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Pattern: leitwegPattern.String()}
+}

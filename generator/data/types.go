@@ -54,21 +54,49 @@ type Reifegrad struct {
 
 // Vertrag holds the legal form and term of the agreement.
 type Vertrag struct {
-	Form                   string `yaml:"form" jsonschema:"required,enum=ring,enum=stern,enum=fit-store" jsonschema_description:"ring (eine Vereinbarung aller Parteien), stern (je eine Vereinbarung zwischen umsetzendem und nachnutzendem Land) oder fit-store (Abruf über den FIT-Store)."`
-	Beginn                 Datum  `yaml:"beginn" jsonschema:"required" jsonschema_description:"Beginn der Vereinbarung (JJJJ-MM-TT)."`
-	Ende                   *Datum `yaml:"ende,omitempty" jsonschema_description:"Ende der Vereinbarung; ohne Angabe unbefristet."`
-	KuendigungsfristMonate int    `yaml:"kuendigungsfrist_monate" jsonschema:"required,minimum=0,maximum=60" jsonschema_description:"Kündigungsfrist in Monaten."`
-	Steuerungsgremium      string `yaml:"steuerungsgremium,omitempty" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
-	Begruendung            string `yaml:"begruendung,omitempty" jsonschema_description:"Begründung für die Sternstruktur (die Ringstruktur ist die Regel)."`
-	Eingangsformel         string `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
+	Form                   string    `yaml:"form" jsonschema:"required,enum=ring,enum=stern,enum=fit-store" jsonschema_description:"ring (eine Vereinbarung aller Parteien), stern (je eine Vereinbarung zwischen umsetzendem und nachnutzendem Land) oder fit-store (Abruf über den FIT-Store)."`
+	Beginn                 Datum     `yaml:"beginn" jsonschema:"required" jsonschema_description:"Beginn der Vereinbarung (JJJJ-MM-TT)."`
+	Ende                   *Datum    `yaml:"ende,omitempty" jsonschema_description:"Ende der Vereinbarung; ohne Angabe unbefristet."`
+	KuendigungsfristMonate int       `yaml:"kuendigungsfrist_monate" jsonschema:"required,minimum=0,maximum=60" jsonschema_description:"Kündigungsfrist in Monaten."`
+	Steuerungsgremium      string    `yaml:"steuerungsgremium,omitempty" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
+	Begruendung            string    `yaml:"begruendung,omitempty" jsonschema_description:"Begründung für die Sternstruktur (die Ringstruktur ist die Regel)."`
+	Eingangsformel         string    `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
+	FITStore               *FITStore `yaml:"fit_store,omitempty" jsonschema_description:"Angaben zum FIT-Store-Angebot; Pflicht bei form: fit-store."`
+}
+
+// FITStore holds the references of a FIT-Store offer.
+type FITStore struct {
+	Angebot                      string `yaml:"angebot" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung oder Nummer des Angebots im FIT-Store."`
+	LeistungsbeschreibungVersion string `yaml:"leistungsbeschreibung_version" jsonschema:"required,minLength=1" jsonschema_description:"Version der Leistungsbeschreibung."`
+	Abstimmungsschreiben         string `yaml:"abstimmungsschreiben,omitempty" jsonschema_description:"Abstimmungsschreiben des umsetzenden Landes (Datum, Zeichen)."`
+	AVV                          bool   `yaml:"avv" jsonschema:"required" jsonschema_description:"Ist eine Vereinbarung zur Auftragsverarbeitung (Art. 28 DSGVO) Teil des Abrufs?"`
 }
 
 // Partei is one contracting party.
 type Partei struct {
-	Land           LandCode `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
-	Rolle          string   `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
-	VertretenDurch string   `yaml:"vertreten_durch" jsonschema:"required,minLength=1" jsonschema_description:"Vertretung bei der Unterzeichnung, z. B. „das Ministerium für Infrastruktur und Digitales“."`
-	Ansprechperson *Kontakt `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
+	Land           LandCode  `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
+	Rolle          string    `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
+	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1" jsonschema_description:"Vertretung bei der Unterzeichnung, wie sie nach „vertreten durch“ steht, z. B. „das Ministerium für Infrastruktur und Digitales“."`
+	Kommune        string    `yaml:"kommune,omitempty" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
+	Behoerde       string    `yaml:"behoerde,omitempty" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
+	Anschrift      string    `yaml:"anschrift,omitempty" jsonschema_description:"Postanschrift der Behörde."`
+	Ansprechperson *Kontakt  `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
+	Kontakte       *Kontakte `yaml:"kontakte,omitempty" jsonschema_description:"Ansprechpersonen nach Zuständigkeit (FIT-Store-Abruf)."`
+	Rechnung       *Rechnung `yaml:"rechnung,omitempty" jsonschema_description:"Rechnungsdaten (FIT-Store-Abruf)."`
+}
+
+// Kontakte are contacts by responsibility.
+type Kontakte struct {
+	Fachlich    *Kontakt `yaml:"fachlich,omitempty" jsonschema_description:"Fachliche Ansprechperson."`
+	Technisch   *Kontakt `yaml:"technisch,omitempty" jsonschema_description:"Technische Ansprechperson."`
+	Vertraglich *Kontakt `yaml:"vertraglich,omitempty" jsonschema_description:"Ansprechperson für Vertragsfragen."`
+	Rechnung    *Kontakt `yaml:"rechnung,omitempty" jsonschema_description:"Ansprechperson für Rechnungen."`
+}
+
+// Rechnung holds invoice data.
+type Rechnung struct {
+	LeitwegID       LeitwegID `yaml:"leitweg_id" jsonschema:"required" jsonschema_description:"Leitweg-ID für E-Rechnungen, z. B. „05315-12345678-06“ (Grobadressierung, optional Feinadressierung, Prüfziffer)."`
+	Haushaltsstelle string    `yaml:"haushaltsstelle,omitempty" jsonschema_description:"Haushaltsstelle (Kapitel und Titel)."`
 }
 
 // Kontakt is a contact person.
@@ -117,7 +145,58 @@ type Schluesselteil struct {
 	Quelle  string  `yaml:"quelle,omitempty" jsonschema_description:"Herkunft der Werte, z. B. „Fallzahlen 2025 laut Statistik“."`
 }
 
-// Projektstand is the state of the project.
+// Projektstand describes the project for the Projektbeschreibung and the
+// Projektsteckbrief.
 type Projektstand struct {
-	Phase string `yaml:"phase" jsonschema:"required,enum=initialisierung,enum=pruefung,enum=planung,enum=umsetzung,enum=einfuehrung" jsonschema_description:"Aktuelle Projektphase (Leitfaden §3): initialisierung, pruefung (Prüfung Nachnutzung), planung (Planung Nachnutzung), umsetzung (Pilotierung), einfuehrung (Rollout)."`
+	Phase           string        `yaml:"phase" jsonschema:"required,enum=initialisierung,enum=pruefung,enum=planung,enum=umsetzung,enum=einfuehrung" jsonschema_description:"Aktuelle Projektphase (Leitfaden §3): initialisierung, pruefung (Prüfung Nachnutzung), planung (Planung Nachnutzung), umsetzung (Pilotierung), einfuehrung (Rollout)."`
+	Ausgangslage    string        `yaml:"ausgangslage,omitempty" jsonschema_description:"Ausgangslage (Projektbeschreibung)."`
+	Ziel            string        `yaml:"ziel,omitempty" jsonschema_description:"Ziel und Nutzen des Vorhabens."`
+	Zielgruppen     []string      `yaml:"zielgruppen,omitempty" jsonschema_description:"Zielgruppen des Online-Dienstes."`
+	Fallzahlen      string        `yaml:"fallzahlen,omitempty" jsonschema_description:"Erwartete Fallzahlen, z. B. „rund 380.000 Anträge im Jahr“."`
+	Phasen          []Phase       `yaml:"phasen,omitempty" jsonschema_description:"Zeitplan der fünf Projektphasen in ihrer Reihenfolge."`
+	Meilensteine    []Meilenstein `yaml:"meilensteine,omitempty" jsonschema_description:"Meilensteine."`
+	Risiken         []Risiko      `yaml:"risiken,omitempty" jsonschema_description:"Risiken mit Bewertung und Maßnahme."`
+	Rollen          []Rolle       `yaml:"rollen,omitempty" jsonschema_description:"Rollen und Aufgaben je Dimension."`
+	Technik         *Technik      `yaml:"technik,omitempty" jsonschema_description:"Technische Anbindung."`
+	Datenschutz     string        `yaml:"datenschutz,omitempty" jsonschema_description:"Datenschutz (Projektbeschreibung)."`
+	Abhaengigkeiten []string      `yaml:"abhaengigkeiten,omitempty" jsonschema_description:"Abhängigkeiten von anderen Vorhaben oder Diensten."`
+}
+
+// Phasen are the five project phases in their order (Leitfaden §3).
+var Phasen = []string{"initialisierung", "pruefung", "planung", "umsetzung", "einfuehrung"}
+
+// Phase is one of the five project phases with its dates.
+type Phase struct {
+	Phase  string `yaml:"phase" jsonschema:"required,enum=initialisierung,enum=pruefung,enum=planung,enum=umsetzung,enum=einfuehrung" jsonschema_description:"Projektphase."`
+	Beginn Datum  `yaml:"beginn" jsonschema:"required" jsonschema_description:"Beginn der Phase."`
+	Ende   Datum  `yaml:"ende" jsonschema:"required" jsonschema_description:"Ende der Phase."`
+}
+
+// Meilenstein is a milestone.
+type Meilenstein struct {
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung."`
+	Datum       Datum  `yaml:"datum" jsonschema:"required" jsonschema_description:"Geplantes Datum."`
+	Erreicht    bool   `yaml:"erreicht,omitempty" jsonschema_description:"Bereits erreicht?"`
+}
+
+// Risiko is a risk with its rating (traffic light) and measure.
+type Risiko struct {
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Beschreibung des Risikos."`
+	Bewertung   string `yaml:"bewertung" jsonschema:"required,enum=hoch,enum=mittel,enum=niedrig" jsonschema_description:"hoch (rot), mittel (gelb) oder niedrig (grün)."`
+	Massnahme   string `yaml:"massnahme,omitempty" jsonschema_description:"Maßnahme zur Minderung."`
+}
+
+// Rolle is a role with its tasks in one dimension (Leitfaden §4).
+type Rolle struct {
+	Rolle     string   `yaml:"rolle" jsonschema:"required,minLength=1" jsonschema_description:"Rolle, z. B. „Projektleitung“, „OZG-Koordination“, „Fachreferat“."`
+	Dimension string   `yaml:"dimension" jsonschema:"required,enum=organisatorisch,enum=rechtlich,enum=finanziell,enum=technisch" jsonschema_description:"Dimension: organisatorisch, rechtlich, finanziell oder technisch."`
+	Land      LandCode `yaml:"land,omitempty" jsonschema_description:"Land, das die Rolle wahrnimmt (optional)."`
+	Aufgaben  string   `yaml:"aufgaben" jsonschema:"required,minLength=1" jsonschema_description:"Aufgaben."`
+}
+
+// Technik describes the technical connection.
+type Technik struct {
+	Fachverfahren  string   `yaml:"fachverfahren,omitempty" jsonschema_description:"Anzubindende Fachverfahren."`
+	Schnittstellen []string `yaml:"schnittstellen,omitempty" jsonschema_description:"Schnittstellen und Standards, z. B. „XFall“, „FIT-Connect“."`
+	Basisdienste   []string `yaml:"basisdienste,omitempty" jsonschema_description:"Genutzte Basisdienste, z. B. „BundID“, „ePayBL“."`
 }

@@ -12,8 +12,9 @@ import (
 )
 
 var (
-	ozgPattern   = regexp.MustCompile(`^1\d{4}$`)
-	leikaPattern = regexp.MustCompile(`^\d{14}$`)
+	ozgPattern     = regexp.MustCompile(`^1\d{4}$`)
+	leikaPattern   = regexp.MustCompile(`^\d{14}$`)
+	leitwegPattern = regexp.MustCompile(`^[0-9]{2,12}(-[0-9A-Za-z]{1,30})?-[0-9]{2}$`)
 )
 
 // Reference is what validation needs beyond the file itself.
@@ -33,6 +34,7 @@ func (f *File) Validate(ref Reference) Errors {
 	v.parteien()
 	v.positionen()
 	v.verteilung()
+	v.projekt()
 	sortErrors(v.errs)
 	return v.errs
 }
@@ -106,6 +108,9 @@ func (v *validator) leistung() {
 
 func (v *validator) vertrag() {
 	c := &v.f.Projekt.Vertrag
+	if c.Form == "fit-store" && c.FITStore == nil && !v.f.failedUnder("vertrag.fit_store") {
+		v.add("vertrag.form", "bei „form: fit-store“ ist „fit_store“ mit Angebot, Version der Leistungsbeschreibung und „avv“ Pflicht")
+	}
 	if c.Ende != nil && !c.Beginn.IsZero() && !c.Ende.IsZero() && !c.Ende.Time().After(c.Beginn.Time()) {
 		v.add("vertrag.ende", "Ende %s liegt nicht nach dem Beginn %s", c.Ende, c.Beginn)
 	}
@@ -113,17 +118,25 @@ func (v *validator) vertrag() {
 
 func (v *validator) parteien() {
 	ps := v.f.Projekt.Parteien
-	seen := map[LandCode]int{}
+	seen := map[string]int{}
 	var impl []int
+	fitStore := v.f.Projekt.Vertrag.Form == "fit-store"
 	for i, p := range ps {
 		path := fmt.Sprintf("parteien[%d].land", i)
 		if p.Land != "" && !v.f.failed[path] {
+			key := string(p.Land) // a Kommune stands for its Land: one party per Land
 			if _, ok := refdata.PartyByCode(string(p.Land)); !ok {
 				v.add(path, "unbekanntes Länderkürzel „%s“ (erlaubt: %s, BUND)", p.Land, strings.Join(refdata.LandCodes(), ", "))
-			} else if j, dup := seen[p.Land]; dup {
+			} else if j, dup := seen[key]; dup {
 				v.add(path, "%s ist bereits Vertragspartei (parteien[%d])", p.Land, j)
 			}
-			seen[p.Land] = i
+			seen[key] = i
+		}
+		if p.Kommune != "" && fitStore {
+			v.add(fmt.Sprintf("parteien[%d].kommune", i), "eine Kommune („%s“) kann nicht aus dem FIT-Store abrufen; abrufen kann nur das Land, das den Dienst an seine Kommunen weitergibt (Leitfaden §2.3.4)", p.Kommune)
+		}
+		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" && !leitwegPattern.MatchString(string(p.Rechnung.LeitwegID)) {
+			v.add(fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i), "Leitweg-ID „%s“ hat nicht die Form Grobadressierung[-Feinadressierung]-Prüfziffer, z. B. „05315-12345678-06“", p.Rechnung.LeitwegID)
 		}
 		if p.Rolle == "umsetzend" {
 			impl = append(impl, i)
@@ -439,4 +452,32 @@ func Decode(name string, src []byte, ref Reference) (*File, error) {
 		return nil, capErrors(errs)
 	}
 	return f, nil
+}
+
+// projekt checks the schedule and the roles.
+func (v *validator) projekt() {
+	pr := v.f.Projekt.Projekt
+	if pr == nil {
+		return
+	}
+	last := -1
+	for i, ph := range pr.Phasen {
+		path := fmt.Sprintf("projekt.phasen[%d]", i)
+		k := slices.Index(Phasen, ph.Phase)
+		if k >= 0 && k <= last {
+			v.add(path+".phase", "Phase „%s“ steht nicht in der Reihenfolge %s oder ist doppelt", ph.Phase, strings.Join(Phasen, ", "))
+		}
+		last = max(last, k)
+		if !ph.Beginn.IsZero() && !ph.Ende.IsZero() && ph.Ende.Time().Before(ph.Beginn.Time()) {
+			v.add(path+".ende", "Ende %s liegt vor dem Beginn %s", ph.Ende, ph.Beginn)
+		}
+		if i > 0 && !ph.Beginn.IsZero() && !pr.Phasen[i-1].Beginn.IsZero() && ph.Beginn.Time().Before(pr.Phasen[i-1].Beginn.Time()) {
+			v.add(path+".beginn", "Beginn %s liegt vor dem Beginn der vorigen Phase (%s)", ph.Beginn, pr.Phasen[i-1].Beginn)
+		}
+	}
+	for i, r := range pr.Rollen {
+		if r.Land != "" && !v.f.failedUnder("parteien") && !v.f.isParty(string(r.Land)) {
+			v.add(fmt.Sprintf("projekt.rollen[%d].land", i), "%s ist keine Vertragspartei", r.Land)
+		}
+	}
 }

@@ -14,4 +14,6 @@
 // "12.96662") from their text, digit by digit; they reject everything else
 // (exponents, separators, spaces, a leading '+', too many decimals, too
 // large values) with a German message wrapping one of the sentinel errors.
+// ParseGermanE5 reads a percentage as documents show it ("26,53499 %"),
+// with the same exactness and the same sentinels.
 package format

@@ -88,3 +88,13 @@ func ExampleParseFixed() {
 	// 1500 <nil>
 	// -9223372036854775808 <nil>
 }
+
+func ExampleParseGermanE5() {
+	v, err := format.ParseGermanE5("26,53499\u00a0%")
+	fmt.Println(v, err)
+	_, err = format.ParseGermanE5("26.5 %")
+	fmt.Println(err != nil)
+	// Output:
+	// 2653499 <nil>
+	// true
+}

@@ -18,6 +18,8 @@
 //	{:seitenumbruch}               page break (a paragraph of its own)
 //	{:titel} {:untertitel} {:mitte} {:hinweis}   style of the next paragraph
 //	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
+//	{:diagramm id=x titel="…"}    the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
+//	| {:farbe=RRGGBB} Text |       a table cell with a background colour (e.g. traffic lights)
 //	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum
 //	<!--@datei:zeile-->            position marker inserted by the template stage
 //
@@ -357,7 +359,12 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 	}
 	style := model.StyleBody
 	if c.pending != nil {
-		for k := range c.pending {
+		// Sorted keys: with a map's order, the message (and the style)
+		// would change from run to run.
+		if ks := keys(c.pending); len(ks) > 1 {
+			return nil, c.errorf("mehrere Anweisungen %v für einen Absatz", ks)
+		}
+		for _, k := range keys(c.pending) {
 			switch k {
 			case "titel":
 				style = model.StyleTitle
@@ -487,6 +494,9 @@ func letters(i int) string {
 }
 
 func (c *converter) table(t *east.Table) (model.Block, error) {
+	if _, ok := c.pending["diagramm"]; ok {
+		return c.chart(t)
+	}
 	out := &model.Table{Pos: c.pos}
 	for _, a := range t.Alignments {
 		switch a {
@@ -500,7 +510,8 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 	}
 	total := false
 	if c.pending != nil {
-		for k, v := range c.pending {
+		for _, k := range keys(c.pending) {
+			v := c.pending[k]
 			switch k {
 			case "tabelle":
 			case "id":
@@ -531,11 +542,11 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var r model.Row
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			ins, err := c.inlines(cell)
+			cl, err := c.cell(cell)
 			if err != nil {
 				return nil, err
 			}
-			r.Cells = append(r.Cells, model.Cell{Inlines: ins})
+			r.Cells = append(r.Cells, cl)
 		}
 		if _, isHeader := row.(*east.TableHeader); isHeader {
 			out.Header = append(out.Header, r)
@@ -560,7 +571,7 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 	}
 	if out.Boxed {
 		for i := range out.Rows {
-			if len(out.Rows[i].Cells) > 0 {
+			if len(out.Rows[i].Cells) > 0 && out.Rows[i].Cells[0].Shade == "" {
 				out.Rows[i].Cells[0].Shade = "E7E6E6"
 			}
 		}

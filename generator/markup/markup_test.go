@@ -130,6 +130,34 @@ func TestConvert(t *testing.T) {
     signature party="Für das Land Sachsen-Anhalt" signer="das Ministerium für Infrastruktur und Digitales" placedate="Ort, Datum"
     signature party="Für den Freistaat Sachsen" signer="die Staatsministerin" placedate="Dresden, den"
 `},
+		{"chart",
+			"{:diagramm id=kostenanteile titel=\"Kostenanteile 2027\"}\n\n| Land | Anteil |\n|:--|--:|\n| Sachsen-Anhalt | 26,53499 % |\n| Bayern | 8,18104 |\n| Bremen | 0 % |\n",
+			`  chart id="kostenanteile" title="Kostenanteile 2027" @t.md:3
+    bar label="Sachsen-Anhalt" value=2653499 text="26,53499\u00a0%" color=""
+    bar label="Bayern" value=818104 text="8,18104" color=""
+    bar label="Bremen" value=0 text="0\u00a0%" color=""
+`},
+		{"chart with colour column and no id",
+			"{:diagramm}\n\n| Land | Anteil | Farbe |\n|--|--|--|\n| **Hessen** | 100,00000 % | 2e7d32 |\n| Berlin | 50 % | #C00000 |\n| Bremen | 1 % | |\n",
+			`  chart id="" title="" @t.md:3
+    bar label="Hessen" value=10000000 text="100,00000\u00a0%" color="2E7D32"
+    bar label="Berlin" value=5000000 text="50\u00a0%" color="C00000"
+    bar label="Bremen" value=100000 text="1\u00a0%" color=""
+`},
+		{"cell colours",
+			"| Thema | Ampel |\n|--|--|\n| Zeitplan | {:farbe=00b050} im Plan |\n| Kosten | {:farbe=FFC000} |\n| {:farbe=C00000}**Risiko** | \\{:farbe=C00000} bleibt Text |\n",
+			`  table id="" widths=[1 1] aligns=[left left] boxed=false caption="" @t.md:1
+    header "Thema" | "Ampel"
+    row "Zeitplan" | "im Plan"#00B050
+    row "Kosten" | ""#FFC000
+    row "Risiko"#C00000 | "{:farbe=C00000} bleibt Text"
+`},
+		{"form table keeps a given colour",
+			"{:tabelle formular}\n\n| | |\n|--|--|\n| {:farbe=FFFFFF} Behörde | x |\n| Leitweg-ID | y |\n",
+			`  table id="" widths=[1 1] aligns=[left left] boxed=true caption="" @t.md:3
+    row "Behörde"#FFFFFF | "x"
+    row "Leitweg-ID"#E7E6E6 | "y"
+`},
 		{"sub-sections nest",
 			"## A {#a}\n\nx\n\n### B {#b}\n\ny\n\n## C {#c}\n\nz\n",
 			`  section id="a" level=1 number="§\u00a01" title="A" @t.md:1
@@ -175,6 +203,29 @@ func TestConvertErrors(t *testing.T) {
 		{"table directive on paragraph", "{:summe}\n\ntext\n", `Anweisung "summe" gilt nicht für Absätze`},
 		{"widths mismatch", "{:tabelle breiten=50,50}\n\n| a | b | c |\n|--|--|--|\n| 1 | 2 | 3 |\n", "breiten nennt 2 Spalten, die Tabelle hat 3"},
 		{"bad signature", "```unterschriften\nnur eine Spalte\n```\n", "Unterschriftszeile"},
+		{"chart share with decimal point", "{:diagramm id=k}\n\n| Land | Anteil |\n|--|--|\n| Bayern | 26.5 % |\n", "Diagramm k, Zeile 1 (Bayern): Anteil: „26.5\u00a0%“"},
+		{"chart share not a number", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 1 % |\n| B | viel |\n", "Diagramm, Zeile 2 (B): Anteil: „viel“: keine gültige Dezimalzahl"},
+		{"chart share too precise", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 1,123456 % |\n", "zu viele Nachkommastellen"},
+		{"chart share above 100", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 100,5 % |\n", "Wert außerhalb des zulässigen Bereichs"},
+		{"chart share negative", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | -1 % |\n", "ist negativ"},
+		{"chart share missing", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A |\n", "Zeile 1 (A): Anteil: leere Zahl"},
+		{"chart with one column", "{:diagramm}\n\n| Land |\n|--|\n| A |\n", "braucht genau zwei Spalten „Bezeichnung | Anteil“ (und höchstens eine dritte „Farbe“), sie hat 1"},
+		{"chart with three columns", "{:diagramm id=k}\n\n| Land | Anteil | Betrag |\n|--|--|--|\n| A | 1 % | 2 € |\n", "Diagramm k: die Tabelle braucht genau zwei Spalten"},
+		{"chart with four columns", "{:diagramm}\n\n| a | b | Farbe | d |\n|--|--|--|--|\n| A | 1 % | | |\n", "sie hat 4"},
+		{"chart bad colour", "{:diagramm}\n\n| Land | Anteil | Farbe |\n|--|--|--|\n| A | 1 % | grün |\n", `Farbe "grün" ist keine Farbe RRGGBB`},
+		{"chart without label", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| | 1 % |\n", "Balken ohne Bezeichnung"},
+		{"chart without bars", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n", "Diagramm ohne Balken"},
+		{"chart unknown attribute", "{:diagramm breiten=1,2}\n\n| Land | Anteil |\n|--|--|\n| A | 1 % |\n", `unbekannte Diagrammangabe "breiten"`},
+		{"chart and table directive", "{:diagramm tabelle}\n\n| Land | Anteil |\n|--|--|\n| A | 1 % |\n", `unbekannte Diagrammangabe "tabelle"`},
+		{"chart bad id", "{:diagramm id=Kosten}\n\n| Land | Anteil |\n|--|--|\n| A | 1 % |\n", `Diagramm-id "Kosten"`},
+		{"chart cell directive", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| {:farbe=C00000} A | 1 % |\n", "Zellangaben {:…} gibt es in Diagrammen nicht"},
+		{"chart directive on paragraph", "{:diagramm}\n\ntext\n", `Anweisung "diagramm" gilt nicht für Absätze`},
+		{"cell colour not hex", "| a |\n|--|\n| {:farbe=grün} x |\n", `Zellfarbe "grün" in {:farbe=grün} ist keine Farbe RRGGBB`},
+		{"cell colour short", "| a |\n|--|\n| {:farbe=FFF} x |\n", `Zellfarbe "FFF"`},
+		{"unknown cell directive", "| a |\n|--|\n| {:fett} x |\n", `unbekannte Zellangabe "fett"`},
+		{"two paragraph styles", "{:titel mitte}\n\nx\n", "mehrere Anweisungen [mitte titel] für einen Absatz"},
+		{"first unknown table attribute in sorted order", "{:tabelle zz aa}\n\n| a |\n|--|\n| 1 |\n", `unbekannte Tabellenangabe "aa"`},
+		{"first unknown chart attribute in sorted order", "{:diagramm zz aa}\n\n| a | b |\n|--|--|\n| 1 | 1 |\n", `unbekannte Diagrammangabe "aa"`},
 		{"unclosed quote", "{:tabelle beschriftung=\"offen}\n\n| a |\n|--|\n| 1 |\n", "Anführungszeichen nicht geschlossen"},
 	}
 	for _, tt := range tests {

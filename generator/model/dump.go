@@ -16,7 +16,13 @@ import (
 func Dump(w io.Writer, d *Document) error {
 	bw := bufio.NewWriter(w)
 	m := d.Meta
-	fmt.Fprintf(bw, "document kind=%s lang=%s date=%s landscape=%t\n", q(m.Kind), q(m.Language), m.Date.Format(time.DateOnly), m.Landscape)
+	// The page format is written only when set, so dumps of A4
+	// documents stay as they were before it existed.
+	page := ""
+	if m.Page != "" {
+		page = " page=" + q(m.Page)
+	}
+	fmt.Fprintf(bw, "document kind=%s lang=%s date=%s landscape=%t%s\n", q(m.Kind), q(m.Language), m.Date.Format(time.DateOnly), m.Landscape, page)
 	fmt.Fprintf(bw, "  title=%s\n  short=%s\n  subject=%s\n  author=%s\n  keywords=%s\n",
 		q(m.Title), q(m.ShortTitle), q(m.Subject), q(m.Author), q(strings.Join(m.Keywords, ", ")))
 	if err := dumpBlocks(bw, d.Blocks, 1); err != nil {
@@ -68,6 +74,11 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 					return err
 				}
 			}
+		case *Chart:
+			fmt.Fprintf(w, "%schart id=%s title=%s%s\n", ind, q(n.ID), q(n.Title), pos(n.Pos))
+			for _, b := range n.Bars {
+				fmt.Fprintf(w, "%s  bar label=%s value=%d text=%s color=%s\n", ind, q(b.Label), b.ValueE5, q(b.Text), q(b.Color))
+			}
 		case *Signatures:
 			fmt.Fprintf(w, "%ssignatures%s\n", ind, pos(n.Pos))
 			for _, s := range n.Blocks {
@@ -110,6 +121,9 @@ func dumpInlines(w *bufio.Writer, ins []Inline, depth int) error {
 			}
 			if n.Italic {
 				marks += " italic"
+			}
+			if n.Change != "" {
+				marks += " " + n.Change // tracked change of a redline
 			}
 			fmt.Fprintf(w, "%stext%s %s\n", ind, marks, q(n.Text))
 		case LineBreak:

@@ -39,8 +39,20 @@ type Meta struct {
 	Keywords   []string  // e.g. OZG-ID, LeiKa keys
 	Date       time.Time // date of status from the project data; never "now"
 	Language   string    // BCP 47, "de-DE"
-	Landscape  bool      // page orientation
+	Landscape  bool      // page orientation; applies to A4 only
+	Page       string    // page format: "" or PageA4 (A4), PageSlide (16:9 slide)
 }
+
+// Page formats of Meta.Page.
+const (
+	// PageA4 is DIN A4, portrait or, with Meta.Landscape, landscape. The
+	// empty string means the same.
+	PageA4 = "a4"
+	// PageSlide is a 16:9 slide page, 338.67 × 190.5 mm (960 × 540 pt,
+	// PowerPoint's "Widescreen"), always landscape, with 12 mm margins
+	// and a compact header and footer. Meta.Landscape does not apply.
+	PageSlide = "folie"
+)
 
 // Block is a block-level node. Implemented only by this package's types.
 type Block interface {
@@ -154,6 +166,33 @@ type Signature struct {
 	PlaceDate string // "Ort, Datum" line caption
 }
 
+// Chart is a horizontal bar chart of shares, e.g. the cost shares of the
+// parties. Every bar's length is proportional to its ValueE5 relative to
+// the largest bar of the chart; a bar with ValueE5 0 is drawn without a
+// bar. The value shown is Text, computed before the model is built, so
+// every output shows the same number.
+type Chart struct {
+	Pos   Pos
+	ID    string // optional id ("kostenanteile")
+	Title string // optional, shown above the chart
+	Bars  []Bar  // at least one
+}
+
+// Bar is one bar of a Chart.
+type Bar struct {
+	Label   string // "Sachsen-Anhalt"
+	ValueE5 int64  // share in units of 0.00001 %: 0..10,000,000 (100 %)
+	Text    string // value label shown at the bar, e.g. "26,53499 %"
+	Color   string // optional fill "RRGGBB"; "" is the renderer's default
+}
+
+// MaxBarE5 is the largest Bar.ValueE5: 100 % in units of 0.00001 %.
+const MaxBarE5 = 10_000_000
+
+// DefaultBarColor is the fill of a bar without a Color, the same in
+// every renderer.
+const DefaultBarColor = "4472C4"
+
 // PageBreak starts a new page.
 type PageBreak struct {
 	Pos Pos
@@ -164,6 +203,9 @@ type Text struct {
 	Text   string
 	Bold   bool
 	Italic bool
+	// Change marks a tracked change in a redline: "" (none), ChangeIns or
+	// ChangeDel (see change.go).
+	Change string
 }
 
 // LineBreak is a forced line break inside a paragraph or cell.
@@ -184,6 +226,9 @@ func (t *Table) Position() Pos { return t.Pos }
 // Position returns where the signature blocks came from.
 func (s *Signatures) Position() Pos { return s.Pos }
 
+// Position returns where the chart came from.
+func (c *Chart) Position() Pos { return c.Pos }
+
 // Position returns where the page break came from.
 func (p *PageBreak) Position() Pos { return p.Pos }
 
@@ -192,6 +237,7 @@ func (*Paragraph) block()  {}
 func (*List) block()       {}
 func (*Table) block()      {}
 func (*Signatures) block() {}
+func (*Chart) block()      {}
 func (*PageBreak) block()  {}
 
 func (Text) inline()      {}

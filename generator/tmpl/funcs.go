@@ -1,7 +1,10 @@
 package tmpl
 
 import (
+	"cmp"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -31,6 +34,10 @@ type Example struct {
 // ExampleData is the data the examples run with.
 var ExampleData = map[string]any{
 	"Stand": time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+	"Parteien": []struct {
+		Kurzname string
+		AnteilE5 int64
+	}{{"Bremen", 2000000}, {"Hamburg", 5000000}, {"Berlin", 3000000}, {"Sachsen", 0}},
 }
 
 // Funcs returns our helpers.
@@ -62,6 +69,8 @@ func Funcs() []Func {
 			[]Example{{`{{satzanfang (land "BY" "nominativ")}}`, "Der Freistaat Bayern"}, {`{{satzanfang "über"}}`, "Über"}}},
 		{"ref", ref, "Verweis auf eine Klausel (und einen Absatz); wird im Dokument zu „§ 5“ bzw. „§ 5 Abs. 2“.",
 			[]Example{{`{{ref "kostenverteilung"}}`, "[](#kostenverteilung)"}, {`{{ref "kostenverteilung" 2}}`, "[](#kostenverteilung/2)"}}},
+		{"absteigend", absteigend, "Liste von Strukturen (oder Zeigern darauf), absteigend nach einem ganzzahligen Feld sortiert; bei gleichen Werten bleibt die Reihenfolge der Liste. Die Liste selbst bleibt unverändert.",
+			[]Example{{`{{range absteigend "AnteilE5" .Parteien}}{{.Kurzname}} {{end}}`, "Hamburg Berlin Bremen Sachsen "}}},
 		{"md", Escape, "Maskiert freien Text aus den Projektdaten für das Markup.",
 			[]Example{{`{{md "Amt für *IT* & <Recht>"}}`, `Amt für \*IT\* & \<Recht\>`}, {`{{md "1. Zeile\n\nzweite"}}`, `1\. Zeile zweite`}}},
 	}
@@ -119,6 +128,52 @@ func satzanfang(s string) string {
 		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
+}
+
+// absteigend returns the elements of list, a slice of structs or of
+// pointers to structs, ordered by their integer field feld from the
+// largest to the smallest value; equal values keep their order (the order
+// of the project file). It is typed loosely because templates cannot name
+// the view's types; a wrong list or field is an error, not a silent no-op.
+func absteigend(feld string, list any) ([]any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return nil, fmt.Errorf("absteigend: %T ist keine Liste", list)
+	}
+	type entry struct {
+		key int64
+		val any
+	}
+	entries := make([]entry, v.Len())
+	for i := range entries {
+		el := v.Index(i)
+		s := el
+		if s.Kind() == reflect.Pointer {
+			if s.IsNil() {
+				return nil, fmt.Errorf("absteigend: Eintrag %d ist nil", i)
+			}
+			s = s.Elem()
+		}
+		if s.Kind() != reflect.Struct {
+			return nil, fmt.Errorf("absteigend: Eintrag %d ist keine Struktur, sondern %s", i, s.Kind())
+		}
+		f := s.FieldByName(feld)
+		if !f.IsValid() {
+			return nil, fmt.Errorf("absteigend: %s hat kein Feld %q", s.Type(), feld)
+		}
+		switch f.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			entries[i] = entry{f.Int(), el.Interface()}
+		default:
+			return nil, fmt.Errorf("absteigend: Feld %q ist keine ganze Zahl, sondern %s", feld, f.Kind())
+		}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Compare(b.key, a.key) })
+	out := make([]any, len(entries))
+	for i, e := range entries {
+		out[i] = e.val
+	}
+	return out, nil
 }
 
 func ref(id string, abs ...int) (string, error) {

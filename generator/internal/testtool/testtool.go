@@ -73,3 +73,28 @@ func LibreOffice(t testing.TB, in, format string) string {
 	}
 	return out
 }
+
+// LibreOfficeAll converts several files to format in one LibreOffice
+// process (starting LibreOffice costs seconds) and returns the converted
+// paths in the order of ins. The inputs must have distinct base names.
+func LibreOfficeAll(t testing.TB, ins []string, format string) []string {
+	t.Helper()
+	if len(ins) == 0 {
+		return nil
+	}
+	dir := t.TempDir()
+	profile := "file://" + filepath.Join(dir, "profile")
+	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--norestore",
+		"--convert-to", format, "--outdir", dir}, ins...)
+	Run(t, "soffice", args...)
+	ext, _, _ := strings.Cut(format, ":")
+	outs := make([]string, len(ins))
+	for i, in := range ins {
+		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		outs[i] = filepath.Join(dir, base+"."+ext)
+		if _, err := os.Stat(outs[i]); err != nil {
+			t.Fatalf("LibreOffice hat %s nicht nach %s umgewandelt: %v", in, format, err)
+		}
+	}
+	return outs
+}

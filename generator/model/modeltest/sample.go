@@ -1,5 +1,6 @@
 // Package modeltest provides documents that exercise every node kind of
-// the document model, for renderer tests.
+// the document model, for renderer tests: Sample (agreements, A4) and
+// Slide (a project profile with a chart on a slide page).
 package modeltest
 
 import (
@@ -89,5 +90,56 @@ func Sample(parties int) *model.Document {
 			}},
 		}},
 	)
+	return d
+}
+
+// Shares is the bar chart of Slide: cost shares with a colour of its
+// own, a zero share (drawn without a bar), a long label and hostile text.
+func Shares() *model.Chart {
+	return &model.Chart{Pos: model.Pos{File: "steckbrief.md.tmpl", Line: 20}, ID: "kostenanteile", Title: "Kostenanteile 2027",
+		Bars: []model.Bar{
+			{Label: "Freistaat Sachsen", ValueE5: 4214071, Text: "42,14071\u00a0%"},
+			{Label: "Sachsen-Anhalt (umsetzendes Land)", ValueE5: 2653499, Text: "26,53499\u00a0%", Color: "C55A11"},
+			{Label: "Freistaat Thüringen", ValueE5: 2214326, Text: "22,14326\u00a0%"},
+			{Label: "Freie Hansestadt Bremen " + Hostile, ValueE5: 918104, Text: "9,18104\u00a0%"},
+			{Label: "Bund", ValueE5: 0, Text: "0,00000\u00a0%"},
+		}}
+}
+
+// Slide returns a one-page project profile ("Projektsteckbrief") on a
+// 16:9 slide page: title, a status table whose cells are shaded like
+// traffic lights (not a form table) and a bar chart of cost shares.
+func Slide() *model.Document {
+	d := &model.Document{Meta: model.Meta{
+		Kind:       "steckbrief",
+		Title:      "Projektsteckbrief Wohngeld-Antrag online",
+		ShortTitle: "Projektsteckbrief Wohngeld",
+		Subject:    "Wohngeld-Antrag online",
+		Author:     "Land Sachsen-Anhalt",
+		Keywords:   []string{"OZG-ID 10092"},
+		Date:       time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		Language:   "de-DE",
+		Page:       model.PageSlide,
+	}}
+	pos := model.Pos{File: "steckbrief.md.tmpl", Line: 1}
+	cell := func(s, shade string) model.Cell { return model.Cell{Inlines: text(s), Shade: shade} }
+	const green, amber, red = "C6EFCE", "FFEB9C", "FFC7CE"
+	d.Blocks = []model.Block{
+		&model.Paragraph{Pos: pos, Style: model.StyleTitle, Inlines: text("Projektsteckbrief „Wohngeld-Antrag online“")},
+		&model.Paragraph{Pos: pos, Style: model.StyleBody, Inlines: []model.Inline{
+			model.Text{Text: "Umsetzendes Land: ", Bold: true}, model.Text{Text: "Sachsen-Anhalt · "},
+			model.Text{Text: "Laufzeit: ", Bold: true}, model.Text{Text: "2027 bis 2030 · "},
+			model.Text{Text: "Stand: ", Bold: true}, model.Text{Text: "28. November 2026"},
+		}},
+		&model.Table{Pos: model.Pos{File: "steckbrief.md.tmpl", Line: 9}, ID: "status", Caption: "Status",
+			Widths: []int{25, 15, 60}, Aligns: []model.Align{model.AlignLeft, model.AlignCenter, model.AlignLeft},
+			Header: []model.Row{{Cells: []model.Cell{cell("Bereich", ""), cell("Ampel", ""), cell("Anmerkung", "")}}},
+			Rows: []model.Row{
+				{Cells: []model.Cell{cell("Zeitplan", ""), cell("im Plan", green), cell("Pilotbetrieb seit Oktober 2026", "")}},
+				{Cells: []model.Cell{cell("Kosten", ""), cell("Risiko", amber), cell("Betriebskosten 2027 noch nicht beschlossen", "")}},
+				{Cells: []model.Cell{cell("Nachnutzung", ""), cell("kritisch", red), cell("Anbindung "+Hostile, "")}},
+			}},
+		Shares(),
+	}
 	return d
 }

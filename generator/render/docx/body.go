@@ -11,9 +11,11 @@ import (
 // an error can say which clause, paragraph or cell is at fault.
 type renderer struct {
 	x     xw
+	page  pageGeom
 	textW int // twips between the margins
 	marks bookmarks
 	loc   location
+	rev   revision // tracked changes of a redline
 }
 
 // location is the node being written; formatted only when an error
@@ -85,30 +87,9 @@ func (r *renderer) document(d *model.Document, m cleanMeta) error {
 	if err := r.blocks(d.Blocks); err != nil {
 		return err
 	}
-	r.sectPr(m.landscape)
+	r.sectPr()
 	x.raw(`</w:body></w:document>`)
 	return nil
-}
-
-func (r *renderer) sectPr(landscape bool) {
-	x := &r.x
-	x.raw(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/>` +
-		`<w:footerReference w:type="default" r:id="` + ridFooter + `"/><w:pgSz`)
-	if landscape {
-		x.intAttr("w:w", pageLong)
-		x.intAttr("w:h", pageShort)
-		x.raw(` w:orient="landscape"`)
-	} else {
-		x.intAttr("w:w", pageShort)
-		x.intAttr("w:h", pageLong)
-	}
-	x.raw(`/><w:pgMar`)
-	for _, a := range []string{"w:top", "w:right", "w:bottom", "w:left"} {
-		x.intAttr(a, margin)
-	}
-	x.intAttr("w:header", hdrFtrGap)
-	x.intAttr("w:footer", hdrFtrGap)
-	x.raw(` w:gutter="0"/><w:cols w:space="708"/></w:sectPr>`)
 }
 
 func (r *renderer) blocks(bs []model.Block) error {
@@ -139,6 +120,10 @@ func (r *renderer) block(b model.Block) error {
 	case *model.Table:
 		if n != nil {
 			return r.table(n)
+		}
+	case *model.Chart:
+		if n != nil {
+			return r.chart(n)
 		}
 	case *model.Signatures:
 		if n != nil {
@@ -299,6 +284,12 @@ func (r *renderer) inlines(ins []model.Inline, bold bool) error {
 			s, err := r.clean(n.Text)
 			if err != nil {
 				return err
+			}
+			if n.Change != "" {
+				if err := r.trackedRun(s, bold || n.Bold, n.Italic, n.Change); err != nil {
+					return err
+				}
+				continue
 			}
 			r.x.run(s, bold || n.Bold, n.Italic)
 		case model.LineBreak:

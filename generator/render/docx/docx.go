@@ -8,6 +8,10 @@
 // from Meta.Date, never from the clock. Numbers ("§ 5", "(2)", "a)") come
 // from the model as text; the renderer uses no Word numbering, so Word,
 // LibreOffice and the PDF show the same labels.
+//
+// Pages are A4 (portrait or landscape) or a 16:9 slide (Meta.Page
+// "folie"); bar charts (model.Chart) become borderless tables with shaded
+// cells as bars (chart.go).
 package docx
 
 import (
@@ -23,9 +27,13 @@ import (
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
-// Options controls rendering. It is empty for now and reserved for
-// tracked changes (author and date of a revision).
-type Options struct{}
+// Options controls rendering. Author and Date are those of the tracked
+// changes of a redline (model.Text.Change, see redline.go); they do not
+// affect a document without changes.
+type Options struct {
+	Author string    // "" means "vereinbar"
+	Date   time.Time // zero means Meta.Date, never the clock
+}
 
 // Render writes d as a DOCX package to w. All text is validated before the
 // first byte is written, so on error w has received nothing. Batches
@@ -49,7 +57,7 @@ func (r *Renderer) Render(w io.Writer, d *model.Document, opts Options) error {
 	if d == nil {
 		return fmt.Errorf("docx: %w", ErrNilDocument)
 	}
-	parts, err := buildParts(d)
+	parts, err := buildParts(d, opts)
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
@@ -81,7 +89,7 @@ func RenderFile(path string, d *model.Document, opts Options) error {
 // buildParts renders every part in memory, in the order of the zip. A
 // panic here would be a bug of this package; it becomes an error so it
 // never crosses the package boundary.
-func buildParts(d *model.Document) (parts []part, err error) {
+func buildParts(d *model.Document, opts Options) (parts []part, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			parts, err = nil, fmt.Errorf("interner Fehler: %v", p)
@@ -91,7 +99,11 @@ func buildParts(d *model.Document) (parts []part, err error) {
 	if err != nil {
 		return nil, err
 	}
-	r := renderer{textW: textWidth(meta.landscape)}
+	page, ok := pageGeometry(d.Meta)
+	if !ok {
+		return nil, fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, d.Meta.Page, model.PageA4, model.PageSlide)
+	}
+	r := renderer{page: page, textW: page.textW(), rev: newRevision(opts, d.Meta.Date)}
 	if err := r.document(d, meta); err != nil {
 		return nil, err
 	}

@@ -29,6 +29,7 @@ func TestPackageStructure(t *testing.T) {
 		{"sample16", modeltest.Sample(16)},
 		{"landscape", landscape},
 		{"empty", empty},
+		{"slide with chart", modeltest.Slide()},
 	}
 	want := []string{
 		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",

@@ -136,11 +136,10 @@ func coreXML(m cleanMeta) []byte {
 type cleanMeta struct {
 	title, short, subject, author, keywords, lang string
 	date                                          time.Time
-	landscape                                     bool
 }
 
 func newCleanMeta(m model.Meta) (cleanMeta, error) {
-	c := cleanMeta{date: m.Date, landscape: m.Landscape, lang: m.Language}
+	c := cleanMeta{date: m.Date, lang: m.Language}
 	if c.lang == "" {
 		c.lang = defaultLang
 	}

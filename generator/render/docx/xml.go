@@ -57,7 +57,11 @@ func (x *xw) intAttr(name string, n int) {
 
 // run writes one run of cleaned text. Tabs become w:tab and line feeds
 // w:br, so no control character ever reaches w:t.
-func (x *xw) run(s string, bold, italic bool) {
+func (x *xw) run(s string, bold, italic bool) { x.runAs(s, bold, italic, "w:t") }
+
+// runAs is run with the text element named tag: "w:t", or "w:delText"
+// for deleted text of a tracked change.
+func (x *xw) runAs(s string, bold, italic bool, tag string) {
 	if s == "" {
 		return
 	}
@@ -76,9 +80,9 @@ func (x *xw) run(s string, bold, italic bool) {
 			i = len(s)
 		}
 		if i > 0 {
-			x.raw(`<w:t xml:space="preserve">`)
+			x.raw(`<` + tag + ` xml:space="preserve">`)
 			x.escaped(s[:i])
-			x.raw(`</w:t>`)
+			x.raw(`</` + tag + `>`)
 		}
 		if i == len(s) {
 			break

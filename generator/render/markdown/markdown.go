@@ -14,7 +14,12 @@ import (
 )
 
 // Render writes the Markdown twin of d.
+// A document with tracked changes (a redline) is refused with
+// model.ErrTrackedChange: Markdown has no standard mark for them.
 func Render(w io.Writer, d *model.Document) error {
+	if d != nil && model.HasChanges(d) {
+		return fmt.Errorf("markdown: %w", model.ErrTrackedChange)
+	}
 	bw := bufio.NewWriter(w)
 	r := &renderer{w: bw}
 	if err := r.blocks(d.Blocks, ""); err != nil {
@@ -79,6 +84,8 @@ func (r *renderer) blocks(bs []model.Block, indent string) error {
 			if err := r.table(n); err != nil {
 				return err
 			}
+		case *model.Chart:
+			r.chart(n)
 		case *model.Signatures:
 			for _, s := range n.Blocks {
 				r.para(indent, fmt.Sprintf("%s  \n%s  \n(%s, Unterschrift)", s.Party, s.Signer, s.PlaceDate))
@@ -141,6 +148,23 @@ func (r *renderer) table(t *model.Table) error {
 	}
 	r.para("", strings.TrimSuffix(b.String(), "\n"))
 	return nil
+}
+
+// chart writes a bar chart as the table of its values, "| Label | Text |",
+// under its title: the twin shows the numbers, not the bars.
+func (r *renderer) chart(c *model.Chart) {
+	var b strings.Builder
+	if c.Title != "" {
+		b.WriteString("**" + c.Title + "**\n\n")
+	}
+	b.WriteString("|  |  |\n|:--|--:|\n")
+	cell := func(s string) string {
+		return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	}
+	for _, bar := range c.Bars {
+		b.WriteString("| " + cell(bar.Label) + " | " + cell(bar.Text) + " |\n")
+	}
+	r.para("", strings.TrimSuffix(b.String(), "\n"))
 }
 
 func inlines(ins []model.Inline) (string, error) {

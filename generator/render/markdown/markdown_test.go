@@ -51,3 +51,32 @@ func TestUnknownNodeIsAnError(t *testing.T) {
 		t.Fatal("an unknown block must be an error, not dropped text")
 	}
 }
+
+func TestRenderChart(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		chart *model.Chart
+		want  string
+	}{
+		{"with title", modeltest.Shares(), "**Kostenanteile 2027**\n\n|  |  |\n|:--|--:|\n" +
+			"| Freistaat Sachsen | 42,14071\u00a0% |\n" +
+			"| Sachsen-Anhalt (umsetzendes Land) | 26,53499\u00a0% |\n" +
+			"| Freistaat Thüringen | 22,14326\u00a0% |\n" +
+			"| Freie Hansestadt Bremen " + modeltest.Hostile + " | 9,18104\u00a0% |\n" +
+			"| Bund | 0,00000\u00a0% |\n"},
+		{"pipes and no title", &model.Chart{Bars: []model.Bar{{Label: "a|b", ValueE5: 1, Text: "1"}}}, "|  |  |\n|:--|--:|\n| a\\|b | 1 |\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var b bytes.Buffer
+			if err := Render(&b, &model.Document{Blocks: []model.Block{tt.chart}}); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("got\n%q\nwant\n%q", b.String(), tt.want)
+			}
+		})
+	}
+}

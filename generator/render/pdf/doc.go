@@ -24,6 +24,15 @@
 // which fpdf parses and subsets per document; the layout is identical in
 // both cases because both use the same glyph widths.
 //
+// Pages are A4 (portrait or landscape) or, with Meta.Page "folie", a 16:9
+// slide of 960 × 540 pt with 12 mm margins. Bar charts (model.Chart) are
+// drawn natively: labels, axis, filled bars, value texts.
+//
+// Every PDF carries the model it was rendered from: the model.Dump output
+// as the attachment "vereinbar-modell.txt" and its SHA-256 in the
+// document information (ModelHashKey). ReadEmbeddedModel extracts it, so a
+// check can verify a PDF against the model of its generation.
+//
 // Output is reproducible: the same document gives the same bytes. The
 // creation and modification dates come from Meta.Date, catalogs are
 // sorted, compression is always on, and the trailer's /ID is a hash of the

@@ -26,4 +26,13 @@ var (
 	// ErrNoDate is returned when Meta.Date is zero: the PDF's creation
 	// date must come from the document, never from the clock.
 	ErrNoDate = errors.New("Meta.Date fehlt; das Erstellungsdatum der PDF-Datei muss aus dem Dokument kommen")
+
+	// ErrNoModel is returned by ReadEmbeddedModel for a PDF without the
+	// attachment ModelAttachment.
+	ErrNoModel = errors.New("die PDF-Datei enthält keine eingebettete Modelldatei")
+
+	// ErrBadModel is returned by ReadEmbeddedModel when the attachment
+	// exists but cannot be read: broken stream, unsupported filter, too
+	// large, or a SHA-256 that does not match ModelHashKey.
+	ErrBadModel = errors.New("die eingebettete Modelldatei ist unlesbar")
 )

@@ -145,6 +145,7 @@ type layout struct {
 	chk   checker
 	loc   location
 	items []*vitem
+	page  pageGeom
 	x0    float64 // left margin
 	textW float64 // width between the margins
 	bodyH float64 // height between the margins
@@ -200,6 +201,10 @@ func (l *layout) block(b model.Block) error {
 	case *model.Table:
 		if n != nil {
 			return l.table(n)
+		}
+	case *model.Chart:
+		if n != nil {
+			return l.chart(n)
 		}
 	case *model.Signatures:
 		if n != nil {

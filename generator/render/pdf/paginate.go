@@ -11,7 +11,7 @@ type page struct {
 // item is dropped at the top of a page. When a table continues on a new
 // page, its header rows are placed first.
 func (l *layout) paginate() []page {
-	top, bottom := margin, margin+l.bodyH
+	top, bottom := l.page.margin, l.page.margin+l.bodyH
 	var pages []page
 	var cur page
 	y, pending, empty := top, 0.0, true

@@ -12,7 +12,9 @@ type docMeta struct {
 	title, subject, author, keywords string
 	lang                             string // BCP 47, canonical
 	date                             time.Time
-	landscape                        bool
+	page                             pageGeom
+	dump                             []byte // model.Dump of the document, embedded as ModelAttachment
+	dumpSHA                          string // its SHA-256 in hex
 }
 
 // painter draws operations with fpdf, setting fonts and colours only when
@@ -100,11 +102,14 @@ func (p *painter) ops(ops []op) {
 // paint writes the pages as PDF. header is drawn on every page, footers[i]
 // on page i.
 func (r *Renderer) paint(w io.Writer, m docMeta, pages []page, header []op, footers [][]op, mode fontMode, used [numStyles]bool) error {
-	orientation := "P"
-	if m.landscape {
-		orientation = "L"
+	init := &fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: m.page.w, Ht: m.page.h}}
+	if m.page.a4 {
+		init.Size, init.SizeStr = fpdf.SizeType{}, "A4"
+		if m.page.landscape {
+			init.OrientationStr = "L"
+		}
 	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
+	pdf := fpdf.NewCustom(init)
 	// Reproducible output: fixed dates, sorted catalogs, fixed
 	// compression. fpdf writes no /ID for unencrypted documents.
 	pdf.SetCompression(true)
@@ -128,8 +133,13 @@ func (r *Renderer) paint(w io.Writer, m docMeta, pages []page, header []op, foot
 			kv.set(utf16BE(kv.s), false)
 		}
 	}
+	pdf.SetAttachments([]fpdf.Attachment{{
+		Content:     m.dump,
+		Filename:    ModelAttachment,
+		Description: "Dokumentmodell (model.Dump), SHA-256 " + m.dumpSHA,
+	}})
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(margin, margin, margin)
+	pdf.SetMargins(m.page.margin, m.page.margin, m.page.margin)
 	mode.register(pdf, &r.faces, used)
 
 	p := painter{pdf: pdf, mode: mode}

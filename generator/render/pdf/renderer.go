@@ -64,6 +64,10 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	if d == nil {
 		return ErrNilDocument
 	}
+	if model.HasChanges(d) {
+		// A redline is DOCX only; the PDF shows settled text.
+		return fmt.Errorf("PDF: %w", model.ErrTrackedChange)
+	}
 	defer func() {
 		// fpdf is third-party code; a panic there must not cross our
 		// package boundary.
@@ -75,12 +79,8 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	if err != nil {
 		return err
 	}
-	pageW, pageH := a4Short, a4Long
-	if m.landscape {
-		pageW, pageH = pageH, pageW
-	}
-	l := r.newLayout(pageW, pageH)
-	header, err := l.header(d.Meta.ShortTitle, pageW)
+	l := r.newPageLayout(m.page)
+	header, err := l.header(d.Meta.ShortTitle)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	pages := l.paginate()
 	footers := make([][]op, len(pages))
 	for i := range pages {
-		if footers[i], err = l.footer(i+1, len(pages), pageH); err != nil {
+		if footers[i], err = l.footer(i+1, len(pages)); err != nil {
 			return err
 		}
 	}
@@ -101,12 +101,18 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	// The footer is drawn in the regular style, and the painter makes it
 	// current on every page.
 	l.chk.used[regular] = true
+	if m.dump, m.dumpSHA, err = modelDump(d); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
 	var buf bytes.Buffer
 	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := withID(buf.Bytes())
+	out, err := patchFpdf(buf.Bytes(), m.dumpSHA)
 	if err != nil {
+		return err
+	}
+	if out, err = withID(out); err != nil {
 		return err
 	}
 	_, err = w.Write(out)
@@ -134,14 +140,21 @@ func withID(pdf []byte) ([]byte, error) {
 	return append(out, pdf[i:]...), nil
 }
 
-// newLayout returns a layout for pages of the given size in mm.
+// newLayout returns a layout for pages of the given size in mm with the
+// margins of A4.
 func (r *Renderer) newLayout(pageW, pageH float64) *layout {
+	return r.newPageLayout(pageGeom{w: pageW, h: pageH, margin: margin, hdrFtr: hdrFtrGap})
+}
+
+// newPageLayout returns a layout for pages of format g.
+func (r *Renderer) newPageLayout(g pageGeom) *layout {
 	return &layout{
 		r:         r,
 		chk:       checker{faces: &r.faces, winAnsi: &r.winAnsi, allWinAnsi: true},
-		x0:        margin,
-		textW:     pageW - 2*margin,
-		bodyH:     pageH - 2*margin,
+		page:      g,
+		x0:        g.margin,
+		textW:     g.w - 2*g.margin,
+		bodyH:     g.h - 2*g.margin,
 		lastLevel: -1,
 	}
 }
@@ -152,7 +165,11 @@ func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
 	if mt.Date.IsZero() {
 		return docMeta{}, ErrNoDate
 	}
-	m := docMeta{date: mt.Date, landscape: mt.Landscape, lang: "de-DE"}
+	page, ok := pageGeometry(mt)
+	if !ok {
+		return docMeta{}, fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, mt.Page, model.PageA4, model.PageSlide)
+	}
+	m := docMeta{date: mt.Date, page: page, lang: "de-DE"}
 	if mt.Language != "" {
 		tag, err := language.Parse(mt.Language)
 		if err != nil {
@@ -184,7 +201,7 @@ func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
 
 // header lays out the running header: the short title, small, grey and
 // right-aligned, above a thin rule. No short title, no header.
-func (l *layout) header(short string, pageW float64) ([]op, error) {
+func (l *layout) header(short string) ([]op, error) {
 	if short == "" {
 		return nil, nil
 	}
@@ -194,18 +211,18 @@ func (l *layout) header(short string, pageW float64) ([]op, error) {
 		return nil, err
 	}
 	it := &vitem{}
-	y := l.textAt(it, bs, headerStyle, l.x0, hdrFtrGap, l.textW)
+	y := l.textAt(it, bs, headerStyle, l.x0, l.page.hdrFtr, l.textW)
 	for i := range it.ops {
 		it.ops[i].color = headerGrey
 	}
 	y += 1
-	it.ops = append(it.ops, op{kind: opLine, x: l.x0, y: y, w: pageW - 2*margin, size: ruleWidth, color: headerGrey})
+	it.ops = append(it.ops, op{kind: opLine, x: l.x0, y: y, w: l.textW, size: ruleWidth, color: headerGrey})
 	return it.ops, nil
 }
 
 // footer lays out "Seite n von total", centred, its baseline just above
 // the footer distance from the bottom edge.
-func (l *layout) footer(n, total int, pageH float64) ([]op, error) {
+func (l *layout) footer(n, total int) ([]op, error) {
 	l.loc = location{what: "Fußzeile"}
 	bs, err := l.plain(fmt.Sprintf("Seite %d von %d", n, total), regular)
 	if err != nil {
@@ -213,7 +230,7 @@ func (l *layout) footer(n, total int, pageH float64) ([]op, error) {
 	}
 	ps := footerStyle
 	k := unit(ps.size)
-	y := pageH - hdrFtrGap - ps.size*ptMM*l.r.metrics.descent
+	y := l.page.h - l.page.hdrFtr - ps.size*ptMM*l.r.metrics.descent
 	var ops []op
 	for _, ln := range l.breakLines(bs, l.textW/k) {
 		ops = lineOps(ops, ln, l.x0, y, l.textW, k, ps.size, ps.align)

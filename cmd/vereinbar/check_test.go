@@ -1,0 +1,219 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	chk "github.com/vereinbar/vereinbar/generator/check"
+)
+
+// TestCheckFixtures: the fixtures pass — no errors, warnings and notes
+// allowed — and the exit code follows --fail-on.
+func TestCheckFixtures(t *testing.T) {
+	t.Parallel()
+	noErrors := func(t *testing.T, stream, got string) {
+		t.Helper()
+		if strings.Contains(got, " Fehler ") && !strings.Contains(got, "0 Fehler") {
+			t.Errorf("%s meldet Fehler:\n%s", stream, got)
+		}
+	}
+	runTable(t, []cliCase{
+		{name: "directory", args: []string{"check", fixtures}, code: 0,
+			stdout: all(contains("5 Dateien geprüft: 0 Fehler", "wohngeld-ring.yaml: geprüft: Projektdaten, vereinbarung (vereinbarung-ring)"), noErrors), stderr: empty},
+		{name: "note is below warning", args: []string{"check", "--fail-on", "warning", wohngeld}, code: 0,
+			stdout: contains("1 Datei geprüft: 0 Fehler, 0 Warnungen"), stderr: empty},
+		{name: "info never fails", args: []string{"check", "--fail-on", "warning", bafoeg}, code: 0,
+			stdout: contains("Hinweis REGEL-006", "bafoeg-stern.yaml:"), stderr: empty},
+	})
+}
+
+// TestCheckFindings: findings reach the threshold → exit code 3, with
+// position and data path for project files.
+func TestCheckFindings(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := readFile(t, bafoeg)
+	noReason := writeFile(t, filepath.Join(dir, "ohne-begruendung.yaml"), dropLine(t, src, "  begruendung: "))
+	line := lineOf(t, readFile(t, noReason), "  form: stern")
+	stimulus := writeFile(t, filepath.Join(dir, "konjunktur.yaml"), strings.Replace(readFile(t, wohngeld),
+		"jahr: 2022\n      finanziert_durch: konjunkturprogramm", "jahr: 2024\n      finanziert_durch: konjunkturprogramm", 1))
+	runTable(t, []cliCase{
+		{name: "warning below default threshold", args: []string{"check", noReason}, code: 0,
+			stdout: contains(noReason + ":" + strconv.Itoa(line) + ":9: vertrag.form: Warnung REGEL-001: die Sternstruktur braucht eine Begründung"), stderr: empty},
+		{name: "warning at threshold", args: []string{"check", "--fail-on", "warning", noReason}, code: exitFinding,
+			stdout: contains("Warnung REGEL-001", "0 Fehler, 1 Warnung"), stderr: empty},
+		{name: "error", args: []string{"check", stimulus}, code: exitFinding,
+			stdout: contains("kosten.positionen[0].jahr: Fehler REGEL-004: Mittel des Konjunkturprogramms gibt es nur bis zum 31.12.2022"), stderr: empty},
+	})
+}
+
+// dropLine removes the line that starts with prefix.
+func dropLine(t *testing.T, src, prefix string) string {
+	t.Helper()
+	var out []string
+	found := false
+	for _, l := range strings.Split(src, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			found = true
+			continue
+		}
+		out = append(out, l)
+	}
+	if !found {
+		t.Fatalf("keine Zeile beginnt mit %q", prefix)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestCheckHandEditedDocx: a generated DOCX with one share changed by
+// hand in word/document.xml fails with KOSTEN-004 at the clause.
+func TestCheckHandEditedDocx(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("generate", "--formats", "docx", "--kinds", "vereinbarung", "--out", dir, wohngeld); code != 0 {
+		t.Fatalf("generate: %s", stderr)
+	}
+	orig := filepath.Join(dir, "wohngeld-ring", "vereinbarung.docx")
+	edited := filepath.Join(dir, "bearbeitet.docx")
+	rewriteDocx(t, orig, edited, func(x string) string {
+		if !strings.Contains(x, ">8,18104<") {
+			t.Fatal("Anteil 8,18104 nicht in word/document.xml")
+		}
+		return strings.Replace(x, ">8,18104<", ">8,18105<", 1)
+	})
+	runTable(t, []cliCase{
+		{name: "original", args: []string{"check", orig}, code: 0,
+			stdout: contains("geprüft: DOCX als vereinbarung-ring"), stderr: empty},
+		{name: "edited", args: []string{"check", edited}, code: exitFinding,
+			stdout: contains(edited + ": § 7 Abs. 5 (Kostenverteilung): Fehler KOSTEN-004: Tabelle „Anteile und Beträge je Vertragspartei“: die Anteile ergeben 100,00001\u00a0%"), stderr: empty},
+		{name: "edited as JSON", args: []string{"check", "--json", edited}, code: exitFinding,
+			stdout: func(t *testing.T, stream, got string) {
+				var r struct {
+					Files []struct {
+						Format   string
+						Findings []chk.Finding
+					}
+					Counts map[string]int
+				}
+				if err := json.Unmarshal([]byte(got), &r); err != nil {
+					t.Fatalf("%s: %v\n%s", stream, err, got)
+				}
+				if len(r.Files) != 1 || r.Files[0].Format != "docx" || r.Counts["error"] != 1 {
+					t.Fatalf("%s: %+v", stream, r)
+				}
+				f := r.Files[0].Findings[0]
+				if f.Code != "KOSTEN-004" || f.Clause != "§ 7 Abs. 5" || f.Heading != "Kostenverteilung" || f.Source == "" {
+					t.Errorf("%s: Befund %+v", stream, f)
+				}
+			}, stderr: empty},
+		{name: "kind forced", args: []string{"check", "--kind", "vereinbarung-stern", orig}, code: exitFinding,
+			stdout: contains("DOCX als vereinbarung-stern (vorgegeben)", "PARTEIEN-005", "STRUKTUR-013"), stderr: empty},
+	})
+}
+
+// rewriteDocx copies a DOCX with word/document.xml changed by fn.
+func rewriteDocx(t *testing.T, from, to string, fn func(string) string) {
+	t.Helper()
+	src := []byte(readFile(t, from))
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "word/document.xml" {
+			b = []byte(fn(string(b)))
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	if err := os.WriteFile(to, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCheckFailures: unreadable input exits with 1 and the reason on
+// stderr; a wrong command line with 2.
+func TestCheckFailures(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bomb := writeFile(t, filepath.Join(dir, "entity.docx"), "")
+	{
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, _ := zw.Create("word/document.xml")
+		io.WriteString(w, `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "x">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`)
+		zw.Close()
+		os.WriteFile(bomb, b.Bytes(), 0o644)
+	}
+	runTable(t, []cliCase{
+		{name: "invalid project file", args: []string{"check", fixtures + "/invalid/leika.yaml"}, code: 1,
+			stdout: contains("0 Dateien geprüft"), stderr: contains("leika.yaml:", "leistung.leika[0]")},
+		{name: "DTD in DOCX", args: []string{"check", bomb}, code: 1,
+			stdout: contains("0 Dateien geprüft"), stderr: contains("entity.docx: DOCX-Datei mit DTD oder Entity-Deklaration abgelehnt")},
+		{name: "missing file", args: []string{"check", filepath.Join(dir, "fehlt.yaml")}, code: 1, stdout: empty, stderr: contains("fehlt.yaml")},
+		{name: "fail-on info", args: []string{"check", "--fail-on", "info", wohngeld}, code: 2, stdout: empty, stderr: usage("--fail-on")},
+		{name: "unknown kind", args: []string{"check", "--kind", "brief", wohngeld}, code: 2, stdout: empty, stderr: usage("--kind")},
+	})
+}
+
+// TestRules lists every rule of the table with its source, as text and
+// as JSON.
+func TestRulesCommand(t *testing.T) {
+	t.Parallel()
+	rules := chk.Rules()
+	var want []string
+	for _, r := range rules {
+		want = append(want, r.Code, r.Source)
+	}
+	runTable(t, []cliCase{
+		{name: "text", args: []string{"rules"}, code: 0, stdout: all(contains("CODE", "SCHWERE", "QUELLE"), contains(want...)), stderr: empty},
+		{name: "json", args: []string{"rules", "--json"}, code: 0, stdout: func(t *testing.T, stream, got string) {
+			var rows []struct{ Code, Severity, Source, Title string }
+			if err := json.Unmarshal([]byte(got), &rows); err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(rules) {
+				t.Fatalf("%d Regeln, erwartet %d", len(rows), len(rules))
+			}
+			for i, r := range rules {
+				if rows[i].Code != r.Code || rows[i].Severity != r.Severity.String() || rows[i].Source != r.Source || rows[i].Title != r.Title {
+					t.Errorf("Zeile %d: %+v", i, rows[i])
+				}
+			}
+		}, stderr: empty},
+		{name: "arguments", args: []string{"rules", "x"}, code: 2, stdout: empty, stderr: usage("keine Argumente")},
+	})
+}
+
+// TestCheckPDF: a PDF written by vereinbar is checked through the model
+// embedded in it, and the output says so; another PDF is refused.
+func TestCheckPDF(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("generate", "--formats", "pdf", "--kinds", "vereinbarung", "--out", dir, bafoeg); code != 0 {
+		t.Fatalf("generate: %s", stderr)
+	}
+	pdfFile := filepath.Join(dir, "bafoeg-stern", "vereinbarung-SN.pdf")
+	foreign := writeFile(t, filepath.Join(dir, "fremd.pdf"), "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+	runTable(t, []cliCase{
+		{name: "generated", args: []string{"check", pdfFile}, code: 0,
+			stdout: contains(pdfFile+": geprüft: PDF-Modell als vereinbarung-stern", "im PDF eingebettetes Dokumentmodell geprüft, nicht der sichtbare Text", "1 Datei geprüft: 0 Fehler"), stderr: empty},
+		{name: "directory with PDFs", args: []string{"check", filepath.Join(dir, "bafoeg-stern")}, code: 0,
+			stdout: contains("3 Dateien geprüft: 0 Fehler"), stderr: empty},
+		{name: "foreign PDF", args: []string{"check", foreign}, code: 1,
+			stdout: contains("0 Dateien geprüft"), stderr: contains("fremd.pdf", "nur PDF-Dateien, die vereinbar erzeugt hat")},
+	})
+}

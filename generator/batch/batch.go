@@ -1,0 +1,508 @@
+// Package batch generates the documents of many project files at once: all
+// projects × parties × kinds × formats, rendered by a bounded pool of
+// workers, written atomically per file, and recorded in a manifest.
+//
+// A run has two phases. The scan reads and validates every project file
+// (in parallel) and keeps only what is needed to plan: the file's hash,
+// its kurztitel and its document kinds, so the total number of files is
+// known before rendering starts and memory does not grow with the number
+// of projects. The render phase reads each project again, renders its
+// documents one kind per task on the workers, and writes a project's files
+// only when all of its documents rendered: a failing project leaves no
+// fresh files next to stale ones. At most 2×Jobs projects are in flight
+// (rendering or being written), so memory is bounded by the output of that
+// many projects, not by the number of projects.
+//
+// Output does not depend on the number of workers: every file is the same
+// bytes, and the manifest is sorted.
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
+	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+)
+
+// ManifestName is the manifest's file name in the output directory.
+const ManifestName = "manifest.json"
+
+// Options configure a run.
+type Options struct {
+	// OutDir is the output directory; documents go to OutDir/<kurztitel>/.
+	OutDir string
+	// Jobs is the number of workers; < 1 means runtime.NumCPU().
+	Jobs int
+	// Formats are the output formats (see generator.ParseFormats).
+	Formats []string
+	// Kinds are the document kind names to generate; empty means all.
+	Kinds []string
+	// Only limits the parties (see ParseOnly): per-party documents are
+	// generated only for these, and a project none of them is party to is
+	// skipped. Empty means all.
+	Only []string
+	// Progress, if set, is called after every rendered document and every
+	// written project; calls never overlap.
+	Progress func(Progress)
+}
+
+// Progress counts files of a run.
+type Progress struct {
+	Total    int // files the run will produce, known after the scan
+	Rendered int // files rendered so far
+	Written  int // files written so far
+}
+
+// Status is the outcome of one project file.
+type Status string
+
+// The outcomes of a project file.
+const (
+	StatusOK        Status = "ok"        // every file written
+	StatusFailed    Status = "failed"    // an error; see Project.Errs
+	StatusSkipped   Status = "skipped"   // none of Options.Only is a party
+	StatusCancelled Status = "cancelled" // the run was interrupted before the project was written
+)
+
+// File is one written file.
+type File struct {
+	Path   string // relative to the output directory, slash-separated
+	Input  string // project file it was generated from
+	Kind   string // document kind name
+	Party  string // party of a per-party document, else ""
+	Format string
+	Size   int64
+	SHA256 string // hex
+}
+
+// Project is the outcome of one project file.
+type Project struct {
+	Input     string
+	SHA256    string // hex hash of the bytes read; "" if the file could not be read
+	Kurztitel string
+	Status    Status
+	Errs      []error // distinct errors, in document order, when Status is StatusFailed
+	Files     []File  // files written, in document and format order
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Projects    []Project // in input order (sorted, duplicates removed)
+	Interrupted bool      // the context was cancelled before the run finished
+	Manifest    string    // path of the manifest written ("" if none)
+}
+
+// Files counts the files written.
+func (r *Result) Files() int {
+	n := 0
+	for _, p := range r.Projects {
+		n += len(p.Files)
+	}
+	return n
+}
+
+// Count counts the projects with status s.
+func (r *Result) Count(s Status) int {
+	n := 0
+	for _, p := range r.Projects {
+		if p.Status == s {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrUnknownParty reports an unknown party code in --only.
+var ErrUnknownParty = errors.New("unbekanntes Länderkürzel")
+
+// ErrChanged reports a project file that changed between scan and
+// rendering; the run does not know which content to record.
+var ErrChanged = errors.New("Projektdatei hat sich während des Laufs geändert")
+
+// ErrDuplicate reports a second project file with a kurztitel already in
+// use: both would write into the same directory.
+var ErrDuplicate = errors.New("Kurztitel doppelt")
+
+// ParseOnly checks a comma-separated list of party codes (Länder and
+// BUND, any case); "" means all parties.
+func ParseOnly(s string) ([]string, error) {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		if _, ok := refdata.PartyByCode(c); !ok {
+			var codes []string
+			for _, p := range refdata.Parties() {
+				codes = append(codes, p.Code)
+			}
+			return nil, fmt.Errorf("%w „%s“ (erlaubt: %s)", ErrUnknownParty, c, strings.Join(codes, ", "))
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// Run generates every project file in inputs (sorted first, duplicates
+// removed) and writes OutDir/manifest.json last. A failing project does
+// not stop the others; its errors are in the result. Run returns an error
+// only when the run as a whole fails (the manifest cannot be written) or
+// is interrupted (ctx's error); the result is valid in either case.
+//
+// When ctx is cancelled, workers stop after the document they render; a
+// project whose files are being written is finished, all others are left
+// unwritten (StatusCancelled). No temporary file is left behind, and the
+// manifest lists exactly the files this run completed, with
+// "interrupted": true.
+func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Options) (*Result, error) {
+	if opts.Jobs < 1 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	inputs = slices.Compact(slices.Sorted(slices.Values(inputs)))
+	r := &runner{ctx: ctx, gen: gen, opts: opts, projects: make([]Project, len(inputs))}
+	for i, in := range inputs {
+		r.projects[i] = Project{Input: in, Status: StatusCancelled}
+	}
+	plans := r.scan(inputs)
+	r.render(plans)
+	res := &Result{Projects: r.projects}
+	// A signal that comes when every project is done interrupts nothing.
+	res.Interrupted = ctx.Err() != nil && res.Count(StatusCancelled) > 0
+	m := newManifest(gen, res)
+	path := filepath.Join(opts.OutDir, ManifestName)
+	b, err := m.encode()
+	if err == nil {
+		err = atomicfile.WriteFile(path, b, 0o644)
+	}
+	if err != nil {
+		return res, fmt.Errorf("manifest: %w", err)
+	}
+	res.Manifest = path
+	if res.Interrupted {
+		return res, ctx.Err()
+	}
+	return res, nil
+}
+
+// runner is the state of one run.
+type runner struct {
+	ctx      context.Context
+	gen      *generator.Generator
+	opts     Options
+	projects []Project // index-addressed; a project is written by one goroutine at a time
+
+	mu       sync.Mutex // serialises progress
+	progress Progress
+}
+
+// plan is what the scan keeps of a project file.
+type plan struct {
+	sum       string
+	kurztitel string
+	pos       data.Pos // of vorhaben.kurztitel
+	kinds     []generator.Kind
+	parties   []string
+	ok        bool // valid; render it
+}
+
+// scan reads and validates every input on the workers and plans it.
+func (r *runner) scan(inputs []string) []plan {
+	plans := make([]plan, len(inputs))
+	r.each(len(inputs), func(i int) {
+		p, _, sum, err := r.load(inputs[i])
+		pr := &r.projects[i]
+		pr.SHA256 = sum
+		if err != nil {
+			pr.Status, pr.Errs = StatusFailed, []error{err}
+			return
+		}
+		pl := plan{sum: sum, kurztitel: p.Data().Vorhaben.Kurztitel, pos: p.File.Pos("vorhaben.kurztitel"), ok: true}
+		for _, pt := range p.Data().Parteien {
+			pl.parties = append(pl.parties, string(pt.Land))
+		}
+		pl.kinds = r.selectKinds(p)
+		pr.Kurztitel = pl.kurztitel
+		plans[i] = pl
+	})
+	if r.ctx.Err() != nil {
+		return plans
+	}
+	first := map[string]int{}
+	total := 0
+	for i := range plans {
+		pl := &plans[i]
+		if !pl.ok {
+			continue
+		}
+		pr := &r.projects[i]
+		if j, dup := first[pl.kurztitel]; dup {
+			pl.ok = false
+			pr.Status = StatusFailed
+			pr.Errs = []error{data.Errors{{File: pr.Input, Pos: pl.pos, Path: "vorhaben.kurztitel",
+				Msg: fmt.Sprintf("Kurztitel „%s“ schon in %s verwendet; beide schrieben nach %s", pl.kurztitel, r.projects[j].Input, filepath.Join(r.opts.OutDir, pl.kurztitel)),
+				Err: ErrDuplicate}}}
+			continue
+		}
+		first[pl.kurztitel] = i
+		if len(r.opts.Only) > 0 && !slices.ContainsFunc(pl.parties, func(c string) bool { return slices.Contains(r.opts.Only, c) }) {
+			pl.ok = false
+			pr.Status = StatusSkipped
+			continue
+		}
+		total += len(pl.kinds) * len(r.opts.Formats)
+	}
+	r.report(func(p *Progress) { p.Total = total })
+	return plans
+}
+
+// selectKinds applies Options.Kinds and Options.Only to a project's kinds.
+func (r *runner) selectKinds(p *generator.Project) []generator.Kind {
+	var out []generator.Kind
+	for _, k := range generator.SelectKinds(generator.Kinds(p), r.opts.Kinds) {
+		if k.Party != "" && len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, k.Party) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// load reads, validates and costs one project file.
+func (r *runner) load(path string) (*generator.Project, *costs.Result, string, error) {
+	p, src, err := r.gen.ReadProject(path)
+	sum := ""
+	if src != nil {
+		h := sha256.Sum256(src)
+		sum = hex.EncodeToString(h[:])
+	}
+	if err != nil {
+		return nil, nil, sum, err
+	}
+	res, err := r.gen.Costs(p)
+	if err != nil {
+		return nil, nil, sum, err
+	}
+	return p, res, sum, nil
+}
+
+// each calls f(0) … f(n-1) on Jobs workers and returns when all calls
+// returned; after cancellation it starts no further calls.
+func (r *runner) each(n int, f func(int)) {
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(r.opts.Jobs, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || r.ctx.Err() != nil {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// job is one project in the render phase.
+type job struct {
+	idx     int
+	p       *generator.Project
+	res     *costs.Result
+	kinds   []generator.Kind
+	outs    [][]generator.Output // by kind; each slot is written by one task only
+	errs    []error              // by kind
+	pending atomic.Int32
+}
+
+// task renders one kind of a job.
+type task struct {
+	j *job
+	k int
+}
+
+// writeFanout is how many files of one project are written at once. Each
+// file is synced before it is renamed; overlapping the syncs lets the file
+// system commit them together, which on a busy disk is several times
+// faster than one after the other.
+const writeFanout = 8
+
+// render runs the render phase: a dispatcher loads the planned projects in
+// order and hands out one task per document to the workers; when a
+// project's last document is rendered, a goroutine of its own writes the
+// project, so workers keep rendering while files are synced. slots bounds
+// the projects in flight (rendering or being written), and with them the
+// memory held by rendered files.
+func (r *runner) render(plans []plan) {
+	tasks := make(chan task)
+	slots := make(chan struct{}, 2*r.opts.Jobs)
+	var workers, writers sync.WaitGroup
+	for range r.opts.Jobs {
+		workers.Go(func() {
+			for t := range tasks {
+				if r.work(t) {
+					writers.Go(func() {
+						r.finish(t.j)
+						<-slots
+					})
+				}
+			}
+		})
+	}
+	r.dispatch(plans, tasks, slots)
+	close(tasks)
+	workers.Wait()
+	writers.Wait()
+}
+
+// dispatch feeds the tasks of every planned project; it stops at
+// cancellation, leaving the remaining projects cancelled.
+func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) {
+	done := r.ctx.Done()
+	for i, pl := range plans {
+		if !pl.ok {
+			continue
+		}
+		if r.ctx.Err() != nil {
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+		case <-done:
+			return
+		}
+		pr := &r.projects[i]
+		p, res, sum, err := r.load(pr.Input)
+		if err == nil && sum != pl.sum {
+			err = fmt.Errorf("%s: %w", pr.Input, ErrChanged)
+		}
+		if err != nil {
+			pr.SHA256, pr.Status, pr.Errs = sum, StatusFailed, []error{err}
+			r.report(func(p *Progress) { p.Total -= len(pl.kinds) * len(r.opts.Formats) })
+			<-slots
+			continue
+		}
+		if len(pl.kinds) == 0 {
+			// Nothing selected (e.g. --kinds abruf for a ring project):
+			// the project succeeds with no files.
+			pr.Status = StatusOK
+			<-slots
+			continue
+		}
+		j := &job{idx: i, p: p, res: res, kinds: pl.kinds, outs: make([][]generator.Output, len(pl.kinds)), errs: make([]error, len(pl.kinds))}
+		j.pending.Store(int32(len(pl.kinds)))
+		for k := range pl.kinds {
+			select {
+			case tasks <- task{j, k}:
+			case <-done:
+				// Tasks already handed out end the job; if none is
+				// left, release its slot here.
+				if j.pending.Add(-int32(len(pl.kinds)-k)) == 0 {
+					<-slots
+				}
+				return
+			}
+		}
+	}
+}
+
+// work renders one document and reports whether it was the job's last.
+func (r *runner) work(t task) (last bool) {
+	j := t.j
+	if r.ctx.Err() == nil {
+		outs, err := r.gen.RenderKind(r.ctx, j.p, j.res, j.kinds[t.k], r.opts.Formats)
+		j.outs[t.k], j.errs[t.k] = outs, err
+		if err == nil {
+			r.report(func(p *Progress) { p.Rendered += len(outs) })
+		}
+	}
+	return j.pending.Add(-1) == 0
+}
+
+// finish writes a job whose documents are all rendered, unless one failed
+// or the run was cancelled. Once writing has begun the project is written
+// completely, even if the run is cancelled meanwhile (it takes a fraction
+// of a second), so an interrupted run leaves every project either complete
+// or untouched.
+func (r *runner) finish(j *job) {
+	pr := &r.projects[j.idx]
+	var errs []error
+	seen := map[string]bool{}
+	for _, err := range j.errs {
+		if err != nil && !errors.Is(err, context.Canceled) && !seen[err.Error()] {
+			seen[err.Error()] = true
+			errs = append(errs, err)
+		}
+	}
+	switch {
+	case len(errs) > 0:
+		pr.Status, pr.Errs = StatusFailed, errs
+		missing := 0
+		for _, outs := range j.outs {
+			if outs == nil {
+				missing += len(r.opts.Formats)
+			}
+		}
+		r.report(func(p *Progress) { p.Total -= missing })
+		return
+	case r.ctx.Err() != nil:
+		return // stays StatusCancelled
+	}
+	outs := slices.Concat(j.outs...)
+	j.outs = nil
+	files := make([]File, len(outs))
+	werrs := make([]error, len(outs))
+	sem := make(chan struct{}, writeFanout)
+	var wg sync.WaitGroup
+	for i, o := range outs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			path := filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name))
+			if werrs[i] = atomicfile.WriteFile(path, o.Data, 0o644); werrs[i] != nil {
+				return
+			}
+			sum := sha256.Sum256(o.Data)
+			files[i] = File{Path: o.Name, Input: pr.Input, Kind: o.Kind.Name, Party: o.Kind.Party,
+				Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])}
+		})
+	}
+	wg.Wait()
+	pr.Status = StatusOK
+	for i := range outs {
+		if werrs[i] != nil {
+			// The files that were written stay and are listed.
+			pr.Status = StatusFailed
+			pr.Errs = append(pr.Errs, werrs[i])
+			continue
+		}
+		pr.Files = append(pr.Files, files[i])
+	}
+	r.report(func(p *Progress) { p.Written += len(pr.Files) })
+}
+
+// report updates the progress and tells Options.Progress.
+func (r *runner) report(update func(*Progress)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	update(&r.progress)
+	if r.opts.Progress != nil {
+		r.opts.Progress(r.progress)
+	}
+}

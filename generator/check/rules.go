@@ -1,0 +1,110 @@
+package check
+
+import "slices"
+
+// Rule is one row of the rule table.
+type Rule struct {
+	// Code is stable across versions, e.g. "PARTEIEN-002".
+	Code string
+	// Kinds are the inputs the rule applies to.
+	Kinds []Kind
+	// Severity of every finding of the rule.
+	Severity Severity
+	// Source is where the requirement comes from, e.g. "Leitfaden §2.3.4".
+	Source string
+	// Title says in German what the rule requires.
+	Title string
+
+	check func(c *ctx)
+}
+
+// Sources of the rules.
+const (
+	srcLeitfaden234 = "Leitfaden §2.3.4"
+	srcLeitfaden221 = "Leitfaden §2.2.1"
+	srcLeitfaden223 = "Leitfaden §2.2.3"
+	srcITPLR2124    = "IT-PLR 2021/24"
+	srcITPLR2221    = "IT-PLR 2022/21"
+	srcBlaupause    = "Blaupause (modelled)"
+	srcDomain5      = "DOMAIN §5"
+)
+
+// Kind sets of the rule table.
+var (
+	vwa      = []Kind{KindRing, KindStern}
+	dataVwa  = []Kind{KindData, KindRing, KindStern}
+	vwaAbruf = []Kind{KindRing, KindStern, KindAbruf}
+	// withDescription: the documents that state the scope in words.
+	withDescription = []Kind{KindRing, KindStern, KindAbruf, KindBeschreibung}
+	allDocs         = []Kind{KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief}
+	onlyData        = []Kind{KindData}
+	onlyRing        = []Kind{KindRing}
+	onlyStern       = []Kind{KindStern}
+)
+
+// rules is the rule table: one row per rule, in the order `vereinbar
+// rules` lists them. Codes never change meaning; retired codes are not
+// reused.
+var rules = []Rule{
+	// Vertragsparteien
+	{"PARTEIEN-001", vwa, Error, srcBlaupause, "Jede Vertragspartei ist mit ihrer amtlichen Bezeichnung genannt", checkOfficialStyle},
+	{"PARTEIEN-002", vwa, Error, srcBlaupause, "Jede Vertragspartei ist „vertreten durch“ eine benannte Stelle", checkRepresented},
+	{"PARTEIEN-003", vwa, Error, srcBlaupause, "Für jede Vertragspartei gibt es einen Unterschriftenblock", checkSignatures},
+	{"PARTEIEN-004", vwa, Error, srcLeitfaden221, "Genau ein Land ist umsetzendes Land", checkOneImplementing},
+	{"PARTEIEN-005", onlyStern, Error, srcLeitfaden234, "Eine Vereinbarung in Sternstruktur hat genau zwei Vertragsparteien", checkStarTwo},
+	{"PARTEIEN-006", dataVwa, Warning, srcBlaupause, "Vertragsparteien sind nur Länder (die Blaupause sieht den Bund nicht vor)", checkOnlyLaender},
+
+	// Gegenstand
+	{"GEGENSTAND-001", withDescription, Error, srcBlaupause, "Der Gegenstand nennt den Online-Dienst", checkScopeService},
+	{"GEGENSTAND-002", allDocs, Error, srcBlaupause, "Der Gegenstand nennt die OZG-Leistung(en) mit OZG-ID", checkScopeOZG},
+	{"GEGENSTAND-003", withDescription, Error, srcBlaupause, "Der Gegenstand nennt die LeiKa-Schlüssel", checkScopeLeiKa},
+	{"GEGENSTAND-004", allDocs, Error, srcBlaupause, "Der Gegenstand nennt das Themenfeld", checkScopeTopic},
+
+	// Kosten
+	{"KOSTEN-001", vwaAbruf, Error, srcITPLR2124, "Der Verteilungsschlüssel ist benannt", checkKeyNamed},
+	{"KOSTEN-002", vwaAbruf, Error, srcLeitfaden234, "Bei Verteilung nach dem Königsteiner Schlüssel ist dessen Jahr genannt", checkKSYear},
+	{"KOSTEN-003", dataVwa, Error, srcLeitfaden234, "Jede kostentragende Vertragspartei hat einen Anteil", checkShareEach},
+	{"KOSTEN-004", []Kind{KindData, KindRing, KindStern, KindSteckbrief}, Error, srcBlaupause, "Die Anteile ergeben genau 100,00000 %", checkSharesSum},
+	{"KOSTEN-005", dataVwa, Error, srcBlaupause, "Die Beträge ergeben centgenau die Summen der Kosten", checkAmountsSum},
+	{"KOSTEN-006", vwa, Error, srcITPLR2221, "Die Kosten sind nach Kostenarten aufgeschlüsselt", checkCategories},
+	{"KOSTEN-007", vwa, Error, srcBlaupause, "Es ist gesagt, ob das umsetzende Land einen Anteil trägt", checkImplementingPays},
+	{"KOSTEN-008", onlyData, Warning, srcITPLR2124, "Gemeinsam verteilt werden nur Kostenarten nach IT-PLR 2021/24 (nicht Erstentwicklung und Anbindung)", checkEligibleCosts},
+
+	// Aufbau der Vereinbarung (DOMAIN.md §3.1)
+	structural("STRUKTUR-001", vwa, Warning, srcBlaupause, clPraeambel, nil),
+	structural("STRUKTUR-002", vwa, Error, srcBlaupause, clGegenstand, nil),
+	structural("STRUKTUR-003", vwa, Error, srcLeitfaden234, clLeistungen, nil),
+	structural("STRUKTUR-004", vwa, Warning, srcBlaupause, clPflichten, nil),
+	structural("STRUKTUR-005", vwa, Error, srcLeitfaden234, clSteuerung, nil),
+	structural("STRUKTUR-006", vwa, Error, srcLeitfaden234, clKosten, nil),
+	structural("STRUKTUR-007", vwa, Error, srcLeitfaden234, clVerteilung, nil),
+	structural("STRUKTUR-008", vwa, Warning, srcBlaupause, clZahlung, nil),
+	structural("STRUKTUR-009", vwa, Error, srcBlaupause, clDatenschutz, nil),
+	structural("STRUKTUR-010", vwa, Warning, srcBlaupause, clNutzungsrechte, nil),
+	structural("STRUKTUR-011", vwa, Warning, srcBlaupause, clHaftung, nil),
+	structural("STRUKTUR-012", onlyRing, Error, srcLeitfaden234, clBeitritt, nil),
+	{"STRUKTUR-013", onlyStern, Error, srcBlaupause, "Eine Vereinbarung in Sternstruktur hat keine Beitrittsklausel", checkNoAccession},
+	structural("STRUKTUR-014", vwa, Error, srcBlaupause, clLaufzeit, mentions(`(?i)kündig`, "regelt keine Kündigung")),
+	structural("STRUKTUR-015", vwa, Warning, srcBlaupause, clSchluss, nil),
+	structural("STRUKTUR-016", vwa, Error, srcBlaupause, clInkraft, mentions(`(?i)in kraft`, "sagt nicht, wann die Vereinbarung in Kraft tritt")),
+
+	// Regeln aus Leitfaden und IT-Planungsrat (DOMAIN.md §5)
+	{"REGEL-001", onlyData, Warning, srcLeitfaden234, "Die Sternstruktur ist begründet (die Ringstruktur ist die Regel)", checkStarReason},
+	{"REGEL-002", []Kind{KindData, KindAbruf}, Error, srcLeitfaden234, "Aus dem FIT-Store ruft nur ein Land ab, keine Kommune", checkNoMunicipalCallOff},
+	{"REGEL-003", onlyData, Warning, srcDomain5, "Eine Kommune trägt in einer Vereinbarung zwischen Ländern keine Kosten (Kieler Beschlüsse)", checkMunicipalFree},
+	{"REGEL-004", onlyData, Error, srcDomain5, "Mittel des Konjunkturprogramms gibt es nur bis 31.12.2022", checkStimulusYears},
+	{"REGEL-005", onlyData, Error, srcDomain5, "„Zentral entwickelt, dezentral betrieben“ setzt Reifegrad 3 oder höher voraus", checkCentralMaturity},
+	{"REGEL-006", onlyData, Info, srcDomain5, "Ein EfA-Dienst wird von mindestens acht Ländern nachgenutzt", checkEightLaender},
+	{"REGEL-007", onlyData, Error, srcLeitfaden223, "Eine FIM-basierte Eigenentwicklung ist begründet", checkOwnDevelopmentReason},
+	{"REGEL-008", vwa, Warning, srcITPLR2124, "Das Steuerungsgremium legt den Schlüssel einstimmig fest, sonst gilt die Inanspruchnahme", checkSteeringUnanimity},
+	{"REGEL-009", onlyData, Info, srcITPLR2124, "Der Beschluss des Steuerungsgremiums über den Schlüssel ist angegeben", checkKeyResolution},
+}
+
+// Rules returns a copy of the rule table in listing order.
+func Rules() []Rule {
+	out := slices.Clone(rules)
+	for i := range out {
+		out[i].Kinds = slices.Clone(out[i].Kinds)
+	}
+	return out
+}

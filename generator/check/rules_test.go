@@ -1,0 +1,244 @@
+package check_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+const (
+	wohngeld   = "wohngeld-ring.yaml"
+	bafoeg     = "bafoeg-stern.yaml"
+	ehe        = "eheschliessung-ring.yaml"
+	aufenthalt = "aufenthaltstitel-fitstore.yaml"
+	einbuerg   = "einbuergerung-stern-16.yaml"
+	ring       = "vereinbarung"
+	sternSN    = "vereinbarung-SN"
+	abrufBE    = "fit-store-abruf-BE"
+)
+
+// ruleCase is a passing and a failing input for one rule: the failing
+// one must add exactly the rule's code to what the passing one finds.
+type ruleCase struct {
+	code, name string
+	pass, fail variant
+}
+
+// same builds a case whose passing input is the unchanged document or
+// fixture.
+func modelCase(code, name, fixture, file string, withProject bool, edits ...edit) ruleCase {
+	return ruleCase{code, name, modelVariant(fixture, file, withProject), modelVariant(fixture, file, withProject, edits...)}
+}
+
+func yamlCase(code, name, fixture string, edits ...string) ruleCase {
+	return ruleCase{code, name, yamlVariant(fixture), yamlVariant(fixture, edits...)}
+}
+
+func docxCase(code, name, fixture, file string, edits ...string) ruleCase {
+	return ruleCase{code, name, docxVariant(fixture, file), docxVariant(fixture, file, edits...)}
+}
+
+func structureCase(code, id string) ruleCase {
+	return modelCase(code, "ohne "+id, wohngeld, ring, false, removeSection(id))
+}
+
+var ruleCases = []ruleCase{
+	modelCase("PARTEIEN-001", "keine amtliche Bezeichnung", wohngeld, ring, false,
+		replace("", "", "dem Land Sachsen-Anhalt", "dem Bundesland Sachsen-Anhalt")),
+	modelCase("PARTEIEN-001", "Partei der Projektdatei fehlt", wohngeld, ring, true,
+		replace("", "", "dem Land Sachsen-Anhalt", "Sachsen-Anhalt")),
+	modelCase("PARTEIEN-002", "ohne vertreten durch", wohngeld, ring, false,
+		replace("", "", "vertreten durch das Ministerium für Infrastruktur und Digitales,", "")),
+	modelCase("PARTEIEN-002", "andere Vertretung als in der Projektdatei", wohngeld, ring, true,
+		replace("", "", "vertreten durch das Ministerium für Infrastruktur und Digitales,", "vertreten durch die Staatskanzlei,")),
+	docxCase("PARTEIEN-002", "DOCX ohne vertreten durch", bafoeg, sternSN,
+		`vertreten durch das Staatsministerium für Wissenschaft, Kultur und Tourismus,`, ""),
+	modelCase("PARTEIEN-003", "Unterschrift fehlt", wohngeld, ring, false,
+		editSignatures(func(s []model.Signature) []model.Signature {
+			return slices.DeleteFunc(s, func(x model.Signature) bool { return x.Party == "Für das Saarland" })
+		})),
+	modelCase("PARTEIEN-003", "Unterschrift ohne Unterzeichner", bafoeg, sternSN, false,
+		editSignatures(func(s []model.Signature) []model.Signature { s[1].Signer = ""; return s })),
+	modelCase("PARTEIEN-004", "zwei umsetzende Länder", wohngeld, ring, false,
+		replace("", "Freien und Hansestadt Hamburg", "– nachnutzendes Land –", "– umsetzendes Land –")),
+	modelCase("PARTEIEN-005", "drei Parteien im Sternvertrag", bafoeg, sternSN, false,
+		addParty("dem Freistaat Sachsen", "dem Freistaat Thüringen"),
+		editSignatures(func(s []model.Signature) []model.Signature {
+			return append(s, model.Signature{Party: "Für den Freistaat Thüringen", Signer: "das Ministerium", PlaceDate: "Ort, Datum"})
+		})),
+	yamlCase("PARTEIEN-006", "Bund als Partei", ehe,
+		`^  - land: SH\n`, "  - land: BUND\n", `SH: "16.66666"`, `BUND: "16.66666"`),
+	modelCase("PARTEIEN-006", "Bund im Dokument", wohngeld, ring, false,
+		replace("", "", "dem Saarland", "der Bundesrepublik Deutschland"),
+		replace("unterschriften", "", "Für das Saarland", "Für die Bundesrepublik Deutschland"),
+		replace("kostenverteilung", "", "Saarland", "Bund")),
+
+	modelCase("GEGENSTAND-001", "ohne Online-Dienst", wohngeld, ring, false,
+		replace("gegenstand", "", "Nachnutzung des Online-Dienstes „Wohngeld-Antrag online“, den", "Nachnutzung des Dienstes, den")),
+	modelCase("GEGENSTAND-001", "anderer Online-Dienst als in der Projektdatei", wohngeld, ring, true,
+		replace("gegenstand", "", "Wohngeld-Antrag online", "Wohngeldantrag")),
+	modelCase("GEGENSTAND-001", "Abruf ohne Online-Dienst", aufenthalt, abrufBE, false,
+		replace("leistung", "", "Online-Antrag Aufenthaltstitel", "")),
+	modelCase("GEGENSTAND-002", "ohne OZG-ID", wohngeld, ring, false,
+		replace("gegenstand", "", " (OZG-ID 10092)", "")),
+	modelCase("GEGENSTAND-002", "Abruf ohne OZG-ID", aufenthalt, abrufBE, true,
+		replace("leistung", "", "OZG-ID 10255", "OZG-Leistung")),
+	modelCase("GEGENSTAND-003", "ohne LeiKa", wohngeld, ring, false,
+		replace("gegenstand", "", "99107023000000", "")),
+	modelCase("GEGENSTAND-003", "anderer LeiKa-Schlüssel", bafoeg, sternSN, true,
+		replace("gegenstand", "", "99022001000000", "99022001000001")),
+	modelCase("GEGENSTAND-004", "ohne Themenfeld", wohngeld, ring, false,
+		replace("gegenstand", "", "Bauen & Wohnen", "")),
+	modelCase("GEGENSTAND-004", "Projektbeschreibung ohne Themenfeld", wohngeld, "projektbeschreibung", true,
+		replace("gegenstand", "", "Bauen & Wohnen", "")),
+	modelCase("GEGENSTAND-001", "Projektbeschreibung ohne Gegenstand", bafoeg, "projektbeschreibung", false, removeSection("gegenstand")),
+	modelCase("GEGENSTAND-002", "Steckbrief ohne OZG-ID", wohngeld, "projektsteckbrief", false,
+		replace("", "", " (OZG-ID 10092)", "")),
+
+	modelCase("KOSTEN-001", "ohne Schlüssel", ehe, ring, false,
+		replace("kostenverteilung", "", "feste Anteile", "den beschlossenen Schlüssel")),
+	modelCase("KOSTEN-001", "Abruf ohne Schlüssel", aufenthalt, abrufBE, false,
+		replace("entgelte", "", "Einwohnerzahl", "nach Beschluss")),
+	modelCase("KOSTEN-001", "Teilschlüssel fehlt", wohngeld, ring, true,
+		replace("kostenverteilung", "", "Inanspruchnahme", "Nachfrage")),
+	modelCase("KOSTEN-002", "ohne KS-Jahr", wohngeld, ring, false,
+		replace("kostenverteilung", "", "Königsteiner Schlüssel des Jahres 2016", "Königsteiner Schlüssel"),
+		replace("kostenverteilung", "", "Königsteiner Schlüssel 2016", "Königsteiner Schlüssel")),
+	modelCase("KOSTEN-002", "anderes KS-Jahr als in der Projektdatei", bafoeg, sternSN, true,
+		replace("kostenverteilung", "", "2015", "2016")),
+	yamlCase("KOSTEN-003", "Anteil 0 für eine kostentragende Partei", ehe,
+		`NI: "50"`, `NI: "83.33334"`, `HH: "33.33334"`, `HH: "0"`),
+	modelCase("KOSTEN-003", "Sternvertrag ohne eigenen Anteil", bafoeg, sternSN, false,
+		replace("kostenverteilung", "", "Der Anteil des Freistaates Sachsen beträgt", "Auf den Freistaat Sachsen entfallen")),
+	modelCase("KOSTEN-003", "Partei ohne Zeile", ehe, ring, false,
+		replace("kostenverteilung", "", "Hamburg", "Hansestadt")),
+	docxCase("KOSTEN-004", "Anteil in word/document.xml geändert", wohngeld, ring, `>8,18104<`, `>8,18105<`),
+	modelCase("KOSTEN-004", "Summenzeile nicht 100 %", ehe, ring, false,
+		replace("kostenverteilung", "Summe", "100,00000", "99,99999")),
+	{"KOSTEN-004", "PDF mit geändertem Anteil", pdfVariant(bafoeg, sternSN),
+		pdfVariant(bafoeg, sternSN, replace("verteilung", "Thüringen", "25,06703", "25,06704"))},
+	modelCase("KOSTEN-004", "Steckbrief mit falschem Balken", ehe, "projektsteckbrief", false, func(t *testing.T, d *model.Document) {
+		for _, b := range d.Blocks {
+			if ch, ok := b.(*model.Chart); ok {
+				ch.Bars[0].ValueE5++
+				return
+			}
+		}
+		t.Fatal("kein Diagramm")
+	}),
+	modelCase("KOSTEN-005", "Betrag geändert", wohngeld, ring, false,
+		replace("kostenverteilung", "Schleswig-Holstein", "67.616,33", "67.616,34")),
+	docxCase("KOSTEN-005", "Kostenplan in word/document.xml geändert", ehe, ring, `>18\.000,00`, `>18.000,01`),
+	modelCase("KOSTEN-006", "ohne Kostenarten", wohngeld, ring, true,
+		removeBlocks("kosten", func(b model.Block) bool { _, ok := b.(*model.List); return ok })),
+	modelCase("KOSTEN-006", "ohne Kostenplan", ehe, ring, false,
+		removeBlocks("kosten", func(b model.Block) bool { _, ok := b.(*model.Table); return ok })),
+	modelCase("KOSTEN-007", "nicht gesagt, ob das umsetzende Land zahlt", wohngeld, ring, false,
+		replace("kostenverteilung", "", " einschließlich des umsetzenden Landes", "")),
+	yamlCase("KOSTEN-008", "Anbindung nach Schlüssel", wohngeld, `^      traegt: je_nachnutzendes_land\n`, ""),
+
+	structureCase("STRUKTUR-001", "praeambel"),
+	structureCase("STRUKTUR-002", "gegenstand"),
+	structureCase("STRUKTUR-003", "leistungen"),
+	structureCase("STRUKTUR-004", "pflichten"),
+	structureCase("STRUKTUR-005", "steuerung"),
+	structureCase("STRUKTUR-006", "kosten"),
+	structureCase("STRUKTUR-007", "kostenverteilung"),
+	structureCase("STRUKTUR-008", "zahlung"),
+	structureCase("STRUKTUR-009", "datenschutz"),
+	docxCase("STRUKTUR-009", "Datenschutzklausel in word/document.xml gelöscht", bafoeg, sternSN,
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="\d+" w:name="datenschutz"/>.*?(<w:p><w:pPr><w:pStyle w:val="Heading1"/>)`, "$1"),
+	{"STRUKTUR-009", "PDF ohne Datenschutzklausel", pdfVariant(wohngeld, ring), pdfVariant(wohngeld, ring, removeSection("datenschutz"))},
+	structureCase("STRUKTUR-010", "nutzungsrechte"),
+	structureCase("STRUKTUR-011", "haftung"),
+	structureCase("STRUKTUR-012", "beitritt"),
+	modelCase("STRUKTUR-013", "Sternvertrag mit Beitritt", bafoeg, sternSN, false, func(t *testing.T, d *model.Document) {
+		d.Blocks = append(d.Blocks, &model.Section{ID: "beitritt", Level: 1, Number: "§\u00a020", Title: "Beitritt weiterer Länder",
+			Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: "Weitere Länder können beitreten."}}}}})
+	}),
+	structureCase("STRUKTUR-014", "laufzeit"),
+	modelCase("STRUKTUR-014", "Laufzeit ohne Kündigung", ehe, ring, false,
+		removeBlocks("laufzeit", func(b model.Block) bool {
+			p, ok := b.(*model.Paragraph)
+			return ok && p.Number != "(1)"
+		})),
+	structureCase("STRUKTUR-015", "schluss"),
+	structureCase("STRUKTUR-016", "inkrafttreten"),
+
+	yamlCase("REGEL-001", "Stern ohne Begründung", bafoeg, `^  begruendung: .*\n`, ""),
+	yamlCase("REGEL-002", "Kommune ruft aus dem FIT-Store ab", einbuerg,
+		`\{land: BB, rolle: nachnutzend`, `{land: BB, rolle: nachnutzend, kommune: "Landeshauptstadt Potsdam"`),
+	modelCase("REGEL-002", "Abrufformular einer Kommune", aufenthalt, abrufBE, false,
+		replace("abrufendes-land", "", "Land Berlin", "Bezirksamt Mitte")),
+	yamlCase("REGEL-003", "Kommune trägt Kosten", wohngeld,
+		`^(  - land: SL\n    rolle: nachnutzend\n)`, "${1}    kommune: \"Landeshauptstadt Saarbrücken\"\n"),
+	yamlCase("REGEL-004", "Konjunkturprogramm 2023", wohngeld,
+		`jahr: 2022(\n\s+finanziert_durch: konjunkturprogramm)`, "jahr: 2023$1"),
+	yamlCase("REGEL-005", "zentral entwickelt mit Reifegrad 2", wohngeld,
+		`nachnutzungsmodell: efa\n  reifegrad: \{ist: 3,`, "nachnutzungsmodell: zentral_entwickelt_dezentral_betrieben\n  reifegrad: {ist: 2,"),
+	yamlCase("REGEL-005", "zentral entwickelt ohne Reifegrad", ehe,
+		`nachnutzungsmodell: efa`, "nachnutzungsmodell: zentral_entwickelt_dezentral_betrieben"),
+	{"REGEL-006", "drei nachnutzende Länder",
+		yamlVariant(bafoeg, `nachnutzungsmodell: efa`, "nachnutzungsmodell: zentral_entwickelt_dezentral_betrieben"),
+		yamlVariant(bafoeg)},
+	yamlCase("REGEL-007", "Eigenentwicklung ohne Begründung", ehe,
+		`nachnutzungsmodell: efa`, "nachnutzungsmodell: fim_eigenentwicklung"),
+	modelCase("REGEL-008", "Steuerung ohne Einstimmigkeit", wohngeld, ring, false,
+		replace("steuerung", "", "einstimmig", "mit Mehrheit")),
+	yamlCase("REGEL-009", "ohne Beschluss zum Schlüssel", wohngeld, `^  festgelegt_durch: .*\n`, ""),
+}
+
+// TestRules runs every case: the passing input does not report the
+// rule's code, the failing one adds exactly that code, every finding of
+// it with the rule's severity.
+func TestRules(t *testing.T) {
+	t.Parallel()
+	sev := map[string]check.Severity{}
+	for _, r := range check.Rules() {
+		sev[r.Code] = r.Severity
+	}
+	for _, c := range ruleCases {
+		t.Run(c.code+"/"+c.name, func(t *testing.T) {
+			t.Parallel()
+			g := newGen(t)
+			pass := c.pass(t, g)
+			if slices.Contains(codes(pass), c.code) {
+				t.Fatalf("die bestandene Eingabe meldet %s:\n%s", c.code, dump(pass))
+			}
+			fail := c.fail(t, g)
+			if diff := cmp.Diff([]string{c.code}, withoutCodes(fail, codes(pass))); diff != "" {
+				t.Fatalf("neue Codes (-erwartet +gemeldet):\n%s\nBefunde:\n%s", diff, dump(fail))
+			}
+			for _, f := range fail {
+				if f.Code == c.code && f.Severity != sev[c.code] {
+					t.Errorf("%s mit Schwere %s, die Regel hat %s", f.Code, f.Severity, sev[c.code])
+				}
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasACase fails for a rule of the table without a failing
+// case, and for a case whose code is not in the table.
+func TestEveryRuleHasACase(t *testing.T) {
+	t.Parallel()
+	covered := map[string]bool{}
+	for _, c := range ruleCases {
+		covered[c.code] = true
+	}
+	known := map[string]bool{}
+	for _, r := range check.Rules() {
+		known[r.Code] = true
+		if !covered[r.Code] {
+			t.Errorf("Regel %s hat keinen Fall in ruleCases", r.Code)
+		}
+	}
+	for code := range covered {
+		if !known[code] {
+			t.Errorf("Fall für unbekannte Regel %s", code)
+		}
+	}
+}

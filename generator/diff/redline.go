@@ -1,0 +1,237 @@
+package diff
+
+import (
+	"fmt"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// Redline returns NEW as a document with tracked changes against OLD:
+// changed paragraphs and table cells carry inserted and deleted words
+// (model.Text.Change), inserted paragraphs and rows are marked inserted,
+// deleted ones are kept, marked deleted, where OLD had them. Inserted and
+// deleted clauses become a bold heading line plus their content, all
+// marked. The DOCX renderer writes the marks as w:ins/w:del.
+//
+// Limits: a moved clause appears at its new place with only the changes
+// of its content marked (Word's move marks are not written); a
+// renumbered heading or paragraph number shows NEW's number unmarked;
+// formatting inside a changed paragraph is not kept.
+func Redline(old, new *model.Document) (doc *model.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("diff: interner Fehler: %v", p)
+		}
+	}()
+	if old == nil || new == nil {
+		return nil, fmt.Errorf("diff: kein Dokument")
+	}
+	a, err := align(old, new)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Document{Meta: new.Meta}
+	for _, p := range a.pairs {
+		out.Blocks = append(out.Blocks, redClause(p)...)
+	}
+	return out, nil
+}
+
+func redClause(p clausePair) []model.Block {
+	switch {
+	case p.new == nil:
+		return markedClause(p.old, model.ChangeDel)
+	case p.old == nil:
+		return markedClause(p.new, model.ChangeIns)
+	}
+	r := &redliner{
+		paras:  map[*model.Paragraph]*model.Paragraph{},
+		tables: map[*model.Table]*model.Table{},
+		after:  map[model.Block][]model.Block{},
+	}
+	var prev model.Block // NEW's block before the current position
+	var sigs []itemPair
+	sigChanged := false
+	for _, ip := range p.items {
+		if it := ip.old; it == nil || it.sig != nil {
+			if it := ip.new; it == nil || it.sig != nil {
+				sigs = append(sigs, ip)
+				sigChanged = sigChanged || ip.old == nil || ip.new == nil || ip.old.text != ip.new.text
+				if ip.new != nil {
+					prev = ip.new.top
+				} else if !hasSignatures(p.new.blocks) {
+					r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
+				}
+				continue
+			}
+		}
+		switch {
+		case ip.new == nil:
+			r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
+			continue
+		case ip.old == nil:
+			if ip.new.para != nil {
+				q := markedPara(ip.new, model.ChangeIns)
+				if ip.new.what == "Listenpunkt" { // the list writes the label
+					q.Number = ip.new.para.Number
+					q.Inlines = markInlines(ip.new.para.Inlines, model.ChangeIns)
+				}
+				r.paras[ip.new.para] = q
+			} else if ip.new.table != nil {
+				t := *ip.new.table
+				t.Header, t.Rows = markRows(t.Header, model.ChangeIns), markRows(t.Rows, model.ChangeIns)
+				r.tables[ip.new.table] = &t
+			}
+		case ip.old.text == ip.new.text:
+		case ip.old.table != nil && ip.new.table != nil:
+			_, t := diffTable(Location{}, ip.old.table, ip.new.table)
+			r.tables[ip.new.table] = t
+		case ip.new.para != nil:
+			q := *ip.new.para
+			q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
+			r.paras[ip.new.para] = &q
+		default:
+			// A chart or signature block changed: shown as NEW; the
+			// text report names the change.
+		}
+		prev = ip.new.top
+	}
+	var blocks []model.Block
+	blocks = append(blocks, r.after[nil]...)
+	for _, b := range p.new.blocks {
+		if _, ok := b.(*model.Signatures); ok && sigChanged {
+			blocks = append(blocks, signatureParas(sigs)...)
+			sigChanged = false // all signatures of the clause are shown here
+			continue
+		} else if ok && len(sigs) > 0 && !sigChanged {
+			blocks = append(blocks, b)
+			continue
+		}
+		blocks = append(blocks, r.block(b))
+		blocks = append(blocks, r.after[b]...)
+	}
+	if p.new.sec == nil {
+		return blocks
+	}
+	s := *p.new.sec
+	s.Blocks = blocks
+	return []model.Block{&s}
+}
+
+type redliner struct {
+	paras  map[*model.Paragraph]*model.Paragraph
+	tables map[*model.Table]*model.Table
+	after  map[model.Block][]model.Block
+}
+
+// block copies b with the replacements applied (also inside lists).
+func (r *redliner) block(b model.Block) model.Block {
+	switch n := b.(type) {
+	case *model.Paragraph:
+		if q, ok := r.paras[n]; ok {
+			return q
+		}
+	case *model.Table:
+		if t, ok := r.tables[n]; ok {
+			return t
+		}
+	case *model.List:
+		l := *n
+		l.Items = make([]model.ListItem, len(n.Items))
+		for i, it := range n.Items {
+			l.Items[i] = model.ListItem{Label: it.Label, Blocks: make([]model.Block, len(it.Blocks))}
+			for k, ib := range it.Blocks {
+				l.Items[i].Blocks[k] = r.block(ib)
+			}
+		}
+		return &l
+	}
+	return b
+}
+
+// markedClause renders a whole clause as inserted or deleted: its heading
+// as a bold paragraph, its content marked.
+func markedClause(c *clause, change string) []model.Block {
+	var out []model.Block
+	if c.sec != nil {
+		out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: c.heading, Bold: true, Change: change}}})
+	}
+	for _, it := range c.items {
+		out = append(out, markedItem(it, change)...)
+	}
+	return out
+}
+
+// markedItem renders one item as a marked block.
+func markedItem(it *item, change string) []model.Block {
+	switch {
+	case it.table != nil:
+		t := *it.table
+		t.Header, t.Rows = markRows(t.Header, change), markRows(t.Rows, change)
+		return []model.Block{&t}
+	case it.para != nil:
+		return []model.Block{markedPara(it, change)}
+	case it.sig != nil:
+		return signatureParas([]itemPair{{old: it}})
+	}
+	return []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: it.text, Change: change}}}}
+}
+
+// markedPara copies an item's paragraph with all its text marked. The
+// number or list label becomes marked text too ("(2)" and a tab), so
+// rejecting an insertion or accepting a deletion leaves no stray label.
+func markedPara(it *item, change string) *model.Paragraph {
+	q := *it.para
+	q.Number = ""
+	q.Inlines = markInlines(it.para.Inlines, change)
+	if it.label != "" {
+		q.Inlines = append([]model.Inline{model.Text{Text: it.label + "\t", Change: change}}, q.Inlines...)
+	}
+	return &q
+}
+
+func hasSignatures(bs []model.Block) bool {
+	for _, b := range bs {
+		if _, ok := b.(*model.Signatures); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// signatureParas shows changed signature blocks as plain paragraphs in
+// the order the DOCX writes them (place and date, party, signer), with
+// the changes marked: the model's signature block has no room for marks.
+// A redline is for review, not for signing, so the layout may differ.
+func signatureParas(sigs []itemPair) []model.Block {
+	fields := func(s *model.Signature) [3]string {
+		if s == nil {
+			return [3]string{}
+		}
+		return [3]string{s.PlaceDate, s.Party, s.Signer}
+	}
+	var out []model.Block
+	for _, ip := range sigs {
+		var o, n *model.Signature
+		if ip.old != nil {
+			o = ip.old.sig
+		}
+		if ip.new != nil {
+			n = ip.new.sig
+		}
+		of, nf := fields(o), fields(n)
+		for i := range of {
+			var ins []model.Inline
+			switch {
+			case n == nil:
+				ins = []model.Inline{model.Text{Text: of[i], Change: model.ChangeDel}}
+			case o == nil:
+				ins = []model.Inline{model.Text{Text: nf[i], Change: model.ChangeIns}}
+			default:
+				ins = segmentInlines(Words(of[i], nf[i]))
+			}
+			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: ins})
+		}
+	}
+	return out
+}

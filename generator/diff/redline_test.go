@@ -1,0 +1,209 @@
+package diff_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vereinbar/vereinbar/generator/diff"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/docx"
+)
+
+// TestRedlineText renders redlines of the fixture variants and reads
+// their word/document.xml back: taken with insertions and without
+// deletions the text is NEW's, with deletions and without insertions it
+// is OLD's. One redline is opened in LibreOffice.
+func TestRedlineText(t *testing.T) {
+	t.Parallel()
+	base := documents(t, variant{})
+	tests := []struct {
+		name string
+		v    variant
+	}{
+		{"changed share", variant{replace: []string{"SL: 12010", "SL: 22010"}}},
+		{"changed amount", variant{replace: []string{`betrag: "1850000.00"`, `betrag: "1850100.00"`}}},
+		{"changed clause text", variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6"}}},
+		{"changed party", variant{replace: []string{"das Ministerium der Finanzen", "das Ministerium der Finanzen und der Justiz"}}},
+		{"removed party", variant{replace: []string{"  - land: SL\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n", "", "        SL: 12010\n", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			next := documents(t, tt.v)
+			for _, name := range []string{"vereinbarung", "projektbeschreibung"} {
+				old, new := base[name], next[name]
+				red, err := diff.Redline(old, new)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !model.HasChanges(red) {
+					t.Errorf("%s: redline marks no change", name)
+				}
+				rx := documentXML(t, red, docx.Options{Author: "Prüfung", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+				if got, want := docText(t, rx, true, false), docText(t, documentXML(t, new, docx.Options{}), true, true); got != want {
+					t.Errorf("%s: redline with insertions, without deletions differs from NEW:\n%s", name, lineDiff(got, want))
+				}
+				if got, want := docText(t, rx, false, true), docText(t, documentXML(t, old, docx.Options{}), true, true); got != want {
+					t.Errorf("%s: redline with deletions, without insertions differs from OLD:\n%s", name, lineDiff(got, want))
+				}
+				if !bytes.Contains(rx, []byte(`w:author="Prüfung" w:date="2026-12-01T00:00:00Z"`)) {
+					t.Errorf("%s: author and date missing", name)
+				}
+			}
+		})
+	}
+}
+
+// TestRedlineOpensInLibreOffice converts a redline with LibreOffice.
+func TestRedlineOpensInLibreOffice(t *testing.T) {
+	t.Parallel()
+	testtool.Require(t, "soffice")
+	old := documents(t, variant{})["vereinbarung"]
+	new := documents(t, variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", "SL: 12010", "SL: 22010"}})["vereinbarung"]
+	red, err := diff.Redline(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "redline.docx")
+	if err := docx.RenderFile(path, red, docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// Converted to ODT, LibreOffice keeps what it understood as tracked
+	// changes in content.xml: insertions and deletions with their author.
+	odt := testtool.LibreOffice(t, path, "odt")
+	zr, err := zip.OpenReader(odt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open("content.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := string(raw)
+	for _, w := range []string{"<text:tracked-changes", "<text:insertion>", "<text:deletion>", "<dc:creator>vereinbar</dc:creator>", "<dc:date>2026-11-28"} {
+		if !strings.Contains(content, w) {
+			t.Errorf("LibreOffice's ODT lacks %q", w)
+		}
+	}
+	if t.Failed() {
+		if i := strings.Index(content, "<text:tracked-changes"); i >= 0 {
+			t.Logf("content.xml: %.1500s", content[i:])
+		}
+	}
+}
+
+func documentXML(t *testing.T, d *model.Document, opts docx.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := docx.Render(&buf, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// docText extracts the text of word/document.xml, one line per non-empty
+// paragraph: w:t outside w:ins always, w:t inside w:ins when ins is set,
+// w:delText inside w:del when del is set. Tabs and breaks are left out,
+// the same on both sides.
+func docText(t *testing.T, docXML []byte, ins, del bool) string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(docXML))
+	var lines []string
+	var cur strings.Builder
+	var inIns, inDel, inT, inDelText bool
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "ins":
+				inIns = true
+			case "del":
+				inDel = true
+			case "t":
+				inT = true
+			case "delText":
+				inDelText = true
+			case "p":
+				cur.Reset()
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "ins":
+				inIns = false
+			case "del":
+				inDel = false
+			case "t":
+				inT = false
+			case "delText":
+				inDelText = false
+			case "p":
+				if cur.Len() > 0 {
+					lines = append(lines, cur.String())
+				}
+				cur.Reset()
+			}
+		case xml.CharData:
+			switch {
+			case inT && (!inIns || ins) && !inDel:
+				cur.Write(e)
+			case inDelText && inDel && del:
+				cur.Write(e)
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// lineDiff names the first differing line.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b {
+			return "line " + itoa(i+1) + ":\n got:  " + a + "\n want: " + b
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

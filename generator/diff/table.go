@@ -1,0 +1,243 @@
+package diff
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/pmezard/go-difflib/difflib"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// tableChanges compares two tables cell by cell; see diffTable.
+func tableChanges(l Location, ot, nt *model.Table) []Change {
+	cs, _ := diffTable(l, ot, nt)
+	return cs
+}
+
+// columns returns the column names of a table: the texts of the last
+// header row, or the column numbers when a header cell is empty.
+func columns(t *model.Table) []string {
+	n := 0
+	for _, rs := range [][]model.Row{t.Header, t.Rows} {
+		for _, r := range rs {
+			n = max(n, len(r.Cells))
+		}
+	}
+	names := make([]string, n)
+	for i := range names {
+		names[i] = strconv.Itoa(i + 1)
+	}
+	if len(t.Header) > 0 {
+		for i, c := range t.Header[len(t.Header)-1].Cells {
+			if s := model.PlainText(c.Inlines); s != "" {
+				names[i] = s
+			}
+		}
+	}
+	return names
+}
+
+func cellText(r model.Row, i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return model.PlainText(r.Cells[i].Inlines)
+}
+
+func rowLabel(r model.Row, n int) string {
+	if s := cellText(r, 0); s != "" {
+		return s
+	}
+	return fmt.Sprintf("Nr. %d", n+1)
+}
+
+// diffTable compares two tables: header rows as a whole, body rows
+// aligned by their label (first cell), cells by column header. It also
+// returns NEW's table marked up for the redline: changed cells with
+// inserted and deleted words, new rows inserted, removed rows deleted.
+func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
+	var cs []Change
+	red := *nt
+	red.Header = nt.Header
+	oh, nh := make([]string, len(ot.Header)), make([]string, len(nt.Header))
+	for i, r := range ot.Header {
+		oh[i] = rowText(r)
+	}
+	for i, r := range nt.Header {
+		nh[i] = rowText(r)
+	}
+	if fmt.Sprint(oh) != fmt.Sprint(nh) {
+		hl := l
+		hl.Row = "Kopfzeile"
+		o, n := joinLines(oh), joinLines(nh)
+		cs = append(cs, changed(hl, o, n))
+		red.Header = markRows(nt.Header, model.ChangeIns)
+		red.Header = append(fitRows(markRows(ot.Header, model.ChangeDel), tableCols(nt)), red.Header...)
+	}
+	ocols, ncols := columns(ot), columns(nt)
+	colOf := func(name string, j int) int { // OLD's column of NEW's column j
+		for i, c := range ocols {
+			if c == name {
+				return i
+			}
+		}
+		if j < len(ocols) && len(ocols) == len(ncols) {
+			return j
+		}
+		return -1
+	}
+	a := make([]string, len(ot.Rows))
+	for i, r := range ot.Rows {
+		a[i] = rowLabel(r, i)
+	}
+	b := make([]string, len(nt.Rows))
+	for j, r := range nt.Rows {
+		b[j] = rowLabel(r, j)
+	}
+	red.Rows = nil
+	rowLoc := func(label string) Location {
+		rl := l
+		rl.Row = label
+		return rl
+	}
+	m := difflib.NewMatcherWithJunk(a, b, false, nil)
+	for _, oc := range m.GetOpCodes() {
+		switch oc.Tag {
+		case 'e', 'r':
+			n := min(oc.I2-oc.I1, oc.J2-oc.J1)
+			for k := 0; k < n; k++ {
+				or, nr := ot.Rows[oc.I1+k], nt.Rows[oc.J1+k]
+				rc, rr := diffRow(rowLoc(b[oc.J1+k]), or, nr, ncols, colOf)
+				cs = append(cs, rc...)
+				red.Rows = append(red.Rows, rr)
+			}
+			for _, r := range ot.Rows[oc.I1+n : oc.I2] {
+				cs = append(cs, Change{Kind: Deleted, Loc: rowLoc(rowLabel(r, 0)), Old: rowText(r)})
+				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), tableCols(nt))...)
+			}
+			for _, r := range nt.Rows[oc.J1+n : oc.J2] {
+				cs = append(cs, Change{Kind: Inserted, Loc: rowLoc(rowLabel(r, 0)), New: rowText(r)})
+				red.Rows = append(red.Rows, markRows([]model.Row{r}, model.ChangeIns)...)
+			}
+		case 'd':
+			for i, r := range ot.Rows[oc.I1:oc.I2] {
+				cs = append(cs, Change{Kind: Deleted, Loc: rowLoc(a[oc.I1+i]), Old: rowText(r)})
+				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), tableCols(nt))...)
+			}
+		case 'i':
+			for j, r := range nt.Rows[oc.J1:oc.J2] {
+				cs = append(cs, Change{Kind: Inserted, Loc: rowLoc(b[oc.J1+j]), New: rowText(r)})
+				red.Rows = append(red.Rows, markRows([]model.Row{r}, model.ChangeIns)...)
+			}
+		}
+	}
+	return cs, &red
+}
+
+// diffRow compares two rows under NEW's column names.
+func diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, int) int) ([]Change, model.Row) {
+	var cs []Change
+	red := model.Row{Total: nr.Total, Cells: make([]model.Cell, len(nr.Cells))}
+	copy(red.Cells, nr.Cells)
+	for j := range nr.Cells {
+		name := strconv.Itoa(j + 1)
+		if j < len(ncols) {
+			name = ncols[j]
+		}
+		o, n := cellText(or, colOf(name, j)), cellText(nr, j)
+		if o == n {
+			continue
+		}
+		cl := l
+		cl.Column = name
+		c := changed(cl, o, n)
+		cs = append(cs, c)
+		red.Cells[j].Inlines = segmentInlines(c.Segments)
+	}
+	return cs, red
+}
+
+func joinLines(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += "\n"
+		}
+		out += s
+	}
+	return out
+}
+
+// markRows copies rows with every text run marked as change.
+func markRows(rs []model.Row, change string) []model.Row {
+	out := make([]model.Row, len(rs))
+	for i, r := range rs {
+		out[i] = model.Row{Total: r.Total, Cells: make([]model.Cell, len(r.Cells))}
+		for k, c := range r.Cells {
+			out[i].Cells[k] = model.Cell{Shade: c.Shade, Inlines: markInlines(c.Inlines, change)}
+		}
+	}
+	return out
+}
+
+// markInlines copies inlines with every text run marked as change.
+func markInlines(ins []model.Inline, change string) []model.Inline {
+	out := make([]model.Inline, len(ins))
+	for i, in := range ins {
+		if t, ok := in.(model.Text); ok {
+			t.Change = change
+			in = t
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// segmentInlines turns word-level segments into marked text runs.
+func segmentInlines(segs []Segment) []model.Inline {
+	out := make([]model.Inline, 0, len(segs))
+	for _, s := range segs {
+		t := model.Text{Text: s.Text}
+		switch s.Op {
+		case Insert:
+			t.Change = model.ChangeIns
+		case Delete:
+			t.Change = model.ChangeDel
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// fitRows gives OLD's rows NEW's number of columns n, so deleted rows fit
+// into NEW's table: missing cells are empty, surplus cells are joined
+// into the last one. n 0 leaves the rows as they are.
+func fitRows(rs []model.Row, n int) []model.Row {
+	if n == 0 {
+		return rs
+	}
+	for i, r := range rs {
+		switch {
+		case len(r.Cells) < n:
+			rs[i].Cells = append(r.Cells, make([]model.Cell, n-len(r.Cells))...)
+		case len(r.Cells) > n:
+			last := r.Cells[n-1]
+			ins := append([]model.Inline(nil), last.Inlines...)
+			for _, c := range r.Cells[n:] {
+				ins = append(ins, model.Text{Text: " ", Change: model.ChangeDel})
+				ins = append(ins, c.Inlines...)
+			}
+			last.Inlines = ins
+			rs[i].Cells = append(r.Cells[:n-1:n-1], last)
+		}
+	}
+	return rs
+}
+
+// tableCols is the number of columns of t as the renderers count them.
+func tableCols(t *model.Table) int {
+	if len(t.Widths) > 0 {
+		return len(t.Widths)
+	}
+	return len(columns(t))
+}

@@ -1,0 +1,174 @@
+package generator_test
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// TestSteckbriefIsOneSlide renders the Projektsteckbrief of every fixture
+// and asserts one page of 960 × 540 pt (16:9) in our PDF and in
+// LibreOffice's rendering of our DOCX.
+func TestSteckbriefIsOneSlide(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	out := t.TempDir()
+	var docxs []string
+	for _, path := range fixtureFiles(t, fixturesDir) {
+		files := generateInto(t, gen, path, out, generator.KindSteckbrief)
+		f := files["projektsteckbrief"]
+		if f == nil {
+			t.Fatalf("%s: no Projektsteckbrief written", path)
+		}
+		checkOneSlide(t, path+" (PDF)", f[".pdf"])
+		docxs = append(docxs, f[".docx"])
+	}
+	// distinct base names for the batch conversion
+	for i, d := range docxs {
+		dst := filepath.Join(out, "lo", strconv.Itoa(i)+".docx")
+		testtool.Run(t, "install", "-D", d, dst)
+		docxs[i] = dst
+	}
+	for i, pdf := range testtool.LibreOfficeAll(t, docxs, "pdf") {
+		checkOneSlide(t, "LibreOffice "+strconv.Itoa(i), pdf)
+	}
+}
+
+var pdfinfoSize = regexp.MustCompile(`Page size:\s+([0-9.]+) x ([0-9.]+) pts`)
+
+func checkOneSlide(t *testing.T, what, pdf string) {
+	t.Helper()
+	info := testtool.Run(t, "pdfinfo", pdf)
+	if !strings.Contains(info, "\nPages:           1\n") {
+		t.Errorf("%s: not exactly one page:\n%s", what, info)
+	}
+	m := pdfinfoSize.FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("%s: no page size in pdfinfo output", what)
+	}
+	w, _ := strconv.ParseFloat(m[1], 64)
+	h, _ := strconv.ParseFloat(m[2], 64)
+	if w < 959 || w > 961 || h < 539 || h > 541 {
+		t.Errorf("%s: page %s × %s pt, want 960 × 540 (16:9, landscape)", what, m[1], m[2])
+	}
+}
+
+// TestSixteenLandStar checks the 16-Land star fixture: 15 agreements and
+// 15 call-off forms, and the amounts the documents show add up to the
+// items' totals: per year, the 15 partners' own amounts (table
+// "eigener-anteil" of each agreement) plus the implementing Land's amount
+// (its row in the Verteilungstabelle) equal the year's total, and each
+// call-off form states the same total as the partner's agreement.
+func TestSixteenLandStar(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	p, docs := buildDocuments(t, gen, filepath.Join(fixturesDir, "einbuergerung-stern-16.yaml"))
+	res, err := gen.Costs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agreements, calloffs []string
+	for file := range docs {
+		switch {
+		case strings.HasPrefix(file, "vereinbarung-"):
+			agreements = append(agreements, file)
+		case strings.HasPrefix(file, "fit-store-abruf-"):
+			calloffs = append(calloffs, file)
+		}
+	}
+	if len(agreements) != 15 || len(calloffs) != 15 {
+		t.Fatalf("%d agreements and %d call-off forms, want 15 and 15", len(agreements), len(calloffs))
+	}
+	years := map[string]int64{} // column label -> Σ shown
+	partnerTotal := map[string]int64{}
+	for _, file := range agreements {
+		code := strings.TrimPrefix(file, "vereinbarung-")
+		own := findTable(t, docs[file], "eigener-anteil")
+		for _, r := range own.Rows {
+			label := model.PlainText(r.Cells[0].Inlines)
+			cents := germanCents(t, model.PlainText(r.Cells[1].Inlines))
+			if r.Total {
+				partnerTotal[code] = cents
+				continue
+			}
+			years[label] += cents
+		}
+	}
+	// the implementing Land's row of the full table in any agreement
+	full := findTable(t, docs[agreements[0]], "verteilungstabelle")
+	header := full.Header[0].Cells
+	for _, r := range full.Rows {
+		if model.PlainText(r.Cells[0].Inlines) != "Nordrhein-Westfalen" {
+			continue
+		}
+		for c := 2; c < len(r.Cells)-1; c++ {
+			label := strings.TrimSuffix(model.PlainText(header[c].Inlines), " in €")
+			years[label] += germanCents(t, model.PlainText(r.Cells[c].Inlines))
+		}
+	}
+	if len(years) != len(res.Years) || len(partnerTotal) != 15 {
+		t.Fatalf("read %d year columns and %d partner totals, want %d and 15", len(years), len(partnerTotal), len(res.Years))
+	}
+	for _, y := range res.Years {
+		label := strconv.Itoa(y)
+		if y == 0 {
+			label = "einmalig"
+		}
+		var want int64
+		for _, it := range res.Items {
+			if it.Year == y {
+				want += it.AmountCents
+			}
+		}
+		if years[label] != want {
+			t.Errorf("%s: documents show %d cents in all, items total %d", label, years[label], want)
+		}
+	}
+	for _, file := range calloffs {
+		code := strings.TrimPrefix(file, "fit-store-abruf-")
+		fees := findTable(t, docs[file], "entgelte-angaben")
+		var total int64 = -1
+		for _, r := range fees.Rows {
+			if model.PlainText(r.Cells[0].Inlines) == "Summe über die Laufzeit" {
+				total = germanCents(t, model.PlainText(r.Cells[1].Inlines))
+			}
+		}
+		if total != partnerTotal[code] {
+			t.Errorf("%s: call-off form states %d cents, the agreement %d", code, total, partnerTotal[code])
+		}
+	}
+}
+
+func findTable(t *testing.T, d *model.Document, id string) *model.Table {
+	t.Helper()
+	var found *model.Table
+	_ = model.Walk(d, func(b model.Block, _ []*model.Section) error {
+		if tb, ok := b.(*model.Table); ok && tb.ID == id && found == nil {
+			found = tb
+		}
+		return nil
+	})
+	if found == nil {
+		t.Fatalf("%s: no table %q", d.Meta.Title, id)
+	}
+	return found
+}
+
+// germanCents parses "1.234,56" or "1.234,56 €" exactly.
+func germanCents(t *testing.T, s string) int64 {
+	t.Helper()
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "€"))
+	s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	s = strings.TrimRight(s, "\u00a0 ")
+	v, err := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
+	if err != nil || !strings.Contains(s, ".") || len(s)-strings.Index(s, ".") != 3 {
+		t.Fatalf("not a German amount: %q", s)
+	}
+	return v
+}

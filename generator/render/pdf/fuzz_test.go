@@ -1,0 +1,93 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// miniPDF returns a small PDF shaped like this package's output: the
+// dump as a compressed embedded file, its file specification, an
+// information dictionary with the hash and a catalog. With objStm, the
+// file specification sits in a compressed object stream, as tools that
+// rewrite PDFs put it. Rendered PDFs carry tens of kilobytes of fonts,
+// which would make the fuzzer's minimizing slow; these seeds keep only
+// what ReadEmbeddedModel reads.
+func miniPDF(dump string, objStm bool) []byte {
+	z := func(s string) []byte {
+		var b bytes.Buffer
+		zw := zlib.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	sum := sha256.Sum256([]byte(dump))
+	data := z(dump)
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	fmt.Fprintf(&b, "1 0 obj\n<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode /Params << /Size %d >> >>\nstream\n", len(data), len(dump))
+	b.Write(data)
+	b.WriteString("\nendstream\nendobj\n")
+	spec := fmt.Sprintf("<< /Type /Filespec /F (%s) /UF <%X> /EF << /F 1 0 R >> >>", ModelAttachment, utf16BE(ModelAttachment))
+	if objStm {
+		body := z("2 0 " + spec)
+		fmt.Fprintf(&b, "5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n", len(body))
+		b.Write(body)
+		b.WriteString("\nendstream\nendobj\n")
+	} else {
+		fmt.Fprintf(&b, "2 0 obj\n%s\nendobj\n", spec)
+	}
+	fmt.Fprintf(&b, "3 0 obj\n<< /Producer (x) /%s (%s) >>\nendobj\n", ModelHashKey, hex.EncodeToString(sum[:]))
+	b.WriteString("4 0 obj\n<< /Type /Catalog /Names << /EmbeddedFiles << /Names [(" + ModelAttachment + ") 2 0 R] >> >> >>\nendobj\n")
+	b.WriteString("trailer\n<< /Root 4 0 R /Info 3 0 R >>\n%%EOF\n")
+	return b.Bytes()
+}
+
+func TestMiniPDF(t *testing.T) {
+	t.Parallel()
+	const dump = "document kind=\"x\"\n"
+	for _, objStm := range []bool{false, true} {
+		got, err := ReadEmbeddedModel(miniPDF(dump, objStm))
+		if err != nil || string(got) != dump {
+			t.Errorf("objStm=%t: %q, %v", objStm, got, err)
+		}
+	}
+}
+
+// FuzzReadEmbeddedModel feeds ReadEmbeddedModel small PDFs and fragments.
+// Invariant: an error wrapping ErrNoModel or ErrBadModel, or a dump within
+// MaxModelSize; never a panic (the recover in ReadEmbeddedModel reports
+// one as "interner Fehler", which fails too).
+func FuzzReadEmbeddedModel(f *testing.F) {
+	f.Add(miniPDF("document kind=\"vereinbarung\"\n  section id=\"a\"\n", false))
+	f.Add(miniPDF("document kind=\"steckbrief\" page=\"folie\"\n  chart id=\"k\"\n", true))
+	for _, s := range []string{
+		"2 0 obj << /Length 9 0 R >> stream\nabc\nendstream endobj 9 0 obj 3 endobj " +
+			"1 0 obj << /UF <FEFF0076> /EF << /UF 2 0 R >> >> endobj",
+		"5 0 obj << /Type /ObjStm /N 1 /First 4 /Length 47 >> stream\n1 0 << /F (" + ModelAttachment + ") /EF << /F 2 0 R >> >>\nendstream endobj",
+		"1 0 obj << /A [[[[[[ (unterminated \\",
+		"1 0 obj (a) endobj 1 0 obj <414> endobj 1 0 obj 1 2 R endobj % comment\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		dump, err := ReadEmbeddedModel(b)
+		if err != nil {
+			if !errors.Is(err, ErrNoModel) && !errors.Is(err, ErrBadModel) {
+				t.Fatalf("Fehler ohne Sentinel: %v", err)
+			}
+			if strings.Contains(err.Error(), "interner Fehler") {
+				t.Fatal(err)
+			}
+			return
+		}
+		if len(dump) > MaxModelSize {
+			t.Fatalf("%d Bytes, mehr als MaxModelSize", len(dump))
+		}
+	})
+}
