@@ -46,3 +46,5 @@ fuzz FuzzSplit ./generator/costs
 fuzz FuzzParseCents ./generator/format
 fuzz FuzzConvert ./generator/markup
 fuzz FuzzDocxRead ./generator/docxread
+fuzz FuzzDiff ./generator/diff
+fuzz FuzzReadEmbeddedModel ./generator/render/pdf

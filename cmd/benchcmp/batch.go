@@ -74,8 +74,9 @@ func writeSet(fixturesDir string, set projectSet, dir string) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
+	sources := set.sources(names)
 	srcs := map[string][]byte{}
-	for i, name := range set.sources(names) {
+	for i, name := range sources {
 		src, ok := srcs[name]
 		if !ok {
 			if src, err = os.ReadFile(filepath.Join(fixturesDir, name)); err != nil {
@@ -92,7 +93,7 @@ func writeSet(fixturesDir string, set projectSet, dir string) (int, error) {
 			return 0, err
 		}
 	}
-	return len(set.sources(names)), nil
+	return len(sources), nil
 }
 
 // batchResult is one measured batch.
@@ -180,9 +181,9 @@ func measureBatch(ctx context.Context, o options, work, label string, set projec
 			res.err = fmt.Errorf("Bericht des Kindprozesses: %v", err)
 			return res
 		}
+		// The wall time stays the parent's: process start, templates and
+		// fonts included, as a user of vereinbar generate waits for them.
 		res.files, res.failed = rep.Files, rep.Failed
-		// The child's own clock leaves out process start and exit.
-		res.wall = time.Duration(rep.Seconds * float64(time.Second))
 		if rep.Errors != "" {
 			res.err = fmt.Errorf("%s", rep.Errors)
 		}

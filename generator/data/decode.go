@@ -363,7 +363,34 @@ func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
 		d.errorf(n, path, "erwartet %s, gefunden %s", want, describe(n))
 		return "", false
 	}
+	if r, i, bad := forbiddenRune(n.Value); bad != "" {
+		d.errorf(n, path, "%s U+%04X an Stelle %d ist in Dokumenttexten nicht erlaubt", bad, r, i+1)
+		return "", false
+	}
 	return n.Value, true
+}
+
+// forbiddenRune finds the first character a document text must not hold:
+// control characters other than tab and line feed (they are invalid in
+// XML or invisible), the non-characters U+FFFE/U+FFFF, and the bidi
+// embedding, override and isolate controls, which would make the DOCX and
+// the PDF show different text. It returns the rune, its position in runes
+// and a German description, or "" when the text is fine.
+func forbiddenRune(s string) (rune, int, string) {
+	i := 0
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+			return r, i, "Steuerzeichen"
+		case r == 0xfffe || r == 0xffff || r == 0xfffd:
+			return r, i, "Ungültiges Zeichen"
+		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f:
+			return r, i, "Steuerzeichen für die Schreibrichtung"
+		}
+		i++
+	}
+	return 0, 0, ""
 }
 
 func (d *decoder) integer(n *yaml.Node, path string) (int64, bool) {

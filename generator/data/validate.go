@@ -120,7 +120,8 @@ func (v *validator) parteien() {
 	ps := v.f.Projekt.Parteien
 	seen := map[string]int{}
 	var impl []int
-	fitStore := v.f.Projekt.Vertrag.Form == "fit-store"
+	// call-offs exist for form fit-store and for star projects with an offer
+	fitStore := v.f.Projekt.Vertrag.Form == "fit-store" || v.f.Projekt.Vertrag.Form == "stern" && v.f.Projekt.Vertrag.FITStore != nil
 	for i, p := range ps {
 		path := fmt.Sprintf("parteien[%d].land", i)
 		if p.Land != "" && !v.f.failed[path] {
@@ -184,6 +185,11 @@ func (f *File) isParty(code string) bool {
 // so the cost engine never meets an overflow on a validated file.
 const maxTotalCents = 1_000_000_000_000_000
 
+// maxYears bounds the distinct years of all positions: each year is a
+// column of the cost tables, and more than this cannot be laid out
+// readably on a page.
+const maxYears = 12
+
 func (v *validator) positionen() {
 	ids := map[string]string{} // generated item id -> path that produced it
 	hasReuser := false
@@ -196,6 +202,8 @@ func (v *validator) positionen() {
 	}
 	var total int64
 	totalReported := false
+	years := map[int]bool{}
+	yearsReported := false
 	for i, pos := range v.f.Projekt.Kosten.Positionen {
 		path := fmt.Sprintf("kosten.positionen[%d]", i)
 		switch pos.Turnus {
@@ -210,6 +218,15 @@ func (v *validator) positionen() {
 			if len(pos.Jahre) > 0 {
 				v.add(path+".jahre", "„jahre“ gilt nur für jährliche Posten; für einmalige höchstens „jahr“ angeben")
 			}
+		}
+		for _, y := range append(slices.Clone(pos.Jahre), pos.Jahr) {
+			if y != 0 {
+				years[y] = true
+			}
+		}
+		if len(years) > maxYears && !yearsReported {
+			v.add(path+".jahre", "die Posten umfassen mehr als %d verschiedene Jahre; die Kostentabellen wären nicht mehr lesbar – Zeitraum kürzen oder Posten zusammenfassen", maxYears)
+			yearsReported = true
 		}
 		for j, y := range pos.Jahre {
 			if y < 2000 || y > 2100 {

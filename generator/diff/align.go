@@ -333,10 +333,20 @@ func alignItems(oi, ni []*item) []itemPair {
 
 func pairReplaced(os, ns []*item) []itemPair {
 	var out []itemPair
+	if len(os) == len(ns) && sameKinds(os, ns) {
+		// As many items as before, in the same kinds: each one is the
+		// new version of the one at its place.
+		for i := range os {
+			out = append(out, itemPair{os[i], ns[i]})
+		}
+		return out
+	}
 	j := 0
 	for _, o := range os {
 		best := -1
-		for k := j; k < len(ns); k++ {
+		// A window keeps large replaced ranges linear; a version of an
+		// item is rarely more than a few items away.
+		for k := j; k < len(ns) && k < j+8; k++ {
 			if ns[k].what == o.what && similar(o, ns[k]) {
 				best = k
 				break
@@ -366,5 +376,14 @@ func similar(o, n *item) bool {
 		return true
 	}
 	m := difflib.NewMatcherWithJunk(tokens(o.text), tokens(n.text), false, nil)
-	return m.Ratio() >= 0.4
+	return m.QuickRatio() >= 0.4 && m.Ratio() >= 0.4
+}
+
+func sameKinds(os, ns []*item) bool {
+	for i := range os {
+		if os[i].what != ns[i].what {
+			return false
+		}
+	}
+	return true
 }

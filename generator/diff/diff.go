@@ -168,7 +168,7 @@ func (r *Result) add(p clausePair) {
 		r.Info = append(r.Info, fmt.Sprintf("%s: neu nummeriert (%s → %s)", p.new.title, orDash(p.old.number), orDash(p.new.number)))
 	}
 	if p.old.title != p.new.title {
-		l := p.new.loc("Klausel")
+		l := p.new.loc("Überschrift")
 		l.Paragraph = "Überschrift"
 		r.Changes = append(r.Changes, changed(l, p.old.title, p.new.title))
 	}
@@ -233,7 +233,45 @@ func Words(old, new string) []Segment {
 			emit(Insert, b[oc.J1:oc.J2])
 		}
 	}
-	return segs
+	return joinChanges(segs)
+}
+
+// joinChanges folds white space between two changed words into the
+// change, so "[-„BAföG-] [-Digital“-]" reads as one deleted phrase and
+// one inserted phrase.
+func joinChanges(segs []Segment) []Segment {
+	var out []Segment
+	var del, ins strings.Builder
+	pending := false
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, Segment{Op: Delete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, Segment{Op: Insert, Text: ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+		pending = false
+	}
+	for i, s := range segs {
+		switch {
+		case s.Op == Delete:
+			del.WriteString(s.Text)
+			pending = true
+		case s.Op == Insert:
+			ins.WriteString(s.Text)
+			pending = true
+		case pending && strings.TrimSpace(s.Text) == "" && i+1 < len(segs):
+			del.WriteString(s.Text)
+			ins.WriteString(s.Text)
+		default:
+			flush()
+			out = append(out, s)
+		}
+	}
+	flush()
+	return out
 }
 
 // tokens splits s into runs of white space and runs of other characters.

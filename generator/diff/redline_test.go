@@ -25,24 +25,46 @@ func TestRedlineText(t *testing.T) {
 	t.Parallel()
 	base := documents(t, variant{})
 	tests := []struct {
-		name string
-		v    variant
+		name   string
+		v      func(t *testing.T) variant
+		notOld bool // the OLD view is not exact (see Redline's limits)
 	}{
-		{"changed share", variant{replace: []string{"SL: 12010", "SL: 22010"}}},
-		{"changed amount", variant{replace: []string{`betrag: "1850000.00"`, `betrag: "1850100.00"`}}},
-		{"changed clause text", variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6"}}},
-		{"changed party", variant{replace: []string{"das Ministerium der Finanzen", "das Ministerium der Finanzen und der Justiz"}}},
-		{"removed party", variant{replace: []string{"  - land: SL\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n", "", "        SL: 12010\n", ""}}},
+		{name: "changed share", v: func(*testing.T) variant { return variant{replace: []string{"SL: 12010", "SL: 22010"}} }},
+		{name: "changed amount", v: func(*testing.T) variant {
+			return variant{replace: []string{`betrag: "1850000.00"`, `betrag: "1850100.00"`}}
+		}},
+		{name: "changed clause text", v: func(*testing.T) variant {
+			return variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6"}}
+		}},
+		{name: "changed party", v: func(*testing.T) variant {
+			return variant{replace: []string{"das Ministerium der Finanzen", "das Ministerium der Finanzen und der Justiz"}}
+		}},
+		{name: "removed party", v: func(*testing.T) variant {
+			return variant{replace: []string{"  - land: SL\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n", "", "        SL: 12010\n", ""}}
+		}},
+		// A moved clause keeps NEW's headings unmarked, so only the NEW
+		// view is exact.
+		{name: "moved clause", v: func(t *testing.T) variant { return variant{templates: swappedClauses(t)} }, notOld: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			next := documents(t, tt.v)
+			next := documents(t, tt.v(t))
 			for _, name := range []string{"vereinbarung", "projektbeschreibung"} {
 				old, new := base[name], next[name]
 				red, err := diff.Redline(old, new)
 				if err != nil {
 					t.Fatal(err)
+				}
+				res, err := diff.Compare(old, new)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Empty() {
+					if model.HasChanges(red) {
+						t.Errorf("%s: redline marks changes, the diff has none", name)
+					}
+					continue
 				}
 				if !model.HasChanges(red) {
 					t.Errorf("%s: redline marks no change", name)
@@ -51,7 +73,7 @@ func TestRedlineText(t *testing.T) {
 				if got, want := docText(t, rx, true, false), docText(t, documentXML(t, new, docx.Options{}), true, true); got != want {
 					t.Errorf("%s: redline with insertions, without deletions differs from NEW:\n%s", name, lineDiff(got, want))
 				}
-				if got, want := docText(t, rx, false, true), docText(t, documentXML(t, old, docx.Options{}), true, true); got != want {
+				if got, want := docText(t, rx, false, true), docText(t, documentXML(t, old, docx.Options{}), true, true); got != want && !tt.notOld {
 					t.Errorf("%s: redline with deletions, without insertions differs from OLD:\n%s", name, lineDiff(got, want))
 				}
 				if !bytes.Contains(rx, []byte(`w:author="Prüfung" w:date="2026-12-01T00:00:00Z"`)) {

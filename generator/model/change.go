@@ -12,25 +12,48 @@ const (
 )
 
 // HasChanges reports whether any text run of d is marked as a tracked
-// change (Text.Change set), in paragraphs, list items or table cells.
+// change (Text.Change set), in paragraphs, list items or table cells. It
+// tolerates malformed models (nil nodes), which renderers report later.
 func HasChanges(d *Document) bool {
-	found := false
-	_ = Walk(d, func(b Block, _ []*Section) error {
+	return d != nil && blocksChanged(d.Blocks)
+}
+
+func blocksChanged(bs []Block) bool {
+	for _, b := range bs {
 		switch n := b.(type) {
+		case *Section:
+			if n != nil && blocksChanged(n.Blocks) {
+				return true
+			}
 		case *Paragraph:
-			found = found || inlinesChanged(n.Inlines)
+			if n != nil && inlinesChanged(n.Inlines) {
+				return true
+			}
+		case *List:
+			if n == nil {
+				continue
+			}
+			for _, it := range n.Items {
+				if blocksChanged(it.Blocks) {
+					return true
+				}
+			}
 		case *Table:
+			if n == nil {
+				continue
+			}
 			for _, rs := range [][]Row{n.Header, n.Rows} {
 				for _, r := range rs {
 					for _, c := range r.Cells {
-						found = found || inlinesChanged(c.Inlines)
+						if inlinesChanged(c.Inlines) {
+							return true
+						}
 					}
 				}
 			}
 		}
-		return nil
-	})
-	return found
+	}
+	return false
 }
 
 func inlinesChanged(ins []Inline) bool {

@@ -1,0 +1,46 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/model/modeltest"
+)
+
+func TestHasChanges(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		doc  *model.Document
+		want bool
+	}{
+		{"nil", nil, false},
+		{"generated document", modeltest.Sample(16), false},
+		{"redline", modeltest.Redline(), true},
+		{"nil nodes", &model.Document{Blocks: []model.Block{(*model.Paragraph)(nil), (*model.Table)(nil), nil}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := model.HasChanges(tt.doc); got != tt.want {
+				t.Errorf("HasChanges = %t, want %t", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDumpShowsChanges: the dump names the mark of a tracked change, so
+// a redline's golden shows it.
+func TestDumpShowsChanges(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	if err := model.Dump(&b, modeltest.Redline()); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`text del "12"`, `text ins "6"`} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("dump lacks %s:\n%s", w, b.String())
+		}
+	}
+}
