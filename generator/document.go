@@ -53,7 +53,7 @@ func Kinds(p *Project) []Kind {
 	// for each re-using Land.
 	if pr.Vertrag.Form == "fit-store" || pr.Vertrag.Form == "stern" && pr.Vertrag.FITStore != nil {
 		for _, pt := range pr.Parteien {
-			if pt.Rolle == "nachnutzend" {
+			if pt.Rolle == "nachnutzend" && pt.Kommune == "" { // Kommunen cannot call off (Leitfaden §2.3.4)
 				ks = append(ks, Kind{Name: KindAbruf, Template: "abruf/fit-store.md.tmpl", File: "fit-store-abruf-" + string(pt.Land), Party: string(pt.Land)})
 			}
 		}

@@ -120,8 +120,10 @@ func (v *validator) parteien() {
 	ps := v.f.Projekt.Parteien
 	seen := map[string]int{}
 	var impl []int
-	// call-offs exist for form fit-store and for star projects with an offer
-	fitStore := v.f.Projekt.Vertrag.Form == "fit-store" || v.f.Projekt.Vertrag.Form == "stern" && v.f.Projekt.Vertrag.FITStore != nil
+	// with form fit-store every re-using party calls off; for star projects
+	// with an offer the clause check reports a Kommune (REGEL-002) and no
+	// call-off form is made for it
+	fitStore := v.f.Projekt.Vertrag.Form == "fit-store"
 	for i, p := range ps {
 		path := fmt.Sprintf("parteien[%d].land", i)
 		if p.Land != "" && !v.f.failed[path] {
