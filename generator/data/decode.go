@@ -387,6 +387,8 @@ func forbiddenRune(s string) (rune, int, string) {
 			return r, i, "Ungültiges Zeichen"
 		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f:
 			return r, i, "Steuerzeichen für die Schreibrichtung"
+		case r == 0x2060 || r == 0xfeff:
+			return r, i, "Unsichtbares Formatzeichen"
 		}
 		i++
 	}

@@ -340,3 +340,36 @@ func TestHugeTotalsAreRefusedByValidation(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestForbiddenCharactersInTexts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, titel, want string
+	}{
+		{"bell", `"A\aB"`, "Steuerzeichen U+0007 an Stelle 2"},
+		{"carriage return", `"A\rB"`, "Steuerzeichen U+000D an Stelle 2"},
+		{"delete", `"AB\x7f"`, "Steuerzeichen U+007F an Stelle 3"},
+		{"C1", `"\u0085"`, "Steuerzeichen U+0085 an Stelle 1"},
+		{"right-to-left override", `"Betrag \u202e00,01"`, "Steuerzeichen für die Schreibrichtung U+202E an Stelle 8"},
+		{"isolate", `"\u2067x\u2069"`, "Steuerzeichen für die Schreibrichtung U+2067 an Stelle 1"},
+		{"word joiner", `"Wohn\u2060geld"`, "Unsichtbares Formatzeichen U+2060 an Stelle 5"},
+		{"byte order mark", `"\ufeffWohngeld"`, "Unsichtbares Formatzeichen U+FEFF an Stelle 1"},
+		{"allowed: tab, newline, no-break space, emoji, zero-width space", `"a\tb\nc\u00a0d 😀 e\u200bf"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			src := strings.Replace(minimal, `titel: "Nachnutzung „Wohngeld“"`, "titel: "+tt.titel, 1)
+			got := strings.Join(decodeErrs(t, src), "\n")
+			if tt.want == "" {
+				if got != "" {
+					t.Errorf("want no error, got %s", got)
+				}
+				return
+			}
+			if !strings.HasPrefix(got, "p.yaml:2:10: vorhaben.titel: "+tt.want) {
+				t.Errorf("got %q, want prefix %q", got, "p.yaml:2:10: vorhaben.titel: "+tt.want)
+			}
+		})
+	}
+}
