@@ -22,15 +22,15 @@ type Projekt struct {
 // Vorhaben identifies the project and fixes its date of status, which is
 // the only date the generated documents use (reproducible output).
 type Vorhaben struct {
-	Titel     string `yaml:"titel" jsonschema:"required,minLength=1" jsonschema_description:"Voller Titel, z. B. „Nachnutzung des EfA-Online-Dienstes „Wohngeld““."`
+	Titel     string `yaml:"titel" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Voller Titel, z. B. „Nachnutzung des EfA-Online-Dienstes „Wohngeld““."`
 	Kurztitel string `yaml:"kurztitel" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$,maxLength=64" jsonschema_description:"Kurzname aus Kleinbuchstaben, Ziffern und Bindestrichen; benennt das Ausgabeverzeichnis."`
 	Stand     Datum  `yaml:"stand" jsonschema:"required" jsonschema_description:"Datum des Stands (JJJJ-MM-TT); erscheint in allen Dokumenten."`
-	Version   string `yaml:"version" jsonschema:"required,minLength=1" jsonschema_description:"Versionsbezeichnung des Entwurfs, z. B. „1.0“."`
+	Version   string `yaml:"version" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Versionsbezeichnung des Entwurfs, z. B. „1.0“."`
 }
 
 // Leistung describes the online service and its catalogue keys.
 type Leistung struct {
-	OnlineDienst       string        `yaml:"online_dienst" jsonschema:"required,minLength=1" jsonschema_description:"Name des Online-Dienstes."`
+	OnlineDienst       string        `yaml:"online_dienst" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Name des Online-Dienstes."`
 	OZG                []OZGLeistung `yaml:"ozg" jsonschema:"required,minItems=1" jsonschema_description:"OZG-Leistung(en) mit OZG-ID."`
 	LeiKa              []LeiKa       `yaml:"leika" jsonschema:"required,minItems=1" jsonschema_description:"LeiKa-Schlüssel (14 Ziffern)."`
 	Themenfeld         Themenfeld    `yaml:"themenfeld" jsonschema:"required" jsonschema_description:"Themenfeld des OZG-Umsetzungskatalogs."`
@@ -42,7 +42,7 @@ type Leistung struct {
 // OZGLeistung is one OZG service bundle.
 type OZGLeistung struct {
 	ID          OZGID  `yaml:"id" jsonschema:"required" jsonschema_description:"OZG-ID, fünfstellig, beginnt mit 1 (z. B. 10092)."`
-	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung der OZG-Leistung."`
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Bezeichnung der OZG-Leistung."`
 }
 
 // Reifegrad is the maturity of the service in a named maturity model.
@@ -58,7 +58,7 @@ type Vertrag struct {
 	Beginn                 Datum     `yaml:"beginn" jsonschema:"required" jsonschema_description:"Beginn der Vereinbarung (JJJJ-MM-TT)."`
 	Ende                   *Datum    `yaml:"ende,omitempty" jsonschema_description:"Ende der Vereinbarung; ohne Angabe unbefristet."`
 	KuendigungsfristMonate int       `yaml:"kuendigungsfrist_monate" jsonschema:"required,minimum=0,maximum=60" jsonschema_description:"Kündigungsfrist in Monaten."`
-	Steuerungsgremium      string    `yaml:"steuerungsgremium,omitempty" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
+	Steuerungsgremium      string    `yaml:"steuerungsgremium,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
 	Begruendung            string    `yaml:"begruendung,omitempty" jsonschema_description:"Begründung für die Sternstruktur (die Ringstruktur ist die Regel)."`
 	Eingangsformel         string    `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
 	FITStore               *FITStore `yaml:"fit_store,omitempty" jsonschema_description:"Angaben zum FIT-Store-Angebot; Pflicht bei form: fit-store."`
@@ -66,9 +66,9 @@ type Vertrag struct {
 
 // FITStore holds the references of a FIT-Store offer.
 type FITStore struct {
-	Angebot                      string `yaml:"angebot" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung oder Nummer des Angebots im FIT-Store."`
-	LeistungsbeschreibungVersion string `yaml:"leistungsbeschreibung_version" jsonschema:"required,minLength=1" jsonschema_description:"Version der Leistungsbeschreibung."`
-	Abstimmungsschreiben         string `yaml:"abstimmungsschreiben,omitempty" jsonschema_description:"Abstimmungsschreiben des umsetzenden Landes (Datum, Zeichen)."`
+	Angebot                      string `yaml:"angebot" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Bezeichnung oder Nummer des Angebots im FIT-Store."`
+	LeistungsbeschreibungVersion string `yaml:"leistungsbeschreibung_version" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Version der Leistungsbeschreibung."`
+	Abstimmungsschreiben         string `yaml:"abstimmungsschreiben,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Abstimmungsschreiben des umsetzenden Landes (Datum, Zeichen)."`
 	AVV                          bool   `yaml:"avv" jsonschema:"required" jsonschema_description:"Ist eine Vereinbarung zur Auftragsverarbeitung (Art. 28 DSGVO) Teil des Abrufs?"`
 }
 
@@ -76,10 +76,10 @@ type FITStore struct {
 type Partei struct {
 	Land           LandCode  `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
 	Rolle          string    `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
-	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1" jsonschema_description:"Vertretung bei der Unterzeichnung, wie sie nach „vertreten durch“ steht, z. B. „das Ministerium für Infrastruktur und Digitales“."`
-	Kommune        string    `yaml:"kommune,omitempty" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
-	Behoerde       string    `yaml:"behoerde,omitempty" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
-	Anschrift      string    `yaml:"anschrift,omitempty" jsonschema_description:"Postanschrift der Behörde."`
+	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Vertretung bei der Unterzeichnung, wie sie nach „vertreten durch“ steht, z. B. „das Ministerium für Infrastruktur und Digitales“."`
+	Kommune        string    `yaml:"kommune,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
+	Behoerde       string    `yaml:"behoerde,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
+	Anschrift      string    `yaml:"anschrift,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Postanschrift der Behörde."`
 	Ansprechperson *Kontakt  `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
 	Kontakte       *Kontakte `yaml:"kontakte,omitempty" jsonschema_description:"Ansprechpersonen nach Zuständigkeit (FIT-Store-Abruf)."`
 	Rechnung       *Rechnung `yaml:"rechnung,omitempty" jsonschema_description:"Rechnungsdaten (FIT-Store-Abruf)."`
@@ -96,15 +96,15 @@ type Kontakte struct {
 // Rechnung holds invoice data.
 type Rechnung struct {
 	LeitwegID       LeitwegID `yaml:"leitweg_id" jsonschema:"required" jsonschema_description:"Leitweg-ID für E-Rechnungen, z. B. „05315-12345678-06“ (Grobadressierung, optional Feinadressierung, Prüfziffer)."`
-	Haushaltsstelle string    `yaml:"haushaltsstelle,omitempty" jsonschema_description:"Haushaltsstelle (Kapitel und Titel)."`
+	Haushaltsstelle string    `yaml:"haushaltsstelle,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Haushaltsstelle (Kapitel und Titel)."`
 }
 
 // Kontakt is a contact person.
 type Kontakt struct {
-	Name     string `yaml:"name" jsonschema:"required,minLength=1" jsonschema_description:"Name."`
-	Funktion string `yaml:"funktion,omitempty" jsonschema_description:"Funktion oder Organisationseinheit."`
-	Email    string `yaml:"email,omitempty" jsonschema:"format=email" jsonschema_description:"E-Mail-Adresse."`
-	Telefon  string `yaml:"telefon,omitempty" jsonschema_description:"Telefonnummer."`
+	Name     string `yaml:"name" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Name."`
+	Funktion string `yaml:"funktion,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Funktion oder Organisationseinheit."`
+	Email    string `yaml:"email,omitempty" jsonschema:"format=email,maxLength=300" jsonschema_description:"E-Mail-Adresse."`
+	Telefon  string `yaml:"telefon,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Telefonnummer."`
 }
 
 // Kosten lists the cost positions.
@@ -120,7 +120,7 @@ var kostenarten = []string{"erstentwicklung", "anbindung", "betrieb", "weiterent
 type Position struct {
 	ID              string  `yaml:"id" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$" jsonschema_description:"Kennung aus Kleinbuchstaben, Ziffern, Bindestrichen; jährliche Posten heißen <id>-<jahr>."`
 	Art             string  `yaml:"art" jsonschema:"required,enum=erstentwicklung,enum=anbindung,enum=betrieb,enum=weiterentwicklung,enum=plattform,enum=wartung,enum=nutzungsabhaengig" jsonschema_description:"Kostenart: erstentwicklung, anbindung (Leitfaden §2.3.1) oder nach IT-PLR 2021/24 betrieb (a), weiterentwicklung (b), plattform (c), wartung (d), nutzungsabhaengig (e)."`
-	Bezeichnung     string  `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung der Position im Kostenplan."`
+	Bezeichnung     string  `yaml:"bezeichnung" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Bezeichnung der Position im Kostenplan."`
 	Betrag          Betrag  `yaml:"betrag" jsonschema:"required" jsonschema_description:"Betrag in Euro mit höchstens zwei Nachkommastellen, z. B. \"480000.00\"; bei jährlichen Posten je Jahr, bei je_nachnutzendes_land je Land."`
 	Turnus          string  `yaml:"turnus" jsonschema:"required,enum=einmalig,enum=jaehrlich" jsonschema_description:"einmalig oder jaehrlich."`
 	Jahre           []int   `yaml:"jahre,omitempty" jsonschema_description:"Jahre eines jährlichen Postens."`
@@ -133,7 +133,7 @@ type Position struct {
 type Verteilung struct {
 	UmsetzendesLandTraegtAnteil bool             `yaml:"umsetzendes_land_traegt_anteil" jsonschema:"required" jsonschema_description:"Trägt das umsetzende Land einen Anteil der verteilten Kosten?"`
 	Schluessel                  []Schluesselteil `yaml:"schluessel" jsonschema:"required,minItems=1" jsonschema_description:"Teilschlüssel mit Gewichten, die zusammen 100 ergeben."`
-	Festgelegt                  string           `yaml:"festgelegt_durch,omitempty" jsonschema_description:"Beschluss, mit dem das Steuerungsgremium den Schlüssel festgelegt hat."`
+	Festgelegt                  string           `yaml:"festgelegt_durch,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Beschluss, mit dem das Steuerungsgremium den Schlüssel festgelegt hat."`
 }
 
 // Schluesselteil is one weighted part of the key.
@@ -142,7 +142,7 @@ type Schluesselteil struct {
 	Art     string  `yaml:"art" jsonschema:"required,enum=koenigstein,enum=paritaet,enum=nutzung,enum=einwohner,enum=zielgruppe,enum=fest" jsonschema_description:"koenigstein, paritaet, nutzung (Inanspruchnahme), einwohner, zielgruppe oder fest."`
 	Jahr    int     `yaml:"jahr,omitempty" jsonschema_description:"Jahr des Königsteiner Schlüssels (GWK-Jahr); Pflicht bei koenigstein."`
 	Werte   *Werte  `yaml:"werte,omitempty" jsonschema_description:"Werte je Land: Fallzahlen (nutzung), Einwohner, Zielgruppengröße (ganze Zahlen) oder feste Anteile in Prozent (fest, bis fünf Nachkommastellen, Summe 100)."`
-	Quelle  string  `yaml:"quelle,omitempty" jsonschema_description:"Herkunft der Werte, z. B. „Fallzahlen 2025 laut Statistik“."`
+	Quelle  string  `yaml:"quelle,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Herkunft der Werte, z. B. „Fallzahlen 2025 laut Statistik“."`
 }
 
 // Projektstand describes the project for the Projektbeschreibung and the
@@ -152,7 +152,7 @@ type Projektstand struct {
 	Ausgangslage    string        `yaml:"ausgangslage,omitempty" jsonschema_description:"Ausgangslage (Projektbeschreibung)."`
 	Ziel            string        `yaml:"ziel,omitempty" jsonschema_description:"Ziel und Nutzen des Vorhabens."`
 	Zielgruppen     []string      `yaml:"zielgruppen,omitempty" jsonschema_description:"Zielgruppen des Online-Dienstes."`
-	Fallzahlen      string        `yaml:"fallzahlen,omitempty" jsonschema_description:"Erwartete Fallzahlen, z. B. „rund 380.000 Anträge im Jahr“."`
+	Fallzahlen      string        `yaml:"fallzahlen,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Erwartete Fallzahlen, z. B. „rund 380.000 Anträge im Jahr“."`
 	Phasen          []Phase       `yaml:"phasen,omitempty" jsonschema_description:"Zeitplan der fünf Projektphasen in ihrer Reihenfolge."`
 	Meilensteine    []Meilenstein `yaml:"meilensteine,omitempty" jsonschema_description:"Meilensteine."`
 	Risiken         []Risiko      `yaml:"risiken,omitempty" jsonschema_description:"Risiken mit Bewertung und Maßnahme."`
@@ -174,21 +174,21 @@ type Phase struct {
 
 // Meilenstein is a milestone.
 type Meilenstein struct {
-	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Bezeichnung."`
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Bezeichnung."`
 	Datum       Datum  `yaml:"datum" jsonschema:"required" jsonschema_description:"Geplantes Datum."`
 	Erreicht    bool   `yaml:"erreicht,omitempty" jsonschema_description:"Bereits erreicht?"`
 }
 
 // Risiko is a risk with its rating (traffic light) and measure.
 type Risiko struct {
-	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1" jsonschema_description:"Beschreibung des Risikos."`
+	Bezeichnung string `yaml:"bezeichnung" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Beschreibung des Risikos."`
 	Bewertung   string `yaml:"bewertung" jsonschema:"required,enum=hoch,enum=mittel,enum=niedrig" jsonschema_description:"hoch (rot), mittel (gelb) oder niedrig (grün)."`
 	Massnahme   string `yaml:"massnahme,omitempty" jsonschema_description:"Maßnahme zur Minderung."`
 }
 
 // Rolle is a role with its tasks in one dimension (Leitfaden §4).
 type Rolle struct {
-	Rolle     string   `yaml:"rolle" jsonschema:"required,minLength=1" jsonschema_description:"Rolle, z. B. „Projektleitung“, „OZG-Koordination“, „Fachreferat“."`
+	Rolle     string   `yaml:"rolle" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Rolle, z. B. „Projektleitung“, „OZG-Koordination“, „Fachreferat“."`
 	Dimension string   `yaml:"dimension" jsonschema:"required,enum=organisatorisch,enum=rechtlich,enum=finanziell,enum=technisch" jsonschema_description:"Dimension: organisatorisch, rechtlich, finanziell oder technisch."`
 	Land      LandCode `yaml:"land,omitempty" jsonschema_description:"Land, das die Rolle wahrnimmt (optional)."`
 	Aufgaben  string   `yaml:"aufgaben" jsonschema:"required,minLength=1" jsonschema_description:"Aufgaben."`

@@ -93,18 +93,37 @@ func (c *converter) errorf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s:%d: %s", ErrMarkup, c.pos.File, c.pos.Line, fmt.Sprintf(format, args...))
 }
 
-var markerRE = regexp.MustCompile(`^<!--@(.+):(\d+)-->\s*$`)
+// parseMarker reads a position marker "<!--@file:line-->"; it runs for
+// every block of every document, so it avoids regular expressions.
+func parseMarker(raw string) (file string, line int, ok bool) {
+	body, found := strings.CutPrefix(raw, "<!--@")
+	if !found {
+		return "", 0, false
+	}
+	body, found = strings.CutSuffix(body, "-->")
+	if !found {
+		return "", 0, false
+	}
+	i := strings.LastIndexByte(body, ':')
+	if i <= 0 {
+		return "", 0, false
+	}
+	line, err := strconv.Atoi(body[i+1:])
+	if err != nil || line < 0 || strings.ContainsAny(body[:i], "\n>") {
+		return "", 0, false
+	}
+	return body[:i], line, true
+}
 
 // marker updates the position from a marker HTML block; other HTML is an
 // error.
 func (c *converter) marker(n *ast.HTMLBlock) error {
 	raw := strings.TrimSpace(string(n.Lines().Value(c.src)))
-	m := markerRE.FindStringSubmatch(raw)
-	if m == nil {
+	file, line, ok := parseMarker(raw)
+	if !ok {
 		return c.errorf("HTML ist im Markup nicht erlaubt: %q (Text aus den Daten mit md maskieren)", firstLine(raw))
 	}
-	line, _ := strconv.Atoi(m[2])
-	c.pos = model.Pos{File: m[1], Line: line}
+	c.pos = model.Pos{File: file, Line: line}
 	c.base = c.pos
 	if lines := n.Lines(); lines.Len() > 0 {
 		c.baseSrc = c.srcLine(lines.At(0).Start) + 1
