@@ -35,18 +35,10 @@ func KeyDescription(v data.Verteilung) string {
 		if len(v.Schluessel) == 1 {
 			parts[i] = name
 		} else {
-			parts[i] = weightText(k.Gewicht.Hundertstel) + "\u00a0% " + name
+			parts[i] = format.Weight(k.Gewicht.Hundertstel) + "\u00a0% " + name
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-func weightText(h int64) string {
-	s := strconv.FormatInt(h/100, 10)
-	if r := h % 100; r != 0 {
-		s += "," + strings.TrimRight(fmt.Sprintf("%02d", r), "0")
-	}
-	return s
 }
 
 // WriteCostTable prints the cost split as a German plain-text table: one

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/refdata"
 	"github.com/vereinbar/vereinbar/generator/tmpl"
 )
@@ -357,7 +358,7 @@ func (g *Generator) viewKosten(pr *data.Projekt, r *costs.Result) ViewKosten {
 		k.Jahre = append(k.Jahre, vj)
 	}
 	for _, t := range pr.Verteilung.Schluessel {
-		st := ViewSchluesselteil{Art: t.Art, Name: keyNames[t.Art], Gewicht: weightText(t.Gewicht.Hundertstel), Jahr: t.Jahr, Quelle: e(t.Quelle), Werte: t.Werte != nil}
+		st := ViewSchluesselteil{Art: t.Art, Name: keyNames[t.Art], Gewicht: format.Weight(t.Gewicht.Hundertstel), Jahr: t.Jahr, Quelle: e(t.Quelle), Werte: t.Werte != nil}
 		if t.Art == "koenigstein" {
 			k.KSJahr = t.Jahr
 			if tab, ok := g.ks.Table(t.Jahr); ok {

@@ -310,7 +310,7 @@ func (v *validator) verteilung() {
 		kinds[k.Art] = i
 	}
 	if weightsOK && len(vt.Schluessel) > 0 && sum != 10000 {
-		v.add("verteilung.schluessel", "die Gewichte ergeben %s %%, nicht 100 %%", weightText(sum))
+		v.add("verteilung.schluessel", "die Gewichte ergeben %s %%, nicht 100 %%", format.Weight(sum))
 	}
 	for i, k := range vt.Schluessel {
 		v.schluesselteil(fmt.Sprintf("verteilung.schluessel[%d]", i), k)
@@ -448,15 +448,6 @@ func joinInts(xs []int) string {
 		return "keine"
 	}
 	return strings.Join(s, ", ")
-}
-
-// weightText renders a weight in units of 0.01 % German style ("99,5").
-func weightText(h int64) string {
-	s := strconv.FormatInt(h/100, 10)
-	if r := h % 100; r != 0 {
-		s += "," + strings.TrimRight(fmt.Sprintf("%02d", r), "0")
-	}
-	return s
 }
 
 // Decode parses and validates a project file. On any mistake it returns

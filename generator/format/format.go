@@ -47,6 +47,14 @@ func FormatFixed(v int64, places int) string {
 	return fixed(v, places, ".", "")
 }
 
+// Weight formats a weight in units of 0.01 % the way people write it,
+// without trailing zeros: 5000 → "50", 3350 → "33,5", 3333 → "33,33".
+func Weight(hundredths int64) string {
+	s := fixed(hundredths, 2, ",", "")
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ",")
+}
+
 // fixed formats v / 10^places with the given separators, working on the
 // decimal digits of |v| so that every int64 and every places is exact.
 func fixed(v int64, places int, dec, group string) string {

@@ -183,3 +183,15 @@ func TestNoBreakSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestWeight(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		in   int64
+		want string
+	}{{10000, "100"}, {5000, "50"}, {3350, "33,5"}, {3333, "33,33"}, {5, "0,05"}, {0, "0"}} {
+		if got := Weight(tt.in); got != tt.want {
+			t.Errorf("Weight(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
