@@ -6,8 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,23 +30,7 @@ func TestGolden(t *testing.T) {
 			t.Parallel()
 			got := pretty(t, p.files[name])
 			golden := filepath.Join("testdata", "sample2_"+strings.ReplaceAll(name, "/", "_")+".golden")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				_ = os.WriteFile(golden+".got", got, 0o644)
-				t.Errorf("%s differs from %s (got written to .got):\n%s", name, golden, firstDiff(want, got))
-			}
+			testtool.Golden(t, golden, got, *update)
 		})
 	}
 }
