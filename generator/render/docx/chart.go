@@ -56,21 +56,8 @@ func (r *renderer) chart(c *model.Chart) error {
 		mark, markName = r.marks.add(c.ID)
 	}
 	x := &r.x
-	if c.Title != "" {
-		title, err := r.clean(c.Title)
-		if err != nil {
-			return err
-		}
-		x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/></w:pPr>`)
-		if mark >= 0 {
-			r.bookmarkStart(mark, markName)
-		}
-		x.run(title, false, false)
-		if mark >= 0 {
-			r.bookmarkEnd(mark)
-			mark = -1
-		}
-		x.raw(`</w:p>`)
+	if mark, err = r.caption(c.Title, mark, markName); err != nil {
+		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
 	x.intAttr("w:w", r.textW)

@@ -56,21 +56,8 @@ func (r *renderer) table(t *model.Table) error {
 		mark, markName = r.marks.add(t.ID)
 	}
 	x := &r.x
-	if t.Caption != "" {
-		caption, err := r.clean(t.Caption)
-		if err != nil {
-			return err
-		}
-		x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/></w:pPr>`)
-		if mark >= 0 {
-			r.bookmarkStart(mark, markName)
-		}
-		r.x.run(caption, false, false)
-		if mark >= 0 {
-			r.bookmarkEnd(mark)
-			mark = -1
-		}
-		x.raw(`</w:p>`)
+	if mark, err = r.caption(t.Caption, mark, markName); err != nil {
+		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
 	x.intAttr("w:w", r.textW)
@@ -323,4 +310,28 @@ func (r *renderer) sigPara(style, text string) {
 	r.x.raw(`"/></w:pPr>`)
 	r.x.run(text, false, false)
 	r.x.raw(`</w:p>`)
+}
+
+// caption writes the caption paragraph of a table or chart ("" writes
+// nothing). The bookmark of the table, if any, goes around the caption;
+// then mark is returned as -1 so the caller does not place it again.
+func (r *renderer) caption(text string, mark int, markName string) (int, error) {
+	if text == "" {
+		return mark, nil
+	}
+	clean, err := r.clean(text)
+	if err != nil {
+		return mark, err
+	}
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/></w:pPr>`)
+	if mark >= 0 {
+		r.bookmarkStart(mark, markName)
+	}
+	r.x.run(clean, false, false)
+	if mark >= 0 {
+		r.bookmarkEnd(mark)
+		mark = -1
+	}
+	r.x.raw(`</w:p>`)
+	return mark, nil
 }
