@@ -8,10 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each tool is run, not only looked up: a half-removed LibreOffice leaves the
+# soffice link behind without the program.
 missing=()
-command -v soffice   >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-command -v qpdf      >/dev/null 2>&1 || missing+=(qpdf)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+soffice --version     >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+qpdf --version        >/dev/null 2>&1 || missing+=(qpdf)
+pdftotext -v          >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice must lay out the DOCX with Liberation Sans, the font the PDF
 # embeds (metric-compatible with Arial, which the DOCX names).
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
