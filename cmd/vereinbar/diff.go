@@ -39,7 +39,8 @@ verschobene Klausel heißt „verschoben“, eine bloße Neunummerierung ist kei
 Änderung. Absätze werden wortweise, Tabellen Zelle für Zelle (Zeile, Spalte) verglichen.
 
 --redline schreibt NEU als DOCX mit Änderungsverfolgung (w:ins/w:del), die in Word oder
-LibreOffice einzeln angenommen oder abgelehnt werden kann. Exit-Code 4 mit --exit-code,
+LibreOffice einzeln angenommen oder abgelehnt werden kann; Autor und Datum kommen aus
+--author/--date oder aus config.yaml (redline_autor, redline_datum). Exit-Code 4 mit --exit-code,
 wenn sich etwas geändert hat.`,
 		Example: "  vereinbar diff alt.yaml fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar diff out-alt/wohngeld-ring out/wohngeld-ring --format md\n" +
@@ -51,17 +52,19 @@ wenn sich etwas geändert hat.`,
 			default:
 				return usagef("--format: erlaubt sind text, md, html und json, nicht „%s“", o.format)
 			}
-			var date time.Time
-			if o.date != "" {
-				d, err := time.Parse(time.DateOnly, o.date)
-				if err != nil {
-					return usagef("--date: Datum als JJJJ-MM-TT erwartet, nicht „%s“", o.date)
-				}
-				date = d
-			}
-			gen, _, err := g.newGenerator(cmd)
+			gen, cfg, err := g.newGenerator(cmd)
 			if err != nil {
 				return err
+			}
+			// Author and date: flag > VEREINBAR_REDLINE_* > config.yaml.
+			o.author = cfg.Get("redline_autor")
+			var date time.Time
+			if s := cfg.Get("redline_datum"); s != "" {
+				d, err := time.Parse(time.DateOnly, s)
+				if err != nil {
+					return usagef("%s: Datum als JJJJ-MM-TT erwartet, nicht „%s“", cfg.Origin("redline_datum"), s)
+				}
+				date = d
 			}
 			rep, pairs, err := gen.Diff(args[0], args[1])
 			if err != nil {
@@ -96,8 +99,8 @@ wenn sich etwas geändert hat.`,
 	f.StringVar(&o.format, "format", "text", "Ausgabeformat: text, md, html oder json")
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
-	f.StringVar(&o.author, "author", "vereinbar", "Autor der Änderungen in der Redline")
-	f.StringVar(&o.date, "date", "", "Datum der Änderungen in der Redline, JJJJ-MM-TT (Standard: Stand von NEU)")
+	f.StringVar(&o.author, "author", "vereinbar", "Autor der Änderungen in der Redline (Einstellung redline_autor)")
+	f.StringVar(&o.date, "date", "", "Datum der Änderungen in der Redline, JJJJ-MM-TT (Standard: Stand von NEU; Einstellung redline_datum)")
 	f.StringVar(&o.doc, "doc", "", "Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung)")
 	return cmd
 }

@@ -129,8 +129,9 @@ func TestDiffCommand(t *testing.T) {
 		{name: "missing file", args: []string{"diff", wohngeld, filepath.Join(dir, "fehlt.yaml")}, code: exitError,
 			stdout: empty, stderr: contains("fehlt.yaml")},
 	})
-	t.Run("redline", func(t *testing.T) {
-		code, _, stderr := runCLI("diff", "--redline", redline, "--doc", "vereinbarung", "--author", "Referat 12", wohngeld, changed)
+	redlineXML := func(t *testing.T, args ...string) []byte {
+		t.Helper()
+		code, _, stderr := runCLI(append([]string{"diff", "--redline", redline, "--doc", "vereinbarung"}, append(args, wohngeld, changed)...)...)
 		if code != 0 {
 			t.Fatalf("exit code %d: %s", code, stderr)
 		}
@@ -143,13 +144,46 @@ func TestDiffCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(f)
-		f.Close()
-		// Date defaults to NEW's Stand (vorhaben.stand), never the clock.
-		for _, w := range []string{`<w:del w:id="100000" w:author="Referat 12" w:date="2026-11-28T00:00:00Z">`, `<w:delText xml:space="preserve">12</w:delText>`, `<w:ins w:id="100001" w:author="Referat 12" w:date="2026-11-28T00:00:00Z"><w:r><w:t xml:space="preserve">6</w:t>`} {
-			if !bytes.Contains(b, []byte(w)) {
-				t.Errorf("redline lacks %s", w)
+		defer f.Close()
+		b, err := io.ReadAll(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	// redlineCfg is a config file that sets the redline's author and date.
+	redlineCfg := filepath.Join(dir, "redline.yaml")
+	if err := os.WriteFile(redlineCfg, []byte("redline_autor: \"Referat 34\"\nredline_datum: 2027-01-15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name         string
+		args         []string
+		author, date string
+	}{
+		// The date defaults to NEW's Stand (vorhaben.stand), never the clock.
+		{"author flag", []string{"--author", "Referat 12"}, "Referat 12", "2026-11-28T00:00:00Z"},
+		{"config file", []string{"--config", redlineCfg}, "Referat 34", "2027-01-15T00:00:00Z"},
+		{"flags over config file", []string{"--config", redlineCfg, "--author", "Referat 12", "--date", "2027-02-01"}, "Referat 12", "2027-02-01T00:00:00Z"},
+	} {
+		t.Run("redline/"+tc.name, func(t *testing.T) {
+			b := redlineXML(t, tc.args...)
+			attrs := `w:author="` + tc.author + `" w:date="` + tc.date + `"`
+			for _, w := range []string{`<w:del w:id="100000" ` + attrs + `>`, `<w:delText xml:space="preserve">12</w:delText>`, `<w:ins w:id="100001" ` + attrs + `><w:r><w:t xml:space="preserve">6</w:t>`} {
+				if !bytes.Contains(b, []byte(w)) {
+					t.Errorf("redline lacks %s", w)
+				}
 			}
+		})
+	}
+	t.Run("redline/bad date in config file", func(t *testing.T) {
+		bad := filepath.Join(dir, "bad.yaml")
+		if err := os.WriteFile(bad, []byte("redline_datum: morgen\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, stdout, stderr := runCLI("diff", "--config", bad, "--redline", redline, "--doc", "vereinbarung", wohngeld, changed)
+		if code != exitError || stdout != "" || !strings.Contains(stderr, "bad.yaml:1:16: redline_datum: erwartet ein Datum JJJJ-MM-TT, gefunden „morgen“") {
+			t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 		}
 	})
 }

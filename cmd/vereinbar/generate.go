@@ -65,7 +65,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f := cmd.Flags()
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "Anzahl paralleler Worker (Standard: Anzahl der CPUs, hier "+strconv.Itoa(runtime.NumCPU())+")")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "Anzahl paralleler Worker; 0 = Anzahl der CPUs, hier "+strconv.Itoa(runtime.NumCPU())+" (Einstellung parallel)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
 	return cmd
 }
@@ -76,7 +76,11 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if err != nil {
 		return err
 	}
-	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: o.jobs}
+	jobs, err := strconv.Atoi(cfg.Get("parallel"))
+	if err != nil || jobs < 0 {
+		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
+	}
+	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs}
 	if opts.Formats, err = generator.ParseFormats(cfg.Get("formate")); err != nil {
 		return usageError{err}
 	}
@@ -85,9 +89,6 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {
 		return usageError{err}
-	}
-	if o.jobs < 0 {
-		return usagef("--jobs: erwartet eine Zahl ab 1 (0 = Anzahl der CPUs), erhalten: %d", o.jobs)
 	}
 	if len(args) == 0 {
 		args = []string{cfg.Get("eingabe")}

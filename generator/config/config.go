@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -32,8 +34,20 @@ type Setting struct {
 	Flag    string // command-line flag that overrides it ("" = none)
 	Default string
 	IsPath  bool   // relative paths in config.yaml are taken relative to that file
+	Kind    Kind   // what config.yaml may hold; "" is text
 	Help    string // German description
 }
+
+// Kind is the kind of value a setting takes in config.yaml.
+type Kind string
+
+// The kinds of values. A date or a number is checked where it is used;
+// config.yaml may write it bare (2026-12-01, 4) or quoted.
+const (
+	Text   Kind = ""
+	Date   Kind = "date"   // JJJJ-MM-TT
+	Number Kind = "number" // a whole number
+)
 
 // Env returns the environment variable of the setting.
 func (s Setting) Env() string { return EnvPrefix + "_" + strings.ToUpper(s.Key) }
@@ -46,6 +60,9 @@ func Settings() []Setting {
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
 		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
 		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate von generate, durch Kommas getrennt: docx, pdf, md"},
+		{Key: "parallel", Flag: "jobs", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker von generate (0 = Anzahl der CPUs)"},
+		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in einer Redline (diff --redline)"},
+		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in einer Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},
 	}
 }
 
@@ -76,6 +93,10 @@ type Config struct {
 
 // Get returns the effective value of a key ("" for an unknown key).
 func (c *Config) Get(key string) string { return c.values[key].Value }
+
+// Origin returns where the effective value of a key came from, e.g.
+// "--jobs", "VEREINBAR_PARALLEL", the config file or "Standard".
+func (c *Config) Origin(key string) string { return c.values[key].Origin }
 
 // Values returns every setting with value and origin, in Settings order.
 func (c *Config) Values() []Value {
@@ -125,8 +146,10 @@ func Load(opts Options) (*Config, error) {
 		}
 	}
 	c.File = file
+	var raw map[string]string
 	if file != "" {
-		if err := checkKeys(file); err != nil {
+		var err error
+		if raw, err = checkKeys(file); err != nil {
 			return nil, err
 		}
 	}
@@ -144,7 +167,9 @@ func Load(opts Options) (*Config, error) {
 		case envSet:
 			val.Value, val.Source, val.Origin = env, FromEnv, s.Env()
 		case file != "" && v.InConfig(s.Key):
-			str := v.GetString(s.Key) // checkKeys made sure it is text
+			// As written in the file: viper would turn 2026-12-01 into a
+			// time with a clock and a zone.
+			str := raw[s.Key]
 			if s.IsPath && str != "" && !filepath.IsAbs(str) {
 				str = filepath.Join(filepath.Dir(file), str)
 			}
@@ -158,36 +183,38 @@ func Load(opts Options) (*Config, error) {
 }
 
 // checkKeys reads the config file's top level itself and refuses unknown
-// keys (naming a close match) and values that are not text, whichever
+// keys (naming a close match) and values of the wrong kind, whichever
 // source finally wins — so whether a file is accepted never depends on
-// flags or the environment.
-func checkKeys(file string) error {
+// flags or the environment. It returns the values as written.
+func checkKeys(file string) (map[string]string, error) {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrConfig, err)
+		return nil, fmt.Errorf("%w: %v", ErrConfig, err)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrConfig, file, err)
+		return nil, fmt.Errorf("%w: %s: %v", ErrConfig, file, err)
 	}
+	raw := map[string]string{}
 	if len(doc.Content) == 0 {
-		return nil // empty file
+		return raw, nil // empty file
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return fmt.Errorf("%w: %s:%d:%d: erwartet Schlüssel mit Werten", ErrConfig, file, root.Line, root.Column)
+		return nil, fmt.Errorf("%w: %s:%d:%d: erwartet Schlüssel mit Werten", ErrConfig, file, root.Line, root.Column)
 	}
-	known := map[string]bool{}
+	known := map[string]Setting{}
 	var names []string
 	for _, s := range Settings() {
-		known[s.Key] = true
+		known[s.Key] = s
 		names = append(names, s.Key)
 	}
 	var bad []string
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		at := fmt.Sprintf("%s:%d:%d", file, k.Line, k.Column)
-		if !known[k.Value] {
+		set, ok := known[k.Value]
+		if !ok {
 			msg := fmt.Sprintf("%s: unbekannter Schlüssel „%s“", at, k.Value)
 			if s := refdata.Suggest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
@@ -197,12 +224,54 @@ func checkKeys(file string) error {
 			bad = append(bad, msg)
 			continue
 		}
-		if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!null") {
-			bad = append(bad, fmt.Sprintf("%s:%d:%d: %s: erwartet einen Text (Pfad), gefunden „%s“", file, v.Line, v.Column, k.Value, v.Value))
+		if msg := checkValue(set, v); msg != "" {
+			bad = append(bad, fmt.Sprintf("%s:%d:%d: %s: %s, gefunden „%s“", file, v.Line, v.Column, k.Value, msg, v.Value))
+			continue
+		}
+		if v.Tag != "!!null" {
+			raw[k.Value] = v.Value
 		}
 	}
 	if len(bad) == 0 {
-		return nil
+		return raw, nil
 	}
-	return fmt.Errorf("%w: %s", ErrConfig, strings.Join(bad, "\n"))
+	return nil, fmt.Errorf("%w: %s", ErrConfig, strings.Join(bad, "\n"))
+}
+
+// checkValue says what is wrong with a value node for a setting ("" if
+// nothing). Null stands for the default.
+func checkValue(s Setting, v *yaml.Node) string {
+	tag := ""
+	if v.Kind == yaml.ScalarNode {
+		tag = v.Tag
+	}
+	switch s.Kind {
+	case Number:
+		if tag == "!!null" || tag == "!!int" && !strings.HasPrefix(v.Value, "-") {
+			return ""
+		}
+		if tag == "!!str" {
+			if _, err := strconv.ParseUint(v.Value, 10, 16); err == nil {
+				return ""
+			}
+		}
+		return "erwartet eine ganze Zahl ab 0"
+	case Date:
+		if tag == "!!null" {
+			return ""
+		}
+		if tag == "!!str" || tag == "!!timestamp" {
+			if _, err := time.Parse(time.DateOnly, v.Value); err == nil || tag == "!!str" && v.Value == "" {
+				return ""
+			}
+		}
+		return "erwartet ein Datum JJJJ-MM-TT"
+	}
+	if tag == "!!str" || tag == "!!null" {
+		return ""
+	}
+	if s.IsPath {
+		return "erwartet einen Text (Pfad)"
+	}
+	return "erwartet einen Text"
 }

@@ -129,13 +129,28 @@ func TestPrecedence(t *testing.T) {
 				// Absolute file value, so path resolution does not blur the check.
 				fileVal := filepath.Join(dir, "aus-datei")
 				flagVal, envVal := "aus-flag", "aus-env"
+				other := func(o config.Setting) string {
+					switch o.Kind {
+					case config.Number:
+						return "3"
+					case config.Date:
+						return "2027-01-02"
+					}
+					return filepath.Join(dir, "andere")
+				}
+				switch s.Kind {
+				case config.Number:
+					fileVal = "7"
+				case config.Date:
+					fileVal = "2027-03-04" // bare: a YAML timestamp, kept as written
+				}
 
 				// The config file always exists and always sets the other
 				// keys, which must not leak into this one.
 				var yml strings.Builder
 				for _, o := range config.Settings() {
 					if o.Key != s.Key {
-						yml.WriteString(o.Key + ": " + filepath.Join(dir, "andere") + "\n")
+						yml.WriteString(o.Key + ": " + other(o) + "\n")
 					}
 				}
 				if tc.src.file {
@@ -341,7 +356,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "explicit file missing", missing: true, want: []string{"gibt-es-nicht.yaml"}},
 		{name: "unknown key with suggestion", yaml: "ausgab: out\n", want: []string{"unbekannter Schlüssel „ausgab“ – meinten Sie „ausgabe“?"}},
 		{name: "unknown key suggests ks_tabellen", yaml: "ks-tabellen: ks\n", want: []string{"„ks-tabellen“ – meinten Sie „ks_tabellen“?"}},
-		{name: "unknown key without match", yaml: "farbe: rot\n", want: []string{"unbekannter Schlüssel „farbe“ (erlaubt: eingabe, ausgabe, ks_tabellen, vorlagen, formate)"}},
+		{name: "unknown key without match", yaml: "farbe: rot\n", want: []string{"unbekannter Schlüssel „farbe“ (erlaubt: eingabe, ausgabe, ks_tabellen, vorlagen, formate, parallel, redline_autor, redline_datum)"}},
 		{name: "two unknown keys", yaml: "ausgab: a\neingab: b\n", want: []string{"„ausgab“", "„eingab“"}},
 		{name: "unknown key next to valid ones", yaml: "ausgabe: out\nausgab: out\n", want: []string{"„ausgab“"}},
 		// A nested unknown section is one mistake, named once.
@@ -355,6 +370,13 @@ func TestLoadErrors(t *testing.T) {
 		{name: "bool value", yaml: "ks_tabellen: true\n", want: []string{"ks_tabellen", "erwartet einen Text"}},
 		{name: "list value", yaml: "eingabe: [a, b]\n", want: []string{"eingabe", "erwartet einen Text"}},
 		{name: "map value", yaml: "ausgabe:\n  pfad: out\n", want: []string{"ausgabe", "erwartet einen Text"}},
+		{name: "negative number", yaml: "parallel: -1\n", want: []string{"config.yaml:1:11: parallel: erwartet eine ganze Zahl ab 0, gefunden „-1“"}},
+		{name: "word for a number", yaml: "parallel: viele\n", want: []string{"parallel: erwartet eine ganze Zahl ab 0"}},
+		{name: "fraction for a number", yaml: "parallel: 1.5\n", want: []string{"parallel: erwartet eine ganze Zahl ab 0"}},
+		{name: "word for a date", yaml: "redline_datum: morgen\n", want: []string{"config.yaml:1:16: redline_datum: erwartet ein Datum JJJJ-MM-TT, gefunden „morgen“"}},
+		{name: "impossible date", yaml: "redline_datum: \"2026-13-01\"\n", want: []string{"redline_datum: erwartet ein Datum JJJJ-MM-TT"}},
+		{name: "date with time", yaml: "redline_datum: 2026-12-01T10:00:00Z\n", want: []string{"redline_datum: erwartet ein Datum JJJJ-MM-TT"}},
+		{name: "number for an author", yaml: "redline_autor: 12\n", want: []string{"redline_autor: erwartet einen Text, gefunden „12“"}},
 		// The file is checked strictly even when a flag or variable
 		// overrides the key: otherwise the same file is accepted or
 		// refused depending on the environment.

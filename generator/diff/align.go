@@ -171,6 +171,10 @@ func rowText(r model.Row) string {
 // alignment is the clause-by-clause pairing of two documents.
 type alignment struct {
 	pairs []clausePair // in NEW's order; deletions where OLD had them
+	// red is the order of a redline: as pairs, but a moved clause is
+	// deleted where OLD had it and inserted where NEW has it, so the
+	// redline read without insertions is OLD.
+	red []clausePair
 }
 
 type clausePair struct {
@@ -202,24 +206,43 @@ func align(old, new *model.Document) (*alignment, error) {
 			matched[i] = true
 		}
 	}
+	movedFrom := make([]bool, len(oc)) // OLD's clauses that moved
+	for j, i := range match {
+		if i >= 0 && moved[j] {
+			movedFrom[i] = true
+		}
+	}
+	redDone := make([]bool, len(oc))
 	flushDeleted := func(upto int) {
 		for i := 0; i < upto; i++ {
 			if !matched[i] && !done[i] {
 				done[i] = true
 				a.pairs = append(a.pairs, clausePair{old: oc[i]})
 			}
+			if (!matched[i] || movedFrom[i]) && !redDone[i] {
+				redDone[i] = true
+				a.red = append(a.red, clausePair{old: oc[i]})
+			}
 		}
 	}
 	for j, i := range match {
 		if i < 0 {
 			a.pairs = append(a.pairs, clausePair{new: nc[j]})
+			a.red = append(a.red, clausePair{new: nc[j]})
 			continue
 		}
 		if !moved[j] {
 			flushDeleted(i)
 		}
 		done[i] = true
-		a.pairs = append(a.pairs, clausePair{old: oc[i], new: nc[j], moved: moved[j], items: alignItems(oc[i].items, nc[j].items)})
+		p := clausePair{old: oc[i], new: nc[j], moved: moved[j], items: alignItems(oc[i].items, nc[j].items)}
+		a.pairs = append(a.pairs, p)
+		if moved[j] {
+			a.red = append(a.red, clausePair{new: nc[j]})
+		} else {
+			redDone[i] = true
+			a.red = append(a.red, p)
+		}
 	}
 	flushDeleted(len(oc))
 	return a, nil

@@ -62,20 +62,28 @@ func documents(t *testing.T, v variant) map[string]*model.Document {
 // "nutzungsrechte" after "haftung" in the ring agreement.
 func swappedClauses(t *testing.T) string {
 	t.Helper()
-	src, err := os.ReadFile("../../templates/vereinbarung/ring.md.tmpl")
+	const a, b = `{{template "vereinbarung/klauseln/nutzungsrechte.md.tmpl" .}}`, `{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`
+	return editedTemplate(t, "vereinbarung/ring.md.tmpl", a+"\n"+b, b+"\n"+a)
+}
+
+// editedTemplate writes a template override directory in which the
+// built-in template file has old replaced by new.
+func editedTemplate(t *testing.T, file, old, new string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("../../templates", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const a, b = `{{template "vereinbarung/klauseln/nutzungsrechte.md.tmpl" .}}`, `{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`
-	s := strings.Replace(string(src), a+"\n"+b, b+"\n"+a, 1)
+	s := strings.Replace(string(src), old, new, 1)
 	if s == string(src) {
-		t.Fatal("ring.md.tmpl: clauses to swap not found next to each other")
+		t.Fatalf("%s: %q not found", file, old)
 	}
 	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "vereinbarung"), 0o755); err != nil {
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "vereinbarung", "ring.md.tmpl"), []byte(s), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir

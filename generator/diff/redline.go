@@ -6,17 +6,22 @@ import (
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
-// Redline returns NEW as a document with tracked changes against OLD:
-// changed paragraphs and table cells carry inserted and deleted words
-// (model.Text.Change), inserted paragraphs and rows are marked inserted,
-// deleted ones are kept, marked deleted, where OLD had them. Inserted and
-// deleted clauses become a bold heading line plus their content, all
-// marked. The DOCX renderer writes the marks as w:ins/w:del.
+// Redline returns NEW as a document with tracked changes against OLD, so
+// that accepting every change gives NEW's text and rejecting every change
+// gives OLD's: changed headings, paragraphs and table cells carry
+// inserted and deleted words (model.Text.Change, Section.HeadingChanges);
+// inserted paragraphs, rows and clauses are marked inserted, deleted ones
+// are kept, marked deleted, where OLD had them. A moved clause is deleted
+// at its old place and inserted at its new one (the text report calls it
+// moved; Word's move marks are not written, LibreOffice shows them as
+// plain insertions and deletions anyway). A renumbered heading or
+// paragraph shows the old number deleted and the new one inserted. The
+// DOCX renderer writes the marks as w:ins/w:del.
 //
-// Limits: a moved clause appears at its new place with only the changes
-// of its content marked (Word's move marks are not written); a
-// renumbered heading or paragraph number shows NEW's number unmarked;
-// formatting inside a changed paragraph is not kept.
+// Limits: formatting inside a changed paragraph is not kept; a changed
+// list label (a list item inserted before others) shows NEW's labels; a
+// whole inserted or deleted chart is shown as a marked paragraph of its
+// text; changed signature blocks are shown as marked paragraphs.
 func Redline(old, new *model.Document) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -31,7 +36,7 @@ func Redline(old, new *model.Document) (doc *model.Document, err error) {
 		return nil, err
 	}
 	out := &model.Document{Meta: new.Meta}
-	for _, p := range a.pairs {
+	for _, p := range a.red {
 		out.Blocks = append(out.Blocks, redClause(p)...)
 	}
 	return out, nil
@@ -83,12 +88,19 @@ func redClause(p clausePair) []model.Block {
 				r.tables[ip.new.table] = &t
 			}
 		case ip.old.text == ip.new.text:
+			if ip.new.para != nil && ip.new.what == "Absatz" && ip.old.label != ip.new.label {
+				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, ip.new.para.Inlines)
+			}
 		case ip.old.table != nil && ip.new.table != nil:
 			_, t := diffTable(Location{}, ip.old.table, ip.new.table)
 			r.tables[ip.new.table] = t
 		case ip.new.para != nil:
 			q := *ip.new.para
 			q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
+			if ip.new.what == "Absatz" && ip.old.label != ip.new.label {
+				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, q.Inlines)
+				break
+			}
 			r.paras[ip.new.para] = &q
 		default:
 			// A chart or signature block changed: shown as NEW; the
@@ -115,7 +127,22 @@ func redClause(p clausePair) []model.Block {
 	}
 	s := *p.new.sec
 	s.Blocks = blocks
+	if p.old.heading != p.new.heading {
+		s.HeadingChanges = segmentInlines(Words(p.old.heading, p.new.heading))
+	}
 	return []model.Block{&s}
+}
+
+// relabelled copies a paragraph whose number changed ("(3)" → "(2)"):
+// the number becomes text with the old one deleted and the new one
+// inserted, followed by a tab, so both versions read right.
+func relabelled(p *model.Paragraph, oldLabel, newLabel string, inlines []model.Inline) *model.Paragraph {
+	q := *p
+	q.Number = ""
+	label := segmentInlines(Words(oldLabel, newLabel))
+	label = append(label, model.Text{Text: "\t"})
+	q.Inlines = append(label, inlines...)
+	return &q
 }
 
 type redliner struct {
@@ -149,15 +176,69 @@ func (r *redliner) block(b model.Block) model.Block {
 	return b
 }
 
-// markedClause renders a whole clause as inserted or deleted: its heading
-// as a bold paragraph, its content marked.
+// markedClause renders a whole clause as inserted or deleted: as a
+// section with its heading and content marked. A deleted copy has no id,
+// which belongs to the clause in NEW (a moved clause is in both).
 func markedClause(c *clause, change string) []model.Block {
-	var out []model.Block
-	if c.sec != nil {
-		out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: c.heading, Bold: true, Change: change}}})
+	blocks := markBlocks(c.blocks, change)
+	if c.sec == nil {
+		return blocks
 	}
-	for _, it := range c.items {
-		out = append(out, markedItem(it, change)...)
+	s := *c.sec
+	s.Blocks = blocks
+	s.HeadingChanges = []model.Inline{model.Text{Text: c.heading, Change: change}}
+	if change == model.ChangeDel {
+		s.ID = ""
+	}
+	return []model.Block{&s}
+}
+
+// markBlocks copies blocks with all their text marked as change, keeping
+// their layout: numbers, list labels and table captions go with the text
+// (the DOCX writer marks them when the whole paragraph or table is
+// marked). Charts and signature blocks, which hold no marked text, become
+// marked paragraphs. Deleted copies lose their ids.
+func markBlocks(bs []model.Block, change string) []model.Block {
+	out := make([]model.Block, 0, len(bs))
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *model.Paragraph:
+			q := *n
+			q.Inlines = markInlines(n.Inlines, change)
+			out = append(out, &q)
+		case *model.List:
+			l := *n
+			l.Items = make([]model.ListItem, len(n.Items))
+			for i, it := range n.Items {
+				l.Items[i] = model.ListItem{Label: it.Label, Blocks: markBlocks(it.Blocks, change)}
+			}
+			out = append(out, &l)
+		case *model.Table:
+			t := *n
+			t.Header, t.Rows = markRows(n.Header, change), markRows(n.Rows, change)
+			if change == model.ChangeDel {
+				t.ID = ""
+			}
+			out = append(out, &t)
+		case *model.Signatures:
+			var sigs []itemPair
+			for i := range n.Blocks {
+				it := &item{sig: &n.Blocks[i]}
+				if change == model.ChangeDel {
+					sigs = append(sigs, itemPair{old: it})
+				} else {
+					sigs = append(sigs, itemPair{new: it})
+				}
+			}
+			out = append(out, signatureParas(sigs)...)
+		case *model.Chart:
+			c := &clause{}
+			if err := c.addItems(n, n, ""); err == nil && len(c.items) == 1 {
+				out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: c.items[0].text, Change: change}}})
+			}
+		default:
+			out = append(out, b) // page breaks: no text
+		}
 	}
 	return out
 }

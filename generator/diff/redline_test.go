@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,9 +26,8 @@ func TestRedlineText(t *testing.T) {
 	t.Parallel()
 	base := documents(t, variant{})
 	tests := []struct {
-		name   string
-		v      func(t *testing.T) variant
-		notOld bool // the OLD view is not exact (see Redline's limits)
+		name string
+		v    func(t *testing.T) variant
 	}{
 		{name: "changed share", v: func(*testing.T) variant { return variant{replace: []string{"SL: 12010", "SL: 22010"}} }},
 		{name: "changed amount", v: func(*testing.T) variant {
@@ -42,9 +42,21 @@ func TestRedlineText(t *testing.T) {
 		{name: "removed party", v: func(*testing.T) variant {
 			return variant{replace: []string{"  - land: SL\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n", "", "        SL: 12010\n", ""}}
 		}},
-		// A moved clause keeps NEW's headings unmarked, so only the NEW
-		// view is exact.
-		{name: "moved clause", v: func(t *testing.T) variant { return variant{templates: swappedClauses(t)} }, notOld: true},
+		// The clauses after a moved, deleted or inserted clause are
+		// renumbered: their headings carry the old number deleted and the
+		// new one inserted.
+		{name: "moved clause", v: func(t *testing.T) variant { return variant{templates: swappedClauses(t)} }},
+		{name: "deleted clause", v: func(t *testing.T) variant {
+			return variant{templates: editedTemplate(t, "vereinbarung/ring.md.tmpl", `{{template "vereinbarung/klauseln/steuerung.md.tmpl" .}}`+"\n", "")}
+		}},
+		{name: "inserted clause", v: func(t *testing.T) variant {
+			return variant{templates: editedTemplate(t, "vereinbarung/ring.md.tmpl", `{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`,
+				"## Evaluierung {#evaluierung}\n\nDie Vertragsparteien bewerten den Online-Dienst jährlich.\n\nDas Ergebnis wird veröffentlicht.\n\n"+`{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`)}
+		}},
+		// (3) becomes (2).
+		{name: "deleted paragraph", v: func(t *testing.T) variant {
+			return variant{templates: editedTemplate(t, "vereinbarung/klauseln/steuerung.md.tmpl", "Das Steuerungsgremium legt den Verteilungsschlüssel nach {{ref \"kostenverteilung\"}} einstimmig fest. Kommt eine einstimmige Festlegung nicht zustande, werden die Kosten nach der Inanspruchnahme des Online-Dienstes durch die beteiligten Länder verteilt.\n\n", "")}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,7 +85,7 @@ func TestRedlineText(t *testing.T) {
 				if got, want := docText(t, rx, true, false), docText(t, documentXML(t, new, docx.Options{}), true, true); got != want {
 					t.Errorf("%s: redline with insertions, without deletions differs from NEW:\n%s", name, lineDiff(got, want))
 				}
-				if got, want := docText(t, rx, false, true), docText(t, documentXML(t, old, docx.Options{}), true, true); got != want && !tt.notOld {
+				if got, want := docText(t, rx, false, true), docText(t, documentXML(t, old, docx.Options{}), true, true); got != want {
 					t.Errorf("%s: redline with deletions, without insertions differs from OLD:\n%s", name, lineDiff(got, want))
 				}
 				if !bytes.Contains(rx, []byte(`w:author="Prüfung" w:date="2026-12-01T00:00:00Z"`)) {
@@ -89,7 +101,8 @@ func TestRedlineOpensInLibreOffice(t *testing.T) {
 	t.Parallel()
 	testtool.Require(t, "soffice")
 	old := documents(t, variant{})["vereinbarung"]
-	new := documents(t, variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", "SL: 12010", "SL: 22010"}})["vereinbarung"]
+	// Changed words and cells, a moved clause and renumbered headings.
+	new := documents(t, variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", "SL: 12010", "SL: 22010"}, templates: swappedClauses(t)})["vereinbarung"]
 	red, err := diff.Redline(old, new)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +133,11 @@ func TestRedlineOpensInLibreOffice(t *testing.T) {
 		if !strings.Contains(content, w) {
 			t.Errorf("LibreOffice's ODT lacks %q", w)
 		}
+	}
+	// The old copy of the moved clause is a deleted heading with its
+	// paragraphs, which LibreOffice keeps as one deleted region.
+	if !regexp.MustCompile(`<text:deletion><office:change-info><dc:creator>[^<]*</dc:creator><dc:date>[^<]*</dc:date></office:change-info><text:h [^>]*>§\x{00a0}11 Haftung</text:h><text:p [^>]*>\(1\)<text:tab/>Die Vertragsparteien haften`).MatchString(content) {
+		t.Errorf("LibreOffice's ODT lacks the deletion of the moved clause's old copy (heading and paragraphs)")
 	}
 	if t.Failed() {
 		if i := strings.Index(content, "<text:tracked-changes"); i >= 0 {

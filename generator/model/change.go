@@ -12,8 +12,9 @@ const (
 )
 
 // HasChanges reports whether any text run of d is marked as a tracked
-// change (Text.Change set), in paragraphs, list items or table cells. It
-// tolerates malformed models (nil nodes), which renderers report later.
+// change (Text.Change set), in headings, paragraphs, list items or table
+// cells. It tolerates malformed models (nil nodes), which renderers report
+// later.
 func HasChanges(d *Document) bool {
 	return d != nil && blocksChanged(d.Blocks)
 }
@@ -22,7 +23,7 @@ func blocksChanged(bs []Block) bool {
 	for _, b := range bs {
 		switch n := b.(type) {
 		case *Section:
-			if n != nil && blocksChanged(n.Blocks) {
+			if n != nil && (inlinesChanged(n.HeadingChanges) || blocksChanged(n.Blocks)) {
 				return true
 			}
 		case *Paragraph:

@@ -18,6 +18,8 @@ func TestHasChanges(t *testing.T) {
 		{"nil", nil, false},
 		{"generated document", modeltest.Sample(16), false},
 		{"redline", modeltest.Redline(), true},
+		{"changed heading only", &model.Document{Blocks: []model.Block{&model.Section{Level: 1, Number: "§ 5", Title: "Haftung",
+			HeadingChanges: []model.Inline{model.Text{Text: "§ 6", Change: model.ChangeDel}, model.Text{Text: "§ 5", Change: model.ChangeIns}, model.Text{Text: " Haftung"}}}}}, true},
 		{"nil nodes", &model.Document{Blocks: []model.Block{(*model.Paragraph)(nil), (*model.Table)(nil), nil}}, false},
 	}
 	for _, tt := range tests {

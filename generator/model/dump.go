@@ -46,6 +46,12 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 		switch n := b.(type) {
 		case *Section:
 			fmt.Fprintf(w, "%ssection id=%s level=%d number=%s title=%s%s\n", ind, q(n.ID), n.Level, q(n.Number), q(n.Title), pos(n.Pos))
+			if len(n.HeadingChanges) > 0 {
+				fmt.Fprintf(w, "%s  heading\n", ind)
+				if err := dumpInlines(w, n.HeadingChanges, depth+2); err != nil {
+					return err
+				}
+			}
 			if err := dumpBlocks(w, n.Blocks, depth+1); err != nil {
 				return err
 			}

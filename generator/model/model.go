@@ -87,6 +87,11 @@ type Section struct {
 	Number string // "§ 5"; "" for unnumbered sections
 	Title  string // "Kostenverteilung"
 	Blocks []Block
+	// HeadingChanges is set only in a redline: the heading as text runs
+	// with tracked changes (e.g. "§ 6" deleted, "§ 5" inserted). Renderers
+	// that show changes write it instead of Heading(); the others refuse
+	// the document (see HasChanges).
+	HeadingChanges []Inline
 }
 
 // Heading returns the full heading text, e.g. "§ 5 Kostenverteilung".

@@ -170,14 +170,35 @@ func (r *renderer) section(s *model.Section) error {
 	if err != nil {
 		return err
 	}
-	id, name := r.marks.add(s.ID)
 	x := &r.x
 	x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
 	x.raw(style)
-	x.raw(`"/></w:pPr>`)
-	r.bookmarkStart(id, name)
-	r.x.run(heading, false, false)
-	r.bookmarkEnd(id)
+	x.raw(`"/>`)
+	if c := paragraphChange(s.HeadingChanges); c != "" {
+		x.raw(`<w:rPr>`)
+		if err := r.markMark(c); err != nil {
+			return err
+		}
+		x.raw(`</w:rPr>`)
+	}
+	x.raw(`</w:pPr>`)
+	// A redline's copy of a deleted clause has no id: the id belongs to
+	// the clause at its new place.
+	id, name := -1, ""
+	if s.ID != "" || len(s.HeadingChanges) == 0 {
+		id, name = r.marks.add(s.ID)
+		r.bookmarkStart(id, name)
+	}
+	if len(s.HeadingChanges) > 0 {
+		if err := r.inlines(s.HeadingChanges, false); err != nil {
+			return err
+		}
+	} else {
+		r.x.run(heading, false, false)
+	}
+	if id >= 0 {
+		r.bookmarkEnd(id)
+	}
 	x.raw(`</w:p>`)
 	return r.blocks(s.Blocks)
 }
@@ -240,9 +261,10 @@ func (r *renderer) paragraph(p *model.Paragraph, lay para) error {
 	if err != nil {
 		return err
 	}
+	change := paragraphChange(p.Inlines)
 	x := &r.x
 	x.raw(`<w:p>`)
-	if style != "" || lay.left > 0 {
+	if style != "" || lay.left > 0 || change != "" {
 		x.raw(`<w:pPr>`)
 		if style != "" {
 			x.raw(`<w:pStyle w:val="`)
@@ -262,9 +284,22 @@ func (r *renderer) paragraph(p *model.Paragraph, lay para) error {
 			}
 			x.raw(`/>`)
 		}
+		if change != "" {
+			x.raw(`<w:rPr>`)
+			if err := r.markMark(change); err != nil {
+				return err
+			}
+			x.raw(`</w:rPr>`)
+		}
 		x.raw(`</w:pPr>`)
 	}
-	if label != "" {
+	switch {
+	case label != "" && change != "":
+		// A wholly inserted or deleted paragraph takes its number with it.
+		if err := r.trackedRun(label+"\t", false, false, change); err != nil {
+			return err
+		}
+	case label != "":
 		x.raw(`<w:r><w:t xml:space="preserve">`)
 		x.escaped(label)
 		x.raw(`</w:t><w:tab/></w:r>`)
@@ -365,6 +400,8 @@ func (r *renderer) listParagraph(p *model.Paragraph, lay para) error {
 		return r.paragraph(p, lay)
 	}
 	q := *p
-	q.Inlines = append([]model.Inline{model.Text{Text: p.Number + " "}}, p.Inlines...)
+	// The number is part of the text: marked like it when the paragraph
+	// is wholly inserted or deleted.
+	q.Inlines = append([]model.Inline{model.Text{Text: p.Number + " ", Change: paragraphChange(p.Inlines)}}, p.Inlines...)
 	return r.paragraph(&q, lay)
 }

@@ -56,7 +56,7 @@ func (r *renderer) chart(c *model.Chart) error {
 		mark, markName = r.marks.add(c.ID)
 	}
 	x := &r.x
-	if mark, err = r.caption(c.Title, mark, markName); err != nil {
+	if mark, err = r.caption(c.Title, "", mark, markName); err != nil {
 		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)

@@ -29,20 +29,37 @@ func newRevision(o Options, metaDate time.Time) revision {
 
 // trackedRun writes a run of inserted (w:ins) or deleted (w:del, text in
 // w:delText) text, so Word and LibreOffice offer to accept or reject it.
-// Only the text runs carry the change; paragraph marks are not tracked.
 func (r *renderer) trackedRun(s string, bold, italic bool, change string) error {
-	var tag, text string
-	switch change {
-	case model.ChangeIns:
-		tag, text = "w:ins", "w:t"
-	case model.ChangeDel:
-		tag, text = "w:del", "w:delText"
-	default:
-		return r.invalid("unbekannte Änderungsart %q (erlaubt: %q, %q)", change, model.ChangeIns, model.ChangeDel)
+	tag, text, err := r.changeTags(change)
+	if err != nil {
+		return err
 	}
 	if s == "" {
 		return nil
 	}
+	if err := r.revisionStart(tag); err != nil {
+		return err
+	}
+	r.x.raw(`>`)
+	r.x.runAs(s, bold, italic, text)
+	r.x.raw(`</` + tag + `>`)
+	return nil
+}
+
+// changeTags returns the element of a change and the element of its text.
+func (r *renderer) changeTags(change string) (tag, text string, err error) {
+	switch change {
+	case model.ChangeIns:
+		return "w:ins", "w:t", nil
+	case model.ChangeDel:
+		return "w:del", "w:delText", nil
+	}
+	return "", "", r.invalid("unbekannte Änderungsart %q (erlaubt: %q, %q)", change, model.ChangeIns, model.ChangeDel)
+}
+
+// revisionStart writes `<w:ins w:id=… w:author=… w:date=…` (or w:del)
+// without closing the tag.
+func (r *renderer) revisionStart(tag string) error {
 	author, err := r.clean(r.rev.author)
 	if err != nil {
 		return err
@@ -52,9 +69,76 @@ func (r *renderer) trackedRun(s string, bold, italic bool, change string) error 
 	x.intAttr("w:id", r.rev.next)
 	x.attr("w:author", author)
 	x.attr("w:date", r.rev.date)
-	x.raw(`>`)
 	r.rev.next++
-	x.runAs(s, bold, italic, text)
-	x.raw(`</` + tag + `>`)
 	return nil
+}
+
+// markMark tracks a paragraph mark (inside w:pPr/w:rPr) or a table row
+// (inside w:trPr) as inserted or deleted, so that rejecting an inserted
+// paragraph or accepting a deleted one removes it instead of leaving an
+// empty paragraph or row behind.
+func (r *renderer) markMark(change string) error {
+	tag, _, err := r.changeTags(change)
+	if err != nil {
+		return err
+	}
+	if err := r.revisionStart(tag); err != nil {
+		return err
+	}
+	r.x.raw(`/>`)
+	return nil
+}
+
+// wholeChange returns the change that every non-empty text run of ins
+// carries, or "" when some run is unmarked, the marks differ or there is
+// no text: a paragraph (or row) wholly inserted or deleted.
+func wholeChange(ins []model.Inline, change string) (string, bool) {
+	for _, in := range ins {
+		t, ok := in.(model.Text)
+		if !ok || t.Text == "" {
+			continue
+		}
+		if t.Change == "" || change != "" && t.Change != change {
+			return "", false
+		}
+		change = t.Change
+	}
+	return change, true
+}
+
+// paragraphChange is wholeChange of one paragraph's runs.
+func paragraphChange(ins []model.Inline) string {
+	c, ok := wholeChange(ins, "")
+	if !ok {
+		return ""
+	}
+	return c
+}
+
+// rowChange is wholeChange over all cells of a row.
+func rowChange(row model.Row) string {
+	change := ""
+	for _, c := range row.Cells {
+		var ok bool
+		if change, ok = wholeChange(c.Inlines, change); !ok {
+			return ""
+		}
+	}
+	return change
+}
+
+// tableChange is the change of a table whose rows are all wholly
+// inserted or deleted alike; its caption is marked the same way.
+func tableChange(t *model.Table) string {
+	change := ""
+	for _, rs := range [][]model.Row{t.Header, t.Rows} {
+		for _, row := range rs {
+			c := rowChange(row)
+			if c == "" || change != "" && c != change {
+				return ""
+			}
+			change = c
+		}
+	}
+	return change
 }

@@ -62,3 +62,72 @@ func TestRedlineRuns(t *testing.T) {
 		}
 	})
 }
+
+// TestRedlineWholeBlocks: a wholly inserted or deleted paragraph, heading
+// or table row also has its paragraph mark or row tracked, and its number
+// and caption go with its text, so rejecting or accepting it leaves
+// nothing behind. A heading's changes replace its text; a deleted copy of
+// a clause (no id) gets no bookmark.
+func TestRedlineWholeBlocks(t *testing.T) {
+	t.Parallel()
+	del := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeDel} }
+	ins := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeIns} }
+	d := &model.Document{
+		Meta: modeltest.Redline().Meta,
+		Blocks: []model.Block{
+			&model.Section{Level: 1, Number: "§ 4", Title: "Haftung", HeadingChanges: []model.Inline{del("§ 4 Haftung")}, Blocks: []model.Block{
+				&model.Paragraph{Number: "(1)", Inlines: []model.Inline{del("Gelöschter Absatz.")}},
+				&model.Table{Caption: "Alte Tabelle", Widths: []int{1}, Aligns: []model.Align{model.AlignLeft},
+					Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Land")}}}}},
+					Rows:   []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Bremen")}}}}}},
+			}},
+			&model.Section{ID: "laufzeit", Level: 1, Number: "§ 5", Title: "Laufzeit", HeadingChanges: []model.Inline{del("§ 6"), ins("§ 5"), model.Text{Text: " Laufzeit"}}, Blocks: []model.Block{
+				&model.Paragraph{Number: "(2)", Inlines: []model.Inline{ins("Neuer Absatz.")}},
+				&model.Paragraph{Number: "(3)", Inlines: []model.Inline{model.Text{Text: "Frist von "}, ins("6")}},
+				&model.List{Items: []model.ListItem{{Label: "a)", Blocks: []model.Block{&model.Paragraph{Number: "1.", Inlines: []model.Inline{ins("Punkt")}}}}}},
+			}},
+		},
+	}
+	parts, err := buildParts(d, Options{Author: "A", Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc string
+	for _, p := range parts {
+		if p.name == pathDocument {
+			doc = string(p.data)
+		}
+	}
+	rev := func(tag string) string { return `<` + tag + ` w:id="` }
+	for _, w := range []string{
+		// the deleted heading: mark and text deleted, no bookmark
+		`<w:pStyle w:val="Heading1"/><w:rPr>` + rev("w:del"),
+		`<w:delText xml:space="preserve">§ 4 Haftung</w:delText>`,
+		// the deleted numbered paragraph takes its number along
+		`<w:delText xml:space="preserve">(1)</w:delText><w:tab/>`,
+		// the deleted table: caption and rows tracked
+		`<w:pStyle w:val="` + styleCaption + `"/><w:rPr>` + rev("w:del"),
+		`<w:delText xml:space="preserve">Alte Tabelle</w:delText>`,
+		`<w:tblHeader/>` + rev("w:del"),
+		`<w:trPr><w:cantSplit/>` + rev("w:del"),
+		// the renumbered heading keeps its bookmark and marks the number
+		`<w:bookmarkStart w:id="0" w:name="laufzeit"/>` + rev("w:del"),
+		`<w:delText xml:space="preserve">§ 6</w:delText>`,
+		`<w:t xml:space="preserve">§ 5</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> Laufzeit</w:t>`,
+		// the inserted paragraph and list item take number and label along
+		`<w:t xml:space="preserve">(2)</w:t><w:tab/></w:r></w:ins>`,
+		`<w:t xml:space="preserve">a)</w:t><w:tab/></w:r></w:ins>`,
+		`<w:t xml:space="preserve">1. </w:t></w:r></w:ins>`,
+	} {
+		if !strings.Contains(doc, w) {
+			t.Errorf("document.xml lacks %s", w)
+		}
+	}
+	// The partly changed paragraph (3) keeps an unmarked number and mark.
+	if i := strings.Index(doc, `(3)`); i < 0 || strings.Contains(doc[strings.LastIndex(doc[:i], "<w:p>"):i], "<w:rPr><w:ins") {
+		t.Errorf("paragraph (3) is only partly changed, yet its mark or number is tracked")
+	}
+	if n := strings.Count(doc, "<w:bookmarkStart"); n != 1 {
+		t.Errorf("%d bookmarks, want 1 (the deleted clause has no id)", n)
+	}
+}

@@ -56,7 +56,7 @@ func (r *renderer) table(t *model.Table) error {
 		mark, markName = r.marks.add(t.ID)
 	}
 	x := &r.x
-	if mark, err = r.caption(t.Caption, mark, markName); err != nil {
+	if mark, err = r.caption(t.Caption, tableChange(t), mark, markName); err != nil {
 		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
@@ -173,6 +173,11 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 	x.raw(`<w:tr><w:trPr><w:cantSplit/>`)
 	if lay.header {
 		x.raw(`<w:tblHeader/>`)
+	}
+	if c := rowChange(row); c != "" {
+		if err := r.markMark(c); err != nil {
+			return err
+		}
 	}
 	x.raw(`</w:trPr>`)
 	for i, c := range row.Cells {
@@ -315,7 +320,7 @@ func (r *renderer) sigPara(style, text string) {
 // caption writes the caption paragraph of a table or chart ("" writes
 // nothing). The bookmark of the table, if any, goes around the caption;
 // then mark is returned as -1 so the caller does not place it again.
-func (r *renderer) caption(text string, mark int, markName string) (int, error) {
+func (r *renderer) caption(text, change string, mark int, markName string) (int, error) {
 	if text == "" {
 		return mark, nil
 	}
@@ -323,11 +328,25 @@ func (r *renderer) caption(text string, mark int, markName string) (int, error) 
 	if err != nil {
 		return mark, err
 	}
-	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/></w:pPr>`)
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/>`)
+	if change != "" {
+		r.x.raw(`<w:rPr>`)
+		if err := r.markMark(change); err != nil {
+			return mark, err
+		}
+		r.x.raw(`</w:rPr>`)
+	}
+	r.x.raw(`</w:pPr>`)
 	if mark >= 0 {
 		r.bookmarkStart(mark, markName)
 	}
-	r.x.run(clean, false, false)
+	if change != "" {
+		if err := r.trackedRun(clean, false, false, change); err != nil {
+			return mark, err
+		}
+	} else {
+		r.x.run(clean, false, false)
+	}
 	if mark >= 0 {
 		r.bookmarkEnd(mark)
 		mark = -1
