@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -693,4 +694,48 @@ func TestTableBookmarks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRendererCacheKeepsOutput: a Renderer shared by goroutines, which
+// caches the compressed static parts, gives the same bytes as a fresh
+// render for every document, also when a static part differs between
+// documents (styles and settings name the language).
+func TestRendererCacheKeepsOutput(t *testing.T) {
+	t.Parallel()
+	var docs []*model.Document
+	for i, lang := range []string{"de-DE", "de-AT", "", "de-DE", "en-GB", "de-DE"} {
+		d := modeltest.Sample(2 + i)
+		d.Meta.Language = lang
+		docs = append(docs, d)
+	}
+	want := make([][]byte, len(docs))
+	for i, d := range docs {
+		var buf bytes.Buffer
+		if err := NewRenderer().Render(&buf, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = buf.Bytes()
+	}
+	if bytes.Equal(want[0], want[1]) {
+		t.Fatal("test documents do not differ")
+	}
+	r := NewRenderer()
+	var wg sync.WaitGroup
+	for round := 0; round < 4; round++ {
+		for i, d := range docs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var buf bytes.Buffer
+				if err := r.Render(&buf, d, Options{}); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), want[i]) {
+					t.Errorf("round %d, document %d (%q): shared Renderer gives other bytes than a fresh one", round, i, d.Meta.Language)
+				}
+			}()
+		}
+	}
+	wg.Wait()
 }

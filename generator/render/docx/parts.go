@@ -12,6 +12,9 @@ type part struct {
 	name        string // zip path without leading slash
 	contentType string // "" for parts covered by a Default (the .rels files)
 	data        []byte
+	// static parts are the same in most documents (styles, settings,
+	// relationships …): a Renderer compresses them once.
+	static bool
 }
 
 const (
