@@ -36,6 +36,7 @@ type File struct {
 	Projekt Projekt // decoded data (partial when decoding failed)
 
 	pos    map[string]Pos  // data path -> position of its value
+	texts  []textValue     // every text value, in the order decoded
 	failed map[string]bool // data paths whose value could not be decoded
 	fatal  bool            // nothing usable was decoded (syntax error, empty, refused)
 }
@@ -52,6 +53,23 @@ func (f *File) Pos(path string) Pos {
 		}
 		path = parentPath(path)
 	}
+}
+
+// textValue is a decoded text with its data path.
+type textValue struct {
+	path, value string
+}
+
+// FindRune returns the data path and position of the first text value
+// (in file order) that contains r, so an error found later — a character
+// the PDF font lacks — can name where in the file it came from.
+func (f *File) FindRune(r rune) (path string, pos Pos, ok bool) {
+	for _, t := range f.texts {
+		if strings.ContainsRune(t.value, r) {
+			return t.path, f.Pos(t.path), true
+		}
+	}
+	return "", Pos{}, false
 }
 
 // failedUnder reports whether any path at or below prefix failed to decode.
@@ -256,6 +274,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInf
 		if s, ok := d.scalar(n, path, "Text"); ok {
 			d.checkString(n, path, s, fi)
 			v.SetString(s)
+			d.file.texts = append(d.file.texts, textValue{path, s})
 		}
 	case reflect.Int:
 		if i, ok := d.integer(n, path); ok {

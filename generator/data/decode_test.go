@@ -82,6 +82,33 @@ func TestMinimalDecodes(t *testing.T) {
 	}
 }
 
+// TestFindRune: the first text value holding a character is named with
+// its data path and position, in file order.
+func TestFindRune(t *testing.T) {
+	t.Parallel()
+	f, err := Decode("p.yaml", []byte(minimal), ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r    rune
+		path string
+		pos  Pos
+		ok   bool
+	}{
+		{'ü', "parteien[1].vertreten_durch", Pos{18, 53}, true},
+		{'„', "vorhaben.titel", Pos{2, 10}, true},
+		{'&', "leistung.themenfeld", Pos{10, 15}, true},
+		{'北', "", Pos{}, false},
+	}
+	for _, tt := range tests {
+		path, pos, ok := f.FindRune(tt.r)
+		if path != tt.path || pos != tt.pos || ok != tt.ok {
+			t.Errorf("FindRune(%q) = %q, %v, %t; want %q, %v, %t", tt.r, path, pos, ok, tt.path, tt.pos, tt.ok)
+		}
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

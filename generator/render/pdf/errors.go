@@ -1,6 +1,9 @@
 package pdf
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sentinel errors of the PDF renderer; match them with errors.Is. The
 // messages are German because they reach the user of the command line.
@@ -36,3 +39,19 @@ var (
 	// large, or a SHA-256 that does not match ModelHashKey.
 	ErrBadModel = errors.New("die eingebettete Modelldatei ist unlesbar")
 )
+
+// MissingGlyphError is the error behind ErrMissingGlyph: the character,
+// an excerpt of the text around it and the node (template position). The
+// caller may know where the text came from in its input and say so.
+type MissingGlyphError struct {
+	Rune    rune
+	Excerpt string
+	Where   string // node and template position, e.g. "Absatz, kopf.md.tmpl:20"
+}
+
+func (e *MissingGlyphError) Error() string {
+	return fmt.Sprintf("%v: %U %q in %q (%s)", ErrMissingGlyph, e.Rune, e.Rune, e.Excerpt, e.Where)
+}
+
+// Unwrap makes errors.Is(err, ErrMissingGlyph) hold.
+func (e *MissingGlyphError) Unwrap() error { return ErrMissingGlyph }

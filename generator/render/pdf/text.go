@@ -65,7 +65,7 @@ func (c *checker) clean(s string, st style, loc *location) (string, error) {
 			continue
 		}
 		if !f.covered.has(r) {
-			return "", fmt.Errorf("%w: %U %q in %q (%s)", ErrMissingGlyph, r, r, excerpt(s, strings.IndexRune(s, r)), loc)
+			return "", &MissingGlyphError{Rune: r, Excerpt: excerpt(s, strings.IndexRune(s, r)), Where: loc.String()}
 		}
 		if !c.winAnsi.has(r) {
 			c.allWinAnsi = false
