@@ -42,7 +42,7 @@ echo "== fuzz (short runs)"
 # Minimising every new interesting input may take up to a minute per input
 # by default (the markup seeds are 2–20 KB), which stalls a 10-second run;
 # FUZZMINIMIZETIME bounds it. A crasher is saved either way.
-fuzz() { go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-10s}" -fuzzminimizetime "${FUZZMINIMIZETIME:-5s}" "$2"; }
+fuzz() { go test -run '^$' -fuzz "^$1\$" -fuzztime "${FUZZTIME:-30s}" -fuzzminimizetime "${FUZZMINIMIZETIME:-5s}" "$2"; }
 fuzz FuzzDecode ./generator/data
 fuzz FuzzSplit ./generator/costs
 fuzz FuzzParseCents ./generator/format
