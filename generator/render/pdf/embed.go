@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -61,7 +62,7 @@ func patchFpdf(pdf []byte, sha string) ([]byte, error) {
 	if _, err := fmt.Sscanf(string(obj[i+len(key):]), "%d 0 R", &spec); err != nil {
 		return nil, errFpdf("Verweis auf die Anlage")
 	}
-	f.replace(off+i, len(key)-1, "("+ModelAttachment+")")
+	edits := []edit{{at: off + i, n: len(key) - 1, s: "(" + ModelAttachment + ")"}}
 
 	if off, obj, err = f.object(spec); err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func patchFpdf(pdf []byte, sha string) ([]byte, error) {
 	if i = bytes.Index(obj, empty); i < 0 {
 		return nil, errFpdf("Dateiname der Anlage")
 	}
-	f.replace(off+i, len(empty), "/Type /Filespec /F ("+ModelAttachment+") ")
+	edits = append(edits, edit{at: off + i, n: len(empty), s: "/Type /Filespec /F (" + ModelAttachment + ") "})
 
 	info, err := f.trailerRef("/Info")
 	if err != nil {
@@ -82,8 +83,8 @@ func patchFpdf(pdf []byte, sha string) ([]byte, error) {
 	if i = bytes.LastIndex(obj, []byte("\n>>\n")); i < 0 {
 		return nil, errFpdf("Ende des Info-Objekts")
 	}
-	f.replace(off+i+1, 0, "/"+ModelHashKey+" ("+sha+")\n")
-	return f.b, nil
+	edits = append(edits, edit{at: off + i + 1, s: "/" + ModelHashKey + " (" + sha + ")\n"})
+	return f.apply(edits)
 }
 
 // fpdfFile is fpdf's output with its cross-reference table located. fpdf
@@ -97,10 +98,15 @@ type fpdfFile struct {
 	n        int // number of entries
 	numStart int // offset of the number after "startxref"
 	numEnd   int
+	offs     []int // the objects' offsets (index 0 unused), once read
 }
 
 func errFpdf(what string) error {
 	return fmt.Errorf("pdf: %s in der fpdf-Ausgabe nicht gefunden", what)
+}
+
+func errFpdfShape(what string) error {
+	return fmt.Errorf("pdf: unerwartete fpdf-Ausgabe: %s", what)
 }
 
 func parseFpdf(b []byte) (*fpdfFile, error) {
@@ -134,12 +140,31 @@ func (f *fpdfFile) offset(i int) (int, error) {
 	if i < 1 || i >= f.n {
 		return 0, errFpdf("Objekt " + strconv.Itoa(i))
 	}
-	p := f.entries + 20*i
-	off, err := strconv.Atoi(string(f.b[p : p+10]))
-	if err != nil || off >= f.xref {
-		return 0, errFpdf("Objekt " + strconv.Itoa(i))
+	offs, err := f.offsets()
+	if err != nil {
+		return 0, err
 	}
-	return off, nil
+	return offs[i], nil
+}
+
+// offsets returns the offsets of all objects from the cross-reference
+// table (index 0 unused), each checked to be an entry "oooooooooo 00000 n
+// \n" before the table.
+func (f *fpdfFile) offsets() ([]int, error) {
+	if f.offs != nil {
+		return f.offs, nil
+	}
+	offs := make([]int, f.n)
+	for i := 1; i < f.n; i++ {
+		e := f.b[f.entries+20*i : f.entries+20*i+20]
+		off, ok := digits(e[:10])
+		if !ok || off >= f.xref || string(e[10:]) != " 00000 n \n" {
+			return nil, errFpdf("Eintrag für Objekt " + strconv.Itoa(i))
+		}
+		offs[i] = off
+	}
+	f.offs = offs
+	return offs, nil
 }
 
 // object returns the offset and the text of object i up to "endobj". It
@@ -170,25 +195,89 @@ func (f *fpdfFile) trailerRef(key string) (int, error) {
 	return n, nil
 }
 
-// replace replaces the n bytes at offset at, which lies inside an object,
-// with s and corrects the offsets of the objects after it and of the
-// cross-reference table.
-func (f *fpdfFile) replace(at, n int, s string) {
-	shift := len(s) - n
-	out := make([]byte, 0, len(f.b)+shift+4)
-	out = append(out, f.b[:at]...)
-	out = append(out, s...)
-	out = append(out, f.b[at+n:f.numStart]...)
-	entries := f.entries + shift
-	for i := 1; i < f.n; i++ {
-		p := entries + 20*i
-		if off, err := strconv.Atoi(string(out[p : p+10])); err == nil && off > at {
-			copy(out[p:p+10], fmt.Sprintf("%010d", off+shift))
-		}
+// edit replaces the n bytes at offset at, which lie inside an object
+// (after its "N 0 obj" line), with s followed by data.
+type edit struct {
+	at, n int
+	s     string
+	data  []byte
+}
+
+// apply returns the file with the edits made, in one copy: each
+// cross-reference entry moves by the growth of the edits before its
+// object, and startxref by the growth of all. Edits may come in any order
+// but must not overlap; an object that starts inside an edit is an error.
+func (f *fpdfFile) apply(edits []edit) ([]byte, error) {
+	offs, err := f.offsets()
+	if err != nil {
+		return nil, err
 	}
-	numStart := len(out)
-	out = strconv.AppendInt(out, int64(f.xref+shift), 10)
-	numEnd := len(out)
-	out = append(out, f.b[f.numEnd:]...)
-	*f = fpdfFile{b: out, xref: f.xref + shift, entries: entries, n: f.n, numStart: numStart, numEnd: numEnd}
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.at - b.at })
+	size := len(f.b) + 10 // startxref may gain digits
+	for _, e := range edits {
+		size += len(e.s) + len(e.data) - e.n
+	}
+	out := make([]byte, 0, size)
+	// growth[k] is the total growth of edits[:k+1].
+	growth := make([]int, len(edits))
+	prev, total := 0, 0
+	for k, e := range edits {
+		if e.at < prev || e.n < 0 || e.at+e.n > f.xref {
+			return nil, errFpdfShape("Änderungen überlappen")
+		}
+		out = append(out, f.b[prev:e.at]...)
+		out = append(out, e.s...)
+		out = append(out, e.data...)
+		total += len(e.s) + len(e.data) - e.n
+		growth[k] = total
+		prev = e.at + e.n
+	}
+	out = append(out, f.b[prev:f.entries+20]...) // up to object 0's entry
+	for i := 1; i < f.n; i++ {
+		off := offs[i]
+		// The edits before k end at or before the object's start.
+		k, _ := slices.BinarySearchFunc(edits, off, func(e edit, off int) int {
+			if e.at+e.n <= off {
+				return -1
+			}
+			return 1
+		})
+		if k < len(edits) && edits[k].at <= off || k > 0 && edits[k-1].at == off {
+			return nil, errFpdfShape("Objekt " + strconv.Itoa(i) + " beginnt in einer Änderung")
+		}
+		if k > 0 {
+			off += growth[k-1]
+		}
+		out = appendOffset(out, off)
+		p := f.entries + 20*i
+		out = append(out, f.b[p+10:p+20]...)
+	}
+	out = append(out, f.b[f.entries+20*f.n:f.numStart]...)
+	out = strconv.AppendInt(out, int64(f.xref+total), 10)
+	return append(out, f.b[f.numEnd:]...), nil
+}
+
+// appendOffset appends off as the ten digits of a cross-reference entry.
+func appendOffset(b []byte, off int) []byte {
+	var d [10]byte
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i] = byte('0' + off%10)
+		off /= 10
+	}
+	return append(b, d[:]...)
+}
+
+// digits parses a non-negative decimal number of at most 10 digits.
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

@@ -12,12 +12,24 @@ type page struct {
 // page, its header rows are placed first.
 func (l *layout) paginate() []page {
 	top, bottom := l.page.margin, l.page.margin+l.bodyH
+	// The pages' operations share one array (it grows only when table
+	// headers repeat); each page is a full slice expression of it, so an
+	// append to one page cannot reach the next.
+	n := 0
+	for _, it := range l.items {
+		n += len(it.ops)
+	}
+	all := make([]op, 0, n)
 	var pages []page
-	var cur page
+	first := 0 // the current page's first operation in all
 	y, pending, empty := top, 0.0, true
+	endPage := func() page {
+		p := page{ops: all[first:len(all):len(all)]}
+		first = len(all)
+		return p
+	}
 	newPage := func() {
-		pages = append(pages, cur)
-		cur = page{}
+		pages = append(pages, endPage())
 		y, pending, empty = top, 0, true
 	}
 	place := func(it *vitem) {
@@ -26,7 +38,7 @@ func (l *layout) paginate() []page {
 		}
 		for _, o := range it.ops {
 			o.y += y
-			cur.ops = append(cur.ops, o)
+			all = append(all, o)
 		}
 		y += it.h
 		pending, empty = it.after, false
@@ -48,7 +60,7 @@ func (l *layout) paginate() []page {
 		}
 		place(it)
 	}
-	return append(pages, cur)
+	return append(pages, endPage())
 }
 
 // chain returns the height of item i, with its space before, and of the

@@ -75,23 +75,45 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 			err = fmt.Errorf("pdf: interner Fehler in fpdf: %v", p)
 		}
 	}()
-	m, err := r.meta(d.Meta)
+	raw, sha, err := r.fpdfOutput(d, unicode, paintOpts{})
 	if err != nil {
 		return err
+	}
+	out, err := compressContents(raw)
+	if err != nil {
+		return err
+	}
+	if out, err = patchFpdf(out, sha); err != nil {
+		return err
+	}
+	if out, err = withID(out); err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// fpdfOutput lays d out and returns fpdf's output, its page contents
+// uncompressed unless a test sets opts.fpdfCompress, and the SHA-256 of
+// the model dump. d is not nil and has no tracked changes.
+func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) ([]byte, string, error) {
+	m, err := r.meta(d.Meta)
+	if err != nil {
+		return nil, "", err
 	}
 	l := r.newPageLayout(m.page)
 	header, err := l.header(d.Meta.ShortTitle)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	if err := l.blocks(d.Blocks); err != nil {
-		return err
+		return nil, "", err
 	}
 	pages := l.paginate()
 	footers := make([][]op, len(pages))
 	for i := range pages {
 		if footers[i], err = l.footer(i+1, len(pages)); err != nil {
-			return err
+			return nil, "", err
 		}
 	}
 	var mode fontMode = unicodeMode{}
@@ -102,21 +124,13 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	// current on every page.
 	l.chk.used[regular] = true
 	if m.dump, m.dumpSHA, err = modelDump(d); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return nil, "", fmt.Errorf("pdf: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used, opts); err != nil {
+		return nil, "", fmt.Errorf("pdf: %w", err)
 	}
-	out, err := patchFpdf(buf.Bytes(), m.dumpSHA)
-	if err != nil {
-		return err
-	}
-	if out, err = withID(out); err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return buf.Bytes(), m.dumpSHA, nil
 }
 
 // trailerEnd is how fpdf ends the trailer dictionary.
