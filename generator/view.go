@@ -296,9 +296,22 @@ func (g *Generator) baseView(p *Project, r *costs.Result) View {
 	if f := pr.Vertrag.FITStore; f != nil {
 		v.FITStore = &ViewFITStore{Angebot: e(f.Angebot), LeistungsbeschreibungVersion: e(f.LeistungsbeschreibungVersion), Abstimmungsschreiben: e(f.Abstimmungsschreiben), AVV: f.AVV}
 	}
-	results := map[string]costs.PartyResult{}
+	results := make(map[string]costs.PartyResult, len(r.Parties))
 	for _, pr := range r.Parties {
 		results[pr.Code] = pr
+	}
+	// ViewPartei is large: size the lists once instead of growing them.
+	if n := len(pr.Parteien); n > 0 {
+		v.Parteien = make([]ViewPartei, 0, n)
+		reusers := 0
+		for _, pt := range pr.Parteien {
+			if pt.Rolle != "umsetzend" {
+				reusers++
+			}
+		}
+		if reusers > 0 {
+			v.Nachnutzende = make([]ViewPartei, 0, reusers)
+		}
 	}
 	for _, pt := range pr.Parteien {
 		ref, _ := refdata.PartyByCode(string(pt.Land))
@@ -309,6 +322,9 @@ func (g *Generator) baseView(p *Project, r *costs.Result) View {
 			VertretenDurch: e(pt.VertretenDurch),
 			Umsetzend:      pt.Rolle == "umsetzend", TraegtAnteil: res.Bears, IstLand: ref.IstLand,
 			AnteilE5: res.ShareE5, GesamtCent: res.TotalCents,
+		}
+		if len(v.Kosten.Jahre) > 0 {
+			vp.ProJahr = make([]int64, 0, len(v.Kosten.Jahre))
 		}
 		for _, y := range v.Kosten.Jahre {
 			vp.ProJahr = append(vp.ProJahr, res.ByYear[y.Jahr])

@@ -1,7 +1,7 @@
 package markup
 
 import (
-	"regexp"
+	"bytes"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/format"
@@ -24,7 +24,7 @@ func (c *converter) chart(t *east.Table) (model.Block, error) {
 		switch k {
 		case "diagramm":
 		case "id":
-			if !idRE.MatchString(v) {
+			if !validID(v) {
 				return nil, c.errorf("Diagramm-id %q: nur Kleinbuchstaben, Ziffern und Bindestriche", v)
 			}
 			out.ID = v
@@ -103,10 +103,6 @@ func (c *converter) bar(row ast.Node, what string, n int) (model.Bar, error) {
 	return bar, nil
 }
 
-// cellDirectiveRE matches a cell directive at the start of a cell's
-// markup: "{:farbe=2E7D32}", optionally followed by text.
-var cellDirectiveRE = regexp.MustCompile(`^\{:([^}]*)\}`)
-
 // cellDirective returns the directive "{:…}" a table cell's markup starts
 // with, or "". It reads the markup as written, so text from the data,
 // which md escapes ("\{:…"), never becomes a directive.
@@ -115,7 +111,17 @@ func cellDirective(src []byte, cell ast.Node) string {
 	if !ok {
 		return ""
 	}
-	return string(cellDirectiveRE.Find(t.Segment.Value(src)))
+	// "{:" up to the first "}" (as `^\{:([^}]*)\}` would match it):
+	// "{:farbe=2E7D32}", optionally followed by text.
+	v := t.Segment.Value(src)
+	if !bytes.HasPrefix(v, []byte("{:")) {
+		return ""
+	}
+	end := bytes.IndexByte(v[2:], '}')
+	if end < 0 {
+		return ""
+	}
+	return string(v[:end+3])
 }
 
 // cell converts a table cell. A cell whose markup starts with

@@ -29,9 +29,9 @@
 package markup
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +43,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -52,11 +53,7 @@ var ErrMarkup = errors.New("Markup-Fehler")
 // Convert parses markup and returns the blocks of the document. file names
 // the source in positions until the first marker.
 func Convert(src []byte, file string) ([]model.Block, error) {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table),
-		goldmark.WithParserOptions(parser.WithAttribute()),
-	)
-	root := md.Parser().Parse(text.NewReader(src))
+	root := mdParser.Parse(text.NewReader(src))
 	start := model.Pos{File: file, Line: 1}
 	c := &converter{src: src, pos: start, base: start, baseSrc: 1, clauses: map[string]*clause{}}
 	if err := c.number(root); err != nil {
@@ -68,6 +65,49 @@ func Convert(src []byte, file string) ([]model.Block, error) {
 		return nil, err
 	}
 	return nest(blocks), nil
+}
+
+// mdParser is built once: goldmark's parser keeps all per-document state
+// in the parse context it creates for every Parse call, and the table
+// extension, the attribute option and markerParser hold none, so one
+// parser serves concurrent conversions.
+var mdParser = goldmark.New(
+	goldmark.WithExtensions(extension.Table),
+	goldmark.WithParserOptions(
+		parser.WithAttribute(),
+		parser.WithBlockParsers(util.Prioritized(markerParser{parser.NewHTMLBlockParser()}, 899)),
+	),
+).Parser()
+
+// markerParser opens the HTML block of a position marker line
+// ("<!--@file:line-->") exactly as goldmark's HTML block parser would (a
+// comment, HTML block type 2) but without trying its regular expressions
+// first; it runs just before that parser and leaves every other line to
+// it. Continuing and closing the block is the HTML block parser's.
+type markerParser struct {
+	parser.BlockParser // goldmark's HTML block parser
+}
+
+var markerPrefix = []byte("<!--@")
+
+func (markerParser) Trigger() []byte { return []byte{'<'} }
+
+func (markerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	if !bytes.HasPrefix(line, markerPrefix) {
+		return nil, parser.NoChildren
+	}
+	node := ast.NewHTMLBlock(ast.HTMLBlockType2)
+	reader.AdvanceToEOL()
+	node.Lines().Append(segment)
+	return node, parser.NoChildren
+}
+
+// markAt is the position state after a top-level marker.
+type markAt struct {
+	node    *ast.HTMLBlock
+	pos     model.Pos
+	baseSrc int
 }
 
 // clause is what references need to know about a section.
@@ -84,6 +124,10 @@ type converter struct {
 	lineStarts []int     // byte offsets of line starts in src
 	clauses    map[string]*clause
 	pending    map[string]string // attributes from a directive for the next block
+	inl        inlineBuilder     // reused by inlines
+	files      map[string]string // file names of markers, interned
+	marks      []markAt          // the markers of the first pass, replayed by the second
+	nextMark   int
 	// numbering state of the second pass
 	cur       *clause
 	paraIndex int
@@ -95,22 +139,22 @@ func (c *converter) errorf(format string, args ...any) error {
 
 // parseMarker reads a position marker "<!--@file:line-->"; it runs for
 // every block of every document, so it avoids regular expressions.
-func parseMarker(raw string) (file string, line int, ok bool) {
-	body, found := strings.CutPrefix(raw, "<!--@")
+func parseMarker(raw []byte) (file []byte, line int, ok bool) {
+	body, found := bytes.CutPrefix(raw, []byte("<!--@"))
 	if !found {
-		return "", 0, false
+		return nil, 0, false
 	}
-	body, found = strings.CutSuffix(body, "-->")
+	body, found = bytes.CutSuffix(body, []byte("-->"))
 	if !found {
-		return "", 0, false
+		return nil, 0, false
 	}
-	i := strings.LastIndexByte(body, ':')
+	i := bytes.LastIndexByte(body, ':')
 	if i <= 0 {
-		return "", 0, false
+		return nil, 0, false
 	}
-	line, err := strconv.Atoi(body[i+1:])
-	if err != nil || line < 0 || strings.ContainsAny(body[:i], "\n>") {
-		return "", 0, false
+	line, err := strconv.Atoi(string(body[i+1:]))
+	if err != nil || line < 0 || bytes.ContainsAny(body[:i], "\n>") {
+		return nil, 0, false
 	}
 	return body[:i], line, true
 }
@@ -118,10 +162,27 @@ func parseMarker(raw string) (file string, line int, ok bool) {
 // marker updates the position from a marker HTML block; other HTML is an
 // error.
 func (c *converter) marker(n *ast.HTMLBlock) error {
-	raw := strings.TrimSpace(string(n.Lines().Value(c.src)))
-	file, line, ok := parseMarker(raw)
+	var v []byte
+	if lines := n.Lines(); lines.Len() == 1 {
+		seg := lines.At(0)
+		v = seg.Value(c.src)
+	} else {
+		v = lines.Value(c.src)
+	}
+	raw := bytes.TrimSpace(v)
+	name, line, ok := parseMarker(raw)
 	if !ok {
-		return c.errorf("HTML ist im Markup nicht erlaubt: %q (Text aus den Daten mit md maskieren)", firstLine(raw))
+		return c.errorf("HTML ist im Markup nicht erlaubt: %q (Text aus den Daten mit md maskieren)", firstLine(string(raw)))
+	}
+	// A document names few template files in many markers (and each
+	// marker is read in both passes): keep one string per name.
+	file, ok := c.files[string(name)]
+	if !ok {
+		if c.files == nil {
+			c.files = map[string]string{}
+		}
+		file = string(name)
+		c.files[file] = file
 	}
 	c.pos = model.Pos{File: file, Line: line}
 	c.base = c.pos
@@ -134,11 +195,14 @@ func (c *converter) marker(n *ast.HTMLBlock) error {
 // srcLine is the 1-based line of a byte offset in the markup.
 func (c *converter) srcLine(off int) int {
 	if c.lineStarts == nil {
-		c.lineStarts = []int{0}
-		for i, b := range c.src {
-			if b == '\n' {
-				c.lineStarts = append(c.lineStarts, i+1)
+		c.lineStarts = make([]int, 1, 1+bytes.Count(c.src, []byte{'\n'}))
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(c.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j
+			c.lineStarts = append(c.lineStarts, i+1)
 		}
 	}
 	i, found := slices.BinarySearch(c.lineStarts, off)
@@ -176,6 +240,7 @@ func (c *converter) number(root ast.Node) error {
 			if err := c.marker(n); err != nil {
 				return err
 			}
+			c.marks = append(c.marks, markAt{n, c.pos, c.baseSrc})
 		case *ast.Heading:
 			if n.Level != 2 {
 				continue
@@ -217,13 +282,29 @@ func (c *converter) headingAttrs(h *ast.Heading) (id, class string, err error) {
 	if id == "" {
 		return "", "", c.errorf("Überschrift %q braucht eine id, z. B. {#gegenstand}", c.inlineText(h))
 	}
-	if !idRE.MatchString(id) {
+	if !validID(id) {
 		return "", "", c.errorf("id %q: nur Kleinbuchstaben, Ziffern und Bindestriche", id)
 	}
 	return id, class, nil
 }
 
-var idRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// validID reports whether s is an id: `^[a-z][a-z0-9]*(-[a-z0-9]+)*$`,
+// lower-case letters, digits and single inner hyphens, starting with a
+// letter. It runs for every heading twice, so it is written out.
+func validID(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
+		case b == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 func attrString(v any) string {
 	switch v := v.(type) {
@@ -290,6 +371,13 @@ func (c *converter) block(n ast.Node, listDepth int) (model.Block, error) {
 	}
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
+		// The first pass read the top-level markers in this order.
+		if c.nextMark < len(c.marks) && c.marks[c.nextMark].node == n {
+			m := c.marks[c.nextMark]
+			c.nextMark++
+			c.pos, c.base, c.baseSrc = m.pos, m.pos, m.baseSrc
+			return nil, nil
+		}
 		return nil, c.marker(n)
 	case *ast.Heading:
 		return c.heading(n)
@@ -338,7 +426,36 @@ func (c *converter) heading(h *ast.Heading) (model.Block, error) {
 	return s, nil
 }
 
-var directiveRE = regexp.MustCompile(`^\{:\s*([^}]*)\}\s*$`)
+// directive matches a directive line, `^\{:\s*([^}]*)\}\s*$`, and
+// returns the text between "{:" plus blanks and the closing brace. It runs
+// for every paragraph twice, so it is written out: the brace that closes
+// is the first one, and only blanks (\t \n \f \r and space, regexp's \s)
+// may follow it.
+func directive(line []byte) ([]byte, bool) {
+	if len(line) < 3 || line[0] != '{' || line[1] != ':' {
+		return nil, false
+	}
+	end := bytes.IndexByte(line[2:], '}')
+	if end < 0 {
+		return nil, false
+	}
+	end += 2
+	for _, b := range line[end+1:] {
+		if !isSpace(b) {
+			return nil, false
+		}
+	}
+	start := 2
+	for start < end && isSpace(line[start]) {
+		start++
+	}
+	return line[start:end], true
+}
+
+// isSpace is regexp's \s.
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 func isDirective(p *ast.Paragraph, src []byte) bool {
 	lines := p.Lines()
@@ -346,7 +463,8 @@ func isDirective(p *ast.Paragraph, src []byte) bool {
 		return false
 	}
 	first := lines.At(0)
-	return directiveRE.Match(first.Value(src))
+	_, ok := directive(first.Value(src))
+	return ok
 }
 
 // paragraph converts a paragraph, handling a leading directive line.
@@ -355,8 +473,8 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 	if lines.Len() > 0 {
 		seg := lines.At(0)
 		first := seg.Value(c.src)
-		if m := directiveRE.FindSubmatch(first); m != nil {
-			attrs, err := parseAttrs(string(m[1]))
+		if body, ok := directive(first); ok {
+			attrs, err := parseAttrs(string(body))
 			if err != nil {
 				return nil, c.errorf("%v", err)
 			}
@@ -380,10 +498,11 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 	if c.pending != nil {
 		// Sorted keys: with a map's order, the message (and the style)
 		// would change from run to run.
-		if ks := keys(c.pending); len(ks) > 1 {
+		ks := keys(c.pending)
+		if len(ks) > 1 {
 			return nil, c.errorf("mehrere Anweisungen %v für einen Absatz", ks)
 		}
-		for _, k := range keys(c.pending) {
+		for _, k := range ks {
 			switch k {
 			case "titel":
 				style = model.StyleTitle
@@ -534,7 +653,7 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 			switch k {
 			case "tabelle":
 			case "id":
-				if !idRE.MatchString(v) {
+				if !validID(v) {
 					return nil, c.errorf("Tabellen-id %q: nur Kleinbuchstaben, Ziffern und Bindestriche", v)
 				}
 				out.ID = v
@@ -564,6 +683,9 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 			cl, err := c.cell(cell)
 			if err != nil {
 				return nil, err
+			}
+			if r.Cells == nil {
+				r.Cells = make([]model.Cell, 0, max(len(t.Alignments), 1))
 			}
 			r.Cells = append(r.Cells, cl)
 		}
@@ -639,28 +761,118 @@ func (c *converter) fenced(f *ast.FencedCodeBlock) (model.Block, error) {
 	return out, nil
 }
 
-// inlines converts the inline children of n.
+// inlines converts the inline children of n. Adjacent text runs with the
+// same marks are merged as they are produced (as mergeText would merge
+// them afterwards), so a paragraph's text is built once, not piece by
+// piece.
 func (c *converter) inlines(n ast.Node) ([]model.Inline, error) {
-	var out []model.Inline
-	err := c.walkInlines(n, false, false, &out)
-	return mergeText(out), err
+	b := &c.inl
+	b.out, b.open, b.added = b.out[:0], false, false
+	err := c.walkInlines(n, false, false, b)
+	return b.finish(), err
 }
 
-func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *[]model.Inline) error {
+// inlineBuilder collects inlines, merging adjacent text runs with the same
+// marks into one model.Text.
+type inlineBuilder struct {
+	out          []model.Inline // reused; finish returns a copy
+	added        bool           // out had an element (then the result is not nil)
+	run          []byte         // text of the open run
+	bold, italic bool           // marks of the open run
+	open         bool
+	scratch      []byte // unescaped text of one piece
+}
+
+// start makes sure a run with the given marks is open and returns the
+// length of its text so far.
+func (b *inlineBuilder) start(bold, italic bool) int {
+	if b.open && (b.bold != bold || b.italic != italic) {
+		b.flush()
+	}
+	if !b.open {
+		b.open, b.bold, b.italic, b.run = true, bold, italic, b.run[:0]
+	}
+	return len(b.run)
+}
+
+// text appends a piece of text with the given marks.
+func (b *inlineBuilder) text(s string, bold, italic bool) {
+	b.start(bold, italic)
+	b.run = append(b.run, s...)
+}
+
+// nfc normalises the text appended to the open run since from as
+// norm.NFC.String would normalise that piece on its own.
+func (b *inlineBuilder) nfc(from int) {
+	piece := b.run[from:]
+	if n := norm.NFC.Bytes(piece); len(n) != len(piece) || len(n) > 0 && &n[0] != &piece[0] {
+		b.run = append(b.run[:from], n...)
+	}
+}
+
+// add appends a non-text inline.
+func (b *inlineBuilder) add(x model.Inline) {
+	b.flush()
+	b.out = append(b.out, x)
+	b.added = true
+}
+
+func (b *inlineBuilder) flush() {
+	if b.open {
+		b.out = append(b.out, model.Text{Text: string(b.run), Bold: b.bold, Italic: b.italic})
+		b.open, b.added = false, true
+	}
+}
+
+// finish closes the open run and trims trailing spaces of the last run,
+// as mergeText does. The result is a copy of exactly its length for the
+// caller; like mergeText's, it is nil only if nothing was added.
+func (b *inlineBuilder) finish() []model.Inline {
+	b.flush()
+	if !b.added {
+		return nil
+	}
+	out := make([]model.Inline, len(b.out))
+	copy(out, b.out)
+	clear(b.out)
+	if len(out) > 0 {
+		if t, ok := out[len(out)-1].(model.Text); ok {
+			trimmed := strings.TrimRight(t.Text, " ")
+			switch {
+			case trimmed == "":
+				out = out[:len(out)-1]
+			case len(trimmed) != len(t.Text):
+				t.Text = trimmed
+				out[len(out)-1] = t
+			}
+		}
+	}
+	return out
+}
+
+func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *inlineBuilder) error {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
-			s := typography(unescape(string(ch.Segment.Value(c.src))))
-			if s != "" {
-				*out = append(*out, model.Text{Text: norm.NFC.String(s), Bold: bold, Italic: italic})
+			piece := ch.Segment.Value(c.src)
+			if bytes.IndexByte(piece, '\\') >= 0 {
+				out.scratch = appendUnescape(out.scratch[:0], piece)
+				piece = out.scratch
+			}
+			if len(piece) > 0 {
+				from := out.start(bold, italic)
+				out.run = appendTypography(out.run, piece)
+				out.nfc(from)
 			}
 			if ch.HardLineBreak() {
-				*out = append(*out, model.LineBreak{})
+				out.add(model.LineBreak{})
 			} else if ch.SoftLineBreak() {
-				*out = append(*out, model.Text{Text: " ", Bold: bold, Italic: italic})
+				out.text(" ", bold, italic)
 			}
 		case *ast.String:
-			*out = append(*out, model.Text{Text: norm.NFC.String(string(ch.Value)), Bold: bold, Italic: italic})
+			from := out.start(bold, italic)
+			out.run = append(out.run, ch.Value...)
+			out.nfc(from)
 		case *ast.Emphasis:
 			if err := c.walkInlines(ch, bold || ch.Level == 2, italic || ch.Level == 1, out); err != nil {
 				return err
@@ -670,7 +882,7 @@ func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *[]model.Inli
 			if err != nil {
 				return err
 			}
-			*out = append(*out, model.Text{Text: s, Bold: bold, Italic: italic})
+			out.text(s, bold, italic)
 		case *ast.RawHTML:
 			return c.errorf("HTML ist im Markup nicht erlaubt (Text aus den Daten mit md maskieren)")
 		case *ast.CodeSpan:
@@ -723,6 +935,20 @@ func unescape(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// appendUnescape appends s to dst as unescape would return it.
+func appendUnescape(dst, s []byte) []byte {
+	if bytes.IndexByte(s, '\\') < 0 {
+		return append(dst, s...)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
 }
 
 func isASCIIPunct(c byte) bool {
@@ -829,4 +1055,36 @@ func typography(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// appendTypography appends s to dst as typography would return it.
+func appendTypography(dst, s []byte) []byte {
+	last := 0
+	for i := 1; i+1 < len(s); i++ {
+		j := bytes.IndexByte(s[i:len(s)-1], ' ')
+		if j < 0 {
+			break
+		}
+		i += j
+		before, after := s[:i], s[i+1:]
+		digitAfter := after[0] >= '0' && after[0] <= '9'
+		digitBefore := before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
+		join := digitAfter && (hasSuffix(before, "§") || hasSuffix(before, "Abs.") ||
+			hasSuffix(before, "Nr.") || hasSuffix(before, "Art.")) ||
+			digitBefore && (hasPrefix(after, "€") || hasPrefix(after, "%"))
+		if join {
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, "\u00a0"...)
+			last = i + 1
+		}
+	}
+	return append(dst, s[last:]...)
+}
+
+func hasSuffix(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix
+}
+
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }

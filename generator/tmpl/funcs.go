@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -181,9 +182,40 @@ func ref(id string, abs ...int) (string, error) {
 	case 0:
 		return "[](#" + id + ")", nil
 	case 1:
-		return fmt.Sprintf("[](#%s/%d)", id, abs[0]), nil
+		return "[](#" + id + "/" + strconv.Itoa(abs[0]) + ")", nil
 	}
 	return "", fmt.Errorf("ref: höchstens ein Absatz")
+}
+
+// escapePunct are the characters Escape backslash-escapes; escapeChars
+// adds the line breaks it collapses.
+const (
+	escapePunct = "\\`*_{}[]<>()#+-.!|~"
+	escapeChars = escapePunct + "\n\r"
+)
+
+// escapeByte marks the bytes of escapeChars.
+var escapeByte = func() (t [256]bool) {
+	for i := 0; i < len(escapeChars); i++ {
+		t[escapeChars[i]] = true
+	}
+	return t
+}()
+
+// needsEscape reports whether Escape would change s: it holds a character
+// of escapeChars or is not valid UTF-8.
+func needsEscape(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if escapeByte[c] {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return !ascii && !utf8.ValidString(s)
 }
 
 // Escape makes free text safe for the markup: every ASCII punctuation
@@ -191,21 +223,42 @@ func ref(id string, abs ...int) (string, error) {
 // backslash-escaped, and line breaks collapse to one space (a blank line
 // in the data must not start a new paragraph).
 func Escape(s string) string {
+	// Most data needs no escaping: then the result is s itself (ranging
+	// over invalid UTF-8 would write U+FFFD, so only valid text qualifies).
+	if !needsEscape(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
 	space := false
-	for _, r := range s {
-		if r == '\n' || r == '\r' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Not ASCII, so never escaped; invalid UTF-8 becomes U+FFFD,
+			// as ranging over the string and writing each rune would.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteString(string(utf8.RuneError))
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+			space = false
+			continue
+		}
+		i++
+		if c == '\n' || c == '\r' {
 			if !space {
 				b.WriteByte(' ')
 			}
 			space = true
 			continue
 		}
-		space = r == ' '
-		if r < 128 && strings.ContainsRune("\\`*_{}[]<>()#+-.!|~", r) {
+		space = c == ' '
+		if escapeByte[c] {
 			b.WriteByte('\\')
 		}
-		b.WriteRune(r)
+		b.WriteByte(c)
 	}
 	return b.String()
 }

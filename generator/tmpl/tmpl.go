@@ -23,6 +23,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"text/template"
 )
 
@@ -45,7 +46,15 @@ type Entry struct {
 type Set struct {
 	t       *template.Template
 	entries []Entry
+	// sizes holds, per template, the largest output so far, so Execute
+	// allocates its buffer once instead of growing it step by step. The
+	// map is filled by Load and only read afterwards.
+	sizes map[string]*atomic.Int64
 }
+
+// maxSizeHint bounds the buffer Execute allocates up front, so one huge
+// document does not make every later one reserve as much.
+const maxSizeHint = 1 << 20
 
 // Suffix is the file suffix of templates.
 const Suffix = ".tmpl"
@@ -74,7 +83,7 @@ func Load(layers ...Layer) (*Set, error) {
 	}
 	sort.Strings(paths)
 	root := template.New("").Option("missingkey=error").Funcs(FuncMap())
-	s := &Set{t: root}
+	s := &Set{t: root, sizes: map[string]*atomic.Int64{}}
 	for _, p := range paths {
 		l := chosen[p]
 		src, err := fs.ReadFile(l.FS, p)
@@ -85,6 +94,7 @@ func Load(layers ...Layer) (*Set, error) {
 			return nil, fmt.Errorf("%w: %s (%s): %v", ErrTemplate, p, l.Name, err)
 		}
 		s.entries = append(s.entries, Entry{Path: p, Layer: l.Name})
+		s.sizes[p] = new(atomic.Int64)
 	}
 	return s, nil
 }
@@ -115,8 +125,20 @@ func (s *Set) Execute(name string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("%w: Vorlage %s fehlt", ErrTemplate, name)
 	}
 	var b bytes.Buffer
+	size := s.sizes[name]
+	if size != nil {
+		b.Grow(int(min(size.Load(), maxSizeHint)))
+	}
 	if err := t.Execute(&b, data); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrTemplate, err)
+	}
+	if size != nil {
+		for n := int64(b.Len()); ; {
+			old := size.Load()
+			if n <= old || size.CompareAndSwap(old, n) {
+				break
+			}
+		}
 	}
 	return b.Bytes(), nil
 }
