@@ -45,6 +45,8 @@ func benchRoute(b *testing.B, name string) {
 	}
 }
 
-func BenchmarkSternVereinbarungModell(b *testing.B) { benchRoute(b, "modell") }
-func BenchmarkSternVereinbarungDOCX(b *testing.B)   { benchRoute(b, "docx") }
-func BenchmarkSternVereinbarungPDF(b *testing.B)    { benchRoute(b, "pdf") }
+func BenchmarkSternVereinbarungModell(b *testing.B)        { benchRoute(b, "modell") }
+func BenchmarkSternVereinbarungDOCX(b *testing.B)          { benchRoute(b, "docx") }
+func BenchmarkSternVereinbarungPDF(b *testing.B)           { benchRoute(b, "pdf") }
+func BenchmarkSternVereinbarungDOCXSchreiber(b *testing.B) { benchRoute(b, "docx-schreiber") }
+func BenchmarkSternVereinbarungPDFSchreiber(b *testing.B)  { benchRoute(b, "pdf-schreiber") }

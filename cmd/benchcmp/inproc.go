@@ -1,17 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/docx"
+	"github.com/vereinbar/vereinbar/generator/render/pdf"
 )
 
 // agreementSet is the agreements of one fixture, ready to render.
@@ -20,6 +26,7 @@ type agreementSet struct {
 	project *generator.Project
 	costs   *costs.Result
 	kinds   []generator.Kind
+	models  map[string]*model.Document // built once, by Kind.File, for the writer routes
 }
 
 // loadAgreements reads a fixture and selects its agreements (one for a
@@ -38,7 +45,13 @@ func loadAgreements(gen *generator.Generator, path string) (*agreementSet, error
 		return nil, fmt.Errorf("%s: keine Vereinbarung", path)
 	}
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return &agreementSet{name: name, project: p, costs: res, kinds: ks}, nil
+	models := map[string]*model.Document{}
+	for _, k := range ks {
+		if models[k.File], err = gen.Document(p, res, k); err != nil {
+			return nil, err
+		}
+	}
+	return &agreementSet{name: name, project: p, costs: res, kinds: ks, models: models}, nil
 }
 
 // route is one in-process way to a document, timed per document.
@@ -47,9 +60,11 @@ type route struct {
 	do   func(ctx context.Context, g *generator.Generator, s *agreementSet, k generator.Kind) error
 }
 
-// inprocRoutes: the model alone (templates and markup), and the full way
+// inprocRoutes: the model alone (templates and markup), the full way
 // from the validated project to a DOCX and to a PDF file in memory, the
-// model included, exactly as GenerateProject and the batch call it.
+// model included, exactly as GenerateProject and the batch call it, and
+// the writers alone on a model built beforehand (a batch builds the model
+// once for all formats of a document).
 var inprocRoutes = []route{
 	{"modell", func(_ context.Context, g *generator.Generator, s *agreementSet, k generator.Kind) error {
 		_, err := g.Document(s.project, s.costs, k)
@@ -57,6 +72,36 @@ var inprocRoutes = []route{
 	}},
 	{"docx", renderRoute("docx")},
 	{"pdf", renderRoute("pdf")},
+	{"docx-schreiber", writerRoute(func(w io.Writer, d *model.Document) error {
+		return docxWriter.Render(w, d, docx.Options{})
+	})},
+	{"pdf-schreiber", writerRoute(func(w io.Writer, d *model.Document) error {
+		r, err := pdfWriter()
+		if err != nil {
+			return err
+		}
+		return r.Render(w, d, pdf.Options{})
+	})},
+}
+
+// The writers of the writer routes, one per process as in a batch.
+var (
+	docxWriter = docx.NewRenderer()
+	pdfWriter  = sync.OnceValues(pdf.NewRenderer)
+)
+
+// writerRoute renders the prepared model of an agreement into memory.
+func writerRoute(render func(io.Writer, *model.Document) error) func(context.Context, *generator.Generator, *agreementSet, generator.Kind) error {
+	return func(_ context.Context, _ *generator.Generator, s *agreementSet, k generator.Kind) error {
+		var buf bytes.Buffer
+		if err := render(&buf, s.models[k.File]); err != nil {
+			return err
+		}
+		if buf.Len() == 0 {
+			return fmt.Errorf("%s: %s ist leer", s.name, k.File)
+		}
+		return nil
+	}
 }
 
 func renderRoute(format string) func(context.Context, *generator.Generator, *agreementSet, generator.Kind) error {
