@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -169,11 +170,21 @@ func TestGenerateJobsGiveSameBytes(t *testing.T) {
 }
 
 // TestGenerateInterruptedBySignal runs generate in a child process, sends
-// SIGINT once the first project is written, and checks that what is left
-// is complete: no temporary files, every written document in the manifest
-// with its hash, every project directory complete or absent.
+// SIGINT (Ctrl-C) or SIGTERM once the first project is written, and checks
+// that what is left is complete: no temporary files, every written
+// document in the manifest with its hash, every project directory
+// complete or absent.
 func TestGenerateInterruptedBySignal(t *testing.T) {
 	t.Parallel()
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
+			interruptBySignal(t, sig)
+		})
+	}
+}
+
+func interruptBySignal(t *testing.T, sig os.Signal) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
 	out := filepath.Join(dir, "out")
@@ -194,7 +205,7 @@ func TestGenerateInterruptedBySignal(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	err := cmd.Wait()
