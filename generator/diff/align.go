@@ -41,6 +41,7 @@ func (c *clause) text() string {
 type item struct {
 	what  string // "Absatz", "Listenpunkt", "Tabelle", "Diagramm", "Unterschriften"
 	label string // paragraph number or list label
+	own   string // a list item's own label ("3."), on its first paragraph only
 	text  string
 	top   model.Block      // the clause's direct block that holds the item
 	para  *model.Paragraph // for paragraphs and list items
@@ -115,9 +116,13 @@ func (c *clause) addItems(b, top model.Block, prefix string) error {
 			if !strings.ContainsFunc(label, unicode.IsLetter) && !strings.ContainsFunc(label, unicode.IsDigit) {
 				label = fmt.Sprintf("Aufzählungspunkt %d", i+1) // "–", "•": cite by position
 			}
-			for _, ib := range li.Blocks {
+			for k, ib := range li.Blocks {
+				first := len(c.items)
 				if err := c.addItems(ib, top, strings.TrimSpace(prefix+" "+label)); err != nil {
 					return err
+				}
+				if _, ok := ib.(*model.Paragraph); ok && k == 0 && len(c.items) > first {
+					c.items[first].own = li.Label // the paragraph the label stands before
 				}
 			}
 		}

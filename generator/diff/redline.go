@@ -14,14 +14,14 @@ import (
 // are kept, marked deleted, where OLD had them. A moved clause is deleted
 // at its old place and inserted at its new one (the text report calls it
 // moved; Word's move marks are not written, LibreOffice shows them as
-// plain insertions and deletions anyway). A renumbered heading or
-// paragraph shows the old number deleted and the new one inserted. The
-// DOCX renderer writes the marks as w:ins/w:del.
+// plain insertions and deletions anyway). A renumbered heading,
+// paragraph or list item shows the old number or label deleted and the
+// new one inserted (ListItem.LabelChanges). The DOCX renderer writes the
+// marks as w:ins/w:del.
 //
-// Limits: formatting inside a changed paragraph is not kept; a changed
-// list label (a list item inserted before others) shows NEW's labels; a
-// whole inserted or deleted chart is shown as a marked paragraph of its
-// text; changed signature blocks are shown as marked paragraphs.
+// Limits: formatting inside a changed paragraph is not kept; a whole
+// inserted or deleted chart is shown as a marked paragraph of its text;
+// changed signature blocks are shown as marked paragraphs.
 func Redline(old, new *model.Document) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -50,11 +50,14 @@ func redClause(p clausePair) []model.Block {
 		return markedClause(p.new, model.ChangeIns)
 	}
 	r := &redliner{
-		paras:  map[*model.Paragraph]*model.Paragraph{},
-		tables: map[*model.Table]*model.Table{},
-		after:  map[model.Block][]model.Block{},
+		paras:     map[*model.Paragraph]*model.Paragraph{},
+		tables:    map[*model.Table]*model.Table{},
+		after:     map[model.Block][]model.Block{},
+		labels:    map[*model.Paragraph]string{},
+		afterItem: map[*model.Paragraph][]*item{},
 	}
 	var prev model.Block // NEW's block before the current position
+	var lastNew *item    // NEW's item before the current position
 	var sigs []itemPair
 	sigChanged := false
 	for _, ip := range p.items {
@@ -63,7 +66,7 @@ func redClause(p clausePair) []model.Block {
 				sigs = append(sigs, ip)
 				sigChanged = sigChanged || ip.old == nil || ip.new == nil || ip.old.text != ip.new.text
 				if ip.new != nil {
-					prev = ip.new.top
+					prev, lastNew = ip.new.top, ip.new
 				} else if !hasSignatures(p.new.blocks) {
 					r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
 				}
@@ -72,6 +75,12 @@ func redClause(p clausePair) []model.Block {
 		}
 		switch {
 		case ip.new == nil:
+			if ip.old.what == "Listenpunkt" && ip.old.para != nil && lastNew != nil && lastNew.what == "Listenpunkt" && lastNew.para != nil {
+				// A deleted list item stays in the list, after NEW's item
+				// before it.
+				r.afterItem[lastNew.para] = append(r.afterItem[lastNew.para], ip.old)
+				continue
+			}
 			r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
 			continue
 		case ip.old == nil:
@@ -88,6 +97,7 @@ func redClause(p clausePair) []model.Block {
 				r.tables[ip.new.table] = &t
 			}
 		case ip.old.text == ip.new.text:
+			r.relabelItem(ip)
 			if ip.new.para != nil && ip.new.what == "Absatz" && ip.old.label != ip.new.label {
 				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, ip.new.para.Inlines)
 			}
@@ -95,6 +105,7 @@ func redClause(p clausePair) []model.Block {
 			_, t := diffTable(Location{}, ip.old.table, ip.new.table)
 			r.tables[ip.new.table] = t
 		case ip.new.para != nil:
+			r.relabelItem(ip)
 			q := *ip.new.para
 			q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
 			if ip.new.what == "Absatz" && ip.old.label != ip.new.label {
@@ -106,7 +117,7 @@ func redClause(p clausePair) []model.Block {
 			// A chart or signature block changed: shown as NEW; the
 			// text report names the change.
 		}
-		prev = ip.new.top
+		prev, lastNew = ip.new.top, ip.new
 	}
 	var blocks []model.Block
 	blocks = append(blocks, r.after[nil]...)
@@ -149,6 +160,17 @@ type redliner struct {
 	paras  map[*model.Paragraph]*model.Paragraph
 	tables map[*model.Table]*model.Table
 	after  map[model.Block][]model.Block
+	labels map[*model.Paragraph]string // OLD's own list label, by NEW's first paragraph of the item
+	// afterItem holds deleted list items by NEW's paragraph they follow.
+	afterItem map[*model.Paragraph][]*item
+}
+
+// relabelItem notes a list item whose own label changed ("3." → "2."
+// after an item before it was deleted).
+func (r *redliner) relabelItem(ip itemPair) {
+	if ip.new.para != nil && ip.old.own != "" && ip.new.own != "" && ip.old.own != ip.new.own {
+		r.labels[ip.new.para] = ip.old.own
+	}
 }
 
 // block copies b with the replacements applied (also inside lists).
@@ -170,10 +192,44 @@ func (r *redliner) block(b model.Block) model.Block {
 			for k, ib := range it.Blocks {
 				l.Items[i].Blocks[k] = r.block(ib)
 			}
+			if len(it.Blocks) > 0 {
+				if p, ok := it.Blocks[0].(*model.Paragraph); ok {
+					if old, ok := r.labels[p]; ok {
+						l.Items[i].LabelChanges = segmentInlines(Words(old, it.Label))
+					}
+				}
+			}
 		}
+		// Deleted items go after the item they followed, as items.
+		var items []model.ListItem
+		for i, it := range n.Items {
+			items = append(items, l.Items[i])
+			for _, ib := range it.Blocks {
+				p, ok := ib.(*model.Paragraph)
+				if !ok {
+					continue
+				}
+				for _, d := range r.afterItem[p] {
+					items = append(items, deletedListItem(d))
+				}
+			}
+		}
+		l.Items = items
 		return &l
 	}
 	return b
+}
+
+// deletedListItem is a deleted list item kept in its list: label and text
+// marked deleted.
+func deletedListItem(it *item) model.ListItem {
+	q := *it.para
+	q.Inlines = markInlines(it.para.Inlines, model.ChangeDel)
+	li := model.ListItem{Label: it.own, Blocks: []model.Block{&q}}
+	if it.own != "" {
+		li.LabelChanges = []model.Inline{model.Text{Text: it.own, Change: model.ChangeDel}}
+	}
+	return li
 }
 
 // markedClause renders a whole clause as inserted or deleted: as a

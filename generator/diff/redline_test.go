@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -52,6 +53,16 @@ func TestRedlineText(t *testing.T) {
 		{name: "inserted clause", v: func(t *testing.T) variant {
 			return variant{templates: editedTemplate(t, "vereinbarung/ring.md.tmpl", `{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`,
 				"## Evaluierung {#evaluierung}\n\nDie Vertragsparteien bewerten den Online-Dienst jährlich.\n\nDas Ergebnis wird veröffentlicht.\n\n"+`{{template "vereinbarung/klauseln/haftung.md.tmpl" .}}`)}
+		}},
+		// 3., 4., 5. become 2., 3., 4.
+		{name: "deleted list item", v: func(t *testing.T) variant {
+			return variant{templates: editedTemplate(t, "vereinbarung/klauseln/begriffe.md.tmpl", lineStartingWith(t, "vereinbarung/klauseln/begriffe.md.tmpl", "2. nachnutzendes Land"), "")}
+		}},
+		// 3., 4., 5. become 4., 5., 6.
+		{name: "inserted list item", v: func(t *testing.T) variant {
+			const file = "vereinbarung/klauseln/begriffe.md.tmpl"
+			line := lineStartingWith(t, file, "3. Betrieb")
+			return variant{templates: editedTemplate(t, file, line, "3. Plattform: die gemeinsam genutzten Basisdienste;\n"+line)}
 		}},
 		// (3) becomes (2).
 		{name: "deleted paragraph", v: func(t *testing.T) variant {
@@ -247,3 +258,20 @@ func lineDiff(got, want string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// lineStartingWith returns the line of a built-in template that starts
+// with prefix, with its line feed.
+func lineStartingWith(t *testing.T, file, prefix string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("../../templates", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.SplitAfter(string(src), "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	t.Fatalf("%s: no line starts with %q", file, prefix)
+	return ""
+}

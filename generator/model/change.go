@@ -12,8 +12,8 @@ const (
 )
 
 // HasChanges reports whether any text run of d is marked as a tracked
-// change (Text.Change set), in headings, paragraphs, list items or table
-// cells. It tolerates malformed models (nil nodes), which renderers report
+// change (Text.Change set), in headings, paragraphs, list items and their
+// labels or table cells. It tolerates malformed models (nil nodes), which renderers report
 // later.
 func HasChanges(d *Document) bool {
 	return d != nil && blocksChanged(d.Blocks)
@@ -35,7 +35,7 @@ func blocksChanged(bs []Block) bool {
 				continue
 			}
 			for _, it := range n.Items {
-				if blocksChanged(it.Blocks) {
+				if inlinesChanged(it.LabelChanges) || blocksChanged(it.Blocks) {
 					return true
 				}
 			}

@@ -20,6 +20,9 @@ func TestHasChanges(t *testing.T) {
 		{"redline", modeltest.Redline(), true},
 		{"changed heading only", &model.Document{Blocks: []model.Block{&model.Section{Level: 1, Number: "§ 5", Title: "Haftung",
 			HeadingChanges: []model.Inline{model.Text{Text: "§ 6", Change: model.ChangeDel}, model.Text{Text: "§ 5", Change: model.ChangeIns}, model.Text{Text: " Haftung"}}}}}, true},
+		{"changed list label only", &model.Document{Blocks: []model.Block{&model.List{Items: []model.ListItem{{Label: "2.",
+			LabelChanges: []model.Inline{model.Text{Text: "3.", Change: model.ChangeDel}, model.Text{Text: "2.", Change: model.ChangeIns}},
+			Blocks:       []model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: "Betrieb"}}}}}}}}}, true},
 		{"nil nodes", &model.Document{Blocks: []model.Block{(*model.Paragraph)(nil), (*model.Table)(nil), nil}}, false},
 	}
 	for _, tt := range tests {

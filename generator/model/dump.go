@@ -64,6 +64,12 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 			fmt.Fprintf(w, "%slist%s\n", ind, pos(n.Pos))
 			for _, it := range n.Items {
 				fmt.Fprintf(w, "%s  item label=%s\n", ind, q(it.Label))
+				if len(it.LabelChanges) > 0 {
+					fmt.Fprintf(w, "%s    label\n", ind)
+					if err := dumpInlines(w, it.LabelChanges, depth+3); err != nil {
+						return err
+					}
+				}
 				if err := dumpBlocks(w, it.Blocks, depth+2); err != nil {
 					return err
 				}

@@ -121,6 +121,10 @@ type List struct {
 type ListItem struct {
 	Label  string
 	Blocks []Block // Paragraphs and Lists only
+	// LabelChanges is set only in a redline: the label as text runs with
+	// tracked changes ("3." deleted, "2." inserted), written instead of
+	// Label by renderers that show changes.
+	LabelChanges []Inline
 }
 
 // Align is a horizontal alignment of table cells.

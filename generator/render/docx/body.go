@@ -236,8 +236,10 @@ func paragraphStyle(s model.ParagraphStyle) (string, bool) {
 // para is how a paragraph is laid out beyond its style.
 type para struct {
 	label string // list label before the text; "" for none
-	left  int    // left indent of the text in twips; 0 keeps the style's
-	hang  bool   // the first line starts one indentStep further left
+	// labelChanges replaces label in a redline (model.ListItem.LabelChanges)
+	labelChanges []model.Inline
+	left         int  // left indent of the text in twips; 0 keeps the style's
+	hang         bool // the first line starts one indentStep further left
 }
 
 // topParagraph writes a paragraph outside lists: a number such as "(2)"
@@ -294,6 +296,12 @@ func (r *renderer) paragraph(p *model.Paragraph, lay para) error {
 		x.raw(`</w:pPr>`)
 	}
 	switch {
+	case len(lay.labelChanges) > 0:
+		// A redline's changed label: old and new marked, then the tab.
+		if err := r.inlines(lay.labelChanges, false); err != nil {
+			return err
+		}
+		x.raw(`<w:r><w:tab/></w:r>`)
 	case label != "" && change != "":
 		// A wholly inserted or deleted paragraph takes its number with it.
 		if err := r.trackedRun(label+"\t", false, false, change); err != nil {
@@ -357,7 +365,7 @@ func (r *renderer) list(l *model.List, depth int) error {
 				}
 				lay := para{left: left}
 				if !labelled {
-					lay.label, lay.hang = it.Label, true
+					lay.label, lay.labelChanges, lay.hang = it.Label, it.LabelChanges, true
 				}
 				if err := r.listParagraph(n, lay); err != nil {
 					return err
@@ -369,7 +377,7 @@ func (r *renderer) list(l *model.List, depth int) error {
 				if !labelled {
 					// The item starts with a nested list: the label
 					// stands on a line of its own.
-					if err := r.listParagraph(&model.Paragraph{Pos: l.Pos}, para{label: it.Label, left: left, hang: true}); err != nil {
+					if err := r.listParagraph(&model.Paragraph{Pos: l.Pos}, para{label: it.Label, labelChanges: it.LabelChanges, left: left, hang: true}); err != nil {
 						return err
 					}
 				}

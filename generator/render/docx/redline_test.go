@@ -84,7 +84,10 @@ func TestRedlineWholeBlocks(t *testing.T) {
 			&model.Section{ID: "laufzeit", Level: 1, Number: "§ 5", Title: "Laufzeit", HeadingChanges: []model.Inline{del("§ 6"), ins("§ 5"), model.Text{Text: " Laufzeit"}}, Blocks: []model.Block{
 				&model.Paragraph{Number: "(2)", Inlines: []model.Inline{ins("Neuer Absatz.")}},
 				&model.Paragraph{Number: "(3)", Inlines: []model.Inline{model.Text{Text: "Frist von "}, ins("6")}},
-				&model.List{Items: []model.ListItem{{Label: "a)", Blocks: []model.Block{&model.Paragraph{Number: "1.", Inlines: []model.Inline{ins("Punkt")}}}}}},
+				&model.List{Items: []model.ListItem{
+					{Label: "a)", Blocks: []model.Block{&model.Paragraph{Number: "1.", Inlines: []model.Inline{ins("Punkt")}}}},
+					{Label: "b)", LabelChanges: []model.Inline{del("c)"), ins("b)")}, Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: "Umbenannt"}}}}},
+				}},
 			}},
 		},
 	}
@@ -118,6 +121,9 @@ func TestRedlineWholeBlocks(t *testing.T) {
 		`<w:t xml:space="preserve">(2)</w:t><w:tab/></w:r></w:ins>`,
 		`<w:t xml:space="preserve">a)</w:t><w:tab/></w:r></w:ins>`,
 		`<w:t xml:space="preserve">1. </w:t></w:r></w:ins>`,
+		// a changed list label: old deleted, new inserted, then the tab
+		`<w:delText xml:space="preserve">c)</w:delText></w:r></w:del>` + rev("w:ins"),
+		`<w:t xml:space="preserve">b)</w:t></w:r></w:ins><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">Umbenannt</w:t>`,
 	} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("document.xml lacks %s", w)
