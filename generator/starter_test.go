@@ -79,7 +79,7 @@ func starterFill(t *testing.T, src string, lines []int) string {
 		"angebot":                       `"FIT-Store-Angebot Wohngeld"`,
 		"leistungsbeschreibung_version": `"1.0"`,
 		"behoerde":                      `"Ministerium für Inneres"`,
-		"leitweg_id":                    `"05315-12345678-06"`,
+		"leitweg_id":                    `"05315-12345678-02"`,
 	}
 	lands := []string{"SH", "ST", "SN"}
 	landIdx := 0

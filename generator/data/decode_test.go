@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -399,4 +400,46 @@ func TestForbiddenCharactersInTexts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLeitwegCheckDigits: the worked example of the KoSIT format
+// specification (04011000-1234512345 → 06), letters in either case, and
+// the refusal of other characters.
+func TestLeitwegCheckDigits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		base, want string
+		ok         bool
+	}{
+		{"04011000-1234512345", "06", true},
+		{"05315-12345678", "02", true},
+		{"13-0042RECHNUNG", "25", true},
+		{"13-0042rechnung", "25", true},
+		{"991-33333TEST", "", true}, // computed below: the full id must give remainder 1
+		{"04011000-12345_12345", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := LeitwegCheckDigits(tt.base)
+		if ok != tt.ok || tt.want != "" && got != tt.want {
+			t.Errorf("LeitwegCheckDigits(%q) = %q, %t; want %q, %t", tt.base, got, ok, tt.want, tt.ok)
+		}
+		if ok && !mod97IsOne(tt.base+got) {
+			t.Errorf("%s-%s does not give remainder 1 modulo 97", tt.base, got)
+		}
+	}
+}
+
+// mod97IsOne is the validation rule of ISO/IEC 7064 MOD 97-10 written
+// with math/big, independently of LeitwegCheckDigits.
+func mod97IsOne(id string) bool {
+	var digits strings.Builder
+	for _, r := range strings.ToUpper(strings.ReplaceAll(id, "-", "")) {
+		if r >= 'A' && r <= 'Z' {
+			fmt.Fprintf(&digits, "%d", r-'A'+10)
+		} else {
+			digits.WriteRune(r)
+		}
+	}
+	n, ok := new(big.Int).SetString(digits.String(), 10)
+	return ok && new(big.Int).Mod(n, big.NewInt(97)).Int64() == 1
 }

@@ -251,6 +251,34 @@ func (w Wert) String() string { return fmt.Sprintf("%s: %s", w.Land, w.Literal) 
 // LeitwegID is the routing id of German e-invoices (XRechnung).
 type LeitwegID string
 
+// LeitwegCheckDigits returns the two check digits of a Leitweg-ID without
+// them ("04011000-1234512345" → "06"), by ISO/IEC 7064 MOD 97-10 as the
+// KoSIT "Formatspezifikation Leitweg-ID" prescribes: hyphens dropped,
+// letters replaced by their number (A = 10 … Z = 35, either case), "00"
+// appended, 98 minus the remainder modulo 97. ok is false for characters
+// other than digits, letters and hyphens.
+func LeitwegCheckDigits(base string) (digits string, ok bool) {
+	rem := 0
+	add := func(d int) { rem = (rem*10 + d) % 97 }
+	for _, r := range base {
+		switch {
+		case r == '-':
+		case r >= '0' && r <= '9':
+			add(int(r - '0'))
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
+			v := int(r|0x20-'a') + 10
+			add(v / 10)
+			add(v % 10)
+		default:
+			return "", false
+		}
+	}
+	add(0)
+	add(0)
+	c := 98 - rem
+	return string([]byte{byte('0' + c/10), byte('0' + c%10)}), true
+}
+
 // JSONSchema gives the pattern.
 func (LeitwegID) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Pattern: leitwegPattern.String()}

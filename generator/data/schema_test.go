@@ -92,6 +92,7 @@ func TestSchemaAcceptsValidFixtures(t *testing.T) {
 // doppelter-yaml-schluessel (a duplicate key is a YAML-level mistake; the
 // converted JSON object simply has one key), ende-vor-beginn, fest-summe,
 // gewichte, jahre-absteigend, kein-umsetzendes, ks-jahr-unbekannt,
+// leitweg-pruefziffer (the pattern holds; a check digit is arithmetic),
 // nutzung-ohne-werte, platzhalter ("TODO: …" is a non-empty string),
 // traeger-unbekannt (NW is a valid code, just not a party), zwei-umsetzende.
 //
@@ -122,6 +123,7 @@ var schemaVerdicts = map[string]struct {
 	"jahre-absteigend":          {},
 	"kein-umsetzendes":          {},
 	"ks-jahr-unbekannt":         {},
+	"leitweg-pruefziffer":       {},
 	"nutzung-ohne-werte":        {},
 	"platzhalter":               {},
 	"traeger-unbekannt":         {},

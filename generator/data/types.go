@@ -95,7 +95,7 @@ type Kontakte struct {
 
 // Rechnung holds invoice data.
 type Rechnung struct {
-	LeitwegID       LeitwegID `yaml:"leitweg_id" jsonschema:"required" jsonschema_description:"Leitweg-ID für E-Rechnungen, z. B. „05315-12345678-06“ (Grobadressierung, optional Feinadressierung, Prüfziffer)."`
+	LeitwegID       LeitwegID `yaml:"leitweg_id" jsonschema:"required" jsonschema_description:"Leitweg-ID für E-Rechnungen, z. B. „05315-12345678-02“ (Grobadressierung, optional Feinadressierung, Prüfziffer)."`
 	Haushaltsstelle string    `yaml:"haushaltsstelle,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Haushaltsstelle (Kapitel und Titel)."`
 }
 

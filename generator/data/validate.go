@@ -138,8 +138,14 @@ func (v *validator) parteien() {
 		if p.Kommune != "" && fitStore {
 			v.add(fmt.Sprintf("parteien[%d].kommune", i), "eine Kommune („%s“) kann nicht aus dem FIT-Store abrufen; abrufen kann nur das Land, das den Dienst an seine Kommunen weitergibt (Leitfaden §2.3.4)", p.Kommune)
 		}
-		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" && !leitwegPattern.MatchString(string(p.Rechnung.LeitwegID)) {
-			v.add(fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i), "Leitweg-ID „%s“ hat nicht die Form Grobadressierung[-Feinadressierung]-Prüfziffer, z. B. „05315-12345678-06“", p.Rechnung.LeitwegID)
+		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" {
+			id, path := string(p.Rechnung.LeitwegID), fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i)
+			base, check := id[:max(0, len(id)-3)], id[max(0, len(id)-2):]
+			if !leitwegPattern.MatchString(id) {
+				v.add(path, "Leitweg-ID „%s“ hat nicht die Form Grobadressierung[-Feinadressierung]-Prüfziffer, z. B. „05315-12345678-02“", id)
+			} else if want, _ := LeitwegCheckDigits(base); want != check {
+				v.add(path, "Leitweg-ID „%s“: die Prüfziffer %s passt nicht zu „%s“ (nach Modulo 97-10 wäre es %s) – Tippfehler in der Leitweg-ID?", id, check, base, want)
+			}
 		}
 		if p.Rolle == "umsetzend" {
 			impl = append(impl, i)
