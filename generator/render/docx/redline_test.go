@@ -35,16 +35,7 @@ func TestRedlineRuns(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			parts, err := buildParts(modeltest.Redline(), tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var doc string
-			for _, p := range parts {
-				if p.name == pathDocument {
-					doc = string(p.data)
-				}
-			}
+			doc := documentPart(t, modeltest.Redline(), tt.opts)
 			for _, w := range tt.want {
 				if !strings.Contains(doc, w) {
 					t.Errorf("document.xml lacks %s", w)
@@ -91,16 +82,7 @@ func TestRedlineWholeBlocks(t *testing.T) {
 			}},
 		},
 	}
-	parts, err := buildParts(d, Options{Author: "A", Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc string
-	for _, p := range parts {
-		if p.name == pathDocument {
-			doc = string(p.data)
-		}
-	}
+	doc := documentPart(t, d, Options{Author: "A", Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
 	rev := func(tag string) string { return `<` + tag + ` w:id="` }
 	for _, w := range []string{
 		// the deleted heading: mark and text deleted, no bookmark
@@ -136,4 +118,20 @@ func TestRedlineWholeBlocks(t *testing.T) {
 	if n := strings.Count(doc, "<w:bookmarkStart"); n != 1 {
 		t.Errorf("%d bookmarks, want 1 (the deleted clause has no id)", n)
 	}
+}
+
+// documentPart renders d and returns word/document.xml.
+func documentPart(t *testing.T, d *model.Document, opts Options) string {
+	t.Helper()
+	parts, err := buildParts(d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range parts {
+		if p.name == pathDocument {
+			return string(p.data)
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
 }

@@ -150,6 +150,19 @@ func TestCompressContents(t *testing.T) {
 	testtool.Run(t, "qpdf", "--check", path)
 }
 
+// parsedSample is fpdf's uncompressed output of a small sample document,
+// parsed, with its object offsets.
+func parsedSample(t *testing.T) ([]byte, *fpdfFile, []int) {
+	t.Helper()
+	raw := fpdfBytes(t, modeltest.Sample(2), false, false)
+	f := mustParse(t, raw)
+	offs, err := f.offsets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw, f, offs
+}
+
 func mustParse(t *testing.T, b []byte) *fpdfFile {
 	t.Helper()
 	f, err := parseFpdf(b)
@@ -163,12 +176,7 @@ func mustParse(t *testing.T, b []byte) *fpdfFile {
 // it is an error, not a file.
 func TestCompressContentsErrors(t *testing.T) {
 	t.Parallel()
-	raw := fpdfBytes(t, modeltest.Sample(2), false, false)
-	f := mustParse(t, raw)
-	offs, err := f.offsets()
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw, f, offs := parsedSample(t)
 	streams, err := f.contentStreams()
 	if err != nil {
 		t.Fatal(err)
@@ -263,12 +271,7 @@ func mustObject(t *testing.T, f *fpdfFile, n int) []byte {
 // TestApplyErrors checks that edits apply refuses are errors.
 func TestApplyErrors(t *testing.T) {
 	t.Parallel()
-	raw := fpdfBytes(t, modeltest.Sample(2), false, false)
-	f := mustParse(t, raw)
-	offs, err := f.offsets()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f, offs := parsedSample(t)
 	o := offs[3]
 	tests := []struct {
 		name  string
