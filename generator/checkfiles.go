@@ -32,10 +32,15 @@ const maxPDFBytes = 64 << 20
 // ErrCheckInput reports a file check cannot read.
 var ErrCheckInput = errors.New("Datei nicht prüfbar")
 
+// ManifestName is the name of the manifest a batch writes into its
+// output directory.
+const ManifestName = "manifest.json"
+
 // CheckFiles expands paths for check: a file is taken as it is, a
 // directory contributes its *.yaml, *.yml, *.docx and *.pdf files (not
-// those of subdirectories, and not Word's lock files "~$…"). The result is
-// sorted and free of duplicates.
+// those of subdirectories, and not Word's lock files "~$…"); an output
+// directory of generate (one holding ManifestName) contributes those of
+// its project folders too. The result is sorted and free of duplicates.
 func CheckFiles(paths []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -46,17 +51,17 @@ func CheckFiles(paths []string) ([]string, error) {
 		}
 		files := []string{p}
 		if st.IsDir() {
-			entries, err := os.ReadDir(p)
-			if err != nil {
+			var sub []string
+			if files, sub, err = checkableIn(p); err != nil {
 				return nil, err
 			}
-			files = nil
-			for _, e := range entries {
-				switch strings.ToLower(filepath.Ext(e.Name())) {
-				case ".yaml", ".yml", ".docx", ".pdf":
-					if !e.IsDir() && !strings.HasPrefix(e.Name(), "~$") {
-						files = append(files, filepath.Join(p, e.Name()))
+			if _, err := os.Stat(filepath.Join(p, ManifestName)); err == nil {
+				for _, d := range sub {
+					more, _, err := checkableIn(d)
+					if err != nil {
+						return nil, err
 					}
+					files = append(files, more...)
 				}
 			}
 		}
@@ -69,6 +74,28 @@ func CheckFiles(paths []string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// checkableIn returns the checkable files of a directory and its
+// subdirectories.
+func checkableIn(dir string) (files, dirs []string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(dir, e.Name()))
+			continue
+		}
+		switch strings.ToLower(filepath.Ext(e.Name())) {
+		case ".yaml", ".yml", ".docx", ".pdf":
+			if !strings.HasPrefix(e.Name(), "~$") {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	return files, dirs, nil
 }
 
 // Check checks one file: a project file (its data and every document

@@ -32,11 +32,12 @@ die Regeln aus Leitfaden und IT-Planungsrat.
   - PDF von vereinbar: geprüft wird das beim Erzeugen eingebettete
     Dokumentmodell, nicht der sichtbare Text.
   - Verzeichnis: seine *.yaml-, *.docx- und *.pdf-Dateien (ohne
-    Unterverzeichnisse). Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
+    Unterverzeichnisse); ein Ausgabeverzeichnis von generate (mit manifest.json)
+    samt seinen Projektordnern. Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
 
 Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 1, wenn eine Datei nicht gelesen werden kann.`,
-		Example: "  vereinbar check fixtures/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+		Example: "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failOn, err := chk.ParseSeverity(o.failOn)
 			if err != nil || failOn == chk.Info {

@@ -217,3 +217,23 @@ func TestCheckPDF(t *testing.T) {
 			stdout: contains("0 Dateien geprüft"), stderr: contains("fremd.pdf", "nur PDF-Dateien, die vereinbar erzeugt hat")},
 	})
 }
+
+// TestCheckOutputDirectory: the output directory of generate (it holds
+// manifest.json) is checked with its project folders; any other directory
+// only with its own files.
+func TestCheckOutputDirectory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCLI("generate", "--formats", "docx,pdf", "--kinds", "vereinbarung", "--out", out, bafoeg); code != 0 {
+		t.Fatalf("generate: %s", stderr)
+	}
+	plain := filepath.Join(dir, "ablage")
+	writeFile(t, filepath.Join(plain, "projekt", "vereinbarung-SN.docx"), readFile(t, filepath.Join(out, "bafoeg-stern", "vereinbarung-SN.docx")))
+	runTable(t, []cliCase{
+		{name: "output directory", args: []string{"check", out}, code: 0,
+			stdout: contains(filepath.Join(out, "bafoeg-stern", "vereinbarung-SN.docx")+": geprüft", "6 Dateien geprüft: 0 Fehler"), stderr: empty},
+		{name: "other directory", args: []string{"check", plain}, code: 1,
+			stdout: empty, stderr: contains("keine prüfbaren Dateien")},
+	})
+}

@@ -38,7 +38,7 @@ import (
 )
 
 // ManifestName is the manifest's file name in the output directory.
-const ManifestName = "manifest.json"
+const ManifestName = generator.ManifestName
 
 // Options configure a run.
 type Options struct {
