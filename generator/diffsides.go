@@ -25,25 +25,33 @@ var ErrDiffSide = errors.New("weder Projektdatei (*.yaml) noch DOCX noch Verzeic
 
 // DiffSide loads one side of a diff: a project file (every document of
 // the project, built in memory), a DOCX (read back with docxread, also
-// when edited by hand) or a directory (its *.docx files, not recursive).
+// when edited by hand) or a directory (its *.docx files, not recursive;
+// for an output directory of generate, one holding ManifestName, also
+// those of its project folders, named "kurztitel/vereinbarung").
 func (g *Generator) DiffSide(path string) ([]DiffDoc, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if st.IsDir() {
-		ms, err := filepath.Glob(filepath.Join(path, "*.docx"))
+		out, err := dirDocs(path, "")
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(ms)
-		var out []DiffDoc
-		for _, m := range ms {
-			d, err := readDocx(m)
+		// The output directory of generate: its project folders too,
+		// named "kurztitel/vereinbarung".
+		if _, err := os.Stat(filepath.Join(path, ManifestName)); err == nil {
+			_, dirs, err := checkableIn(path)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, d)
+			for _, d := range dirs {
+				more, err := dirDocs(d, filepath.Base(d)+"/")
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, more...)
+			}
 		}
 		if len(out) == 0 {
 			return nil, fmt.Errorf("%s: keine *.docx-Dateien", path)
@@ -61,6 +69,25 @@ func (g *Generator) DiffSide(path string) ([]DiffDoc, error) {
 		return g.projectDocs(path)
 	}
 	return nil, fmt.Errorf("%s: %w", path, ErrDiffSide)
+}
+
+// dirDocs reads the *.docx files of a directory, their names prefixed.
+func dirDocs(dir, prefix string) ([]DiffDoc, error) {
+	ms, err := filepath.Glob(filepath.Join(dir, "*.docx"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(ms)
+	var out []DiffDoc
+	for _, m := range ms {
+		d, err := readDocx(m)
+		if err != nil {
+			return nil, err
+		}
+		d.Name = prefix + d.Name
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 func readDocx(path string) (DiffDoc, error) {

@@ -31,7 +31,8 @@ func newDiffCmd(g *globalOptions) *cobra.Command {
 
   - eine Projektdatei (*.yaml): alle ihre Dokumente, im Speicher erzeugt,
   - eine DOCX-Datei (von vereinbar oder von Hand bearbeitet) oder
-  - ein Ausgabeverzeichnis: seine *.docx-Dateien.
+  - ein Ausgabeverzeichnis: seine *.docx-Dateien; das Ausgabeverzeichnis eines
+    Stapellaufs (mit manifest.json) mit allen Projektordnern („wohngeld-ring/vereinbarung“).
 
 Dokumente werden über ihren Dateinamen gepaart („vereinbarung“, „projektbeschreibung“ …).
 Klauseln werden über ihre feste Kennung, sonst über die Überschrift zugeordnet; eine
@@ -44,6 +45,7 @@ LibreOffice einzeln angenommen oder abgelehnt werden kann; Autor und Datum komme
 wenn sich etwas geändert hat.`,
 		Example: "  vereinbar diff alt.yaml fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar diff out-alt/wohngeld-ring out/wohngeld-ring --format md\n" +
+			"  vereinbar diff --exit-code out-alt out\n" +
 			"  vereinbar diff alt.docx neu.docx --redline redline.docx --author \"Referat 12\"",
 		Args: exactArgs(2, "zwei Pfade (ALT NEU)"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -199,3 +199,23 @@ func notContains(subs ...string) check {
 		}
 	}
 }
+
+// TestDiffOutputDirectories compares two output directories of generate:
+// the documents of every project folder are paired by "kurztitel/name".
+func TestDiffOutputDirectories(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	changed := writeFile(t, filepath.Join(dir, "wohngeld-ring.yaml"), strings.Replace(readFile(t, wohngeld), "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", 1))
+	old, new := filepath.Join(dir, "alt"), filepath.Join(dir, "neu")
+	for _, run := range [][]string{{old, wohngeld}, {new, changed}} {
+		if code, _, stderr := runCLI("generate", "-q", "--formats", "docx", "--out", run[0], run[1], bafoeg); code != 0 {
+			t.Fatalf("generate: %s", stderr)
+		}
+	}
+	runTable(t, []cliCase{
+		{name: "two output directories", args: []string{"diff", "--exit-code", old, new}, code: exitChanged,
+			stdout: all(contains("== bafoeg-stern/vereinbarung-SN\n  keine inhaltlichen Änderungen", "== wohngeld-ring/vereinbarung\n  [geändert]   §\u00a013, Abs. (2): ", "[-12-]{+6+}"), notContains("nur in")), stderr: empty},
+		{name: "one project folder each", args: []string{"diff", "--exit-code", filepath.Join(old, "bafoeg-stern"), filepath.Join(new, "bafoeg-stern")}, code: 0,
+			stdout: contains("== vereinbarung-TH\n  keine inhaltlichen Änderungen"), stderr: empty},
+	})
+}
