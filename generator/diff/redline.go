@@ -19,7 +19,10 @@ import (
 // new one inserted (ListItem.LabelChanges). The DOCX renderer writes the
 // marks as w:ins/w:del.
 //
-// Limits: formatting inside a changed paragraph is not kept; a whole
+// Changed paragraphs and cells keep the emphasis (bold, italic) of their
+// text.
+//
+// Limits: a whole
 // inserted or deleted chart is shown as a marked paragraph of its text;
 // changed signature blocks are shown as marked paragraphs.
 func Redline(old, new *model.Document) (doc *model.Document, err error) {
@@ -107,7 +110,11 @@ func redClause(p clausePair) []model.Block {
 		case ip.new.para != nil:
 			r.relabelItem(ip)
 			q := *ip.new.para
-			q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
+			if ip.old.para != nil {
+				q.Inlines = styledSegments(Words(ip.old.text, ip.new.text), ip.old.para.Inlines, ip.new.para.Inlines)
+			} else {
+				q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
+			}
 			if ip.new.what == "Absatz" && ip.old.label != ip.new.label {
 				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, q.Inlines)
 				break

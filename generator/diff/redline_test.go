@@ -275,3 +275,58 @@ func lineStartingWith(t *testing.T, file, prefix string) string {
 	t.Fatalf("%s: no line starts with %q", file, prefix)
 	return ""
 }
+
+// TestRedlineKeepsEmphasis: a changed paragraph or cell keeps the bold and
+// italic of its text; inserted words take NEW's emphasis, deleted ones
+// OLD's.
+func TestRedlineKeepsEmphasis(t *testing.T) {
+	t.Parallel()
+	doc := func(party, cell string) *model.Document {
+		return &model.Document{Blocks: []model.Block{&model.Section{ID: "kopf", Level: 1, Title: "Kopf", Blocks: []model.Block{
+			&model.Paragraph{Inlines: []model.Inline{
+				model.Text{Text: "zwischen "}, model.Text{Text: party, Bold: true}, model.Text{Text: ", vertreten durch "}, model.Text{Text: "das Ministerium", Italic: true}, model.Text{Text: " und"},
+			}},
+			&model.Table{Widths: []int{1}, Aligns: []model.Align{model.AlignLeft},
+				Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{model.Text{Text: "Land"}}}}}},
+				Rows:   []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{model.Text{Text: "Anteil "}, model.Text{Text: cell, Bold: true}}}}}}},
+		}}}}
+	}
+	red, err := diff.Redline(doc("dem Land Bremen", "12,5 %"), doc("der Freien Hansestadt Bremen", "13,0 %"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := red.Blocks[0].(*model.Section)
+	para := sec.Blocks[0].(*model.Paragraph).Inlines
+	cell := sec.Blocks[1].(*model.Table).Rows[0].Cells[0].Inlines
+	type run struct {
+		text         string
+		bold, italic bool
+		change       string
+	}
+	find := func(ins []model.Inline, word string) (run, bool) {
+		for _, in := range ins {
+			if x, ok := in.(model.Text); ok && strings.Contains(x.Text, word) {
+				return run{word, x.Bold, x.Italic, x.Change}, true
+			}
+		}
+		return run{}, false
+	}
+	for _, tt := range []struct {
+		ins  []model.Inline
+		want run
+	}{
+		{para, run{"zwischen", false, false, ""}},
+		{para, run{"Land", true, false, model.ChangeDel}},
+		{para, run{"Hansestadt", true, false, model.ChangeIns}},
+		{para, run{"Bremen", true, false, ""}},
+		{para, run{"Ministerium", false, true, ""}},
+		{cell, run{"Anteil", false, false, ""}},
+		{cell, run{"12,5", true, false, model.ChangeDel}},
+		{cell, run{"13,0", true, false, model.ChangeIns}},
+	} {
+		got, ok := find(tt.ins, tt.want.text)
+		if !ok || got != tt.want {
+			t.Errorf("%q: got %+v (found %t), want %+v", tt.want.text, got, ok, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -152,7 +153,11 @@ func diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, in
 		cl.Column = name
 		c := changed(cl, o, n)
 		cs = append(cs, c)
-		red.Cells[j].Inlines = segmentInlines(c.Segments)
+		var oldInlines []model.Inline
+		if k := colOf(name, j); k >= 0 && k < len(or.Cells) {
+			oldInlines = or.Cells[k].Inlines
+		}
+		red.Cells[j].Inlines = styledSegments(c.Segments, oldInlines, nr.Cells[j].Inlines)
 	}
 	return cs, red
 }
@@ -189,6 +194,87 @@ func markInlines(ins []model.Inline, change string) []model.Inline {
 			in = t
 		}
 		out[i] = in
+	}
+	return out
+}
+
+// styledSegments turns word-level segments into marked text runs that
+// keep the emphasis (bold, italic) of the text they come from: equal and
+// inserted text from NEW's inlines, deleted text from OLD's. When the
+// segments do not spell out both texts exactly, it falls back to
+// segmentInlines.
+func styledSegments(segs []Segment, old, new []model.Inline) []model.Inline {
+	var ot, nt strings.Builder
+	for _, s := range segs {
+		if s.Op != Insert {
+			ot.WriteString(s.Text)
+		}
+		if s.Op != Delete {
+			nt.WriteString(s.Text)
+		}
+	}
+	if ot.String() != model.PlainText(old) || nt.String() != model.PlainText(new) {
+		return segmentInlines(segs)
+	}
+	oc, nc := runCursor{runs: textRuns(old)}, runCursor{runs: textRuns(new)}
+	var out []model.Inline
+	for _, s := range segs {
+		switch s.Op {
+		case Equal:
+			oc.take(len(s.Text), "", nil)
+			out = nc.take(len(s.Text), "", out)
+		case Insert:
+			out = nc.take(len(s.Text), model.ChangeIns, out)
+		case Delete:
+			out = oc.take(len(s.Text), model.ChangeDel, out)
+		}
+	}
+	return out
+}
+
+// textRuns is inlines as text runs, a line break as "\n" (as PlainText).
+func textRuns(ins []model.Inline) []model.Text {
+	var out []model.Text
+	for _, in := range ins {
+		switch n := in.(type) {
+		case model.Text:
+			out = append(out, n)
+		case model.LineBreak:
+			out = append(out, model.Text{Text: "\n"})
+		}
+	}
+	return out
+}
+
+// runCursor walks text runs byte by byte.
+type runCursor struct {
+	runs []model.Text
+	i    int // current run
+	off  int // byte offset in it
+}
+
+// take consumes n bytes and appends them to out as runs with their
+// emphasis and the change, merged with the last run where they match.
+func (c *runCursor) take(n int, change string, out []model.Inline) []model.Inline {
+	for n > 0 && c.i < len(c.runs) {
+		r := c.runs[c.i]
+		k := min(n, len(r.Text)-c.off)
+		piece := model.Text{Text: r.Text[c.off : c.off+k], Bold: r.Bold, Italic: r.Italic, Change: change}
+		if last := len(out) - 1; last >= 0 {
+			if t, ok := out[last].(model.Text); ok && t.Bold == piece.Bold && t.Italic == piece.Italic && t.Change == piece.Change {
+				t.Text += piece.Text
+				out[last] = t
+				piece.Text = ""
+			}
+		}
+		if piece.Text != "" {
+			out = append(out, piece)
+		}
+		c.off += k
+		n -= k
+		if c.off == len(r.Text) {
+			c.i, c.off = c.i+1, 0
+		}
 	}
 	return out
 }
