@@ -60,26 +60,57 @@ const (
 // corrects the cross-reference table. Anything not shaped as expected is
 // an error, never a silently wrong file.
 func compressContents(pdf []byte) ([]byte, error) {
-	if !bytes.HasSuffix(pdf, []byte("\n%%EOF\n")) {
-		return nil, errFpdf("%%EOF")
-	}
 	f, err := parseFpdf(pdf)
 	if err != nil {
 		return nil, err
+	}
+	d := deflaters.Get().(*deflater)
+	defer deflaters.Put(d)
+	edits, err := f.contentEdits(d)
+	if err != nil {
+		return nil, err
+	}
+	return f.apply(edits)
+}
+
+// finishFpdf makes all edits of fpdf's output in one pass: the page
+// contents compressed (contentEdits) and the model attachment named and
+// hashed (modelEdits).
+func finishFpdf(pdf []byte, sha string) ([]byte, error) {
+	f, err := parseFpdf(pdf)
+	if err != nil {
+		return nil, err
+	}
+	d := deflaters.Get().(*deflater)
+	defer deflaters.Put(d)
+	edits, err := f.contentEdits(d)
+	if err != nil {
+		return nil, err
+	}
+	more, err := f.modelEdits(sha)
+	if err != nil {
+		return nil, err
+	}
+	return f.apply(append(edits, more...))
+}
+
+// contentEdits returns the edits that compress the page content streams.
+// Their data lies in d.buf, so d must not be reused before they are
+// applied.
+func (f *fpdfFile) contentEdits(d *deflater) ([]edit, error) {
+	if !bytes.HasSuffix(f.b, []byte("\n%%EOF\n")) {
+		return nil, errFpdf("%%EOF")
 	}
 	streams, err := f.contentStreams()
 	if err != nil {
 		return nil, err
 	}
-
-	d := deflaters.Get().(*deflater)
-	defer deflaters.Put(d)
 	d.buf.Reset()
 	// The streams go into d.buf one after the other; the edits take their
 	// slices once d.buf no longer grows.
 	ends := make([]int, len(streams))
 	for i, s := range streams {
-		if err := d.deflate(pdf[s.data:s.end]); err != nil {
+		if err := d.deflate(f.b[s.data:s.end]); err != nil {
 			return nil, fmt.Errorf("pdf: Inhaltsstrom von Objekt %d nicht komprimiert: %w", s.obj, err)
 		}
 		ends[i] = d.buf.Len()
@@ -92,17 +123,13 @@ func compressContents(pdf []byte) ([]byte, error) {
 		start = ends[i]
 		edits[i] = edit{at: s.dict, n: s.end - s.dict, s: flateDict + strconv.Itoa(len(data)) + plainAfter, data: data}
 	}
-	return f.apply(edits)
+	return edits, nil
 }
 
 // contentStreams locates the content streams of all pages: the pages are
 // the /Kids of the catalog's /Pages, each names its stream with /Contents.
 func (f *fpdfFile) contentStreams() ([]contentStream, error) {
-	root, err := f.trailerRef("/Root")
-	if err != nil {
-		return nil, err
-	}
-	_, catalog, err := f.object(root)
+	_, catalog, err := f.catalog()
 	if err != nil {
 		return nil, err
 	}

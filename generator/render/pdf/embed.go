@@ -35,21 +35,13 @@ func modelDump(d *model.Document) ([]byte, string, error) {
 	return b.Bytes(), hex.EncodeToString(sum[:]), nil
 }
 
-// patchFpdf makes the edits fpdf has no API for: the attachment's key in
+// modelEdits returns the edits fpdf has no API for: the attachment's key in
 // the catalog's name tree and its file name /F become ModelAttachment
 // (fpdf writes "Attachement1" and an empty /F, so qpdf --list-attachments
 // and PDF 1.6 readers would not name it), and the document information
 // dictionary gets the entry ModelHashKey with sha.
-func patchFpdf(pdf []byte, sha string) ([]byte, error) {
-	f, err := parseFpdf(pdf)
-	if err != nil {
-		return nil, err
-	}
-	root, err := f.trailerRef("/Root")
-	if err != nil {
-		return nil, err
-	}
-	off, obj, err := f.object(root)
+func (f *fpdfFile) modelEdits(sha string) ([]edit, error) {
+	off, obj, err := f.catalog()
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +76,16 @@ func patchFpdf(pdf []byte, sha string) ([]byte, error) {
 		return nil, errFpdf("Ende des Info-Objekts")
 	}
 	edits = append(edits, edit{at: off + i + 1, s: "/" + ModelHashKey + " (" + sha + ")\n"})
-	return f.apply(edits)
+	return edits, nil
+}
+
+// catalog returns the offset and text of the document catalog (/Root).
+func (f *fpdfFile) catalog() (int, []byte, error) {
+	root, err := f.trailerRef("/Root")
+	if err != nil {
+		return 0, nil, err
+	}
+	return f.object(root)
 }
 
 // fpdfFile is fpdf's output with its cross-reference table located. fpdf

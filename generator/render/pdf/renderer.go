@@ -79,11 +79,8 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 	if err != nil {
 		return err
 	}
-	out, err := compressContents(raw)
+	out, err := finishFpdf(raw, sha)
 	if err != nil {
-		return err
-	}
-	if out, err = patchFpdf(out, sha); err != nil {
 		return err
 	}
 	if out, err = withID(out); err != nil {
