@@ -174,12 +174,8 @@ func (r *renderer) section(s *model.Section) error {
 	x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
 	x.raw(style)
 	x.raw(`"/>`)
-	if c := paragraphChange(s.HeadingChanges); c != "" {
-		x.raw(`<w:rPr>`)
-		if err := r.markMark(c); err != nil {
-			return err
-		}
-		x.raw(`</w:rPr>`)
+	if err := r.paragraphMark(paragraphChange(s.HeadingChanges)); err != nil {
+		return err
 	}
 	x.raw(`</w:pPr>`)
 	// A redline's copy of a deleted clause has no id: the id belongs to
@@ -286,12 +282,8 @@ func (r *renderer) paragraph(p *model.Paragraph, lay para) error {
 			}
 			x.raw(`/>`)
 		}
-		if change != "" {
-			x.raw(`<w:rPr>`)
-			if err := r.markMark(change); err != nil {
-				return err
-			}
-			x.raw(`</w:rPr>`)
+		if err := r.paragraphMark(change); err != nil {
+			return err
 		}
 		x.raw(`</w:pPr>`)
 	}

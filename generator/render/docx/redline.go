@@ -89,6 +89,20 @@ func (r *renderer) markMark(change string) error {
 	return nil
 }
 
+// paragraphMark tracks the paragraph mark (w:pPr/w:rPr) as inserted or
+// deleted; "" writes nothing.
+func (r *renderer) paragraphMark(change string) error {
+	if change == "" {
+		return nil
+	}
+	r.x.raw(`<w:rPr>`)
+	if err := r.markMark(change); err != nil {
+		return err
+	}
+	r.x.raw(`</w:rPr>`)
+	return nil
+}
+
 // wholeChange returns the change that every non-empty text run of ins
 // carries, or "" when some run is unmarked, the marks differ or there is
 // no text: a paragraph (or row) wholly inserted or deleted.

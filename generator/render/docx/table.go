@@ -329,12 +329,8 @@ func (r *renderer) caption(text, change string, mark int, markName string) (int,
 		return mark, err
 	}
 	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/>`)
-	if change != "" {
-		r.x.raw(`<w:rPr>`)
-		if err := r.markMark(change); err != nil {
-			return mark, err
-		}
-		r.x.raw(`</w:rPr>`)
+	if err := r.paragraphMark(change); err != nil {
+		return mark, err
 	}
 	r.x.raw(`</w:pPr>`)
 	if mark >= 0 {
