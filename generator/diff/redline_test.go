@@ -1,7 +1,6 @@
 package diff_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -125,21 +124,7 @@ func TestRedlineOpensInLibreOffice(t *testing.T) {
 	// Converted to ODT, LibreOffice keeps what it understood as tracked
 	// changes in content.xml: insertions and deletions with their author.
 	odt := testtool.LibreOffice(t, path, "odt")
-	zr, err := zip.OpenReader(odt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	f, err := zr.Open("content.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content := string(raw)
+	content := string(testtool.ZipFileEntry(t, odt, "content.xml"))
 	for _, w := range []string{"<text:tracked-changes", "<text:insertion>", "<text:deletion>", "<dc:creator>vereinbar</dc:creator>", "<dc:date>2026-11-28"} {
 		if !strings.Contains(content, w) {
 			t.Errorf("LibreOffice's ODT lacks %q", w)
@@ -163,20 +148,7 @@ func documentXML(t *testing.T, d *model.Document, opts docx.Options) []byte {
 	if err := docx.Render(&buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := zr.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return testtool.ZipEntry(t, buf.Bytes(), "word/document.xml")
 }
 
 // docText extracts the text of word/document.xml, one line per non-empty
