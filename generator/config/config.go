@@ -41,8 +41,9 @@ type Setting struct {
 // Kind is the kind of value a setting takes in config.yaml.
 type Kind string
 
-// The kinds of values. A date or a number is checked where it is used;
-// config.yaml may write it bare (2026-12-01, 4) or quoted.
+// The kinds of values. config.yaml may write a date or a number bare
+// (2026-12-01, 4) or quoted; its values are checked when it is read, a
+// flag's or an environment variable's where the value is used.
 const (
 	Text   Kind = ""
 	Date   Kind = "date"   // JJJJ-MM-TT
@@ -247,10 +248,10 @@ func checkValue(s Setting, v *yaml.Node) string {
 	}
 	switch s.Kind {
 	case Number:
-		if tag == "!!null" || tag == "!!int" && !strings.HasPrefix(v.Value, "-") {
+		if tag == "!!null" {
 			return ""
 		}
-		if tag == "!!str" {
+		if tag == "!!int" || tag == "!!str" {
 			if _, err := strconv.ParseUint(v.Value, 10, 16); err == nil {
 				return ""
 			}

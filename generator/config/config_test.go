@@ -373,6 +373,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "negative number", yaml: "parallel: -1\n", want: []string{"config.yaml:1:11: parallel: erwartet eine ganze Zahl ab 0, gefunden „-1“"}},
 		{name: "word for a number", yaml: "parallel: viele\n", want: []string{"parallel: erwartet eine ganze Zahl ab 0"}},
 		{name: "fraction for a number", yaml: "parallel: 1.5\n", want: []string{"parallel: erwartet eine ganze Zahl ab 0"}},
+		{name: "hex for a number", yaml: "parallel: 0x10\n", want: []string{"parallel: erwartet eine ganze Zahl ab 0, gefunden „0x10“"}},
 		{name: "word for a date", yaml: "redline_datum: morgen\n", want: []string{"config.yaml:1:16: redline_datum: erwartet ein Datum JJJJ-MM-TT, gefunden „morgen“"}},
 		{name: "impossible date", yaml: "redline_datum: \"2026-13-01\"\n", want: []string{"redline_datum: erwartet ein Datum JJJJ-MM-TT"}},
 		{name: "date with time", yaml: "redline_datum: 2026-12-01T10:00:00Z\n", want: []string{"redline_datum: erwartet ein Datum JJJJ-MM-TT"}},
