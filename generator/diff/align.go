@@ -129,14 +129,7 @@ func (c *clause) addItems(b, top model.Block, prefix string) error {
 	case *model.Table:
 		c.items = append(c.items, &item{what: "Tabelle", text: tableText(n), top: top, table: n})
 	case *model.Chart:
-		var parts []string
-		if n.Title != "" {
-			parts = append(parts, n.Title)
-		}
-		for _, bar := range n.Bars {
-			parts = append(parts, bar.Label+": "+bar.Text)
-		}
-		c.items = append(c.items, &item{what: "Diagramm", text: strings.Join(parts, "\n"), top: top})
+		c.items = append(c.items, &item{what: "Diagramm", text: chartText(n), top: top})
 	case *model.Signatures:
 		for i := range n.Blocks {
 			s := &n.Blocks[i]
@@ -150,6 +143,18 @@ func (c *clause) addItems(b, top model.Block, prefix string) error {
 		return model.UnknownBlock(b)
 	}
 	return nil
+}
+
+// chartText is a chart as text: its title and a line per bar.
+func chartText(n *model.Chart) string {
+	var parts []string
+	if n.Title != "" {
+		parts = append(parts, n.Title)
+	}
+	for _, bar := range n.Bars {
+		parts = append(parts, bar.Label+": "+bar.Text)
+	}
+	return strings.Join(parts, "\n")
 }
 
 func tableText(t *model.Table) string {

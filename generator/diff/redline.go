@@ -16,15 +16,13 @@ import (
 // moved; Word's move marks are not written, LibreOffice shows them as
 // plain insertions and deletions anyway). A renumbered heading,
 // paragraph or list item shows the old number or label deleted and the
-// new one inserted (ListItem.LabelChanges). The DOCX renderer writes the
-// marks as w:ins/w:del.
+// new one inserted (ListItem.LabelChanges). Changed paragraphs and cells
+// keep the emphasis (bold, italic) of their text. The DOCX renderer
+// writes the marks as w:ins/w:del.
 //
-// Changed paragraphs and cells keep the emphasis (bold, italic) of their
-// text.
-//
-// Limits: a whole
-// inserted or deleted chart is shown as a marked paragraph of its text;
-// changed signature blocks are shown as marked paragraphs.
+// Limits: a whole inserted or deleted chart is shown as a marked
+// paragraph of its text; changed signature blocks are shown as marked
+// paragraphs.
 func Redline(old, new *model.Document) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -295,10 +293,7 @@ func markBlocks(bs []model.Block, change string) []model.Block {
 			}
 			out = append(out, signatureParas(sigs)...)
 		case *model.Chart:
-			c := &clause{}
-			if err := c.addItems(n, n, ""); err == nil && len(c.items) == 1 {
-				out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: c.items[0].text, Change: change}}})
-			}
+			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: chartText(n), Change: change}}})
 		default:
 			out = append(out, b) // page breaks: no text
 		}
