@@ -5,10 +5,11 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/vereinbar/vereinbar/generator/config"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Wirksame Einstellungen und ihre Herkunft anzeigen",
 		Long: `Zeigt jede Einstellung mit ihrem wirksamen Wert und woher er stammt.
@@ -40,4 +41,10 @@ Vorrang: Kommandozeilen-Flag > Umgebungsvariable VEREINBAR_* > config.yaml > Sta
 			return tw.Flush()
 		},
 	}
+	var all []string
+	for _, s := range config.Settings() {
+		all = append(all, s.Key)
+	}
+	settingFlags(cmd, all...)
+	return cmd
 }

@@ -49,5 +49,6 @@ share_e5 ist der Anteil in Einheiten von 0,00001 % (Summe 10000000).`,
 		},
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "Ergebnis als JSON ausgeben")
+	settingFlags(cmd, "ks_tabellen")
 	return cmd
 }

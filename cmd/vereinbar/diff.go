@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,7 +19,6 @@ type diffOptions struct {
 	exitCode bool
 	redline  string
 	author   string
-	date     string
 	doc      string
 }
 
@@ -101,9 +101,8 @@ wenn sich etwas geändert hat.`,
 	f.StringVar(&o.format, "format", "text", "Ausgabeformat: text, md, html oder json")
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
-	f.StringVar(&o.author, "author", "vereinbar", "Autor der Änderungen in der Redline (Einstellung redline_autor)")
-	f.StringVar(&o.date, "date", "", "Datum der Änderungen in der Redline, JJJJ-MM-TT (Standard: Stand von NEU; Einstellung redline_datum)")
 	f.StringVar(&o.doc, "doc", "", "Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung)")
+	settingFlags(cmd, slices.Concat(generatorSettings, []string{"redline_autor", "redline_datum"})...)
 	return cmd
 }
 

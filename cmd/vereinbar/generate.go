@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -25,7 +26,6 @@ import (
 type generateOptions struct {
 	kinds string
 	only  string
-	jobs  int
 	quiet bool
 }
 
@@ -65,8 +65,9 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f := cmd.Flags()
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "Anzahl paralleler Worker; 0 = Anzahl der CPUs, hier "+strconv.Itoa(runtime.NumCPU())+" (Einstellung parallel)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
+	settingFlags(cmd, slices.Concat(generatorSettings, []string{"ausgabe", "formate", "parallel"})...)
+	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
 	return cmd
 }
 

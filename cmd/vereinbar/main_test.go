@@ -206,7 +206,13 @@ func TestUsageErrors(t *testing.T) {
 		{name: "version with arg", args: []string{"version", "x"}, code: 2, stdout: empty, stderr: usage("erhalten: 1 Argument(e)")},
 		{name: "schema with arg", args: []string{"schema", "x"}, code: 2, stdout: empty, stderr: usage("erhalten: 1 Argument(e)")},
 		{name: "config with arg", args: []string{"config", "x"}, code: 2, stdout: empty, stderr: usage("erhalten: 1 Argument(e)")},
-		{name: "flag without value", args: []string{"costs", wohngeld, "--out"}, code: 2, stdout: empty, stderr: usage("--out")},
+		{name: "flag without value", args: []string{"costs", wohngeld, "--ks-tabellen"}, code: 2, stdout: empty, stderr: usage("--ks-tabellen")},
+		// A setting's flag belongs to the commands that use it: costs writes
+		// no files and schema reads no settings, so neither takes one it
+		// would ignore.
+		{name: "flag of generate given to costs", args: []string{"costs", "--out", dir, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --out")},
+		{name: "flag of diff given to schema", args: []string{"schema", "--author", "Referat 12"}, code: 2, stdout: empty, stderr: usage("unknown flag: --author")},
+		{name: "flag of generate given to diff", args: []string{"diff", "--jobs", "2", wohngeld, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --jobs")},
 		// A mistyped command is a wrong command line like a mistyped flag.
 		{name: "unknown command", args: []string{"kosten", wohngeld}, code: 2, stdout: empty, stderr: usage("kosten")},
 	})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"github.com/vereinbar/vereinbar/generator"
@@ -54,13 +55,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	pf := root.PersistentFlags()
-	pf.StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
-	for _, s := range config.Settings() {
-		if s.Flag != "" {
-			pf.String(s.Flag, s.Default, s.Help)
-		}
-	}
+	root.PersistentFlags().StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
 	root.AddCommand(
 		newVersionCmd(),
 		newConfigCmd(g),
@@ -75,6 +70,46 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 	)
 	return root
 }
+
+// settingFlags gives cmd the flags of the named settings (config.yaml keys).
+// A setting's flag belongs to the commands that use it, so no command
+// accepts a flag it would ignore; `config` has them all.
+func settingFlags(cmd *cobra.Command, keys ...string) {
+	f := cmd.Flags()
+	for _, s := range config.Settings() {
+		if s.Flag == "" || !slices.Contains(keys, s.Key) {
+			continue
+		}
+		v := &settingValue{s: s.Default, kind: s.Kind}
+		f.VarP(v, s.Flag, settingShorthand[s.Key], s.Help+"; Einstellung "+s.Key)
+	}
+}
+
+// settingValue is a setting's flag. It keeps the text as given — config.Load
+// checks it where the value is used, naming the flag — and names its kind
+// in the help (--jobs int, --date date).
+type settingValue struct {
+	s    string
+	kind config.Kind
+}
+
+func (v *settingValue) String() string     { return v.s }
+func (v *settingValue) Set(s string) error { v.s = s; return nil }
+func (v *settingValue) Type() string {
+	switch v.kind {
+	case config.Number:
+		return "int"
+	case config.Date:
+		return "date"
+	}
+	return "string"
+}
+
+// settingShorthand holds the one-letter forms of setting flags.
+var settingShorthand = map[string]string{"parallel": "j"}
+
+// generatorSettings are the settings newGenerator reads.
+var generatorSettings = []string{"ks_tabellen", "vorlagen"}
 
 // loadConfig resolves the settings after flags are parsed.
 func (g *globalOptions) loadConfig(cmd *cobra.Command) (*config.Config, error) {

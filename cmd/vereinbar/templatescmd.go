@@ -8,7 +8,7 @@ import (
 )
 
 func newTemplatesCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "templates",
 		Short: "Vorlagen und ihre Herkunft auflisten",
 		Long: `Listet jede Vorlage mit der Ebene, aus der sie stammt: „eingebaut“ oder das
@@ -28,4 +28,6 @@ demselben relativen Pfad ersetzt die eingebaute Vorlage.`,
 			return tw.Flush()
 		},
 	}
+	settingFlags(cmd, generatorSettings...)
+	return cmd
 }

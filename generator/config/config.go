@@ -60,10 +60,10 @@ func Settings() []Setting {
 		{Key: "ausgabe", Flag: "out", Default: "out", IsPath: true, Help: "Ausgabeverzeichnis für erzeugte Dateien"},
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
 		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
-		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate von generate, durch Kommas getrennt: docx, pdf, md"},
-		{Key: "parallel", Flag: "jobs", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker von generate (0 = Anzahl der CPUs)"},
-		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in einer Redline (diff --redline)"},
-		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in einer Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},
+		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md"},
+		{Key: "parallel", Flag: "jobs", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker (0 = Anzahl der CPUs)"},
+		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in der Redline"},
+		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in der Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},
 	}
 }
 
