@@ -160,9 +160,9 @@ func TestCheckFailures(t *testing.T) {
 	}
 	runTable(t, []cliCase{
 		{name: "invalid project file", args: []string{"check", fixtures + "/invalid/leika.yaml"}, code: 1,
-			stdout: contains("0 Dateien geprüft"), stderr: contains("leika.yaml:", "leistung.leika[0]")},
+			stdout: contains("1 Datei nicht lesbar; 0 Dateien geprüft"), stderr: contains("leika.yaml:", "leistung.leika[0]")},
 		{name: "DTD in DOCX", args: []string{"check", bomb}, code: 1,
-			stdout: contains("0 Dateien geprüft"), stderr: contains("entity.docx: DOCX-Datei mit DTD oder Entity-Deklaration abgelehnt")},
+			stdout: contains("1 Datei nicht lesbar; 0 Dateien geprüft"), stderr: contains("entity.docx: DOCX-Datei mit DTD oder Entity-Deklaration abgelehnt")},
 		{name: "missing file", args: []string{"check", filepath.Join(dir, "fehlt.yaml")}, code: 1, stdout: empty, stderr: contains("fehlt.yaml")},
 		{name: "fail-on info", args: []string{"check", "--fail-on", "info", wohngeld}, code: 2, stdout: empty, stderr: usage("--fail-on")},
 		{name: "unknown kind", args: []string{"check", "--kind", "brief", wohngeld}, code: 2, stdout: empty, stderr: usage("--kind")},
@@ -214,7 +214,7 @@ func TestCheckPDF(t *testing.T) {
 		{name: "directory with PDFs", args: []string{"check", filepath.Join(dir, "bafoeg-stern")}, code: 0,
 			stdout: contains("3 Dateien geprüft: 0 Fehler"), stderr: empty},
 		{name: "foreign PDF", args: []string{"check", foreign}, code: 1,
-			stdout: contains("0 Dateien geprüft"), stderr: contains("fremd.pdf", "nur PDF-Dateien, die vereinbar erzeugt hat")},
+			stdout: contains("1 Datei nicht lesbar; 0 Dateien geprüft"), stderr: contains("fremd.pdf", "nur PDF-Dateien, die vereinbar erzeugt hat")},
 	})
 }
 

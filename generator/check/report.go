@@ -86,9 +86,10 @@ func (r *Report) Reaches(s Severity) bool {
 // caller, which reports their errors on stderr.
 func (r *Report) WriteText(w io.Writer) error {
 	ew := &errWriter{w: w}
-	checked := 0
+	checked, unread := 0, 0
 	for _, f := range r.Files {
 		if f.Err != nil {
+			unread++
 			continue
 		}
 		checked++
@@ -102,6 +103,10 @@ func (r *Report) WriteText(w io.Writer) error {
 		ew.printf("%s: geprüft: %s\n", f.File, what)
 	}
 	n := r.Counts()
+	if unread > 0 {
+		// Its errors went to stderr; "0 Fehler" alone would read as a pass.
+		ew.printf("%s nicht lesbar; ", plural(unread, "Datei", "Dateien"))
+	}
 	ew.printf("%s geprüft: %s, %s, %s\n", plural(checked, "Datei", "Dateien"),
 		plural(n[Error], "Fehler", "Fehler"), plural(n[Warning], "Warnung", "Warnungen"), plural(n[Info], "Hinweis", "Hinweise"))
 	return ew.err
