@@ -16,10 +16,11 @@ import (
 // fpdf's level. A reset writer gives the same bytes as a fresh one, so
 // the result is byte for byte what fpdf writes with compression on.
 
-// deflater is a zlib writer at fpdf's level with its output buffer.
+// deflater is a zlib writer at fpdf's level with its output buffers: buf
+// for the page contents, model for the model attachment.
 type deflater struct {
-	zw  *zlib.Writer
-	buf bytes.Buffer
+	zw         *zlib.Writer
+	buf, model bytes.Buffer
 }
 
 var deflaters = sync.Pool{New: func() any {
@@ -30,8 +31,11 @@ var deflaters = sync.Pool{New: func() any {
 }}
 
 // deflate appends data to d.buf as one zlib stream.
-func (d *deflater) deflate(data []byte) error {
-	d.zw.Reset(&d.buf)
+func (d *deflater) deflate(data []byte) error { return d.deflateTo(&d.buf, data) }
+
+// deflateTo appends data to dst as one zlib stream.
+func (d *deflater) deflateTo(dst *bytes.Buffer, data []byte) error {
+	d.zw.Reset(dst)
 	if _, err := d.zw.Write(data); err != nil {
 		return err
 	}
@@ -70,13 +74,13 @@ func compressContents(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f.apply(edits)
+	return f.apply(edits, nil, false)
 }
 
 // finishFpdf makes all edits of fpdf's output in one pass: the page
-// contents compressed (contentEdits) and the model attachment named and
-// hashed (modelEdits).
-func finishFpdf(pdf []byte, sha string) ([]byte, error) {
+// contents compressed (contentEdits), the model dump with its SHA-256
+// embedded (modelEdits) and a file identifier in the trailer.
+func finishFpdf(pdf, dump []byte, sha string) ([]byte, error) {
 	f, err := parseFpdf(pdf)
 	if err != nil {
 		return nil, err
@@ -87,11 +91,11 @@ func finishFpdf(pdf []byte, sha string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	more, err := f.modelEdits(sha)
+	more, added, err := f.modelEdits(d, dump, sha)
 	if err != nil {
 		return nil, err
 	}
-	return f.apply(append(edits, more...))
+	return f.apply(append(edits, more...), added, true)
 }
 
 // contentEdits returns the edits that compress the page content streams.

@@ -22,7 +22,7 @@ import (
 // fpdf if fpdfCompress is set.
 func fpdfBytes(t testing.TB, d *model.Document, unicode, fpdfCompress bool) []byte {
 	t.Helper()
-	raw, _, err := renderer(t).fpdfOutput(d, unicode, paintOpts{fpdfCompress: fpdfCompress})
+	raw, err := renderer(t).fpdfOutput(d, unicode, paintOpts{fpdfCompress: fpdfCompress})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +284,7 @@ func TestApplyErrors(t *testing.T) {
 		{"in der Tabelle", []edit{{at: f.xref + 1, s: "x"}}, "überlappen"},
 	}
 	for _, tt := range tests {
-		out, err := f.apply(tt.edits)
+		out, err := f.apply(tt.edits, nil, false)
 		if err == nil || out != nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, %d Bytes; erwartet Fehler mit %q", tt.name, err, len(out), tt.want)
 		}
@@ -292,11 +292,11 @@ func TestApplyErrors(t *testing.T) {
 	// Edits in any order give the same file.
 	a := []edit{{at: o + 9, s: " "}, {at: offs[4] + 9, n: 1, s: "<<"}}
 	b := []edit{a[1], a[0]}
-	x, err := f.apply(a)
+	x, err := f.apply(a, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, err := f.apply(b)
+	y, err := f.apply(b, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func TestOwnText(t *testing.T) {
 	wrapped, plain := false, false
 	for name, d := range docs {
 		own := fpdfBytes(t, d(), false, false)
-		want, _, err := renderer(t).fpdfOutput(d(), false, paintOpts{fpdfText: true})
+		want, err := renderer(t).fpdfOutput(d(), false, paintOpts{fpdfText: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -35,48 +36,56 @@ func modelDump(d *model.Document) ([]byte, string, error) {
 	return b.Bytes(), hex.EncodeToString(sum[:]), nil
 }
 
-// modelEdits returns the edits fpdf has no API for: the attachment's key in
-// the catalog's name tree and its file name /F become ModelAttachment
-// (fpdf writes "Attachement1" and an empty /F, so qpdf --list-attachments
-// and PDF 1.6 readers would not name it), and the document information
-// dictionary gets the entry ModelHashKey with sha.
-func (f *fpdfFile) modelEdits(sha string) ([]edit, error) {
+// The attachment is written here, not by fpdf: fpdf compresses an
+// attachment with a zlib writer of its own, and a new zlib writer
+// allocates most of a megabyte (a tenth of a PDF's render time), and it
+// can name the attachment neither in the catalog's name tree nor in /F.
+
+// modelEdits returns what embeds dump as the attachment ModelAttachment:
+// the edits that name it in the catalog's name tree and put ModelHashKey
+// with sha into the document information dictionary, and the two objects
+// appended as numbers f.n (the embedded file stream, its data deflated
+// into d.model) and f.n+1 (the file specification).
+func (f *fpdfFile) modelEdits(d *deflater, dump []byte, sha string) ([]edit, [][]byte, error) {
+	stream, spec := f.n, f.n+1
 	off, obj, err := f.catalog()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	key := []byte("(Attachement1) ")
-	i := bytes.Index(obj, key)
-	var spec int
+	// fpdf writes an empty name tree of embedded files when it has none.
+	empty := []byte("/EmbeddedFiles << /Names [\n  \n] >>")
+	i := bytes.Index(obj, empty)
 	if i < 0 {
-		return nil, errFpdf("Name der Anlage")
+		return nil, nil, errFpdf("leere Liste eingebetteter Dateien im Katalog")
 	}
-	if _, err := fmt.Sscanf(string(obj[i+len(key):]), "%d 0 R", &spec); err != nil {
-		return nil, errFpdf("Verweis auf die Anlage")
-	}
-	edits := []edit{{at: off + i, n: len(key) - 1, s: "(" + ModelAttachment + ")"}}
-
-	if off, obj, err = f.object(spec); err != nil {
-		return nil, err
-	}
-	empty := []byte("/Type /Filespec /F () ")
-	if i = bytes.Index(obj, empty); i < 0 {
-		return nil, errFpdf("Dateiname der Anlage")
-	}
-	edits = append(edits, edit{at: off + i, n: len(empty), s: "/Type /Filespec /F (" + ModelAttachment + ") "})
+	edits := []edit{{at: off + i, n: len(empty), s: "/EmbeddedFiles << /Names [(" + ModelAttachment + ") " + strconv.Itoa(spec) + " 0 R] >>"}}
 
 	info, err := f.trailerRef("/Info")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if off, obj, err = f.object(info); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if i = bytes.LastIndex(obj, []byte("\n>>\n")); i < 0 {
-		return nil, errFpdf("Ende des Info-Objekts")
+		return nil, nil, errFpdf("Ende des Info-Objekts")
 	}
 	edits = append(edits, edit{at: off + i + 1, s: "/" + ModelHashKey + " (" + sha + ")\n"})
-	return edits, nil
+
+	d.model.Reset()
+	if err := d.deflateTo(&d.model, dump); err != nil {
+		return nil, nil, fmt.Errorf("pdf: Dokumentmodell nicht komprimiert: %w", err)
+	}
+	z := d.model.Bytes()
+	sum := md5.Sum(dump) // /CheckSum is an MD5 digest (ISO 32000-1, 7.11.4)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fplain /Length %d /Filter /FlateDecode /Params << /CheckSum <%x> /Size %d >> >>\nstream\n", stream, len(z), sum, len(dump))
+	b.Write(z)
+	b.WriteString("\nendstream\nendobj\n")
+	streamObj := b.Bytes()
+	specObj := fmt.Appendf(nil, "%d 0 obj\n<< /Type /Filespec /F (%s) /UF <%X> /EF << /F %d 0 R >> /Desc <%X> >>\nendobj\n",
+		spec, ModelAttachment, utf16BE(ModelAttachment), stream, utf16BE("Dokumentmodell (model.Dump), SHA-256 "+sha))
+	return edits, [][]byte{streamObj, specObj}, nil
 }
 
 // catalog returns the offset and text of the document catalog (/Root).
@@ -204,21 +213,37 @@ type edit struct {
 	data  []byte
 }
 
-// apply returns the file with the edits made, in one copy: each
-// cross-reference entry moves by the growth of the edits before its
-// object, and startxref by the growth of all. Edits may come in any order
-// but must not overlap; an object that starts inside an edit is an error.
-func (f *fpdfFile) apply(edits []edit) ([]byte, error) {
+// apply returns the file with the edits made and the objects added
+// appended as numbers f.n, f.n+1, …, in one copy: each cross-reference
+// entry moves by the growth of the edits before its object, the table
+// gains an entry per added object, the trailer's /Size counts them, and
+// startxref points to the moved table. With id, the trailer gets a file
+// identifier (see fileID). Edits may come in any order but must not
+// overlap; an object that starts inside an edit is an error.
+func (f *fpdfFile) apply(edits []edit, added [][]byte, id bool) ([]byte, error) {
 	offs, err := f.offsets()
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(edits, func(a, b edit) int { return a.at - b.at })
-	size := len(f.b) + 10 // startxref may gain digits
-	for _, e := range edits {
-		size += len(e.s) + len(e.data) - e.n
+	trailer := f.b[f.entries+20*f.n : f.numStart]
+	size := []byte("\n/Size " + strconv.Itoa(f.n) + "\n")
+	sizeAt := bytes.Index(trailer, size)
+	if sizeAt < 0 {
+		return nil, errFpdf("/Size im Trailer")
 	}
-	out := make([]byte, 0, size)
+	endAt := bytes.LastIndex(trailer, trailerEnd)
+	if endAt < sizeAt+len(size)-1 {
+		return nil, errFpdf("Ende des Trailers")
+	}
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.at - b.at })
+	capacity := len(f.b) + 10 + 30*len(added) + len(idEntry) // xref header, /Size and startxref may gain digits
+	for _, e := range edits {
+		capacity += len(e.s) + len(e.data) - e.n
+	}
+	for _, a := range added {
+		capacity += len(a)
+	}
+	out := make([]byte, 0, capacity)
 	// growth[k] is the total growth of edits[:k+1].
 	growth := make([]int, len(edits))
 	prev, total := 0, 0
@@ -233,7 +258,18 @@ func (f *fpdfFile) apply(edits []edit) ([]byte, error) {
 		growth[k] = total
 		prev = e.at + e.n
 	}
-	out = append(out, f.b[prev:f.entries+20]...) // up to object 0's entry
+	out = append(out, f.b[prev:f.xref]...)
+	addedAt := make([]int, len(added))
+	for i, a := range added {
+		addedAt[i] = len(out)
+		out = append(out, a...)
+	}
+	xref := len(out)
+	n := f.n + len(added)
+	out = append(out, "xref\n0 "...)
+	out = strconv.AppendInt(out, int64(n), 10)
+	out = append(out, '\n')
+	out = append(out, f.b[f.entries:f.entries+20]...) // object 0's entry
 	for i := 1; i < f.n; i++ {
 		off := offs[i]
 		// The edits before k end at or before the object's start.
@@ -253,9 +289,45 @@ func (f *fpdfFile) apply(edits []edit) ([]byte, error) {
 		p := f.entries + 20*i
 		out = append(out, f.b[p+10:p+20]...)
 	}
-	out = append(out, f.b[f.entries+20*f.n:f.numStart]...)
-	out = strconv.AppendInt(out, int64(f.xref+total), 10)
-	return append(out, f.b[f.numEnd:]...), nil
+	for _, off := range addedAt {
+		out = appendOffset(out, off)
+		out = append(out, " 00000 n \n"...)
+	}
+	out = append(out, trailer[:sizeAt]...)
+	out = append(out, "\n/Size "...)
+	out = strconv.AppendInt(out, int64(n), 10)
+	out = append(out, trailer[sizeAt+len(size)-1:endAt]...)
+	idAt := len(out)
+	if id {
+		out = append(out, idEntry...) // filled in below
+	}
+	out = append(out, trailer[endAt:]...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	out = append(out, f.b[f.numEnd:]...)
+	if id {
+		fileID(out[idAt:idAt+len(idEntry)], out[:idAt], out[idAt+len(idEntry):])
+	}
+	return out, nil
+}
+
+// idEntry is the trailer entry of the file identifier, as long as it is
+// once filled in.
+const idEntry = "\n/ID [<00000000000000000000000000000000> <00000000000000000000000000000000>]"
+
+// fileID fills in dst, a copy of idEntry, with a file identifier, which
+// fpdf writes only for encrypted documents (ISO 32000-1, 14.4: "should"
+// be present; PDF/A and PDF 2.0 require it). Both of its halves are the
+// first 16 bytes of the SHA-256 of the file without the entry (before and
+// after, the bytes around it), so the same document keeps the same
+// identifier.
+func fileID(dst, before, after []byte) {
+	h := sha256.New()
+	h.Write(before)
+	h.Write(after)
+	sum := h.Sum(nil)
+	id := hex.AppendEncode(nil, sum[:16])
+	copy(dst[len("\n/ID [<"):], id)
+	copy(dst[len("\n/ID [<")+len(id)+len("> <"):], id)
 }
 
 // appendOffset appends off as the ten digits of a cross-reference entry.

@@ -3,12 +3,14 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/md5"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,6 +65,17 @@ func TestEmbeddedModel(t *testing.T) {
 				t.Errorf("qpdf --list-attachments:\n%s", out)
 			}
 			sum := sha256.Sum256(want)
+			verbose := testtool.Run(t, "qpdf", "--list-attachments", "--verbose", path)
+			for _, line := range []string{
+				"description: Dokumentmodell (model.Dump), SHA-256 " + hex.EncodeToString(sum[:]),
+				"/UF -> " + ModelAttachment,
+				"mime type: text/plain",
+				fmt.Sprintf("checksum: %x", md5.Sum(want)),
+			} {
+				if !strings.Contains(verbose, "  "+line+"\n") {
+					t.Errorf("qpdf --list-attachments --verbose ohne %q:\n%s", line, verbose)
+				}
+			}
 			if info := testtool.Run(t, "pdfinfo", "-custom", path); !strings.Contains(info, ModelHashKey+":"+hex.EncodeToString(sum[:])) {
 				t.Errorf("pdfinfo -custom zeigt den SHA-256 nicht:\n%s", info)
 			}
@@ -154,8 +167,16 @@ func TestReadEmbeddedModelErrors(t *testing.T) {
 	streamAt += bytes.Index(raw[streamAt:], []byte("stream\n")) + len("stream\n")
 	corrupt := bytes.Clone(raw)
 	corrupt[streamAt+10] ^= 0xff
+	efRef := regexp.MustCompile(`/EF << /F [0-9]+ 0 R >>`).Find(raw)
+	if efRef == nil {
+		t.Fatal("keine Dateiangabe mit /EF in der PDF-Datei")
+	}
 	renamed := replace([]byte("/F ("+ModelAttachment+")"), []byte("/F (anderes-modell.txt)"))
-	renamed = bytes.Replace(renamed, []byte(utf16BE(ModelAttachment)), []byte(utf16BE("anderes-modell.txt")), 1)
+	uf := fmt.Appendf(nil, "/UF <%X>", utf16BE(ModelAttachment))
+	if !bytes.Contains(renamed, uf) {
+		t.Fatalf("%s nicht in der PDF-Datei", uf)
+	}
+	renamed = bytes.Replace(renamed, uf, fmt.Appendf(nil, "/UF <%X>", utf16BE("anderes-modell.txt")), 1)
 
 	tests := []struct {
 		name string
@@ -171,7 +192,7 @@ func TestReadEmbeddedModelErrors(t *testing.T) {
 		{"truncated in the stream", raw[:streamAt+20], ErrNoModel, ""},
 		{"unsupported filter", replace([]byte("/Filter /FlateDecode /Params"), []byte("/Filter /LZWDecode /Params")), ErrBadModel, "LZWDecode"},
 		{"size differs", replace([]byte("/Size "+fmt.Sprint(len(want))), []byte("/Size 1")), ErrBadModel, "/Size nennt 1"},
-		{"missing stream", replace([]byte("/EF << /F 3 0 R >>"), []byte("/EF << /F 7777 0 R >>")), ErrBadModel, "7777 0 R"},
+		{"missing stream", replace(efRef, []byte("/EF << /F 7777 0 R >>")), ErrBadModel, "7777 0 R"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,8 +14,6 @@ type docMeta struct {
 	lang                             string // BCP 47, canonical
 	date                             time.Time
 	page                             pageGeom
-	dump                             []byte // model.Dump of the document, embedded as ModelAttachment
-	dumpSHA                          string // its SHA-256 in hex
 }
 
 // paintOpts are switches for tests: fpdf's own page compression instead of
@@ -189,7 +187,8 @@ func (r *Renderer) paint(w io.Writer, m docMeta, pages []page, header []op, foot
 	// compression. fpdf writes no /ID for unencrypted documents. The page
 	// contents are written uncompressed and compressContents compresses
 	// them afterwards, to the same bytes but without a new zlib writer
-	// per page (fonts and the attachment fpdf compresses regardless).
+	// per page (fpdf still compresses the fonts itself; finishFpdf adds
+	// the model attachment).
 	pdf.SetCompression(opts.fpdfCompress)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(m.date)
@@ -211,11 +210,6 @@ func (r *Renderer) paint(w io.Writer, m docMeta, pages []page, header []op, foot
 			kv.set(utf16BE(kv.s), false)
 		}
 	}
-	pdf.SetAttachments([]fpdf.Attachment{{
-		Content:     m.dump,
-		Filename:    ModelAttachment,
-		Description: "Dokumentmodell (model.Dump), SHA-256 " + m.dumpSHA,
-	}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(m.page.margin, m.page.margin, m.page.margin)
 	mode.register(pdf, &r.faces, used)

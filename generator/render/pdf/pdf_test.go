@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -300,6 +303,17 @@ func TestCatalog(t *testing.T) {
 			trailer := testtool.Run(t, "qpdf", "--show-object=trailer", path)
 			if !regexp.MustCompile(`/ID \[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]`).MatchString(trailer) {
 				t.Errorf("Trailer ohne /ID: %s", trailer)
+			}
+			// The identifier is derived from the file without it.
+			entry := regexp.MustCompile(`\n/ID \[<([0-9a-f]{32})> <([0-9a-f]{32})>\]\n>>\nstartxref\n`).FindSubmatchIndex(raw)
+			if entry == nil {
+				t.Fatal("/ID nicht am Ende des Trailers")
+			}
+			sum := sha256.Sum256(slices.Concat(raw[:entry[0]], raw[entry[1]-len("\n>>\nstartxref\n"):]))
+			for _, half := range [][]byte{raw[entry[2]:entry[3]], raw[entry[4]:entry[5]]} {
+				if string(half) != hex.EncodeToString(sum[:16]) {
+					t.Errorf("/ID %s, erwartet %x", half, sum[:16])
+				}
 			}
 			js := testtool.Run(t, "qpdf", "--json", "--json-key=outlines", path)
 			for _, s := range model.Sections(modeltest.Sample(2)) {

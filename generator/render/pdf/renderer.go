@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -75,15 +73,16 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 			err = fmt.Errorf("pdf: interner Fehler in fpdf: %v", p)
 		}
 	}()
-	raw, sha, err := r.fpdfOutput(d, unicode, paintOpts{})
+	raw, err := r.fpdfOutput(d, unicode, paintOpts{})
 	if err != nil {
 		return err
 	}
-	out, err := finishFpdf(raw, sha)
+	dump, sha, err := modelDump(d)
 	if err != nil {
-		return err
+		return fmt.Errorf("pdf: %w", err)
 	}
-	if out, err = withID(out); err != nil {
+	out, err := finishFpdf(raw, dump, sha)
+	if err != nil {
 		return err
 	}
 	_, err = w.Write(out)
@@ -91,26 +90,26 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 }
 
 // fpdfOutput lays d out and returns fpdf's output, its page contents
-// uncompressed unless a test sets opts.fpdfCompress, and the SHA-256 of
-// the model dump. d is not nil and has no tracked changes.
-func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) ([]byte, string, error) {
+// uncompressed unless a test sets opts.fpdfCompress. d is not nil and has
+// no tracked changes.
+func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) ([]byte, error) {
 	m, err := r.meta(d.Meta)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	l := r.newPageLayout(m.page)
 	header, err := l.header(d.Meta.ShortTitle)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	if err := l.blocks(d.Blocks); err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	pages := l.paginate()
 	footers := make([][]op, len(pages))
 	for i := range pages {
 		if footers[i], err = l.footer(i+1, len(pages)); err != nil {
-			return nil, "", err
+			return nil, err
 		}
 	}
 	var mode fontMode = unicodeMode{}
@@ -120,36 +119,15 @@ func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) (
 	// The footer is drawn in the regular style, and the painter makes it
 	// current on every page.
 	l.chk.used[regular] = true
-	if m.dump, m.dumpSHA, err = modelDump(d); err != nil {
-		return nil, "", fmt.Errorf("pdf: %w", err)
-	}
 	var buf bytes.Buffer
 	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used, opts); err != nil {
-		return nil, "", fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return buf.Bytes(), m.dumpSHA, nil
+	return buf.Bytes(), nil
 }
 
 // trailerEnd is how fpdf ends the trailer dictionary.
 var trailerEnd = []byte("\n>>\nstartxref\n")
-
-// withID adds a file identifier to the trailer, which fpdf writes only for
-// encrypted documents (ISO 32000-1, 14.4: "should" be present; PDF/A and
-// PDF 2.0 require it). It is derived from the document's bytes, so the
-// same document keeps the same identifier. The trailer follows the
-// cross-reference table, so inserting into it moves no object.
-func withID(pdf []byte) ([]byte, error) {
-	i := bytes.LastIndex(pdf, trailerEnd)
-	if i < 0 {
-		return nil, fmt.Errorf("pdf: Trailer der fpdf-Ausgabe nicht gefunden")
-	}
-	sum := sha256.Sum256(pdf)
-	id := hex.EncodeToString(sum[:16])
-	out := make([]byte, 0, len(pdf)+80)
-	out = append(out, pdf[:i]...)
-	out = append(out, "\n/ID [<"+id+"> <"+id+">]"...)
-	return append(out, pdf[i:]...), nil
-}
 
 // newLayout returns a layout for pages of the given size in mm with the
 // margins of A4.
