@@ -61,40 +61,51 @@ func RunErr(t testing.TB, name string, args ...string) (string, error) {
 // may run in parallel, and returns the path of the converted file.
 func LibreOffice(t testing.TB, in, format string) string {
 	t.Helper()
-	dir := t.TempDir()
-	profile := "file://" + filepath.Join(dir, "profile")
-	Run(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", format, "--outdir", dir, in)
-	ext, _, _ := strings.Cut(format, ":")
-	base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-	out := filepath.Join(dir, base+"."+ext)
-	if _, err := os.Stat(out); err != nil {
-		t.Fatalf("LibreOffice hat %s nicht nach %s umgewandelt: %v", in, format, err)
-	}
-	return out
+	return LibreOfficeAll(t, []string{in}, format)[0]
 }
 
 // LibreOfficeAll converts several files to format in one LibreOffice
 // process (starting LibreOffice costs seconds) and returns the converted
 // paths in the order of ins. The inputs must have distinct base names.
+//
+// A conversion that fails is run once more with a fresh profile before
+// the test fails: a LibreOffice that cannot convert a file fails again,
+// but the first start of a profile on a loaded machine now and then ends
+// without output or with an error of its own. The first attempt's output
+// is logged.
 func LibreOfficeAll(t testing.TB, ins []string, format string) []string {
 	t.Helper()
 	if len(ins) == 0 {
 		return nil
 	}
-	dir := t.TempDir()
-	profile := "file://" + filepath.Join(dir, "profile")
-	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--norestore",
-		"--convert-to", format, "--outdir", dir}, ins...)
-	Run(t, "soffice", args...)
 	ext, _, _ := strings.Cut(format, ":")
-	outs := make([]string, len(ins))
-	for i, in := range ins {
-		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-		outs[i] = filepath.Join(dir, base+"."+ext)
-		if _, err := os.Stat(outs[i]); err != nil {
-			t.Fatalf("LibreOffice hat %s nicht nach %s umgewandelt: %v", in, format, err)
+	var outs []string
+	var failure string
+	for attempt := 1; attempt <= 2; attempt++ {
+		dir := t.TempDir()
+		profile := "file://" + filepath.Join(dir, "profile")
+		args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--norestore",
+			"--convert-to", format, "--outdir", dir}, ins...)
+		out, err := RunErr(t, "soffice", args...)
+		failure = ""
+		if err != nil {
+			failure = fmt.Sprintf("soffice %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		outs = make([]string, len(ins))
+		for i, in := range ins {
+			base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+			outs[i] = filepath.Join(dir, base+"."+ext)
+			if _, err := os.Stat(outs[i]); err != nil && failure == "" {
+				failure = fmt.Sprintf("LibreOffice hat %s nicht nach %s umgewandelt: %v\n%s", in, format, err, out)
+			}
+		}
+		if failure == "" {
+			return outs
+		}
+		if attempt == 1 {
+			t.Logf("LibreOffice, erster Versuch gescheitert, zweiter mit neuem Profil: %s", failure)
 		}
 	}
-	return outs
+	t.Fatal(failure)
+	return nil
 }
