@@ -182,6 +182,10 @@ func TestValidateErrors(t *testing.T) {
 	}{
 		{"unknown Land", "land: ST", "land: XY",
 			[]string{"p.yaml:18:12: parteien[1].land: unbekanntes Länderkürzel „XY“ (erlaubt: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, BUND)"}},
+		{"Land by name", "land: ST", "land: Sachsen-Anhalt",
+			[]string{"p.yaml:18:12: parteien[1].land: unbekanntes Länderkürzel „Sachsen-Anhalt“ – meinten Sie „ST“ (Sachsen-Anhalt)?"}},
+		{"Land code in lower case", "land: ST", "land: st",
+			[]string{"p.yaml:18:12: parteien[1].land: unbekanntes Länderkürzel „st“ – meinten Sie „ST“ (Sachsen-Anhalt)?"}},
 		{"duplicate party", parties3, parties3 + strings.Replace(parties3, "ST", "ST", 1),
 			[]string{"p.yaml:19:12: parteien[2].land: ST ist bereits Vertragspartei (parteien[1])"}},
 		{"two implementing", "land: ST, rolle: nachnutzend", "land: ST, rolle: umsetzend",

@@ -129,7 +129,11 @@ func (v *validator) parteien() {
 		if p.Land != "" && !v.f.failed[path] {
 			key := string(p.Land) // a Kommune stands for its Land: one party per Land
 			if _, ok := refdata.PartyByCode(string(p.Land)); !ok {
-				v.add(path, "unbekanntes Länderkürzel „%s“ (erlaubt: %s, BUND)", p.Land, strings.Join(refdata.LandCodes(), ", "))
+				if named, ok := refdata.PartyByName(string(p.Land)); ok {
+					v.add(path, "unbekanntes Länderkürzel „%s“ – meinten Sie „%s“ (%s)?", p.Land, named.Code, named.Kurzname)
+				} else {
+					v.add(path, "unbekanntes Länderkürzel „%s“ (erlaubt: %s, BUND)", p.Land, strings.Join(refdata.LandCodes(), ", "))
+				}
 			} else if j, dup := seen[key]; dup {
 				v.add(path, "%s ist bereits Vertragspartei (parteien[%d])", p.Land, j)
 			}

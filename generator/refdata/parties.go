@@ -1,6 +1,9 @@
 package refdata
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Party is a possible contracting party of a Verwaltungsvereinbarung: one of
 // the 16 Länder or the Bund.
@@ -49,6 +52,20 @@ func PartyByCode(code string) (Party, bool) {
 		return Party{}, false
 	}
 	return d.parties[i], true
+}
+
+// PartyByName returns the party that s names, for suggestions when a code
+// is expected: its code in any case ("by"), its short name ("Bremen") or
+// its official name ("Freistaat Bayern"), ignoring case and surrounding
+// space.
+func PartyByName(s string) (Party, bool) {
+	s = strings.TrimSpace(s)
+	for _, p := range mustBuiltin().parties {
+		if strings.EqualFold(s, p.Code) || strings.EqualFold(s, p.Kurzname) || strings.EqualFold(s, p.Name) {
+			return p, true
+		}
+	}
+	return Party{}, false
 }
 
 // LandCodes returns the codes of the 16 Länder (without the Bund) in the

@@ -55,6 +55,23 @@ func TestPartyByCodeUnknown(t *testing.T) {
 	}
 }
 
+func TestPartyByName(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Bremen": "HB", "freie hansestadt bremen": "HB", " Bayern ": "BY", "Freistaat Bayern": "BY",
+		"by": "BY", "Saarland": "SL", "bund": "BUND", "Nordrhein-Westfalen": "NW",
+	} {
+		if p, ok := PartyByName(in); !ok || p.Code != want {
+			t.Errorf("PartyByName(%q) = %q, %v; want %s", in, p.Code, ok, want)
+		}
+	}
+	for _, in := range []string{"", "XY", "Bay", "Westfalen", "Freistaat"} {
+		if p, ok := PartyByName(in); ok {
+			t.Errorf("PartyByName(%q) = %s, want not found", in, p.Code)
+		}
+	}
+}
+
 func TestLandCodes(t *testing.T) {
 	t.Parallel()
 	want := []string{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
