@@ -36,10 +36,30 @@ func (d *Datum) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	}
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		dec.errorf(n, path, "„%s“ ist kein gültiges Datum der Form JJJJ-MM-TT", n.Value)
+		dec.errorf(n, path, "„%s“ ist kein gültiges Datum der Form JJJJ-MM-TT%s", n.Value, dateHint(n.Value))
 		return
 	}
 	d.t = t
+}
+
+// dateHint says what is wrong with a date that is not JJJJ-MM-TT: a German
+// date TT.MM.JJJJ or one without leading zeros gets the spelling to use, a
+// day the month lacks is named.
+func dateHint(s string) string {
+	for _, layout := range []string{"2.1.2006", "2006-1-2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return fmt.Sprintf(" – meinten Sie %s?", t.Format(time.DateOnly))
+		}
+	}
+	var y, m, d int
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err == nil && n == 3 && len(s) == 10 &&
+		m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if d > last {
+			return fmt.Sprintf(" (der Monat hat %d Tage)", last)
+		}
+	}
+	return ""
 }
 
 // JSONSchema describes a date for editors.
