@@ -1,7 +1,9 @@
 package data
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/invopop/jsonschema"
@@ -81,7 +83,15 @@ func (b *Betrag) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	}
 	c, err := format.ParseCents(n.Value)
 	if err != nil {
-		dec.errorf(n, path, "Betrag %v", err)
+		hint := ""
+		if errors.Is(err, format.ErrSeparator) {
+			// German notation: "480.000,00" or "480000,5".
+			plain := strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")
+			if c, err := format.ParseCents(plain); err == nil && c >= 0 {
+				hint = fmt.Sprintf(" – meinten Sie „%s“?", format.FormatFixed(c, 2))
+			}
+		}
+		dec.errorf(n, path, "Betrag %v%s", err, hint)
 		return
 	}
 	if c < 0 {
