@@ -61,27 +61,7 @@ func TestRedlineRuns(t *testing.T) {
 // a clause (no id) gets no bookmark.
 func TestRedlineWholeBlocks(t *testing.T) {
 	t.Parallel()
-	del := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeDel} }
-	ins := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeIns} }
-	d := &model.Document{
-		Meta: modeltest.Redline().Meta,
-		Blocks: []model.Block{
-			&model.Section{Level: 1, Number: "§ 4", Title: "Haftung", HeadingChanges: []model.Inline{del("§ 4 Haftung")}, Blocks: []model.Block{
-				&model.Paragraph{Number: "(1)", Inlines: []model.Inline{del("Gelöschter Absatz.")}},
-				&model.Table{Caption: "Alte Tabelle", Widths: []int{1}, Aligns: []model.Align{model.AlignLeft},
-					Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Land")}}}}},
-					Rows:   []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Bremen")}}}}}},
-			}},
-			&model.Section{ID: "laufzeit", Level: 1, Number: "§ 5", Title: "Laufzeit", HeadingChanges: []model.Inline{del("§ 6"), ins("§ 5"), model.Text{Text: " Laufzeit"}}, Blocks: []model.Block{
-				&model.Paragraph{Number: "(2)", Inlines: []model.Inline{ins("Neuer Absatz.")}},
-				&model.Paragraph{Number: "(3)", Inlines: []model.Inline{model.Text{Text: "Frist von "}, ins("6")}},
-				&model.List{Items: []model.ListItem{
-					{Label: "a)", Blocks: []model.Block{&model.Paragraph{Number: "1.", Inlines: []model.Inline{ins("Punkt")}}}},
-					{Label: "b)", LabelChanges: []model.Inline{del("c)"), ins("b)")}, Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: "Umbenannt"}}}}},
-				}},
-			}},
-		},
-	}
+	d := redlineBlocks()
 	doc := documentPart(t, d, Options{Author: "A", Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
 	rev := func(tag string) string { return `<` + tag + ` w:id="` }
 	for _, w := range []string{
@@ -117,6 +97,34 @@ func TestRedlineWholeBlocks(t *testing.T) {
 	}
 	if n := strings.Count(doc, "<w:bookmarkStart"); n != 1 {
 		t.Errorf("%d bookmarks, want 1 (the deleted clause has no id)", n)
+	}
+}
+
+// redlineBlocks is the document of TestRedlineWholeBlocks: a deleted
+// heading with a deleted paragraph and table, a renumbered heading, an
+// inserted and a partly changed paragraph and a list with an inserted item
+// and a changed label.
+func redlineBlocks() *model.Document {
+	del := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeDel} }
+	ins := func(s string) model.Text { return model.Text{Text: s, Change: model.ChangeIns} }
+	return &model.Document{
+		Meta: modeltest.Redline().Meta,
+		Blocks: []model.Block{
+			&model.Section{Level: 1, Number: "§ 4", Title: "Haftung", HeadingChanges: []model.Inline{del("§ 4 Haftung")}, Blocks: []model.Block{
+				&model.Paragraph{Number: "(1)", Inlines: []model.Inline{del("Gelöschter Absatz.")}},
+				&model.Table{Caption: "Alte Tabelle", Widths: []int{1}, Aligns: []model.Align{model.AlignLeft},
+					Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Land")}}}}},
+					Rows:   []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{del("Bremen")}}}}}},
+			}},
+			&model.Section{ID: "laufzeit", Level: 1, Number: "§ 5", Title: "Laufzeit", HeadingChanges: []model.Inline{del("§ 6"), ins("§ 5"), model.Text{Text: " Laufzeit"}}, Blocks: []model.Block{
+				&model.Paragraph{Number: "(2)", Inlines: []model.Inline{ins("Neuer Absatz.")}},
+				&model.Paragraph{Number: "(3)", Inlines: []model.Inline{model.Text{Text: "Frist von "}, ins("6")}},
+				&model.List{Items: []model.ListItem{
+					{Label: "a)", Blocks: []model.Block{&model.Paragraph{Number: "1.", Inlines: []model.Inline{ins("Punkt")}}}},
+					{Label: "b)", LabelChanges: []model.Inline{del("c)"), ins("b)")}, Blocks: []model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: "Umbenannt"}}}}},
+				}},
+			}},
+		},
 	}
 }
 
