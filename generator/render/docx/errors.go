@@ -1,14 +1,19 @@
 package docx
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
+)
 
 // Sentinel errors of the DOCX renderer; match them with errors.Is. The
 // messages are German because they reach the user of the command line.
 var (
 	// ErrInvalidChar reports text that XML 1.0 cannot carry or that never
 	// belongs in a contract: control characters other than tab and line
-	// feed, U+FFFE, U+FFFF and invalid UTF-8.
-	ErrInvalidChar = errors.New("unzulässiges Zeichen")
+	// feed, U+FFFE, U+FFFF and invalid UTF-8. It is the same error as
+	// pdf.ErrInvalidChar: both renderers apply one rule (textcheck).
+	ErrInvalidChar = textcheck.ErrInvalidChar
 
 	// ErrInvalidModel reports a node the model allows by type but whose
 	// content breaks the model's rules (section level, table shape,

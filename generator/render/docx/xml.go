@@ -3,12 +3,10 @@ package docx
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // xw accumulates the markup of one part. Markup comes only from string
@@ -100,64 +98,5 @@ func (x *xw) runAs(s string, bold, italic bool, tag string) {
 // bytes returns the part's content.
 func (x *xw) bytes() []byte { return x.buf.Bytes() }
 
-// clean validates s and returns it normalised to NFC. It fails on
-// characters XML 1.0 cannot carry (C0 controls other than tab and line
-// feed; U+FFFE, U+FFFF; invalid UTF-8) and on DEL and the C1 controls,
-// which XML 1.0 discourages and which in German text are always the trace
-// of a wrong decoding. Carriage returns are rejected too: the markup stage
-// delivers line breaks as model.LineBreak or "\n".
-func clean(s string) (string, error) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
-				return "", badChar(s, i, rune(c))
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || (r >= 0x80 && r <= 0x9f) || r == 0xfffe || r == 0xffff {
-			return "", badChar(s, i, r)
-		}
-		i += n
-	}
-	return norm.NFC.String(s), nil
-}
-
-// badChar describes the character at byte offset i of s. Text is quoted
-// with %q so the offending character is visible in the message.
-func badChar(s string, i int, r rune) error {
-	what := fmt.Sprintf("%U", r)
-	if r == utf8.RuneError {
-		what = fmt.Sprintf("ungültiges UTF-8 (Byte 0x%02X)", s[i])
-	}
-	return fmt.Errorf("%w %s an Byte %d in %q", ErrInvalidChar, what, i, excerpt(s, i))
-}
-
-// excerpt returns up to about 30 bytes of s on either side of offset i,
-// cut at rune boundaries.
-func excerpt(s string, i int) string {
-	const span = 30
-	lo, hi := i-span, i+span
-	if lo < 0 {
-		lo = 0
-	}
-	if hi > len(s) {
-		hi = len(s)
-	}
-	for lo > 0 && !utf8.RuneStart(s[lo]) {
-		lo--
-	}
-	for hi < len(s) && !utf8.RuneStart(s[hi]) {
-		hi++
-	}
-	out := s[lo:hi]
-	if lo > 0 {
-		out = "…" + out
-	}
-	if hi < len(s) {
-		out += "…"
-	}
-	return out
-}
+// clean is textcheck.Clean: the text rule both renderers apply.
+func clean(s string) (string, error) { return textcheck.Clean(s) }

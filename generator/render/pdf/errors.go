@@ -3,6 +3,8 @@ package pdf
 import (
 	"errors"
 	"fmt"
+
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // Sentinel errors of the PDF renderer; match them with errors.Is. The
@@ -14,8 +16,9 @@ var (
 
 	// ErrInvalidChar reports text that never belongs in a contract:
 	// control characters other than tab and line feed, U+FFFE, U+FFFF
-	// and invalid UTF-8.
-	ErrInvalidChar = errors.New("unzulässiges Zeichen")
+	// and invalid UTF-8. It is the same error as docx.ErrInvalidChar:
+	// both renderers apply one rule (textcheck).
+	ErrInvalidChar = textcheck.ErrInvalidChar
 
 	// ErrInvalidModel reports a node the model allows by type but whose
 	// content breaks the model's rules (section level, table shape,

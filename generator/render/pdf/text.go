@@ -6,9 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // location is the node being laid out; formatted only when an error
@@ -65,7 +64,7 @@ func (c *checker) clean(s string, st style, loc *location) (string, error) {
 			continue
 		}
 		if !f.covered.has(r) {
-			return "", &MissingGlyphError{Rune: r, Excerpt: excerpt(s, strings.IndexRune(s, r)), Where: loc.String()}
+			return "", &MissingGlyphError{Rune: r, Excerpt: textcheck.Excerpt(s, strings.IndexRune(s, r)), Where: loc.String()}
 		}
 		if !c.winAnsi.has(r) {
 			c.allWinAnsi = false
@@ -75,56 +74,14 @@ func (c *checker) clean(s string, st style, loc *location) (string, error) {
 	return s, nil
 }
 
-// cleanText checks that s is text that belongs in a contract — valid
-// UTF-8 without control characters other than tab and line feed, without
-// U+FFFE and U+FFFF — and returns it in NFC.
+// cleanText is textcheck.Clean, the text rule both renderers apply, with
+// the location in the error.
 func cleanText(s string, loc *location) (string, error) {
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if (b < 0x20 && b != '\t' && b != '\n') || b == 0x7f {
-				return "", badChar(s, i, rune(b), loc)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || (r >= 0x80 && r <= 0x9f) || r == 0xfffe || r == 0xffff {
-			return "", badChar(s, i, r, loc)
-		}
-		i += n
+	c, err := textcheck.Clean(s)
+	if err != nil {
+		return "", fmt.Errorf("%w (%s)", err, loc)
 	}
-	return norm.NFC.String(s), nil
-}
-
-// badChar describes the character at byte offset i of s.
-func badChar(s string, i int, r rune, loc *location) error {
-	what := fmt.Sprintf("%U", r)
-	if r == utf8.RuneError {
-		what = fmt.Sprintf("ungültiges UTF-8 (Byte 0x%02X)", s[i])
-	}
-	return fmt.Errorf("%w %s an Byte %d in %q (%s)", ErrInvalidChar, what, i, excerpt(s, i), loc)
-}
-
-// excerpt returns up to about 30 bytes of s on either side of offset i,
-// cut at rune boundaries.
-func excerpt(s string, i int) string {
-	const span = 30
-	lo, hi := max(i-span, 0), min(i+span, len(s))
-	for lo > 0 && !utf8.RuneStart(s[lo]) {
-		lo--
-	}
-	for hi < len(s) && !utf8.RuneStart(s[hi]) {
-		hi++
-	}
-	out := s[lo:hi]
-	if lo > 0 {
-		out = "…" + out
-	}
-	if hi < len(s) {
-		out += "…"
-	}
-	return out
+	return c, nil
 }
 
 // glueKind is what follows a box.
