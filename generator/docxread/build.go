@@ -179,6 +179,8 @@ func (b *builder) blocks(kids []*node) {
 			b.blocks(k.child("sdtContent").kidsOrNil())
 		case "customXml":
 			b.blocks(k.kids)
+		case "AlternateContent":
+			b.blocks(k.child("Fallback").kidsOrNil())
 		}
 	}
 }
@@ -243,6 +245,8 @@ func (b *builder) content(kids []*node, pp *para) {
 			b.run(k, pp)
 		case "hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "moveTo", "dir", "bdo":
 			b.content(k.kids, pp)
+		case "AlternateContent":
+			b.content(k.child("Fallback").kidsOrNil(), pp)
 		case "bookmarkStart":
 			if name := k.attr("name"); name != "" && !strings.HasPrefix(name, "_") {
 				pp.marks = append(pp.marks, name)
@@ -264,9 +268,15 @@ func on(n *node) bool {
 
 func (b *builder) run(r *node, pp *para) {
 	pr := r.child("rPr")
-	bold, italic := on(pr.child("b")), on(pr.child("i"))
-	for _, k := range r.kids {
+	b.runContent(r.kids, pp, on(pr.child("b")), on(pr.child("i")))
+}
+
+// runContent reads the content of a run.
+func (b *builder) runContent(kids []*node, pp *para, bold, italic bool) {
+	for _, k := range kids {
 		switch k.name {
+		case "AlternateContent":
+			b.runContent(k.child("Fallback").kidsOrNil(), pp, bold, italic)
 		case "t":
 			appendText(pp, k.text, bold, italic)
 		case "tab", "ptab":

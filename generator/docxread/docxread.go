@@ -21,8 +21,11 @@
 //     bookmark that carries the table id; signature tables by their
 //     styles; bar charts (tables of nested tables) as charts.
 //
-// What the model cannot hold is dropped: images, text boxes, footnotes,
-// comments and deleted text of tracked changes (inserted text is kept).
+// Of Markup Compatibility's mc:AlternateContent, which Word writes around
+// newer features, the mc:Fallback is read, as a consumer must that knows
+// none of the choices' namespaces. What the model cannot hold is dropped:
+// images, text boxes, footnotes, comments and deleted text of tracked
+// changes (inserted text is kept).
 package docxread
 
 import (

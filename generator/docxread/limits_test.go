@@ -216,6 +216,44 @@ func TestHandEditedStructures(t *testing.T) {
 	}
 }
 
+// TestAlternateContent: of Markup Compatibility's mc:AlternateContent the
+// reader takes mc:Fallback, at block, paragraph and run level, never the
+// choice as well (the text would stand twice); without a fallback the
+// content is left out, as ECMA-376 Part 3 prescribes for a consumer that
+// knows none of the choices' namespaces.
+func TestAlternateContent(t *testing.T) {
+	t.Parallel()
+	const mc = `xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
+	alt := func(choice, fallback string) string {
+		s := `<mc:AlternateContent ` + mc + `><mc:Choice Requires="w14">` + choice + `</mc:Choice>`
+		if fallback != "" {
+			s += `<mc:Fallback>` + fallback + `</mc:Fallback>`
+		}
+		return s + `</mc:AlternateContent>`
+	}
+	r := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	p := func(inner string) string { return `<w:p>` + inner + `</w:p>` }
+	doc := fmt.Sprintf(body,
+		p(r("Absatz mit ")+alt(r("Wahl"), r("Ersatz"))+r(" im Lauf"))+
+			p(`<w:r><w:t xml:space="preserve">Im </w:t>`+alt(`<w:t>Wahl</w:t>`, `<w:t>Ersatz</w:t>`)+`<w:t xml:space="preserve"> Lauftext</w:t></w:r>`)+
+			alt(p(r("Wahlabsatz")), p(r("Ersatzabsatz")))+
+			p(r("Ohne Ersatz:")+alt(r(" Wahl"), "")))
+	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	model.Dump(&got, d)
+	for _, want := range []string{`text "Absatz mit Ersatz im Lauf"`, `text "Im Ersatz Lauftext"`, `text "Ersatzabsatz"`, `text "Ohne Ersatz:"`} {
+		if !strings.Contains(got.String(), want+"\n") {
+			t.Errorf("%s fehlt:\n%s", want, got.String())
+		}
+	}
+	if strings.Contains(got.String(), "Wahl") {
+		t.Errorf("Inhalt aus mc:Choice gelesen:\n%s", got.String())
+	}
+}
+
 // FuzzDocxRead: any input gives a document or an error, never a panic,
 // and a document can always be dumped (no unknown node).
 //

@@ -154,11 +154,14 @@ func clip(s string) string {
 func isW(space string) bool { return space == nsW || space == nsWStrict }
 
 // documentKeep keeps what the model needs from word/document.xml and
-// skips drawings, deleted text, field instructions, the old formatting of
-// tracked changes and alternate content (text boxes).
+// skips drawings, deleted text, field instructions and the old formatting
+// of tracked changes. Of Markup Compatibility's mc:AlternateContent it
+// keeps mc:Fallback, what a consumer that knows none of the choices' extra
+// namespaces must read (ECMA-376 Part 3, 10.2); Word puts runs there as
+// well as drawings and text boxes, which stay skipped.
 func documentKeep(space, local string) bool {
 	if space == nsMC {
-		return false
+		return local == "AlternateContent" || local == "Fallback"
 	}
 	if !isW(space) {
 		return false
