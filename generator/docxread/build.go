@@ -166,21 +166,15 @@ func (b *builder) out() *[]model.Block {
 
 func (b *builder) add(bl model.Block) { o := b.out(); *o = append(*o, bl) }
 
-// blocks reads block-level content; content controls and custom XML
-// are transparent.
+// blocks reads block-level content; content controls, custom XML and
+// alternate content are transparent (unwrap).
 func (b *builder) blocks(kids []*node) {
-	for _, k := range kids {
+	for _, k := range unwrap(kids, "p", "tbl") {
 		switch k.name {
 		case "p":
 			b.paragraph(k)
 		case "tbl":
 			b.table(k)
-		case "sdt":
-			b.blocks(k.child("sdtContent").kidsOrNil())
-		case "customXml":
-			b.blocks(k.kids)
-		case "AlternateContent":
-			b.blocks(k.child("Fallback").kidsOrNil())
 		}
 	}
 }

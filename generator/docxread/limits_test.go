@@ -254,6 +254,64 @@ func TestAlternateContent(t *testing.T) {
 	}
 }
 
+// TestWrappedTableParts: rows, cells and cell paragraphs that Word wraps
+// in content controls, custom XML or alternate content are read; a row
+// deleted with tracked changes is left out, an inserted one kept.
+func TestWrappedTableParts(t *testing.T) {
+	t.Parallel()
+	const mc = `xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
+	r := func(s string) string { return `<w:r><w:t>` + s + `</w:t></w:r>` }
+	tc := func(s string) string { return `<w:tc><w:p>` + r(s) + `</w:p></w:tc>` }
+	tr := func(pr string, cells ...string) string {
+		return `<w:tr>` + pr + strings.Join(cells, "") + `</w:tr>`
+	}
+	sdt := func(inner string) string {
+		return `<w:sdt><w:sdtPr/><w:sdtContent>` + inner + `</w:sdtContent></w:sdt>`
+	}
+	doc := fmt.Sprintf(body, `<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>`+
+		tr(`<w:trPr><w:tblHeader/></w:trPr>`, tc("Land"), tc("Betrag"))+
+		sdt(tr("", tc("Bremen"), tc("1,00")))+
+		`<w:customXml w:element="x">`+tr("", `<w:customXml w:element="y">`+tc("Hamburg")+`</w:customXml>`, sdt(tc("2,00")))+`</w:customXml>`+
+		tr("", `<w:tc>`+sdt(`<w:p>`+r("Berlin")+`</w:p>`)+`</w:tc>`, `<w:tc><mc:AlternateContent `+mc+`><mc:Choice Requires="w14"><w:p>`+r("9,99")+`</w:p></mc:Choice><mc:Fallback><w:p>`+r("3,00")+`</w:p></mc:Fallback></mc:AlternateContent></w:tc>`)+
+		tr(`<w:trPr><w:del w:id="1" w:author="A"/></w:trPr>`, `<w:tc><w:p><w:del w:id="2" w:author="A"><w:r><w:delText>Sachsen</w:delText></w:r></w:del></w:p></w:tc>`, `<w:tc><w:p><w:del w:id="3" w:author="A"><w:r><w:delText>4,00</w:delText></w:r></w:del></w:p></w:tc>`)+
+		tr(`<w:trPr><w:ins w:id="4" w:author="A"/></w:trPr>`, `<w:tc><w:p><w:ins w:id="5" w:author="A">`+r("Hessen")+`</w:ins></w:p></w:tc>`, `<w:tc><w:p><w:ins w:id="6" w:author="A">`+r("5,00")+`</w:ins></w:p></w:tc>`)+
+		`</w:tbl>`)
+	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 {
+		t.Fatalf("%d Blöcke, erwartet eine Tabelle", len(d.Blocks))
+	}
+	tbl, ok := d.Blocks[0].(*model.Table)
+	if !ok {
+		t.Fatalf("%T, erwartet *model.Table", d.Blocks[0])
+	}
+	var got []string
+	for _, row := range append(tbl.Header, tbl.Rows...) {
+		var cells []string
+		for _, c := range row.Cells {
+			cells = append(cells, plainText(c.Inlines))
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := []string{"Land|Betrag", "Bremen|1,00", "Hamburg|2,00", "Berlin|3,00", "Hessen|5,00"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Zeilen %q, erwartet %q", got, want)
+	}
+}
+
+// plainText joins the text of inlines.
+func plainText(ins []model.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		if t, ok := in.(model.Text); ok {
+			b.WriteString(t.Text)
+		}
+	}
+	return b.String()
+}
+
 // FuzzDocxRead: any input gives a document or an error, never a panic,
 // and a document can always be dumped (no unknown node).
 //

@@ -1,6 +1,7 @@
 package docxread
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,15 +32,12 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 			grid = append(grid, n)
 		}
 	}
-	for _, tr := range t.kids {
-		if tr.name != "tr" {
-			continue
+	for _, tr := range unwrap(t.kids, "tr") {
+		if tr.child("trPr").child("del") != nil {
+			continue // a deleted row of tracked changes
 		}
 		r := row{header: on(tr.child("trPr").child("tblHeader"))}
-		for _, tc := range tr.kids {
-			if tc.name != "tc" {
-				continue
-			}
+		for _, tc := range unwrap(tr.kids, "tc") {
 			var c cell
 			if pr := tc.child("tcPr"); pr != nil {
 				if f := pr.child("shd").attr("fill"); f != "" && f != "auto" {
@@ -53,7 +51,7 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 					}
 				}
 			}
-			for _, k := range tc.kids {
+			for _, k := range unwrap(tc.kids, "p", "tbl") {
 				switch k.name {
 				case "p":
 					c.paras = append(c.paras, b.readPara(k))
@@ -64,12 +62,6 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 						nested = append(nested, x.cells)
 					}
 					c.nested = append(c.nested, nested)
-				case "sdt":
-					for _, p := range k.child("sdtContent").kidsOrNil() {
-						if p.name == "p" {
-							c.paras = append(c.paras, b.readPara(p))
-						}
-					}
 				}
 			}
 			r.cells = append(r.cells, c)
@@ -77,6 +69,30 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 		rows = append(rows, r)
 	}
 	return rows, grid
+}
+
+// unwrap returns the elements named in want among kids, looking through
+// the wrappers Word puts around rows, cells and blocks: content controls
+// (w:sdt), custom XML and the fallback of mc:AlternateContent.
+func unwrap(kids []*node, want ...string) []*node {
+	var out []*node
+	var walk func([]*node)
+	walk = func(kids []*node) {
+		for _, k := range kids {
+			switch {
+			case slices.Contains(want, k.name):
+				out = append(out, k)
+			case k.name == "sdt":
+				walk(k.child("sdtContent").kidsOrNil())
+			case k.name == "customXml":
+				walk(k.kids)
+			case k.name == "AlternateContent":
+				walk(k.child("Fallback").kidsOrNil())
+			}
+		}
+	}
+	walk(kids)
+	return out
 }
 
 // inlines joins the cell's paragraphs (and nested tables' text) with line

@@ -167,7 +167,7 @@ func documentKeep(space, local string) bool {
 		return false
 	}
 	switch local {
-	case "drawing", "pict", "object", "del", "moveFrom", "delText", "delInstrText", "instrText",
+	case "drawing", "pict", "object", "moveFrom", "delText", "delInstrText", "instrText",
 		"rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "numberingChange",
 		"footnoteReference", "endnoteReference", "commentReference", "sectPr":
 		return false
