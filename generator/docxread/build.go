@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vereinbar/vereinbar/generator/model"
 )
@@ -277,6 +278,8 @@ func (b *builder) runContent(kids []*node, pp *para, bold, italic bool) {
 			appendText(pp, "\t", bold, italic)
 		case "noBreakHyphen":
 			appendText(pp, "\u2011", bold, italic)
+		case "sym":
+			appendText(pp, symText(k.attr("char")), bold, italic)
 		case "br":
 			switch k.attr("type") {
 			case "page":
@@ -289,6 +292,22 @@ func (b *builder) runContent(kids []*node, pp *para, bold, italic bool) {
 			pp.inl = append(pp.inl, model.LineBreak{})
 		}
 	}
+}
+
+// symText is the text of a w:sym, a character Word inserts by its code in
+// a named font: a code outside the private use area U+F000–U+F0FF is the
+// Unicode character ("00A7" is "§"); a code in that area is a glyph of a
+// symbol font (Wingdings, Symbol) without a Unicode meaning and stands as
+// U+FFFD, so it is not lost without trace.
+func symText(code string) string {
+	n, err := strconv.ParseUint(code, 16, 32)
+	switch {
+	case err != nil || n == 0:
+		return ""
+	case n >= 0xF000 && n <= 0xF0FF, !utf8.ValidRune(rune(n)), n < 0x20:
+		return "\uFFFD"
+	}
+	return string(rune(n))
 }
 
 // appendText adds text, merged into the previous run of the same look.

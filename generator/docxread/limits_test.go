@@ -301,6 +301,24 @@ func TestWrappedTableParts(t *testing.T) {
 	}
 }
 
+// TestSym: a character Word inserts as w:sym reads as its Unicode
+// character; a symbol-font glyph (private use area) as U+FFFD.
+func TestSym(t *testing.T) {
+	t.Parallel()
+	doc := fmt.Sprintf(body, `<w:p><w:r><w:t xml:space="preserve">nach </w:t><w:sym w:font="Times New Roman" w:char="00A7"/><w:t xml:space="preserve"> 7 </w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="X" w:char="zz"/></w:r></w:p>`)
+	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := d.Blocks[0].(*model.Paragraph)
+	if !ok {
+		t.Fatalf("%T, erwartet *model.Paragraph", d.Blocks[0])
+	}
+	if got, want := plainText(p.Inlines), "nach § 7 \uFFFD"; got != want {
+		t.Errorf("%q, erwartet %q", got, want)
+	}
+}
+
 // plainText joins the text of inlines.
 func plainText(ins []model.Inline) string {
 	var b strings.Builder
