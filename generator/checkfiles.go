@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/check"
@@ -42,38 +42,46 @@ const ManifestName = "manifest.json"
 // directory of generate (one holding ManifestName) contributes those of
 // its project folders too. The result is sorted and free of duplicates.
 func CheckFiles(paths []string) ([]string, error) {
-	seen := map[string]bool{}
+	return expandPaths(paths, func(dir string) ([]string, error) {
+		files, sub, err := checkableIn(dir)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(filepath.Join(dir, ManifestName)); err == nil {
+			for _, d := range sub {
+				more, _, err := checkableIn(d)
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, more...)
+			}
+		}
+		return files, nil
+	})
+}
+
+// expandPaths takes each file of paths as it is and replaces each
+// directory by the files inDir finds in it; the result is sorted and free
+// of duplicates.
+func expandPaths(paths []string, inDir func(dir string) ([]string, error)) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, err
 		}
-		files := []string{p}
-		if st.IsDir() {
-			var sub []string
-			if files, sub, err = checkableIn(p); err != nil {
-				return nil, err
-			}
-			if _, err := os.Stat(filepath.Join(p, ManifestName)); err == nil {
-				for _, d := range sub {
-					more, _, err := checkableIn(d)
-					if err != nil {
-						return nil, err
-					}
-					files = append(files, more...)
-				}
-			}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
 		}
-		for _, f := range files {
-			if !seen[f] {
-				seen[f] = true
-				out = append(out, f)
-			}
+		files, err := inDir(p)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, files...)
 	}
-	sort.Strings(out)
-	return out, nil
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // checkableIn returns the checkable files of a directory and its

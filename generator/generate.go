@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
@@ -52,37 +51,20 @@ func ParseFormats(s string) ([]string, error) {
 // fixtures/invalid is not picked up by fixtures/). The result is sorted
 // and free of duplicates.
 func ProjectFiles(paths []string) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
+	return expandPaths(paths, func(dir string) ([]string, error) {
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return nil, err
 		}
 		var files []string
-		if st.IsDir() {
-			entries, err := os.ReadDir(p)
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range entries {
-				ext := strings.ToLower(filepath.Ext(e.Name()))
-				if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-					files = append(files, filepath.Join(p, e.Name()))
-				}
-			}
-		} else {
-			files = []string{p}
-		}
-		for _, f := range files {
-			if !seen[f] {
-				seen[f] = true
-				out = append(out, f)
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				files = append(files, filepath.Join(dir, e.Name()))
 			}
 		}
-	}
-	sort.Strings(out)
-	return out, nil
+		return files, nil
+	})
 }
 
 // Written is one generated file.
