@@ -2,9 +2,9 @@ package docx
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // renderer writes word/document.xml. It keeps where it is in the model so
@@ -14,42 +14,8 @@ type renderer struct {
 	page  pageGeom
 	textW int // twips between the margins
 	marks bookmarks
-	loc   location
+	loc   textcheck.Location
 	rev   revision // tracked changes of a redline
-}
-
-// location is the node being written; formatted only when an error
-// occurs, so tracking it costs no allocations.
-type location struct {
-	pos      model.Pos
-	section  string // id of the innermost section
-	what     string // "Absatz", "Listenpunkt", "Tabelle", ...
-	label    string // paragraph number, list label or table id
-	index    int    // 1-based signature block; 0 otherwise
-	row, col int    // 1-based table cell; 0 outside tables
-}
-
-func (l location) String() string {
-	var b strings.Builder
-	b.WriteString(l.what)
-	if _, err := clean(l.label); err != nil {
-		fmt.Fprintf(&b, " %q", l.label) // make the bad character visible
-	} else if l.label != "" {
-		fmt.Fprintf(&b, " %s", l.label)
-	}
-	if l.index > 0 {
-		fmt.Fprintf(&b, " Nr. %d", l.index)
-	}
-	if l.row > 0 {
-		fmt.Fprintf(&b, ", Zeile %d, Spalte %d", l.row, l.col)
-	}
-	if l.section != "" {
-		fmt.Fprintf(&b, ", Abschnitt %q", l.section)
-	}
-	if l.pos.File != "" {
-		fmt.Fprintf(&b, ", %s:%d", l.pos.File, l.pos.Line)
-	}
-	return b.String()
 }
 
 // or returns pos, or the enclosing node's position when pos is unknown,
@@ -161,7 +127,7 @@ func headingStyle(level int) string {
 func (r *renderer) section(s *model.Section) error {
 	saved := r.loc
 	defer func() { r.loc = saved }()
-	r.loc = location{pos: or(s.Pos, saved.pos), section: s.ID, what: "Überschrift"}
+	r.loc = textcheck.Location{Pos: or(s.Pos, saved.Pos), Section: s.ID, What: "Überschrift"}
 	style := headingStyle(s.Level)
 	if style == "" {
 		return r.invalid("Ebene %d, erlaubt sind 1 bis 3", s.Level)
@@ -243,7 +209,7 @@ type para struct {
 func (r *renderer) topParagraph(p *model.Paragraph) error {
 	saved := r.loc
 	defer func() { r.loc = saved }()
-	r.loc.pos, r.loc.what, r.loc.label = or(p.Pos, saved.pos), "Absatz", p.Number
+	r.loc.Pos, r.loc.What, r.loc.Label = or(p.Pos, saved.Pos), "Absatz", p.Number
 	if p.Number != "" {
 		return r.paragraph(p, para{label: p.Number, left: indentStep, hang: true})
 	}
@@ -347,7 +313,7 @@ func (r *renderer) list(l *model.List, depth int) error {
 	defer func() { r.loc = saved }()
 	left := (depth + 2) * indentStep
 	for _, it := range l.Items {
-		r.loc.pos, r.loc.what, r.loc.label = or(l.Pos, saved.pos), "Listenpunkt", it.Label
+		r.loc.Pos, r.loc.What, r.loc.Label = or(l.Pos, saved.Pos), "Listenpunkt", it.Label
 		labelled := false
 		for _, b := range it.Blocks {
 			switch n := b.(type) {

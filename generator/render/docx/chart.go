@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // A bar chart is a borderless two-column table: the label, right-aligned,
@@ -45,7 +46,7 @@ type chartBar struct {
 func (r *renderer) chart(c *model.Chart) error {
 	saved := r.loc
 	defer func() { r.loc = saved }()
-	r.loc = location{pos: or(c.Pos, saved.pos), section: saved.section, what: "Diagramm", label: c.ID}
+	r.loc = textcheck.Location{Pos: or(c.Pos, saved.Pos), Section: saved.Section, What: "Diagramm", Label: c.ID}
 	labelW, areaW, bars, err := r.chartLayout(c)
 	if err != nil {
 		return err
@@ -147,7 +148,7 @@ func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartB
 	var maxV int64
 	labelRunes, textRunes := 0, 0
 	for i, b := range c.Bars {
-		r.loc.row, r.loc.col = i+1, 1
+		r.loc.Row, r.loc.Col = i+1, 1
 		if b.ValueE5 < 0 || b.ValueE5 > model.MaxBarE5 {
 			return 0, 0, nil, r.invalid("Wert %d außerhalb von 0 bis %d", b.ValueE5, model.MaxBarE5)
 		}
@@ -162,7 +163,7 @@ func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartB
 		if err != nil {
 			return 0, 0, nil, err
 		}
-		r.loc.col = 2
+		r.loc.Col = 2
 		text, err := r.clean(b.Text)
 		if err != nil {
 			return 0, 0, nil, err
@@ -172,7 +173,7 @@ func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartB
 		labelRunes = max(labelRunes, utf8.RuneCountInString(label))
 		textRunes = max(textRunes, utf8.RuneCountInString(text))
 	}
-	r.loc.row, r.loc.col = 0, 0
+	r.loc.Row, r.loc.Col = 0, 0
 	labelW = labelRunes*chartCharW + 2*chartPad
 	labelW = min(max(labelW, r.textW*chartLabelMinP/100), r.textW*chartLabelMaxP/100)
 	areaW = r.textW - labelW

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // Table borders: sz is in eighths of a point.
@@ -41,7 +42,7 @@ const (
 func (r *renderer) table(t *model.Table) error {
 	saved := r.loc
 	defer func() { r.loc = saved }()
-	r.loc = location{pos: or(t.Pos, saved.pos), section: saved.section, what: "Tabelle", label: t.ID}
+	r.loc = textcheck.Location{Pos: or(t.Pos, saved.Pos), Section: saved.Section, What: "Tabelle", Label: t.ID}
 	cols, err := r.grid(t)
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func (r *renderer) table(t *model.Table) error {
 	lay := rowLayout{cols: cols, aligns: aligns, boxed: t.Boxed, mark: mark, markName: markName, header: true}
 	for _, rows := range [2][]model.Row{t.Header, t.Rows} {
 		for _, row := range rows {
-			r.loc.row++
+			r.loc.Row++
 			if err := r.row(row, lay); err != nil {
 				return err
 			}
@@ -181,7 +182,7 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 	}
 	x.raw(`</w:trPr>`)
 	for i, c := range row.Cells {
-		r.loc.col = i + 1
+		r.loc.Col = i + 1
 		x.raw(`<w:tc><w:tcPr><w:tcW`)
 		x.intAttr("w:w", lay.cols[i])
 		x.raw(` w:type="dxa"/>`)
@@ -245,7 +246,7 @@ func (r *renderer) signatures(s *model.Signatures) error {
 	}
 	saved := r.loc
 	defer func() { r.loc = saved }()
-	r.loc = location{pos: or(s.Pos, saved.pos), section: saved.section, what: "Unterschriftenblock"}
+	r.loc = textcheck.Location{Pos: or(s.Pos, saved.Pos), Section: saved.Section, What: "Unterschriftenblock"}
 	left := r.textW / 2
 	widths := [2]int{left, r.textW - left}
 	x := &r.x
@@ -275,7 +276,7 @@ func (r *renderer) signatures(s *model.Signatures) error {
 			x.intAttr("w:w", signatureGap/2)
 			x.raw(` w:type="dxa"/></w:tcMar></w:tcPr>`)
 			if i+col < len(s.Blocks) {
-				r.loc.index = i + col + 1
+				r.loc.Index = i + col + 1
 				if err := r.signature(s.Blocks[i+col]); err != nil {
 					return err
 				}

@@ -37,7 +37,7 @@ type chartRow struct {
 func (l *layout) chart(c *model.Chart) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
-	l.loc.pos, l.loc.what, l.loc.label = c.Pos, "Diagramm", c.ID
+	l.loc.Pos, l.loc.What, l.loc.Label = c.Pos, "Diagramm", c.ID
 	if len(c.Bars) == 0 {
 		return l.invalid("Diagramm ohne Balken")
 	}
@@ -46,7 +46,7 @@ func (l *layout) chart(c *model.Chart) error {
 	labelW, textW := 0.0, 0.0
 	var maxV int64
 	for i, b := range c.Bars {
-		l.loc.row, l.loc.col = i+1, 1
+		l.loc.Row, l.loc.Col = i+1, 1
 		if b.ValueE5 < 0 || b.ValueE5 > model.MaxBarE5 {
 			return l.invalid("Wert %d außerhalb von 0 bis %d", b.ValueE5, model.MaxBarE5)
 		}
@@ -62,7 +62,7 @@ func (l *layout) chart(c *model.Chart) error {
 		if err != nil {
 			return err
 		}
-		l.loc.col = 2
+		l.loc.Col = 2
 		tb, err := l.plain(b.Text, regular)
 		if err != nil {
 			return err
@@ -78,7 +78,7 @@ func (l *layout) chart(c *model.Chart) error {
 		textW = max(textW, rows[i].textW)
 		maxV = max(maxV, b.ValueE5)
 	}
-	l.loc.row, l.loc.col = 0, 0
+	l.loc.Row, l.loc.Col = 0, 0
 	labelW = min(max(labelW+2*chartPad, l.textW*chartLabelMin), l.textW*chartLabelMax)
 	axisX := l.x0 + labelW
 	areaW := l.textW - labelW
@@ -86,7 +86,7 @@ func (l *layout) chart(c *model.Chart) error {
 
 	first := len(l.items)
 	if c.Title != "" {
-		l.loc.what = "Diagrammtitel"
+		l.loc.What = "Diagrammtitel"
 		bs, err := l.plain(c.Title, bold)
 		if err != nil {
 			return err
@@ -95,7 +95,7 @@ func (l *layout) chart(c *model.Chart) error {
 		for _, it := range l.items[first:] {
 			it.keepNext = true
 		}
-		l.loc.what = "Diagramm"
+		l.loc.What = "Diagramm"
 	}
 	ps := chartStyle
 	lh := l.lineH(ps)

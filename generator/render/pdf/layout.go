@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // Page geometry in mm, the same numbers as the DOCX renderer's (there in
@@ -143,7 +144,7 @@ type tableRun struct {
 type layout struct {
 	r     *Renderer
 	chk   checker
-	loc   location
+	loc   textcheck.Location
 	items []*vitem
 	page  pageGeom
 	x0    float64 // left margin
@@ -228,7 +229,7 @@ func (l *layout) block(b model.Block) error {
 func (l *layout) section(s *model.Section) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
-	l.loc = location{pos: s.Pos, section: s.ID, what: "Überschrift"}
+	l.loc = textcheck.Location{Pos: s.Pos, Section: s.ID, What: "Überschrift"}
 	if s.Level < 1 || s.Level > 3 {
 		return l.invalid("Ebene %d, erlaubt sind 1 bis 3", s.Level)
 	}
@@ -249,7 +250,7 @@ func (l *layout) section(s *model.Section) error {
 	title := strings.NewReplacer("\t", " ", "\n", " ", "\u00ad", "").Replace(heading)
 	it := l.items[first]
 	it.ops = append(it.ops, op{kind: opBookmark, s: title, level: level})
-	l.loc.what = "Abschnitt"
+	l.loc.What = "Abschnitt"
 	return l.blocks(s.Blocks)
 }
 
@@ -265,7 +266,7 @@ type para struct {
 func (l *layout) topParagraph(p *model.Paragraph) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
-	l.loc.pos, l.loc.what, l.loc.label = p.Pos, "Absatz", p.Number
+	l.loc.Pos, l.loc.What, l.loc.Label = p.Pos, "Absatz", p.Number
 	pp := para{x: l.x0, width: l.textW}
 	if p.Number != "" {
 		pp = para{x: l.x0 + indentStep, width: l.textW - indentStep, label: p.Number, labelX: l.x0}
@@ -352,7 +353,7 @@ func (l *layout) list(ls *model.List, depth int) error {
 		return l.invalid("Liste zu tief verschachtelt (Ebene %d)", depth+1)
 	}
 	for _, it := range ls.Items {
-		l.loc.pos, l.loc.what, l.loc.label = ls.Pos, "Listenpunkt", it.Label
+		l.loc.Pos, l.loc.What, l.loc.Label = ls.Pos, "Listenpunkt", it.Label
 		labelled := false
 		for _, b := range it.Blocks {
 			lp := pp
@@ -410,7 +411,7 @@ func (l *layout) list(ls *model.List, depth int) error {
 func (l *layout) table(t *model.Table) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
-	l.loc.pos, l.loc.what, l.loc.label = t.Pos, "Tabelle", t.ID
+	l.loc.Pos, l.loc.What, l.loc.Label = t.Pos, "Tabelle", t.ID
 	n := len(t.Widths)
 	if n == 0 {
 		return l.invalid("keine Spalten (Widths ist leer)")
@@ -434,7 +435,7 @@ func (l *layout) table(t *model.Table) error {
 	}
 	first := len(l.items)
 	if t.Caption != "" {
-		l.loc.what = "Tabellenüberschrift"
+		l.loc.What = "Tabellenüberschrift"
 		bs, err := l.plain(t.Caption, bold)
 		if err != nil {
 			return err
@@ -443,7 +444,7 @@ func (l *layout) table(t *model.Table) error {
 		for _, it := range l.items[first:] {
 			it.keepNext = true
 		}
-		l.loc.what = "Tabelle"
+		l.loc.What = "Tabelle"
 	}
 	run := &tableRun{}
 	var body []*vitem
@@ -498,7 +499,7 @@ func (l *layout) table(t *model.Table) error {
 func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, header bool) (*vitem, error) {
 	n := len(xs) - 1
 	if len(r.Cells) != n {
-		l.loc.row, l.loc.col = rowNo, 0
+		l.loc.Row, l.loc.Col = rowNo, 0
 		return nil, l.invalid("Zeile %d hat %d Zellen, die Tabelle %d Spalten", rowNo, len(r.Cells), n)
 	}
 	ps := cellStyle
@@ -512,7 +513,7 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 	cells := make([]cell, n)
 	rows := 1
 	for i, c := range r.Cells {
-		l.loc.row, l.loc.col = rowNo, i+1
+		l.loc.Row, l.loc.Col = rowNo, i+1
 		bs, err := l.inlines(c.Inlines, header || r.Total)
 		if err != nil {
 			return nil, err
@@ -530,7 +531,7 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 			cells[i].fill = &headShade
 		}
 	}
-	l.loc.row, l.loc.col = 0, 0
+	l.loc.Row, l.loc.Col = 0, 0
 	h := float64(rows)*lh + 2*cellPadY
 	it := &vitem{h: h}
 	for i, c := range cells {
@@ -590,7 +591,7 @@ const (
 func (l *layout) signatures(s *model.Signatures) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
-	l.loc.pos, l.loc.what = s.Pos, "Unterschrift"
+	l.loc.Pos, l.loc.What = s.Pos, "Unterschrift"
 	colW := (l.textW - signatureGap) / 2
 	for i := 0; i < len(s.Blocks); i += 2 {
 		it := &vitem{after: sigRowGap}
@@ -598,7 +599,7 @@ func (l *layout) signatures(s *model.Signatures) error {
 			it.before = 12 * ptMM
 		}
 		for j := i; j < min(i+2, len(s.Blocks)); j++ {
-			l.loc.label = strconv.Itoa(j + 1)
+			l.loc.Label = strconv.Itoa(j + 1)
 			x := l.x0 + float64(j-i)*(colW+signatureGap)
 			h, err := l.signature(it, s.Blocks[j], x, colW)
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
 // Options controls rendering. There are none yet; the type keeps the
@@ -166,7 +167,7 @@ func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
 		}
 		m.lang = tag.String()
 	}
-	loc := location{what: "Metadaten"}
+	loc := textcheck.Location{What: "Metadaten"}
 	fields := []struct {
 		dst  *string
 		name string
@@ -178,7 +179,7 @@ func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
 		{&m.keywords, "Keywords", strings.Join(mt.Keywords, ", ")},
 	}
 	for _, f := range fields {
-		loc.label = f.name
+		loc.Label = f.name
 		s, err := cleanText(f.s, &loc)
 		if err != nil {
 			return docMeta{}, err
@@ -194,7 +195,7 @@ func (l *layout) header(short string) ([]op, error) {
 	if short == "" {
 		return nil, nil
 	}
-	l.loc = location{what: "Kopfzeile"}
+	l.loc = textcheck.Location{What: "Kopfzeile"}
 	bs, err := l.plain(short, regular)
 	if err != nil {
 		return nil, err
@@ -212,7 +213,7 @@ func (l *layout) header(short string) ([]op, error) {
 // footer lays out "Seite n von total", centred, its baseline just above
 // the footer distance from the bottom edge.
 func (l *layout) footer(n, total int) ([]op, error) {
-	l.loc = location{what: "Fußzeile"}
+	l.loc = textcheck.Location{What: "Fußzeile"}
 	bs, err := l.plain(fmt.Sprintf("Seite %d von %d", n, total), regular)
 	if err != nil {
 		return nil, err

@@ -10,34 +10,6 @@ import (
 	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
 )
 
-// location is the node being laid out; formatted only when an error
-// occurs, so tracking it costs no allocations.
-type location struct {
-	pos      model.Pos
-	section  string // id of the innermost section
-	what     string // "Absatz", "Listenpunkt", "Tabelle", ...
-	label    string // paragraph number, list label or table id
-	row, col int    // 1-based table cell; 0 outside tables
-}
-
-func (l *location) String() string {
-	var b strings.Builder
-	b.WriteString(l.what)
-	if l.label != "" {
-		fmt.Fprintf(&b, " %s", l.label)
-	}
-	if l.row > 0 {
-		fmt.Fprintf(&b, ", Zeile %d, Spalte %d", l.row, l.col)
-	}
-	if l.section != "" {
-		fmt.Fprintf(&b, ", Abschnitt %q", l.section)
-	}
-	if l.pos.File != "" {
-		fmt.Fprintf(&b, ", %s:%d", l.pos.File, l.pos.Line)
-	}
-	return b.String()
-}
-
 // checker validates and normalises every piece of text before it is
 // measured, and records what the painter needs to know about it.
 type checker struct {
@@ -52,7 +24,7 @@ type checker struct {
 // the font of style st has a glyph for every character. Tab and line feed
 // pass (the tokenizer turns them into a space and a line break); the soft
 // hyphen passes and is dropped by the tokenizer.
-func (c *checker) clean(s string, st style, loc *location) (string, error) {
+func (c *checker) clean(s string, st style, loc *textcheck.Location) (string, error) {
 	s, err := cleanText(s, loc)
 	if err != nil {
 		return "", err
@@ -76,7 +48,7 @@ func (c *checker) clean(s string, st style, loc *location) (string, error) {
 
 // cleanText is textcheck.Clean, the text rule both renderers apply, with
 // the location in the error.
-func cleanText(s string, loc *location) (string, error) {
+func cleanText(s string, loc *textcheck.Location) (string, error) {
 	c, err := textcheck.Clean(s)
 	if err != nil {
 		return "", fmt.Errorf("%w (%s)", err, loc)

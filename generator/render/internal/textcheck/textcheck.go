@@ -1,15 +1,19 @@
 // Package textcheck holds the rule both the DOCX and the PDF renderer
-// apply to every piece of text of a document: which characters may stand
-// in a contract. Keeping it in one place keeps the two formats from
-// accepting different text.
+// apply to every piece of text of a document — which characters may stand
+// in a contract — and the Location their errors name. Keeping them in one
+// place keeps the two formats from accepting different text or reporting
+// the same fault differently.
 package textcheck
 
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vereinbar/vereinbar/generator/model"
 )
 
 // ErrInvalidChar reports text that XML 1.0 cannot carry or that never
@@ -73,4 +77,40 @@ func Excerpt(s string, i int) string {
 		out += "…"
 	}
 	return out
+}
+
+// Location is the node a renderer is writing, kept up to date as it walks
+// the model and formatted only when an error occurs, so tracking it costs
+// no allocations. Errors about text name it: "Absatz (2), Abschnitt
+// "haftung", vereinbarung/ring.md.tmpl:41".
+type Location struct {
+	Pos      model.Pos
+	Section  string // id of the innermost section
+	What     string // "Absatz", "Listenpunkt", "Tabelle", ...
+	Label    string // paragraph number, list label or table id
+	Index    int    // 1-based signature block; 0 otherwise
+	Row, Col int    // 1-based table cell; 0 outside tables
+}
+
+func (l Location) String() string {
+	var b strings.Builder
+	b.WriteString(l.What)
+	if _, err := Clean(l.Label); err != nil {
+		fmt.Fprintf(&b, " %q", l.Label) // make the bad character visible
+	} else if l.Label != "" {
+		fmt.Fprintf(&b, " %s", l.Label)
+	}
+	if l.Index > 0 {
+		fmt.Fprintf(&b, " Nr. %d", l.Index)
+	}
+	if l.Row > 0 {
+		fmt.Fprintf(&b, ", Zeile %d, Spalte %d", l.Row, l.Col)
+	}
+	if l.Section != "" {
+		fmt.Fprintf(&b, ", Abschnitt %q", l.Section)
+	}
+	if l.Pos.File != "" {
+		fmt.Fprintf(&b, ", %s:%d", l.Pos.File, l.Pos.Line)
+	}
+	return b.String()
 }
