@@ -150,6 +150,8 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „480.000,00“: Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt – meinten Sie „480000.00“?`}},
 		{"decimal comma", `betrag: "480000.00"`, `betrag: "1234,5"`,
 			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „1234,5“: Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt – meinten Sie „1234.50“?`}},
+		{"weight with decimal comma", "gewicht: 100,", `gewicht: "33,5",`,
+			[]string{`p.yaml:25:17: verteilung.schluessel[0].gewicht: Gewicht „33,5“: Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt – meinten Sie „33.50“?`}},
 		{"underscore separator", `betrag: "480000.00"`, `betrag: "480_000"`,
 			[]string{`p.yaml:21:65: kosten.positionen[0].betrag: Betrag „480_000“: Tausendertrennzeichen und Dezimalkomma sind nicht erlaubt, Dezimaltrenner ist der Punkt`}},
 		{"bad date", "beginn: 2027-01-01", "beginn: 2027-02-30",

@@ -83,15 +83,7 @@ func (b *Betrag) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	}
 	c, err := format.ParseCents(n.Value)
 	if err != nil {
-		hint := ""
-		if errors.Is(err, format.ErrSeparator) {
-			// German notation: "480.000,00" or "480000,5".
-			plain := strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")
-			if c, err := format.ParseCents(plain); err == nil && c >= 0 {
-				hint = fmt.Sprintf(" – meinten Sie „%s“?", format.FormatFixed(c, 2))
-			}
-		}
-		dec.errorf(n, path, "Betrag %v%s", err, hint)
+		dec.errorf(n, path, "Betrag %v%s", err, germanHint(err, n.Value))
 		return
 	}
 	if c < 0 {
@@ -99,6 +91,21 @@ func (b *Betrag) decodeNode(dec *decoder, n *yaml.Node, path string) {
 		return
 	}
 	b.Cent, b.Literal = c, n.Value
+}
+
+// germanHint proposes the spelling meant by a number refused for its
+// separators, read the German way ("480.000,00" → "480000.00", "33,5" →
+// "33.50"); "" if err is another error or the reading fails too.
+func germanHint(err error, literal string) string {
+	if !errors.Is(err, format.ErrSeparator) {
+		return ""
+	}
+	plain := strings.ReplaceAll(strings.ReplaceAll(literal, ".", ""), ",", ".")
+	v, err := format.ParseFixed(plain, 2)
+	if err != nil || v < 0 {
+		return ""
+	}
+	return fmt.Sprintf(" – meinten Sie „%s“?", format.FormatFixed(v, 2))
 }
 
 // JSONSchema describes an amount: a decimal string or a number.
@@ -122,7 +129,7 @@ func (p *Prozent) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	}
 	v, err := format.ParseFixed(n.Value, 2)
 	if err != nil {
-		dec.errorf(n, path, "Gewicht %v", err)
+		dec.errorf(n, path, "Gewicht %v%s", err, germanHint(err, n.Value))
 		return
 	}
 	if v <= 0 || v > 10000 {
