@@ -74,7 +74,11 @@ func (p *pkg) document() (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{st: parseStyles(stRoot), doc: &model.Document{}}
+	numRoot, err := p.parsePart(relTarget(docRels, "/numbering", "word/numbering.xml"), parseOpts{keep: func(space, _ string) bool { return isW(space) }})
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{st: parseStyles(stRoot), num: parseNumbering(numRoot), doc: &model.Document{}}
 	if err := p.meta(&b.doc.Meta, relTarget(rootRels, "/core-properties", "docProps/core.xml")); err != nil {
 		return nil, err
 	}
@@ -134,10 +138,14 @@ func (n *node) textOrEmpty() string {
 // builder turns the kept elements of the body into blocks.
 type builder struct {
 	st      *styles
+	num     *numbering
 	doc     *model.Document
 	open    []*model.Section // open sections, outermost first
 	caption *para            // a caption waiting for its table
-	marks   map[string]bool  // bookmark names seen, lower-cased
+	// listBase is the Word numbering level of the first item of each list
+	// made from numbered paragraphs (numberedItem).
+	listBase map[*model.List]int
+	marks    map[string]bool // bookmark names seen, lower-cased
 }
 
 var dupSuffix = regexp.MustCompile(`^(.+)_[0-9]+$`)
@@ -193,7 +201,8 @@ type para struct {
 	level     int // heading level
 	indLeft   int
 	hasInd    bool
-	numbered  bool // Word numbering (w:numPr)
+	numbered  bool   // Word numbering (w:numPr, direct or from the style)
+	numID     string // its list
 	ilvl      int
 	jc        string
 	marks     []string // bookmark names, hidden ones ("_…") left out
@@ -221,11 +230,15 @@ func (b *builder) readPara(p *node) para {
 				pp.indLeft, pp.hasInd = n, true
 			}
 		}
-		if np := pr.child("numPr"); np != nil && np.child("numId").attr("val") != "0" {
-			pp.numbered = true
+		if np := pr.child("numPr"); np != nil {
+			pp.numID = np.child("numId").attr("val")
 			pp.ilvl, _ = strconv.Atoi(np.child("ilvl").attr("val"))
+			pp.numbered = pp.numID != "0"
 		}
 		pp.jc = pr.child("jc").attr("val")
+	}
+	if pp.numID == "" {
+		pp.numID, pp.ilvl, pp.numbered = b.st.numPr(styleID)
 	}
 	pp.role, pp.level = b.st.resolve(styleID, outline)
 	b.content(p.kids, &pp)
@@ -363,6 +376,7 @@ func (b *builder) plainOf(n *node) string {
 var (
 	sectionNumber = regexp.MustCompile(`^(§[\s\x{00A0}]*\d+[a-z]?|Anlage[\s\x{00A0}]+\d+[a-z]?|Artikel[\s\x{00A0}]+\d+[a-z]?)[\s\x{00A0}]+(.+)$`)
 	paraNumber    = regexp.MustCompile(`^\((\d{1,3}[a-z]?)\)(\t| +)`)
+	paraLabel     = regexp.MustCompile(`^\(\d{1,3}[a-z]?\)$`) // a numbering label that is a paragraph number
 	totalLabel    = regexp.MustCompile(`^(Summe|Gesamt|Insgesamt)$`)
 	listLabel     = regexp.MustCompile(`^(–|—|-|•|·|\*|\d{1,3}\.|\d{1,3}\)|[a-z]{1,3}\)|[ivxlc]{1,6}\.)\t`)
 )
@@ -396,9 +410,17 @@ func (b *builder) flushCaption() {
 
 func (b *builder) placePara(pp para) {
 	text := plain(pp.inl)
+	// Word numbering counts every numbered paragraph, empty ones too.
+	label, labelled := "", false
+	if pp.numbered {
+		label, labelled = b.num.next(pp.numID, pp.ilvl)
+	}
 	switch {
 	case pp.role == roleHeading:
 		if text != "" {
+			if labelled && visible(label) && label != "•" && label != "–" {
+				text = strings.TrimSpace(label) + " " + text
+			}
 			b.heading(pp, text)
 		}
 		return
@@ -426,7 +448,19 @@ func (b *builder) placePara(pp para) {
 		}
 	}
 	if pp.numbered {
-		b.listItem("•", pp.ilvl, para)
+		label = strings.TrimSpace(label)
+		switch {
+		case !labelled: // a list numbering.xml does not define
+			label = "•"
+		case label == "": // numFmt none
+			b.add(para)
+			return
+		case paraLabel.MatchString(label):
+			para.Number = label
+			b.add(para)
+			return
+		}
+		b.numberedItem(label, pp.ilvl, para)
 		return
 	}
 	if pp.hasInd && pp.indLeft >= listIndent && b.continueList(b.depth(pp), para) {
@@ -517,6 +551,32 @@ func (b *builder) listItem(label string, depth int, p *model.Paragraph) {
 		it.Blocks = []model.Block{p}
 	}
 	l.Items = append(l.Items, it)
+}
+
+// numberedItem adds a paragraph Word numbers at level ilvl as a list item.
+// A list's depth counts from the level of its first item, so a list of
+// level-1 items under "(1)" paragraphs is not nested below an empty item.
+func (b *builder) numberedItem(label string, ilvl int, p *model.Paragraph) {
+	o := b.out()
+	var last *model.List
+	if n := len(*o); n > 0 {
+		last, _ = (*o)[n-1].(*model.List)
+	}
+	base, known := b.listBase[last]
+	if last == nil {
+		base, known = ilvl, true
+	}
+	depth := ilvl
+	if known {
+		depth = max(ilvl-base, 0)
+	}
+	b.listItem(label, depth, p)
+	if last == nil {
+		if b.listBase == nil {
+			b.listBase = map[*model.List]int{}
+		}
+		b.listBase[(*o)[len(*o)-1].(*model.List)] = base
+	}
 }
 
 // continueList appends an unlabelled, indented paragraph to the last

@@ -16,7 +16,11 @@
 //     section id comes from the heading's bookmark, or from the title;
 //   - numbered paragraphs by their leading "(n)" and tab (or space);
 //   - list items by a leading label ("–", "1.", "a)") and tab, nested by
-//     their left indent; paragraphs with Word numbering as "•" items;
+//     their left indent;
+//   - paragraphs and headings with Word numbering (w:numPr, direct or
+//     from the style) by the label word/numbering.xml gives them: "(1)"
+//     as the paragraph number, "§ 7" before the heading, "a)" as a list
+//     label, "•" for bullets and lists numbering.xml does not define;
 //   - tables with header rows (w:tblHeader), total rows, captions and the
 //     bookmark that carries the table id; signature tables by their
 //     styles; bar charts (tables of nested tables) as charts.

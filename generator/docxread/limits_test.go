@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -298,6 +299,95 @@ func TestWrappedTableParts(t *testing.T) {
 	want := []string{"Land|Betrag", "Bremen|1,00", "Hamburg|2,00", "Berlin|3,00", "Hessen|5,00"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Zeilen %q, erwartet %q", got, want)
+	}
+}
+
+// TestWordNumbering: paragraphs and headings that Word numbers itself
+// (w:numPr, directly or through the style) get their label back from
+// word/numbering.xml: "(1)" as the paragraph number, "a)" as a list label,
+// "§ 1" before the heading's title; deeper levels restart, a start
+// override counts from its value, a bullet level gives "•", and numId 0
+// switches the style's numbering off.
+func TestWordNumbering(t *testing.T) {
+	t.Parallel()
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	lvl := func(i int, fmt, text string) string {
+		return `<w:lvl w:ilvl="` + strconv.Itoa(i) + `"><w:start w:val="1"/><w:numFmt w:val="` + fmt + `"/><w:lvlText w:val="` + text + `"/></w:lvl>`
+	}
+	numbering := `<w:numbering ` + ns + `>` +
+		`<w:abstractNum w:abstractNumId="0">` + lvl(0, "decimal", "(%1)") + lvl(1, "lowerLetter", "%2)") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1">` + lvl(0, "decimal", "§ %1") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2">` + lvl(0, "bullet", "\uf0b7") + lvl(1, "lowerRoman", "%1.%2") + `</w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>` +
+		`<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>` +
+		`</w:numbering>`
+	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>` +
+		`<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>`
+	p := func(pr, text string) string {
+		return `<w:p><w:pPr>` + pr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	num := func(id string, ilvl int) string {
+		return `<w:numPr><w:ilvl w:val="` + strconv.Itoa(ilvl) + `"/><w:numId w:val="` + id + `"/></w:numPr>`
+	}
+	h1 := `<w:pStyle w:val="berschrift1"/>`
+	doc := fmt.Sprintf(body,
+		p(h1, "Gegenstand")+
+			p(num("1", 0), "Erster Absatz")+
+			p(num("1", 1), "Punkt")+
+			p(num("1", 1), "Punkt zwei")+
+			p(num("1", 0), "Zweiter Absatz")+
+			p(h1, "Kosten")+
+			p(num("1", 1), "Neu gezählt")+
+			p(num("3", 0), "Ab fünf")+
+			p(num("4", 0), "Aufzählung")+
+			p(num("4", 1), "Römisch")+
+			p(h1+num("0", 0), "Anlagen"))
+	b := zipOf(t, "word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering)
+	d, err := readOpts(t, b, docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	model.Dump(&got, d)
+	want := `document kind="" lang="" date=0001-01-01 landscape=false
+  title=""
+  short=""
+  subject=""
+  author=""
+  keywords=""
+  section id="gegenstand" level=1 number="§ 1" title="Gegenstand"
+    paragraph style=body number="(1)"
+      text "Erster Absatz"
+    list
+      item label="a)"
+        paragraph style=body number=""
+          text "Punkt"
+      item label="b)"
+        paragraph style=body number=""
+          text "Punkt zwei"
+    paragraph style=body number="(2)"
+      text "Zweiter Absatz"
+  section id="kosten" level=1 number="§ 2" title="Kosten"
+    list
+      item label="a)"
+        paragraph style=body number=""
+          text "Neu gezählt"
+    paragraph style=body number="(5)"
+      text "Ab fünf"
+    list
+      item label="•"
+        paragraph style=body number=""
+          text "Aufzählung"
+        list
+          item label="1.i"
+            paragraph style=body number=""
+              text "Römisch"
+  section id="anlagen" level=1 number="" title="Anlagen"
+`
+	if got.String() != want {
+		t.Errorf("gelesen:\n%s\nerwartet:\n%s", got.String(), want)
 	}
 }
 

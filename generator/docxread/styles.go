@@ -25,7 +25,9 @@ const (
 
 type style struct {
 	id, name, basedOn string
-	outline           int // 0-based outline level, -1 if none
+	outline           int    // 0-based outline level, -1 if none
+	numID             string // w:numPr of the style ("" if none, "0" removes inherited numbering)
+	ilvl              int
 }
 
 // styles maps style ids to styles and resolves what a style means.
@@ -56,6 +58,10 @@ func parseStyles(root *node) *styles {
 				if n, err := strconv.Atoi(ol.attr("val")); err == nil {
 					x.outline = n
 				}
+			}
+			if np := st.child("pPr").child("numPr"); np != nil {
+				x.numID = np.child("numId").attr("val")
+				x.ilvl, _ = strconv.Atoi(np.child("ilvl").attr("val"))
 			}
 			s.byID[x.id] = x
 		}
@@ -115,6 +121,22 @@ func (s *styles) resolve(id string, direct int) (role, int) {
 	r, lvl := s.lookup(id)
 	s.memo[id] = resolved{r, lvl}
 	return r, lvl
+}
+
+// numPr returns the numbering a style gives its paragraphs, inherited
+// through basedOn; ok is false when it gives none.
+func (s *styles) numPr(id string) (numID string, ilvl int, ok bool) {
+	for seen := 0; id != "" && seen < 16; seen++ {
+		st := s.byID[id]
+		if st == nil {
+			return "", 0, false
+		}
+		if st.numID != "" {
+			return st.numID, st.ilvl, st.numID != "0"
+		}
+		id = st.basedOn
+	}
+	return "", 0, false
 }
 
 // lookup resolves a style through its name, id and basedOn chain.

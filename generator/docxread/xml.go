@@ -35,7 +35,7 @@ type attr struct{ name, value string }
 var keptAttrs = map[string]bool{
 	"val": true, "styleId": true, "type": true, "left": true, "start": true, "name": true,
 	"fill": true, "sz": true, "w": true, "Type": true, "Target": true, "TargetMode": true,
-	"char": true,
+	"char": true, "abstractNumId": true, "numId": true, "ilvl": true,
 }
 
 // attr returns the attribute with the local name, "" if absent.
