@@ -16,7 +16,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/check"
 )
 
-// TestWordLikeRewrites takes every generated agreement and rewrites its
+// TestWordLikeRewrites takes every generated document and rewrites its
 // word/document.xml the way Word writes a document it has saved —
 // runs split word by word, each wrapped in a hyperlink, smart tag,
 // content control, custom XML or alternate content (with a different
