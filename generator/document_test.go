@@ -2,16 +2,18 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
-// buildDocuments loads a fixture and builds every document kind of it.
-func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*generator.Project, map[string]*model.Document) {
+// loadFixture loads a project file and computes its costs.
+func loadFixture(t *testing.T, gen *generator.Generator, path string) (*generator.Project, *costs.Result) {
 	t.Helper()
 	p, err := gen.LoadProject(path)
 	if err != nil {
@@ -21,6 +23,29 @@ func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*gener
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p, res
+}
+
+// renderDocx loads a project file and renders every document kind of it
+// to DOCX, as generate does.
+func renderDocx(t *testing.T, gen *generator.Generator, path string) []generator.Output {
+	t.Helper()
+	p, res := loadFixture(t, gen, path)
+	var out []generator.Output
+	for _, k := range generator.Kinds(p) {
+		outs, err := gen.RenderKind(context.Background(), p, res, k, []string{"docx"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, outs...)
+	}
+	return out
+}
+
+// buildDocuments loads a fixture and builds every document kind of it.
+func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*generator.Project, map[string]*model.Document) {
+	t.Helper()
+	p, res := loadFixture(t, gen, path)
 	docs := map[string]*model.Document{}
 	for _, k := range generator.Kinds(p) {
 		d, err := gen.Document(p, res, k)

@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -43,20 +42,8 @@ func TestDocxSchemaOrder(t *testing.T) {
 		name := strings.TrimPrefix(path, "../")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			p, err := gen.LoadProject(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := gen.Costs(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, k := range generator.Kinds(p) {
-				outs, err := gen.RenderKind(context.Background(), p, res, k, []string{"docx"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				checkDocxOrder(t, order, outs[0].Name, outs[0].Data)
+			for _, out := range renderDocx(t, gen, path) {
+				checkDocxOrder(t, order, out.Name, out.Data)
 			}
 		})
 	}

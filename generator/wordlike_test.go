@@ -1,11 +1,9 @@
 package generator_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 )
 
 // TestWordLikeRewrites takes every generated document and rewrites its
@@ -31,28 +30,16 @@ func TestWordLikeRewrites(t *testing.T) {
 	for _, path := range fixtureFiles(t, fixturesDir) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()
-			p, err := gen.LoadProject(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := gen.Costs(p)
-			if err != nil {
-				t.Fatal(err)
-			}
 			dir := t.TempDir()
-			for _, k := range generator.Kinds(p) {
-				outs, err := gen.RenderKind(context.Background(), p, res, k, []string{"docx"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				name := strings.ReplaceAll(outs[0].Name, "/", "_")
+			for _, out := range renderDocx(t, gen, path) {
+				name := strings.ReplaceAll(out.Name, "/", "_")
 				orig := filepath.Join(dir, name)
-				if err := os.WriteFile(orig, outs[0].Data, 0o644); err != nil {
+				if err := os.WriteFile(orig, out.Data, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				edited := filepath.Join(dir, "word-"+name)
 				var xml string
-				rewritten := rewriteDocx(t, outs[0].Data, func(doc string) string {
+				rewritten := testtool.EditZipEntry(t, out.Data, "word/document.xml", func(doc string) string {
 					xml = wordLike(doc)
 					return xml
 				})
@@ -101,41 +88,6 @@ func findingCodes(r check.FileReport) string {
 		}
 	}
 	return strings.Join(codes, " ")
-}
-
-// rewriteDocx returns the package with word/document.xml passed through
-// edit; the other parts are copied as they are.
-func rewriteDocx(t *testing.T, docx []byte, edit func(string) string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == "word/document.xml" {
-			data = []byte(edit(string(data)))
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
 
 var (

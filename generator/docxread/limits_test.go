@@ -183,12 +183,7 @@ func TestHandEditedStructures(t *testing.T) {
 			p("P2", r("Unterabschnitt"))+
 			`<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr>`+r("Anlage 1 Ansprechpersonen")+`</w:p>`)
 	b := zipOf(t, "word/document.xml", doc, "word/styles.xml", styles)
-	d, err := readOpts(t, b, docxread.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got strings.Builder
-	model.Dump(&got, d)
+	got := readDump(t, b)
 	want := `document kind="" lang="" date=0001-01-01 landscape=false
   title=""
   short=""
@@ -212,8 +207,8 @@ func TestHandEditedStructures(t *testing.T) {
     section id="unterabschnitt" level=2 number="" title="Unterabschnitt"
   section id="ansprechpersonen" level=1 number="Anlage 1" title="Ansprechpersonen"
 `
-	if got.String() != want {
-		t.Errorf("gelesen:\n%s\nerwartet:\n%s", got.String(), want)
+	if got != want {
+		t.Errorf("gelesen:\n%s\nerwartet:\n%s", got, want)
 	}
 }
 
@@ -239,19 +234,14 @@ func TestAlternateContent(t *testing.T) {
 			p(`<w:r><w:t xml:space="preserve">Im </w:t>`+alt(`<w:t>Wahl</w:t>`, `<w:t>Ersatz</w:t>`)+`<w:t xml:space="preserve"> Lauftext</w:t></w:r>`)+
 			alt(p(r("Wahlabsatz")), p(r("Ersatzabsatz")))+
 			p(r("Ohne Ersatz:")+alt(r(" Wahl"), "")))
-	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got strings.Builder
-	model.Dump(&got, d)
+	got := readDump(t, minimal(t, doc))
 	for _, want := range []string{`text "Absatz mit Ersatz im Lauf"`, `text "Im Ersatz Lauftext"`, `text "Ersatzabsatz"`, `text "Ohne Ersatz:"`} {
-		if !strings.Contains(got.String(), want+"\n") {
-			t.Errorf("%s fehlt:\n%s", want, got.String())
+		if !strings.Contains(got, want+"\n") {
+			t.Errorf("%s fehlt:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got.String(), "Wahl") {
-		t.Errorf("Inhalt aus mc:Choice gelesen:\n%s", got.String())
+	if strings.Contains(got, "Wahl") {
+		t.Errorf("Inhalt aus mc:Choice gelesen:\n%s", got)
 	}
 }
 
@@ -345,12 +335,7 @@ func TestWordNumbering(t *testing.T) {
 			p(num("4", 1), "Römisch")+
 			p(h1+num("0", 0), "Anlagen"))
 	b := zipOf(t, "word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering)
-	d, err := readOpts(t, b, docxread.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got strings.Builder
-	model.Dump(&got, d)
+	got := readDump(t, b)
 	want := `document kind="" lang="" date=0001-01-01 landscape=false
   title=""
   short=""
@@ -386,8 +371,8 @@ func TestWordNumbering(t *testing.T) {
               text "Römisch"
   section id="anlagen" level=1 number="" title="Anlagen"
 `
-	if got.String() != want {
-		t.Errorf("gelesen:\n%s\nerwartet:\n%s", got.String(), want)
+	if got != want {
+		t.Errorf("gelesen:\n%s\nerwartet:\n%s", got, want)
 	}
 }
 
@@ -407,6 +392,21 @@ func TestSym(t *testing.T) {
 	if got, want := plainText(p.Inlines), "nach § 7 \uFFFD"; got != want {
 		t.Errorf("%q, erwartet %q", got, want)
 	}
+}
+
+// readDump reads a DOCX with the default limits and returns the model
+// dump.
+func readDump(t *testing.T, b []byte) string {
+	t.Helper()
+	d, err := readOpts(t, b, docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	if err := model.Dump(&got, d); err != nil {
+		t.Fatal(err)
+	}
+	return got.String()
 }
 
 // plainText joins the text of inlines.
