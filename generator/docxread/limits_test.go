@@ -295,7 +295,8 @@ func TestWrappedTableParts(t *testing.T) {
 // TestWordNumbering: paragraphs and headings that Word numbers itself
 // (w:numPr, directly or through the style) get their label back from
 // word/numbering.xml: "(1)" as the paragraph number, "a)" as a list label,
-// "§ 1" before the heading's title; deeper levels restart, a start
+// "§ 1" before the heading's title, in a table cell before the text (and
+// counted like Word counts it); deeper levels restart, a start
 // override counts from its value, a bullet level gives "•", and numId 0
 // switches the style's numbering off.
 func TestWordNumbering(t *testing.T) {
@@ -327,6 +328,7 @@ func TestWordNumbering(t *testing.T) {
 			p(num("1", 0), "Erster Absatz")+
 			p(num("1", 1), "Punkt")+
 			p(num("1", 1), "Punkt zwei")+
+			`<w:tbl><w:tr><w:tc>`+p(num("1", 0), "In der Tabelle")+`</w:tc></w:tr></w:tbl>`+
 			p(num("1", 0), "Zweiter Absatz")+
 			p(h1, "Kosten")+
 			p(num("1", 1), "Neu gezählt")+
@@ -352,7 +354,9 @@ func TestWordNumbering(t *testing.T) {
       item label="b)"
         paragraph style=body number=""
           text "Punkt zwei"
-    paragraph style=body number="(2)"
+    table id="" widths=[] aligns=[left] boxed=false caption=""
+      row "(2) In der Tabelle"
+    paragraph style=body number="(3)"
       text "Zweiter Absatz"
   section id="kosten" level=1 number="§ 2" title="Kosten"
     list

@@ -54,7 +54,7 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 			for _, k := range unwrap(tc.kids, "p", "tbl") {
 				switch k.name {
 				case "p":
-					c.paras = append(c.paras, b.readPara(k))
+					c.paras = append(c.paras, b.cellPara(k))
 				case "tbl":
 					nr, _ := b.readTable(k)
 					var nested [][]cell
@@ -69,6 +69,20 @@ func (b *builder) readTable(t *node) (rows []row, grid []int) {
 		rows = append(rows, r)
 	}
 	return rows, grid
+}
+
+// cellPara reads a paragraph of a table cell. A paragraph Word numbers
+// itself counts in its list like one in the body, and its label stands
+// before its text, as Word shows it.
+func (b *builder) cellPara(p *node) para {
+	pp := b.readPara(p)
+	if !pp.numbered {
+		return pp
+	}
+	if label, ok := b.num.next(pp.numID, pp.ilvl); ok && visible(label) {
+		pp.inl = append([]model.Inline{model.Text{Text: strings.TrimSpace(label) + " "}}, pp.inl...)
+	}
+	return pp
 }
 
 // unwrap returns the elements named in want among kids, looking through
