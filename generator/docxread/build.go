@@ -238,7 +238,13 @@ func (b *builder) readPara(p *node) para {
 		pp.jc = pr.child("jc").attr("val")
 	}
 	if pp.numID == "" {
-		pp.numID, pp.ilvl, pp.numbered = b.st.numPr(styleID)
+		var explicit bool
+		pp.numID, pp.ilvl, explicit, pp.numbered = b.st.numPr(styleID)
+		if pp.numbered && !explicit {
+			if i, ok := b.num.levelOfStyle(pp.numID, styleID); ok {
+				pp.ilvl = i
+			}
+		}
 	}
 	pp.role, pp.level = b.st.resolve(styleID, outline)
 	b.content(p.kids, &pp)

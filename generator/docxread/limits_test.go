@@ -296,7 +296,9 @@ func TestWrappedTableParts(t *testing.T) {
 // (w:numPr, directly or through the style) get their label back from
 // word/numbering.xml: "(1)" as the paragraph number, "a)" as a list label,
 // "§ 1" before the heading's title, in a table cell before the text (and
-// counted like Word counts it); deeper levels restart, a start
+// counted like Word counts it); a style that names the list but not the
+// level finds its level through w:pStyle ("2.1" for Überschrift 2);
+// deeper levels restart, a start
 // override counts from its value, a bullet level gives "•", and numId 0
 // switches the style's numbering off.
 func TestWordNumbering(t *testing.T) {
@@ -307,7 +309,8 @@ func TestWordNumbering(t *testing.T) {
 	}
 	numbering := `<w:numbering ` + ns + `>` +
 		`<w:abstractNum w:abstractNumId="0">` + lvl(0, "decimal", "(%1)") + lvl(1, "lowerLetter", "%2)") + `</w:abstractNum>` +
-		`<w:abstractNum w:abstractNumId="1">` + lvl(0, "decimal", "§ %1") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1">` + lvl(0, "decimal", "§ %1") +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="berschrift2"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>` +
 		`<w:abstractNum w:abstractNumId="2">` + lvl(0, "bullet", "\uf0b7") + lvl(1, "lowerRoman", "%1.%2") + `</w:abstractNum>` +
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
 		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
@@ -315,6 +318,8 @@ func TestWordNumbering(t *testing.T) {
 		`<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>` +
 		`</w:numbering>`
 	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>` +
+		`<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/>` +
 		`<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>`
 	p := func(pr, text string) string {
 		return `<w:p><w:pPr>` + pr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
@@ -332,6 +337,7 @@ func TestWordNumbering(t *testing.T) {
 			p(num("1", 0), "Zweiter Absatz")+
 			p(h1, "Kosten")+
 			p(num("1", 1), "Neu gezählt")+
+			p(`<w:pStyle w:val="berschrift2"/>`, "Einzelheiten")+
 			p(num("3", 0), "Ab fünf")+
 			p(num("4", 0), "Aufzählung")+
 			p(num("4", 1), "Römisch")+
@@ -363,16 +369,17 @@ func TestWordNumbering(t *testing.T) {
       item label="a)"
         paragraph style=body number=""
           text "Neu gezählt"
-    paragraph style=body number="(5)"
-      text "Ab fünf"
-    list
-      item label="•"
-        paragraph style=body number=""
-          text "Aufzählung"
-        list
-          item label="1.i"
-            paragraph style=body number=""
-              text "Römisch"
+    section id="2-1-einzelheiten" level=2 number="" title="2.1 Einzelheiten"
+      paragraph style=body number="(5)"
+        text "Ab fünf"
+      list
+        item label="•"
+          paragraph style=body number=""
+            text "Aufzählung"
+          list
+            item label="1.i"
+              paragraph style=body number=""
+                text "Römisch"
   section id="anlagen" level=1 number="" title="Anlagen"
 `
 	if got != want {

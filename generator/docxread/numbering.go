@@ -18,6 +18,7 @@ type numLevel struct {
 	format string // w:numFmt: decimal, lowerLetter, upperRoman, bullet, none, …
 	text   string // w:lvlText: "(%1)", "§ %1", "%1.%2."
 	start  int    // w:start
+	style  string // w:pStyle: the paragraph style this level belongs to
 }
 
 // numList is one list (w:num) with its levels and its counters so far.
@@ -93,7 +94,24 @@ func readLevel(lvl *node, l numLevel) numLevel {
 	if s, err := strconv.Atoi(lvl.child("start").attr("val")); err == nil {
 		l.start = s
 	}
+	if st := lvl.child("pStyle"); st != nil {
+		l.style = st.attr("val")
+	}
 	return l
+}
+
+// levelOfStyle returns the level of list numID that belongs to paragraph
+// style id (w:pStyle in w:lvl): how Word numbers "Überschrift 2" in a
+// multi-level list whose styles name the list but not the level.
+func (n *numbering) levelOfStyle(numID, id string) (int, bool) {
+	if l := n.lists[numID]; l != nil && id != "" {
+		for i, lv := range l.levels {
+			if lv.style == id {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // next counts the next paragraph of list numID at level ilvl and returns

@@ -28,6 +28,7 @@ type style struct {
 	outline           int    // 0-based outline level, -1 if none
 	numID             string // w:numPr of the style ("" if none, "0" removes inherited numbering)
 	ilvl              int
+	hasIlvl           bool // the style's w:numPr names the level
 }
 
 // styles maps style ids to styles and resolves what a style means.
@@ -61,7 +62,10 @@ func parseStyles(root *node) *styles {
 			}
 			if np := st.child("pPr").child("numPr"); np != nil {
 				x.numID = np.child("numId").attr("val")
-				x.ilvl, _ = strconv.Atoi(np.child("ilvl").attr("val"))
+				if il := np.child("ilvl"); il != nil {
+					x.ilvl, _ = strconv.Atoi(il.attr("val"))
+					x.hasIlvl = true
+				}
 			}
 			s.byID[x.id] = x
 		}
@@ -124,19 +128,20 @@ func (s *styles) resolve(id string, direct int) (role, int) {
 }
 
 // numPr returns the numbering a style gives its paragraphs, inherited
-// through basedOn; ok is false when it gives none.
-func (s *styles) numPr(id string) (numID string, ilvl int, ok bool) {
+// through basedOn; ok is false when it gives none, explicit whether it
+// names the level.
+func (s *styles) numPr(id string) (numID string, ilvl int, explicit, ok bool) {
 	for seen := 0; id != "" && seen < 16; seen++ {
 		st := s.byID[id]
 		if st == nil {
-			return "", 0, false
+			return "", 0, false, false
 		}
 		if st.numID != "" {
-			return st.numID, st.ilvl, st.numID != "0"
+			return st.numID, st.ilvl, st.hasIlvl, st.numID != "0"
 		}
 		id = st.basedOn
 	}
-	return "", 0, false
+	return "", 0, false, false
 }
 
 // lookup resolves a style through its name, id and basedOn chain.
