@@ -15,7 +15,10 @@
 // The model imports nothing of vereinbar's.
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Pos is where a node came from: template file and line.
 type Pos struct {
@@ -201,6 +204,37 @@ const MaxBarE5 = 10_000_000
 // DefaultBarColor is the fill of a bar without a Color, the same in
 // every renderer.
 const DefaultBarColor = "4472C4"
+
+// Fill returns the fill of the bar, its Color or DefaultBarColor, after
+// checking the bar as every renderer must: the value within 0 … MaxBarE5,
+// the colour six hexadecimal digits.
+func (b Bar) Fill() (string, error) {
+	if b.ValueE5 < 0 || b.ValueE5 > MaxBarE5 {
+		return "", fmt.Errorf("Wert %d außerhalb von 0 bis %d", b.ValueE5, MaxBarE5)
+	}
+	if b.Color == "" {
+		return DefaultBarColor, nil
+	}
+	if !IsColor(b.Color) {
+		return "", fmt.Errorf("Balkenfarbe %q ist keine Farbe RRGGBB", b.Color)
+	}
+	return b.Color, nil
+}
+
+// IsColor reports whether s is a colour "RRGGBB" of six hexadecimal
+// digits, the form of Bar.Color and Cell.Shade.
+func IsColor(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // PageBreak starts a new page.
 type PageBreak struct {

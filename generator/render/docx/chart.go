@@ -149,15 +149,9 @@ func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartB
 	labelRunes, textRunes := 0, 0
 	for i, b := range c.Bars {
 		r.loc.Row, r.loc.Col = i+1, 1
-		if b.ValueE5 < 0 || b.ValueE5 > model.MaxBarE5 {
-			return 0, 0, nil, r.invalid("Wert %d außerhalb von 0 bis %d", b.ValueE5, model.MaxBarE5)
-		}
-		color := b.Color
-		if color == "" {
-			color = model.DefaultBarColor
-		}
-		if !isHexColor(color) {
-			return 0, 0, nil, r.invalid("Balkenfarbe %q ist keine Farbe RRGGBB", b.Color)
+		color, err := b.Fill()
+		if err != nil {
+			return 0, 0, nil, r.invalid("%v", err)
 		}
 		label, err := r.clean(b.Label)
 		if err != nil {

@@ -195,7 +195,7 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 			}
 		}
 		if c.Shade != "" {
-			if !isHexColor(c.Shade) {
+			if !model.IsColor(c.Shade) {
 				return r.invalid("Schattierung %q ist keine Farbe RRGGBB", c.Shade)
 			}
 			x.raw(`<w:shd w:val="clear" w:color="auto"`)
@@ -222,19 +222,6 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 	}
 	x.raw(`</w:tr>`)
 	return nil
-}
-
-func isHexColor(s string) bool {
-	if len(s) != 6 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // signatures writes a borderless two-column table, one cell per party:

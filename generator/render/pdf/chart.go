@@ -47,17 +47,11 @@ func (l *layout) chart(c *model.Chart) error {
 	var maxV int64
 	for i, b := range c.Bars {
 		l.loc.Row, l.loc.Col = i+1, 1
-		if b.ValueE5 < 0 || b.ValueE5 > model.MaxBarE5 {
-			return l.invalid("Wert %d außerhalb von 0 bis %d", b.ValueE5, model.MaxBarE5)
+		hex, err := b.Fill()
+		if err != nil {
+			return l.invalid("%v", err)
 		}
-		hex := b.Color
-		if hex == "" {
-			hex = model.DefaultBarColor
-		}
-		fill, ok := parseHex(hex)
-		if !ok {
-			return l.invalid("Balkenfarbe %q ist keine Farbe RRGGBB", b.Color)
-		}
+		fill := parseHex(hex)
 		lb, err := l.plain(b.Label, regular)
 		if err != nil {
 			return err

@@ -522,10 +522,10 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 		rows = max(rows, len(cells[i].lines))
 		switch {
 		case c.Shade != "":
-			col, ok := parseHex(c.Shade)
-			if !ok {
+			if !model.IsColor(c.Shade) {
 				return nil, l.invalid("Schattierung %q ist keine Farbe RRGGBB", c.Shade)
 			}
+			col := parseHex(c.Shade)
 			cells[i].fill = &col
 		case header:
 			cells[i].fill = &headShade
@@ -567,16 +567,10 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 	return it, nil
 }
 
-// parseHex parses "RRGGBB".
-func parseHex(s string) (rgb, bool) {
-	if len(s) != 6 {
-		return rgb{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return rgb{}, false
-	}
-	return rgb{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
+// parseHex converts a colour "RRGGBB" that model.IsColor accepts.
+func parseHex(s string) rgb {
+	v, _ := strconv.ParseUint(s, 16, 32)
+	return rgb{uint8(v >> 16), uint8(v >> 8), uint8(v)}
 }
 
 // Signature block geometry in mm.
