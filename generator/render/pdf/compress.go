@@ -12,7 +12,7 @@ import (
 // and a new zlib writer allocates most of a megabyte of compressor state:
 // for a document of a dozen pages that was more than a third of the
 // render time. So fpdf writes the page contents uncompressed, and
-// compressContents compresses them afterwards with a pooled writer, at
+// finishFpdf compresses them afterwards with a pooled writer, at
 // fpdf's level. A reset writer gives the same bytes as a fresh one, so
 // the result is byte for byte what fpdf writes with compression on.
 
@@ -59,27 +59,14 @@ const (
 	flateDict  = "<</Filter /FlateDecode /Length "
 )
 
-// compressContents compresses the page content streams of pdf, which fpdf
-// wrote with compression off, as fpdf does with compression on, and
-// corrects the cross-reference table. Anything not shaped as expected is
-// an error, never a silently wrong file.
-func compressContents(pdf []byte) ([]byte, error) {
-	f, err := parseFpdf(pdf)
-	if err != nil {
-		return nil, err
-	}
-	d := deflaters.Get().(*deflater)
-	defer deflaters.Put(d)
-	edits, err := f.contentEdits(d)
-	if err != nil {
-		return nil, err
-	}
-	return f.apply(edits, nil, false)
-}
-
 // finishFpdf makes all edits of fpdf's output in one pass: the page
-// contents compressed (contentEdits), the model dump with its SHA-256
-// embedded (modelEdits) and a file identifier in the trailer.
+// contents compressed (contentEdits), as fpdf does with compression on,
+// the model dump with its SHA-256 embedded (modelEdits) and a file
+// identifier in the trailer; the cross-reference table is corrected.
+// With dump nil only the page contents are compressed, which gives
+// exactly what fpdf writes with compression on (the tests compare).
+// Anything not shaped as expected is an error, never a silently wrong
+// file.
 func finishFpdf(pdf, dump []byte, sha string) ([]byte, error) {
 	f, err := parseFpdf(pdf)
 	if err != nil {
@@ -90,6 +77,9 @@ func finishFpdf(pdf, dump []byte, sha string) ([]byte, error) {
 	edits, err := f.contentEdits(d)
 	if err != nil {
 		return nil, err
+	}
+	if dump == nil {
+		return f.apply(edits, nil, false)
 	}
 	more, added, err := f.modelEdits(d, dump, sha)
 	if err != nil {

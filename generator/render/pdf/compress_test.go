@@ -29,6 +29,10 @@ func fpdfBytes(t testing.TB, d *model.Document, unicode, fpdfCompress bool) []by
 	return raw
 }
 
+// compressContents is finishFpdf without the model: the page contents
+// compressed, nothing else changed.
+func compressContents(pdf []byte) ([]byte, error) { return finishFpdf(pdf, nil, "") }
+
 // TestCompressContentsLikeFpdf checks that compressing afterwards gives
 // exactly the bytes fpdf writes with compression on.
 func TestCompressContentsLikeFpdf(t *testing.T) {

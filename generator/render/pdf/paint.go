@@ -17,7 +17,7 @@ type docMeta struct {
 }
 
 // paintOpts are switches for tests: fpdf's own page compression instead of
-// compressContents, fpdf's Text instead of the painter's own text operator.
+// finishFpdf, fpdf's Text instead of the painter's own text operator.
 type paintOpts struct {
 	fpdfCompress bool
 	fpdfText     bool
@@ -185,7 +185,7 @@ func (r *Renderer) paint(w io.Writer, m docMeta, pages []page, header []op, foot
 	pdf := fpdf.NewCustom(init)
 	// Reproducible output: fixed dates, sorted catalogs, fixed
 	// compression. fpdf writes no /ID for unencrypted documents. The page
-	// contents are written uncompressed and compressContents compresses
+	// contents are written uncompressed and finishFpdf compresses
 	// them afterwards, to the same bytes but without a new zlib writer
 	// per page (fpdf still compresses the fonts itself; finishFpdf adds
 	// the model attachment).
