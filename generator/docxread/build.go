@@ -424,8 +424,8 @@ func (b *builder) placePara(pp para) {
 	switch {
 	case pp.role == roleHeading:
 		if text != "" {
-			if labelled && visible(label) && label != "•" && label != "–" {
-				text = strings.TrimSpace(label) + " " + text
+			if label != "" && label != "•" && label != "–" {
+				text = label + " " + text
 			}
 			b.heading(pp, text)
 		}
@@ -454,7 +454,6 @@ func (b *builder) placePara(pp para) {
 		}
 	}
 	if pp.numbered {
-		label = strings.TrimSpace(label)
 		switch {
 		case !labelled: // a list numbering.xml does not define
 			label = "•"

@@ -3,7 +3,6 @@ package docxread
 import (
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Word numbering (word/numbering.xml): a paragraph with w:numPr shows a
@@ -115,7 +114,8 @@ func (n *numbering) levelOfStyle(numID, id string) (int, bool) {
 }
 
 // next counts the next paragraph of list numID at level ilvl and returns
-// its label; ok is false for an unknown list. Deeper levels restart.
+// its label without surrounding space ("" for numFmt none); ok is false
+// for an unknown list. Deeper levels restart.
 func (n *numbering) next(numID string, ilvl int) (label string, ok bool) {
 	l := n.lists[numID]
 	if l == nil || ilvl < 0 || ilvl >= 9 {
@@ -151,7 +151,7 @@ func (n *numbering) next(numID string, ilvl int) (label string, ok bool) {
 		}
 		b.WriteByte(c)
 	}
-	return b.String(), true
+	return strings.TrimSpace(b.String()), true
 }
 
 // bulletLabel maps the character of a bullet level to the labels the
@@ -212,9 +212,4 @@ func roman(v int) string {
 		}
 	}
 	return b.String()
-}
-
-// visible reports whether a label has a character other than white space.
-func visible(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0
 }

@@ -79,8 +79,8 @@ func (b *builder) cellPara(p *node) para {
 	if !pp.numbered {
 		return pp
 	}
-	if label, ok := b.num.next(pp.numID, pp.ilvl); ok && visible(label) {
-		pp.inl = append([]model.Inline{model.Text{Text: strings.TrimSpace(label) + " "}}, pp.inl...)
+	if label, _ := b.num.next(pp.numID, pp.ilvl); label != "" {
+		pp.inl = append([]model.Inline{model.Text{Text: label + " "}}, pp.inl...)
 	}
 	return pp
 }
