@@ -81,7 +81,7 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 			continue
 		}
 		v := &settingValue{s: s.Default, kind: s.Kind}
-		f.VarP(v, s.Flag, settingShorthand[s.Key], s.Help+"; Einstellung "+s.Key)
+		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
 	}
 }
 
@@ -104,12 +104,6 @@ func (v *settingValue) Type() string {
 	}
 	return "string"
 }
-
-// settingShorthand holds the one-letter forms of setting flags.
-var settingShorthand = map[string]string{"parallel": "j"}
-
-// generatorSettings are the settings newGenerator reads.
-var generatorSettings = []string{"ks_tabellen", "vorlagen"}
 
 // loadConfig resolves the settings after flags are parsed.
 func (g *globalOptions) loadConfig(cmd *cobra.Command) (*config.Config, error) {

@@ -28,6 +28,6 @@ demselben relativen Pfad ersetzt die eingebaute Vorlage.`,
 			return tw.Flush()
 		},
 	}
-	settingFlags(cmd, generatorSettings...)
+	settingFlags(cmd, "ks_tabellen", "vorlagen")
 	return cmd
 }

@@ -32,6 +32,7 @@ const EnvPrefix = "VEREINBAR"
 type Setting struct {
 	Key     string // key in config.yaml
 	Flag    string // command-line flag that overrides it ("" = none)
+	Short   string // one-letter form of the flag ("" = none)
 	Default string
 	IsPath  bool   // relative paths in config.yaml are taken relative to that file
 	Kind    Kind   // what config.yaml may hold; "" is text
@@ -61,7 +62,7 @@ func Settings() []Setting {
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
 		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
 		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md"},
-		{Key: "parallel", Flag: "jobs", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker (0 = Anzahl der CPUs)"},
+		{Key: "parallel", Flag: "jobs", Short: "j", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker (0 = Anzahl der CPUs)"},
 		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in der Redline"},
 		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in der Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},
 	}
