@@ -51,13 +51,9 @@ func (r *renderer) chart(c *model.Chart) error {
 	if err != nil {
 		return err
 	}
-	mark := -1
-	var markName string
-	if c.ID != "" {
-		mark, markName = r.marks.add(c.ID)
-	}
 	x := &r.x
-	if mark, err = r.caption(c.Title, "", mark, markName); err != nil {
+	mark, markName, err := r.caption(c.ID, c.Title, "")
+	if err != nil {
 		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)

@@ -51,13 +51,9 @@ func (r *renderer) table(t *model.Table) error {
 	if err != nil {
 		return err
 	}
-	mark := -1
-	var markName string
-	if t.ID != "" {
-		mark, markName = r.marks.add(t.ID)
-	}
 	x := &r.x
-	if mark, err = r.caption(t.Caption, tableChange(t), mark, markName); err != nil {
+	mark, markName, err := r.caption(t.ID, t.Caption, tableChange(t))
+	if err != nil {
 		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
@@ -306,19 +302,24 @@ func (r *renderer) sigPara(style, text string) {
 }
 
 // caption writes the caption paragraph of a table or chart ("" writes
-// nothing). The bookmark of the table, if any, goes around the caption;
-// then mark is returned as -1 so the caller does not place it again.
-func (r *renderer) caption(text, change string, mark int, markName string) (int, error) {
+// nothing) and gives id ("" for none) its bookmark, around the caption.
+// Without a caption the bookmark is returned for the caller to place;
+// otherwise mark is -1.
+func (r *renderer) caption(id, text, change string) (mark int, markName string, err error) {
+	mark = -1
+	if id != "" {
+		mark, markName = r.marks.add(id)
+	}
 	if text == "" {
-		return mark, nil
+		return mark, markName, nil
 	}
 	clean, err := r.clean(text)
 	if err != nil {
-		return mark, err
+		return mark, markName, err
 	}
 	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleCaption + `"/>`)
 	if err := r.paragraphMark(change); err != nil {
-		return mark, err
+		return mark, markName, err
 	}
 	r.x.raw(`</w:pPr>`)
 	if mark >= 0 {
@@ -326,15 +327,14 @@ func (r *renderer) caption(text, change string, mark int, markName string) (int,
 	}
 	if change != "" {
 		if err := r.trackedRun(clean, false, false, change); err != nil {
-			return mark, err
+			return mark, markName, err
 		}
 	} else {
 		r.x.run(clean, false, false)
 	}
 	if mark >= 0 {
 		r.bookmarkEnd(mark)
-		mark = -1
 	}
 	r.x.raw(`</w:p>`)
-	return mark, nil
+	return -1, "", nil
 }
