@@ -24,7 +24,7 @@ func BenchmarkRingAgreementModel(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := gen.Document(p, res, ringKind(b, p)); err != nil {
+		if _, err := gen.Document(p, res, ringKind(b, gen, p)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -32,8 +32,8 @@ func renderDocx(t *testing.T, gen *generator.Generator, path string) []generator
 	t.Helper()
 	p, res := loadFixture(t, gen, path)
 	var out []generator.Output
-	for _, k := range generator.Kinds(p) {
-		outs, err := gen.RenderKind(context.Background(), p, res, k, []string{"docx"})
+	for _, k := range gen.Docs(p) {
+		outs, err := gen.RenderDoc(context.Background(), p, res, k, []string{"docx"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +47,7 @@ func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*gener
 	t.Helper()
 	p, res := loadFixture(t, gen, path)
 	docs := map[string]*model.Document{}
-	for _, k := range generator.Kinds(p) {
+	for _, k := range gen.Docs(p) {
 		d, err := gen.Document(p, res, k)
 		if err != nil {
 			t.Fatal(err)
@@ -79,15 +79,15 @@ func TestDocumentGoldens(t *testing.T) {
 }
 
 // ringKind is the agreement kind of the benchmark fixture.
-func ringKind(tb testing.TB, p *generator.Project) generator.Kind {
+func ringKind(tb testing.TB, gen *generator.Generator, p *generator.Project) generator.Doc {
 	tb.Helper()
-	for _, k := range generator.Kinds(p) {
-		if k.Name == generator.KindVereinbarung {
+	for _, k := range gen.Docs(p) {
+		if k.Name == "vereinbarung" {
 			return k
 		}
 	}
 	tb.Fatal("no agreement kind")
-	return generator.Kind{}
+	return generator.Doc{}
 }
 
 // benchDocument builds the ring agreement of the benchmark fixture.
@@ -102,7 +102,7 @@ func benchDocument(tb testing.TB) *model.Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	d, err := gen.Document(p, res, ringKind(tb, p))
+	d, err := gen.Document(p, res, ringKind(tb, gen, p))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,14 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/costs"
-	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 	"github.com/vereinbar/vereinbar/generator/render/markdown"
@@ -46,27 +44,6 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// ProjectFiles expands paths: a file is taken as it is, a directory
-// contributes its *.yaml and *.yml files (not those of subdirectories, so
-// fixtures/invalid is not picked up by fixtures/). The result is sorted
-// and free of duplicates.
-func ProjectFiles(paths []string) ([]string, error) {
-	return expandPaths(paths, func(dir string) ([]string, error) {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		var files []string
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				files = append(files, filepath.Join(dir, e.Name()))
-			}
-		}
-		return files, nil
-	})
-}
-
 // Written is one generated file.
 type Written struct {
 	Project string // input file
@@ -75,29 +52,16 @@ type Written struct {
 
 // Output is one rendered file, held in memory until it is written.
 type Output struct {
-	Kind   Kind
+	Doc    Doc
 	Format string // one of Formats
 	Name   string // path relative to the output directory, slash-separated: "<kurztitel>/<file>.<format>"
 	Data   []byte
 }
 
-// ReadProject is LoadProject that also returns the bytes it read, so a
-// caller can record exactly what a project was generated from. src is nil
-// only when the file could not be read; a file that reads but does not
-// validate returns its source and the validation errors.
-func (g *Generator) ReadProject(path string) (p *Project, src []byte, err error) {
-	src, err = readCapped(path, data.DefaultMaxBytes)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err = g.ParseProject(path, src)
-	return p, src, err
-}
-
-// RenderKind builds document k of a validated project and renders it in
+// RenderDoc builds document k of a validated project and renders it in
 // each of the formats, in that order, into memory. Errors name the project
 // file.
-func (g *Generator) RenderKind(ctx context.Context, p *Project, res *costs.Result, k Kind, formats []string) ([]Output, error) {
+func (g *Generator) RenderDoc(ctx context.Context, p *Project, res *costs.Result, k Doc, formats []string) ([]Output, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -123,7 +87,7 @@ func (g *Generator) RenderKind(ctx context.Context, p *Project, res *costs.Resul
 			return nil, fmt.Errorf("%s: %s.%s: %w", p.Path, k.File, f, err)
 		}
 		name := p.Data().Vorhaben.Kurztitel + "/" + k.File + "." + f
-		outs = append(outs, Output{Kind: k, Format: f, Name: name, Data: b})
+		outs = append(outs, Output{Doc: k, Format: f, Name: name, Data: b})
 	}
 	return outs, nil
 }
@@ -133,7 +97,7 @@ func (g *Generator) RenderKind(ctx context.Context, p *Project, res *costs.Resul
 // written to a temporary file and renamed, so a failure never leaves a
 // half-written document; documents are rendered completely in memory
 // before the first file is written. Package batch runs many projects in
-// parallel on top of ReadProject and RenderKind.
+// parallel on top of ReadProject and RenderDoc.
 func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, formats, kinds []string) ([]Written, error) {
 	p, err := g.LoadProject(path)
 	if err != nil {
@@ -144,8 +108,8 @@ func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, fo
 		return nil, err
 	}
 	var outs []Output
-	for _, k := range SelectKinds(Kinds(p), kinds) {
-		o, err := g.RenderKind(ctx, p, res, k, formats)
+	for _, k := range SelectDocs(g.Docs(p), kinds) {
+		o, err := g.RenderDoc(ctx, p, res, k, formats)
 		if err != nil {
 			return nil, err
 		}

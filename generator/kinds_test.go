@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"github.com/vereinbar/vereinbar/generator/model"
 )
@@ -21,7 +20,7 @@ func TestSteckbriefIsOneSlide(t *testing.T) {
 	out := t.TempDir()
 	var docxs []string
 	for _, path := range fixtureFiles(t, fixturesDir) {
-		files := generateInto(t, gen, path, out, generator.KindSteckbrief)
+		files := generateInto(t, gen, path, out, "steckbrief")
 		f := files["projektsteckbrief"]
 		if f == nil {
 			t.Fatalf("%s: no Projektsteckbrief written", path)

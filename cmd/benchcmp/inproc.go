@@ -25,7 +25,7 @@ type agreementSet struct {
 	name    string // fixture name without extension, e.g. "einbuergerung-stern-16"
 	project *generator.Project
 	costs   *costs.Result
-	kinds   []generator.Kind
+	kinds   []generator.Doc
 	models  map[string]*model.Document // built once, by Kind.File, for the writer routes
 }
 
@@ -40,7 +40,7 @@ func loadAgreements(gen *generator.Generator, path string) (*agreementSet, error
 	if err != nil {
 		return nil, err
 	}
-	ks := generator.SelectKinds(generator.Kinds(p), []string{generator.KindVereinbarung})
+	ks := generator.SelectDocs(gen.Docs(p), []string{"vereinbarung"})
 	if len(ks) == 0 {
 		return nil, fmt.Errorf("%s: keine Vereinbarung", path)
 	}
@@ -57,7 +57,7 @@ func loadAgreements(gen *generator.Generator, path string) (*agreementSet, error
 // route is one in-process way to a document, timed per document.
 type route struct {
 	name string // "modell", "docx", "pdf"
-	do   func(ctx context.Context, g *generator.Generator, s *agreementSet, k generator.Kind) error
+	do   func(ctx context.Context, g *generator.Generator, s *agreementSet, k generator.Doc) error
 }
 
 // inprocRoutes: the model alone (templates and markup), the full way
@@ -66,7 +66,7 @@ type route struct {
 // the writers alone on a model built beforehand (a batch builds the model
 // once for all formats of a document).
 var inprocRoutes = []route{
-	{"modell", func(_ context.Context, g *generator.Generator, s *agreementSet, k generator.Kind) error {
+	{"modell", func(_ context.Context, g *generator.Generator, s *agreementSet, k generator.Doc) error {
 		_, err := g.Document(s.project, s.costs, k)
 		return err
 	}},
@@ -91,8 +91,8 @@ var (
 )
 
 // writerRoute renders the prepared model of an agreement into memory.
-func writerRoute(render func(io.Writer, *model.Document) error) func(context.Context, *generator.Generator, *agreementSet, generator.Kind) error {
-	return func(_ context.Context, _ *generator.Generator, s *agreementSet, k generator.Kind) error {
+func writerRoute(render func(io.Writer, *model.Document) error) func(context.Context, *generator.Generator, *agreementSet, generator.Doc) error {
+	return func(_ context.Context, _ *generator.Generator, s *agreementSet, k generator.Doc) error {
 		var buf bytes.Buffer
 		if err := render(&buf, s.models[k.File]); err != nil {
 			return err
@@ -104,10 +104,10 @@ func writerRoute(render func(io.Writer, *model.Document) error) func(context.Con
 	}
 }
 
-func renderRoute(format string) func(context.Context, *generator.Generator, *agreementSet, generator.Kind) error {
+func renderRoute(format string) func(context.Context, *generator.Generator, *agreementSet, generator.Doc) error {
 	formats := []string{format}
-	return func(ctx context.Context, g *generator.Generator, s *agreementSet, k generator.Kind) error {
-		outs, err := g.RenderKind(ctx, s.project, s.costs, k, formats)
+	return func(ctx context.Context, g *generator.Generator, s *agreementSet, k generator.Doc) error {
+		outs, err := g.RenderDoc(ctx, s.project, s.costs, k, formats)
 		if err == nil && (len(outs) != 1 || len(outs[0].Data) == 0) {
 			err = fmt.Errorf("%s: %s.%s ist leer", s.name, k.File, format)
 		}

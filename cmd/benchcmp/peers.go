@@ -37,7 +37,7 @@ func writeAgreements(ctx context.Context, gen *generator.Generator, sets []*agre
 	var out []agreementFile
 	for _, s := range sets {
 		for _, k := range s.kinds {
-			outs, err := gen.RenderKind(ctx, s.project, s.costs, k, []string{"docx", "md"})
+			outs, err := gen.RenderDoc(ctx, s.project, s.costs, k, []string{"docx", "md"})
 			if err != nil {
 				return nil, err
 			}

@@ -38,7 +38,7 @@ func (r *report) print(w io.Writer) error {
 	p.f("vereinbar benchcmp · %s · Dauer %s\n", r.started.Format("2006-01-02 15:04"), r.finished.Sub(r.started).Round(time.Second))
 	p.f("Rechner: %s · %d CPUs (GOMAXPROCS %d) · %s RAM · Linux %s · %s\n", m.cpu, m.cpus, m.gomaxprocs, mb(m.memKiB), m.kernel, m.goVersion)
 	p.f("Last (1/5/15 min): %s zu Beginn, %s am Ende\n", orDash(m.loadStart), orDash(m.loadEnd))
-	p.f("MB = 10⁶ Byte. ms/Dok.: Median der Runden; vereinbar im Prozess über die Fassade\n(Generator.Document bzw. RenderKind: Vorlagen → Markup → Modell → DOCX/PDF im Speicher).\n\n")
+	p.f("MB = 10⁶ Byte. ms/Dok.: Median der Runden; vereinbar im Prozess über die Fassade\n(Generator.Document bzw. RenderDoc: Vorlagen → Markup → Modell → DOCX/PDF im Speicher).\n\n")
 
 	p.f("Vereinbarungen je Weg\n")
 	t := p.table()

@@ -34,7 +34,7 @@ func writeDocxDir(t *testing.T, project, dir string) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range generator.Kinds(p) {
+	for _, k := range g.Docs(p) {
 		d, err := g.Document(p, r, k)
 		if err != nil {
 			t.Fatal(err)

@@ -62,7 +62,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
+	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames(), ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
@@ -84,7 +84,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if opts.Formats, err = generator.ParseFormats(cfg.Get("formate")); err != nil {
 		return usageError{err}
 	}
-	if opts.Kinds, err = generator.ParseKinds(o.kinds); err != nil {
+	if opts.Kinds, err = gen.ParseKinds(o.kinds); err != nil {
 		return usageError{err}
 	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {

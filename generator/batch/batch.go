@@ -34,6 +34,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
@@ -216,7 +217,7 @@ type plan struct {
 	sum       string
 	kurztitel string
 	pos       data.Pos // of vorhaben.kurztitel
-	kinds     []generator.Kind
+	kinds     []kind.Doc
 	parties   []string
 	ok        bool // valid; render it
 }
@@ -272,9 +273,9 @@ func (r *runner) scan(inputs []string) []plan {
 }
 
 // selectKinds applies Options.Kinds and Options.Only to a project's kinds.
-func (r *runner) selectKinds(p *generator.Project) []generator.Kind {
-	var out []generator.Kind
-	for _, k := range generator.SelectKinds(generator.Kinds(p), r.opts.Kinds) {
+func (r *runner) selectKinds(p *generator.Project) []kind.Doc {
+	var out []kind.Doc
+	for _, k := range kind.Select(r.gen.Docs(p), r.opts.Kinds) {
 		if k.Party != "" && len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, k.Party) {
 			continue
 		}
@@ -325,7 +326,7 @@ type job struct {
 	idx     int
 	p       *generator.Project
 	res     *costs.Result
-	kinds   []generator.Kind
+	kinds   []kind.Doc
 	outs    [][]generator.Output // by kind; each slot is written by one task only
 	errs    []error              // by kind
 	pending atomic.Int32
@@ -426,7 +427,7 @@ func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) 
 func (r *runner) work(t task) (last bool) {
 	j := t.j
 	if r.ctx.Err() == nil {
-		outs, err := r.gen.RenderKind(r.ctx, j.p, j.res, j.kinds[t.k], r.opts.Formats)
+		outs, err := r.gen.RenderDoc(r.ctx, j.p, j.res, j.kinds[t.k], r.opts.Formats)
 		j.outs[t.k], j.errs[t.k] = outs, err
 		if err == nil {
 			r.report(func(p *Progress) { p.Rendered += len(outs) })
@@ -479,7 +480,7 @@ func (r *runner) finish(j *job) {
 				return
 			}
 			sum := sha256.Sum256(o.Data)
-			files[i] = File{Path: o.Name, Input: pr.Input, Kind: o.Kind.Name, Party: o.Kind.Party,
+			files[i] = File{Path: o.Name, Input: pr.Input, Kind: o.Doc.Name, Party: o.Doc.Party,
 				Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])}
 		})
 	}

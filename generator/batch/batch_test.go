@@ -67,7 +67,7 @@ func readyKinds(t testing.TB, gen *generator.Generator) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range generator.Kinds(p) {
+		for _, k := range gen.Docs(p) {
 			if have[k.Template] {
 				ready[k.Name] = true
 			} else {
@@ -76,7 +76,7 @@ func readyKinds(t testing.TB, gen *generator.Generator) []string {
 		}
 	}
 	var names []string
-	for _, k := range generator.KindNames {
+	for _, k := range generator.KindNames() {
 		if ready[k] && !missing[k] {
 			names = append(names, k)
 		}
@@ -256,7 +256,7 @@ func TestManifest(t *testing.T) {
 		if f.Input != in || f.Party != "" || f.Format != strings.TrimPrefix(filepath.Ext(f.Path), ".") {
 			t.Errorf("file entry %+v", f)
 		}
-		if strings.HasPrefix(f.Path, "wohngeld-ring/vereinbarung.") && f.Kind != generator.KindVereinbarung {
+		if strings.HasPrefix(f.Path, "wohngeld-ring/vereinbarung.") && f.Kind != "vereinbarung" {
 			t.Errorf("%s has kind %q", f.Path, f.Kind)
 		}
 	}
@@ -437,7 +437,7 @@ func TestCancelAfterFirstWrite(t *testing.T) {
 			out := t.TempDir()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			opts := batch.Options{OutDir: out, Jobs: jobs, Formats: generator.Formats, Kinds: []string{generator.KindVereinbarung},
+			opts := batch.Options{OutDir: out, Jobs: jobs, Formats: generator.Formats, Kinds: []string{"vereinbarung"},
 				Progress: func(p batch.Progress) {
 					if p.Written > 0 {
 						cancel()
@@ -493,7 +493,7 @@ func TestChangedDuringRun(t *testing.T) {
 	dir := t.TempDir()
 	inputs := writeStressSet(t, dir, 2)
 	var once sync.Once
-	opts := batch.Options{OutDir: filepath.Join(dir, "out"), Jobs: 1, Formats: []string{"md"}, Kinds: []string{generator.KindVereinbarung},
+	opts := batch.Options{OutDir: filepath.Join(dir, "out"), Jobs: 1, Formats: []string{"md"}, Kinds: []string{"vereinbarung"},
 		Progress: func(p batch.Progress) {
 			once.Do(func() { // the first report comes after the scan
 				f, err := os.OpenFile(inputs[1], os.O_APPEND|os.O_WRONLY, 0)

@@ -28,7 +28,7 @@ func allGenerated(t *testing.T, g *generator.Generator) []check.Input {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range generator.Kinds(p) {
+		for _, k := range g.Docs(p) {
 			out = append(out, generated(t, g, filepath.Base(f), k.File))
 		}
 	}
@@ -80,8 +80,12 @@ func TestGeneratedDocumentsPass(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			kind, reason, ok := check.DetectKind(d)
-			if !ok || kind != in.Kind {
+			k := g.Kinds().Detect(d)
+			if k == nil {
+				t.Fatalf("DOCX als keine Dokumentart erkannt, erwartet %s", in.Kind)
+			}
+			kind, reason := k.Check(nil, d)
+			if kind != in.Kind {
 				t.Fatalf("DOCX als %q erkannt (%s), erwartet %s", kind, reason, in.Kind)
 			}
 			got := check.Run(check.Input{Name: in.Name, Kind: kind, Doc: d, Document: in.Document})

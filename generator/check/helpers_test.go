@@ -74,7 +74,7 @@ func generated(t *testing.T, g *generator.Generator, fixture, file string) check
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range generator.Kinds(p) {
+	for _, k := range g.Docs(p) {
 		if k.File != file {
 			continue
 		}
@@ -82,26 +82,12 @@ func generated(t *testing.T, g *generator.Generator, fixture, file string) check
 		if err != nil {
 			t.Fatal(err)
 		}
-		return check.Input{Name: fixture, Kind: kindOf(k, p.Data().Vertrag.Form), Doc: d, Document: k.File, Party: k.Party,
+		kind, _ := k.Check(p.Data(), d)
+		return check.Input{Name: fixture, Kind: kind, Doc: d, Document: k.File, Party: k.Party,
 			Project: &check.Project{File: p.File, Costs: res}}
 	}
 	t.Fatalf("%s erzeugt kein Dokument %s", fixture, file)
 	return check.Input{}
-}
-
-func kindOf(k generator.Kind, form string) check.Kind {
-	switch k.Name {
-	case generator.KindVereinbarung:
-		if form == "stern" {
-			return check.KindStern
-		}
-		return check.KindRing
-	case generator.KindAbruf:
-		return check.KindAbruf
-	case generator.KindBeschreibung:
-		return check.KindBeschreibung
-	}
-	return check.KindSteckbrief
 }
 
 // edit changes a document for a test case.

@@ -8,72 +8,39 @@ import (
 	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
-// titlePrefixes map the start of a document's title to its kind (the
-// generator titles documents "Verwaltungsvereinbarung: …" and so on; the
-// first paragraph repeats the name).
-var titlePrefixes = []struct {
-	prefix string
-	kind   string
-}{
-	{"Verwaltungsvereinbarung", "vereinbarung"},
-	{"Verwaltungsabkommen", "vereinbarung"},
-	{"FIT-Store-Abruf", "abruf"},
-	{"Abruf aus dem FIT-Store", "abruf"},
-	{"Projektbeschreibung", "beschreibung"},
-	{"Projektsteckbrief", "steckbrief"},
+// Titles returns the titles a document read from a file names itself
+// by — the title of its properties and its first title paragraph — with
+// white space folded as the rules compare text. The kind registry
+// recognises a document's kind by their beginning.
+func Titles(d *model.Document) []string {
+	titles := []string{normText(d.Meta.Title)}
+	for _, b := range d.Blocks {
+		if p, ok := b.(*model.Paragraph); ok && p.Style == model.StyleTitle {
+			titles = append(titles, normText(model.PlainText(p.Inlines)))
+			break
+		}
+	}
+	return titles
 }
 
-// DetectKind tells which kind a document read from a file is. The kind
-// of document comes from Meta.Kind (PDF) or the title; whether an
-// agreement is a ring or a star agreement from its structure: an
-// accession clause or more than two parties make a ring, a running
-// header naming one Land or „beide Vertragsparteien“ a star; otherwise
-// it is taken as a ring, the rule for EfA. reason explains the decision;
-// ok is false when the document is none of vereinbar's kinds.
-func DetectKind(d *model.Document) (k Kind, reason string, ok bool) {
-	base := d.Meta.Kind
-	if base == "" {
-		titles := []string{d.Meta.Title}
-		for _, b := range d.Blocks {
-			if p, isPara := b.(*model.Paragraph); isPara && p.Style == model.StyleTitle {
-				titles = append(titles, model.PlainText(p.Inlines))
-				break
-			}
-		}
-	search:
-		for _, t := range titles {
-			t = normText(t)
-			for _, tp := range titlePrefixes {
-				if strings.HasPrefix(t, tp.prefix) {
-					base = tp.kind
-					break search
-				}
-			}
-		}
-	}
-	switch base {
-	case "abruf":
-		return KindAbruf, "Titel", true
-	case "beschreibung":
-		return KindBeschreibung, "Titel", true
-	case "steckbrief":
-		return KindSteckbrief, "Titel", true
-	case "vereinbarung":
-	default:
-		return "", "", false
-	}
+// AgreementForm tells whether an agreement read from a file is in ring or
+// star form, from its structure: an accession clause or more than two
+// parties make a ring, a running header naming one Land or „beide
+// Vertragsparteien“ a star; otherwise it is taken as a ring, the rule for
+// EfA. reason explains the decision.
+func AgreementForm(d *model.Document) (k Kind, reason string) {
 	s := newSubject(Input{Doc: d})
 	switch {
 	case s.find(clBeitritt) != nil:
-		return KindRing, "Beitrittsklausel", true
+		return KindRing, "Beitrittsklausel"
 	case len(s.head) > 2:
-		return KindRing, "mehr als zwei Vertragsparteien", true
+		return KindRing, "mehr als zwei Vertragsparteien"
 	case starHeader(d.Meta.ShortTitle):
-		return KindStern, "Kopfzeile nennt das nachnutzende Land", true
+		return KindStern, "Kopfzeile nennt das nachnutzende Land"
 	case bothParties.MatchString(blockText(&model.Section{Blocks: d.Blocks})):
-		return KindStern, "„beide Vertragsparteien“", true
+		return KindStern, "„beide Vertragsparteien“"
 	}
-	return KindRing, "keine Merkmale der Sternstruktur", true
+	return KindRing, "keine Merkmale der Sternstruktur"
 }
 
 var bothParties = regexp.MustCompile(`beider? Vertragsparteien`)

@@ -48,7 +48,7 @@ func documents(t *testing.T, v variant) map[string]*model.Document {
 		t.Fatal(err)
 	}
 	out := map[string]*model.Document{}
-	for _, k := range generator.Kinds(p) {
+	for _, k := range g.Docs(p) {
 		d, err := g.Document(p, r, k)
 		if err != nil {
 			t.Fatal(err)

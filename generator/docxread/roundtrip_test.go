@@ -35,7 +35,7 @@ func fixtureDocs(t testing.TB) map[string]*model.Document {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range generator.Kinds(p) {
+		for _, k := range g.Docs(p) {
 			d, err := g.Document(p, res, k)
 			if err != nil {
 				continue // templates of other kinds may not exist yet

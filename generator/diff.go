@@ -117,7 +117,7 @@ func (g *Generator) projectDocs(path string) ([]DiffDoc, error) {
 		return nil, err
 	}
 	var out []DiffDoc
-	for _, k := range Kinds(p) {
+	for _, k := range g.Docs(p) {
 		d, err := g.Document(p, r, k)
 		if err != nil {
 			return nil, err

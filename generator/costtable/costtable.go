@@ -1,9 +1,10 @@
-package generator
+// Package costtable prints the cost split of a project as a German
+// plain-text table, as „vereinbar costs“ shows it.
+package costtable
 
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -11,44 +12,16 @@ import (
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/refdata"
+	"github.com/vereinbar/vereinbar/generator/view"
 )
 
-// keyNames are the German names of the key kinds.
-var keyNames = map[string]string{
-	"koenigstein": "Königsteiner Schlüssel",
-	"paritaet":    "Paritätsprinzip",
-	"nutzung":     "Inanspruchnahme",
-	"einwohner":   "Einwohnerzahl",
-	"zielgruppe":  "Zielgruppengröße",
-	"fest":        "feste Anteile",
-}
-
-// KeyDescription describes the distribution key in German, e.g.
-// "50 % Königsteiner Schlüssel 2016, 50 % Paritätsprinzip".
-func KeyDescription(v data.Verteilung) string {
-	parts := make([]string, len(v.Schluessel))
-	for i, k := range v.Schluessel {
-		name := keyNames[k.Art]
-		if k.Art == "koenigstein" {
-			name += " " + strconv.Itoa(k.Jahr)
-		}
-		if len(v.Schluessel) == 1 {
-			parts[i] = name
-		} else {
-			parts[i] = format.Weight(k.Gewicht.Hundertstel) + "\u00a0% " + name
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-// WriteCostTable prints the cost split as a German plain-text table: one
+// Write prints the cost split as a German plain-text table: one
 // row per party with its share, its amount per year and in total, then the
 // items and what is financed elsewhere.
-func WriteCostTable(w io.Writer, p *Project, r *costs.Result) error {
-	pr := p.Data()
+func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	bw := &errWriter{w: w}
 	bw.printf("Kostenverteilung: %s\n", pr.Vorhaben.Titel)
-	bw.printf("Schlüssel: %s\n", KeyDescription(pr.Verteilung))
+	bw.printf("Schlüssel: %s\n", view.KeyDescription(pr.Verteilung))
 	if pr.Verteilung.UmsetzendesLandTraegtAnteil {
 		bw.printf("Das umsetzende Land trägt einen Anteil.\n")
 	} else {
@@ -58,7 +31,7 @@ func WriteCostTable(w io.Writer, p *Project, r *costs.Result) error {
 
 	head := []string{"Land", "Rolle", "Anteil"}
 	for _, y := range r.Years {
-		head = append(head, yearLabel(y))
+		head = append(head, view.YearLabel(y))
 	}
 	head = append(head, "Summe")
 	rows := [][]string{head}
@@ -105,13 +78,6 @@ func WriteCostTable(w io.Writer, p *Project, r *costs.Result) error {
 		bw.table(ext, 3)
 	}
 	return bw.err
-}
-
-func yearLabel(y int) string {
-	if y == 0 {
-		return "einmalig"
-	}
-	return strconv.Itoa(y)
 }
 
 func basisText(it costs.ItemResult) string {

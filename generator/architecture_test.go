@@ -1,0 +1,82 @@
+package generator_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/vereinbar/vereinbar/"
+
+// forbidden are the dependency rules of the pipeline (README, Aufbau):
+// per package directory below generator/, the packages of ours it must not
+// import (a prefix covers its sub-packages). The model imports nothing of
+// ours; renderers know nothing of kinds, views, project data or templates;
+// the view knows no kind; kinds know neither the facade nor the batch.
+var forbidden = map[string][]string{
+	"model":     {"generator"},
+	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff"},
+	"view":      {"generator/kind", "generator/batch", "generator/check", "generator/diff", "generator/render", "generator/markup"},
+	"kind":      {"generator/batch", "generator/render", "generator/tmpl", "generator/markup", "generator/diff"},
+	"check":     {"generator/kind", "generator/view", "generator/batch", "generator/render"},
+	"diff":      {"generator/kind", "generator/view", "generator/batch"},
+	"costtable": {"generator/kind", "generator/render", "generator/batch"},
+}
+
+// TestDependencyDirection parses the imports of every non-test file below
+// generator/ and fails on an import the rules above forbid, and on any
+// import of the facade (package generator) from below it (only the batch
+// sits on top of the facade).
+func TestDependencyDirection(t *testing.T) {
+	t.Parallel()
+	fset := token.NewFileSet()
+	checked := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		if dir == "." || strings.Contains(dir, "testdata") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			ours, ok := strings.CutPrefix(p, module)
+			if !ok {
+				continue
+			}
+			if ours == "generator" && dir != "batch" { // the batch runs on top of the facade
+				t.Errorf("%s imports the facade %s", path, p)
+			}
+			if strings.HasPrefix("generator/"+dir, ours+"/") {
+				continue // a helper package of its parent (model/modeltest)
+			}
+			for prefix, rules := range forbidden {
+				if dir != prefix && !strings.HasPrefix(dir, prefix+"/") {
+					continue
+				}
+				for _, r := range rules {
+					if ours == r || strings.HasPrefix(ours, r+"/") {
+						t.Errorf("%s (package %s) imports %s", path, dir, p)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
+		t.Fatalf("only %d files parsed; is the test running in generator/?", checked)
+	}
+}

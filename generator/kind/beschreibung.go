@@ -1,0 +1,23 @@
+package kind
+
+import (
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
+)
+
+// Beschreibung is the Projektbeschreibung, the detailed description of a
+// re-use project (Leitfaden §4, Arbeitshilfen); every project has one.
+func Beschreibung() Kind {
+	const tmpl = "beschreibung/projektbeschreibung.md.tmpl"
+	return Kind{
+		Name:      "beschreibung",
+		Title:     "Projektbeschreibung",
+		Akkusativ: "eine Projektbeschreibung",
+		Templates: []string{tmpl},
+		Docs: func(*data.Projekt) []Doc {
+			return []Doc{{Template: tmpl, File: "projektbeschreibung"}}
+		},
+		View:  allParties,
+		Check: fixed(check.KindBeschreibung),
+	}
+}

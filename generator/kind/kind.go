@@ -1,0 +1,211 @@
+// Package kind is the registry of document kinds. A kind — the
+// Verwaltungsvereinbarung, the FIT-Store call-off form, the
+// Projektbeschreibung, the Projektsteckbrief, and those to come — is one
+// Kind value declared in a file of its own: its name, the templates it
+// executes, which documents a project gets of it and under which file
+// names, what its templates see beyond the shared project view, its page
+// layout and which rules of the clause check apply to it.
+//
+// The facade, the batch, check and diff iterate a Registry and never name
+// a kind; renderers never see one. Like goldmark's renderer registry
+// (renderer.NodeRendererFunc per node kind), adding a kind adds a
+// declaration and its template and touches nothing that iterates them.
+package kind
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/view"
+)
+
+// Kind declares one document kind.
+type Kind struct {
+	// Name is the kind's name as --kinds takes it and as the document
+	// model records it (model.Meta.Kind), e.g. "vereinbarung".
+	Name string
+	// Title is the document title ("Verwaltungsvereinbarung"): it opens
+	// the title in the document's properties and its running header, and
+	// check recognises a document read back from a file by it.
+	Title string
+	// Akkusativ is the title with its indefinite article in the
+	// accusative, for messages: "einen Projektsteckbrief".
+	Akkusativ string
+	// Aliases are further title beginnings by which check recognises a
+	// document of this kind written by others ("Verwaltungsabkommen").
+	Aliases []string
+	// Templates are the templates the kind executes (paths relative to
+	// the template root); Docs chooses among them.
+	Templates []string
+	// Page (model.PageA4, model.PageSlide; "": the renderers' default)
+	// and Landscape set the page of every document of the kind.
+	Page      string
+	Landscape bool
+	// Docs lists the documents a validated project gets of this kind, in
+	// output order; none when the kind does not apply to the project.
+	Docs func(pr *data.Projekt) []Doc
+	// View builds what the template of one document sees from the shared
+	// project view (a copy the builder may change).
+	View func(v view.View, d Doc) (any, error)
+	// Check tells as which kind of the rule table a document of this kind
+	// is checked, and why: with its project data (pr not nil) for a
+	// generated document, from the document alone (pr nil) for one read
+	// back from a file.
+	Check func(pr *data.Projekt, d *model.Document) (k check.Kind, reason string)
+}
+
+// Doc is one document of a project: an instance of a kind.
+type Doc struct {
+	*Kind
+	// Template is the template that builds the document.
+	Template string
+	// File is the output base name without extension, e.g.
+	// "vereinbarung-SN"; it is unique within a project.
+	File string
+	// Party is the Land a per-party document is for (star agreement,
+	// call-off form); "" for a document of the whole project.
+	Party string
+}
+
+// Errors of the registry.
+var (
+	// ErrKind reports an unknown document kind.
+	ErrKind = errors.New("unbekannte Dokumentart")
+	// ErrDeclaration reports a kind declared incompletely or twice.
+	ErrDeclaration = errors.New("Dokumentart fehlerhaft deklariert")
+)
+
+// Registry is an ordered set of kinds; a project's documents come in its
+// order. It is not changed after New, so it is safe for concurrent use.
+type Registry struct {
+	kinds []*Kind
+}
+
+// New makes a registry of kinds, in this order. Every kind needs a
+// distinct name, a title, at least one template and the functions Docs,
+// View and Check.
+func New(kinds ...Kind) (*Registry, error) {
+	r := &Registry{}
+	for i := range kinds {
+		k := kinds[i]
+		switch {
+		case k.Name == "" || strings.ContainsAny(k.Name, ", "):
+			return nil, fmt.Errorf("%w: Name „%s“ leer oder mit Komma/Leerzeichen", ErrDeclaration, k.Name)
+		case r.Lookup(k.Name) != nil:
+			return nil, fmt.Errorf("%w: „%s“ doppelt", ErrDeclaration, k.Name)
+		case k.Title == "" || k.Akkusativ == "" || len(k.Templates) == 0 || k.Docs == nil || k.View == nil || k.Check == nil:
+			return nil, fmt.Errorf("%w: „%s“ braucht Title, Akkusativ, Templates, Docs, View und Check", ErrDeclaration, k.Name)
+		}
+		r.kinds = append(r.kinds, &k)
+	}
+	return r, nil
+}
+
+// Kinds returns the kinds in order.
+func (r *Registry) Kinds() []*Kind { return slices.Clone(r.kinds) }
+
+// Names returns the kind names in order.
+func (r *Registry) Names() []string {
+	out := make([]string, len(r.kinds))
+	for i, k := range r.kinds {
+		out[i] = k.Name
+	}
+	return out
+}
+
+// Lookup returns the kind of that name, or nil.
+func (r *Registry) Lookup(name string) *Kind {
+	for _, k := range r.kinds {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// Docs returns every document of a validated project, kind by kind in the
+// registry's order.
+func (r *Registry) Docs(pr *data.Projekt) []Doc {
+	var out []Doc
+	for _, k := range r.kinds {
+		for _, d := range k.Docs(pr) {
+			d.Kind = k
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ParseNames checks a comma-separated list of kind names; "" means all
+// (nil). Duplicates are dropped.
+func (r *Registry) ParseNames(s string) ([]string, error) {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if r.Lookup(n) == nil {
+			return nil, fmt.Errorf("%w „%s“ (erlaubt: %s)", ErrKind, n, strings.Join(r.Names(), ", "))
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// Select keeps the documents whose kind is named in names (all when names
+// is empty).
+func Select(docs []Doc, names []string) []Doc {
+	if len(names) == 0 {
+		return docs
+	}
+	var out []Doc
+	for _, d := range docs {
+		if slices.Contains(names, d.Name) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Detect tells the kind of a document read from a file: by the kind its
+// model records (Meta.Kind, kept in vereinbar's PDFs), else by the
+// beginning of its title (the properties' title or its first title
+// paragraph) against each kind's Title and Aliases. nil when none fits.
+func (r *Registry) Detect(d *model.Document) *Kind {
+	if d.Meta.Kind != "" {
+		return r.Lookup(d.Meta.Kind)
+	}
+	for _, t := range check.Titles(d) {
+		for _, k := range r.kinds {
+			for _, prefix := range append([]string{k.Title}, k.Aliases...) {
+				if strings.HasPrefix(t, prefix) {
+					return k
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Akkusative lists every kind's title with its article, for messages
+// ("erwartet eine Verwaltungsvereinbarung, …").
+func (r *Registry) Akkusative() []string {
+	out := make([]string, len(r.kinds))
+	for i, k := range r.kinds {
+		out[i] = k.Akkusativ
+	}
+	return out
+}
+
+// fixed is a Check for a kind whose documents are always checked as k.
+func fixed(k check.Kind) func(*data.Projekt, *model.Document) (check.Kind, string) {
+	return func(*data.Projekt, *model.Document) (check.Kind, string) { return k, "Titel" }
+}

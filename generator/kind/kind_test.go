@@ -1,0 +1,186 @@
+package kind_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/kind"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/view"
+)
+
+// builtin is the registry of the built-in kinds; its declarations must be
+// valid.
+func builtin(t *testing.T) *kind.Registry {
+	t.Helper()
+	r, err := kind.New(kind.Builtins()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// sample is a complete declaration to break field by field.
+func sample() kind.Kind {
+	return kind.Kind{
+		Name: "merkblatt", Title: "Merkblatt", Akkusativ: "ein Merkblatt",
+		Templates: []string{"merkblatt/merkblatt.md.tmpl"},
+		Docs: func(*data.Projekt) []kind.Doc {
+			return []kind.Doc{{Template: "merkblatt/merkblatt.md.tmpl", File: "merkblatt"}}
+		},
+		View: func(v view.View, _ kind.Doc) (any, error) { return v, nil },
+		Check: func(*data.Projekt, *model.Document) (check.Kind, string) {
+			return check.KindBeschreibung, "Titel"
+		},
+	}
+}
+
+func TestNewRefusesIncompleteOrDuplicateKinds(t *testing.T) {
+	t.Parallel()
+	for name, mutate := range map[string]func(k *kind.Kind){
+		"ohne Name":      func(k *kind.Kind) { k.Name = "" },
+		"Name mit Komma": func(k *kind.Kind) { k.Name = "a,b" },
+		"ohne Titel":     func(k *kind.Kind) { k.Title = "" },
+		"ohne Akkusativ": func(k *kind.Kind) { k.Akkusativ = "" },
+		"ohne Vorlage":   func(k *kind.Kind) { k.Templates = nil },
+		"ohne Docs":      func(k *kind.Kind) { k.Docs = nil },
+		"ohne View":      func(k *kind.Kind) { k.View = nil },
+		"ohne Check":     func(k *kind.Kind) { k.Check = nil },
+		"doppelt":        func(k *kind.Kind) { k.Name = "vereinbarung" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			k := sample()
+			mutate(&k)
+			_, err := kind.New(append(kind.Builtins(), k)...)
+			if !errors.Is(err, kind.ErrDeclaration) {
+				t.Fatalf("got %v, want ErrDeclaration", err)
+			}
+		})
+	}
+	if _, err := kind.New(append(kind.Builtins(), sample())...); err != nil {
+		t.Fatalf("complete declaration refused: %v", err)
+	}
+}
+
+// TestBuiltinsAreFreshValues: Builtins hands out new declarations each
+// call, so a caller that changes one cannot change another's registry.
+func TestBuiltinsAreFreshValues(t *testing.T) {
+	t.Parallel()
+	a := kind.Builtins()
+	a[0].Title = "geändert"
+	a[0].Aliases = append(a[0].Aliases, "x")
+	if b := kind.Builtins(); b[0].Title == "geändert" || slices.Contains(b[0].Aliases, "x") {
+		t.Fatal("Builtins shares state between calls")
+	}
+	r := builtin(t)
+	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief"}; !slices.Equal(got, want) {
+		t.Fatalf("Names = %v, want %v", got, want)
+	}
+}
+
+func TestParseNames(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	got, err := r.ParseNames(" abruf,vereinbarung,,abruf ")
+	if err != nil || !slices.Equal(got, []string{"abruf", "vereinbarung"}) {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	if got, err := r.ParseNames(""); err != nil || got != nil {
+		t.Fatalf("empty: got %v, %v; want nil (all)", got, err)
+	}
+	_, err = r.ParseNames("vereinbarung,merkblatt")
+	if !errors.Is(err, kind.ErrKind) {
+		t.Fatalf("unknown kind: got %v", err)
+	}
+	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief)"; err.Error() != want {
+		t.Fatalf("message %q, want %q", err, want)
+	}
+}
+
+// project is a minimal project of a form with re-using parties, one of
+// them a Kommune.
+func project(form string, fitStore bool) *data.Projekt {
+	pr := &data.Projekt{}
+	pr.Vertrag.Form = form
+	if fitStore {
+		pr.Vertrag.FITStore = &data.FITStore{}
+	}
+	pr.Parteien = []data.Partei{
+		{Land: "ST", Rolle: "umsetzend"},
+		{Land: "SN", Rolle: "nachnutzend"},
+		{Land: "TH", Rolle: "nachnutzend", Kommune: "Stadt Erfurt"},
+	}
+	return pr
+}
+
+// TestDocsPerForm: which documents each form gets, in registry order,
+// each carrying its kind.
+func TestDocsPerForm(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	for _, c := range []struct {
+		form     string
+		fitStore bool
+		want     []string
+	}{
+		{"ring", false, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief"}},
+		{"stern", false, []string{"vereinbarung-SN", "vereinbarung-TH", "projektbeschreibung", "projektsteckbrief"}},
+		// the Kommune cannot call off (Leitfaden §2.3.4)
+		{"stern", true, []string{"vereinbarung-SN", "vereinbarung-TH", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
+		{"fit-store", false, []string{"fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
+	} {
+		docs := r.Docs(project(c.form, c.fitStore))
+		var files []string
+		for _, d := range docs {
+			files = append(files, d.File)
+			if d.Kind == nil || r.Lookup(d.Name) != d.Kind {
+				t.Errorf("%s: %s carries no registered kind", c.form, d.File)
+			} else if !slices.Contains(d.Templates, d.Template) {
+				t.Errorf("%s: %s uses %s, not one of its kind's templates %v", c.form, d.File, d.Template, d.Templates)
+			}
+		}
+		if !slices.Equal(files, c.want) {
+			t.Errorf("%s (fit_store %v): %v, want %v", c.form, c.fitStore, files, c.want)
+		}
+		if sel := kind.Select(docs, []string{"steckbrief"}); len(sel) != 1 || sel[0].File != "projektsteckbrief" {
+			t.Errorf("%s: Select steckbrief = %v", c.form, sel)
+		}
+	}
+}
+
+// TestDetect: a document read from a file is recognised by the kind its
+// model records, else by its title or an alias; a foreign document by
+// none.
+func TestDetect(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	title := func(s string) *model.Document {
+		return &model.Document{Blocks: []model.Block{&model.Paragraph{Style: model.StyleTitle, Inlines: []model.Inline{model.Text{Text: s}}}}}
+	}
+	for _, c := range []struct {
+		name string
+		doc  *model.Document
+		want string
+	}{
+		{"Meta.Kind", &model.Document{Meta: model.Meta{Kind: "abruf", Title: "Projektbeschreibung: x"}}, "abruf"},
+		{"Eigenschaften", &model.Document{Meta: model.Meta{Title: "Projektsteckbrief: Wohngeld"}}, "steckbrief"},
+		{"Titelabsatz", title("Verwaltungsvereinbarung\u00a0über die Nachnutzung"), "vereinbarung"},
+		{"Alias", title("Verwaltungsabkommen über …"), "vereinbarung"},
+		{"Alias Abruf", title("Abruf aus dem FIT-Store"), "abruf"},
+		{"fremd", title("Kaufvertrag"), ""},
+		{"unbekannte Art im Modell", &model.Document{Meta: model.Meta{Kind: "merkblatt", Title: "Projektsteckbrief"}}, ""},
+	} {
+		k := r.Detect(c.doc)
+		got := ""
+		if k != nil {
+			got = k.Name
+		}
+		if got != c.want {
+			t.Errorf("%s: detected %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package kind
+
+import (
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/view"
+)
+
+// Vereinbarung is the Verwaltungsvereinbarung, modelled on the Blaupause
+// Verwaltungsabkommen (Leitfaden §2.3.4): in ring form one multilateral
+// agreement of all parties; in star form one bilateral agreement between
+// the implementing Land and each re-using Land.
+func Vereinbarung() Kind {
+	const ring, stern = "vereinbarung/ring.md.tmpl", "vereinbarung/stern.md.tmpl"
+	return Kind{
+		Name:      "vereinbarung",
+		Title:     "Verwaltungsvereinbarung",
+		Akkusativ: "eine Verwaltungsvereinbarung",
+		Aliases:   []string{"Verwaltungsabkommen"},
+		Templates: []string{ring, stern},
+		Docs: func(pr *data.Projekt) []Doc {
+			switch pr.Vertrag.Form {
+			case "ring":
+				return []Doc{{Template: ring, File: "vereinbarung"}}
+			case "stern":
+				var out []Doc
+				for _, land := range reusers(pr, false) {
+					out = append(out, Doc{Template: stern, File: "vereinbarung-" + land, Party: land})
+				}
+				return out
+			}
+			return nil
+		},
+		View: func(v view.View, d Doc) (any, error) {
+			if d.Party == "" {
+				return allParties(v, d)
+			}
+			p, err := partner(v, d)
+			if err != nil {
+				return nil, err
+			}
+			return Parties{View: v, Vertragsparteien: []view.Partei{v.Umsetzend, *p}, Partner: p}, nil
+		},
+		Check: func(pr *data.Projekt, d *model.Document) (check.Kind, string) {
+			switch {
+			case pr == nil:
+				return check.AgreementForm(d)
+			case pr.Vertrag.Form == "stern":
+				return check.KindStern, "Projektdaten"
+			}
+			return check.KindRing, "Projektdaten"
+		},
+	}
+}
