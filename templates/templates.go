@@ -5,7 +5,10 @@ package templates
 
 import "embed"
 
-// FS holds every built-in template under its path relative to templates/.
+// FS holds every built-in template under its path relative to templates/:
+// every *.tmpl file one or two directories down, so the template of a new
+// document kind (templates/<kind>/…) is embedded without touching this
+// file.
 //
-//go:embed starter vereinbarung abruf beschreibung steckbrief
+//go:embed */*.tmpl */*/*.tmpl
 var FS embed.FS
