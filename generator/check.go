@@ -73,10 +73,14 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 	if err != nil {
 		return err
 	}
+	type built struct {
+		doc  *model.Document
+		kind check.Kind
+	}
+	docs := g.Docs(p)
+	models := make([]built, len(docs))
 	proj := &check.Project{File: p.File, Costs: res}
-	rep.Checked = append(rep.Checked, "Projektdaten")
-	rep.Findings = append(rep.Findings, check.Run(check.Input{Name: path, Kind: check.KindData, Project: proj})...)
-	for _, k := range g.Docs(p) {
+	for i, k := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -85,8 +89,14 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 			return err
 		}
 		kind, _ := k.Check(p.Data(), d)
-		rep.Checked = append(rep.Checked, fmt.Sprintf("%s (%s)", k.File, kind))
-		rep.Findings = append(rep.Findings, check.Run(check.Input{Name: path, Kind: kind, Project: proj, Doc: d, Document: k.File, Party: k.Party})...)
+		models[i] = built{d, kind}
+		proj.Documents = append(proj.Documents, check.Document{File: k.File, Kind: kind, Party: k.Party})
+	}
+	rep.Checked = append(rep.Checked, "Projektdaten")
+	rep.Findings = append(rep.Findings, check.Run(check.Input{Name: path, Kind: check.KindData, Project: proj})...)
+	for i, k := range docs {
+		rep.Checked = append(rep.Checked, fmt.Sprintf("%s (%s)", k.File, models[i].kind))
+		rep.Findings = append(rep.Findings, check.Run(check.Input{Name: path, Kind: models[i].kind, Project: proj, Doc: models[i].doc, Document: k.File, Party: k.Party})...)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/costtable"
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/view"
 )
 
 // ErrCosts wraps failures of the cost engine on a validated project; they
@@ -32,7 +33,7 @@ func (g *Generator) Costs(p *Project) (*costs.Result, error) {
 
 // costInput maps the project onto the engine's input.
 func (g *Generator) costInput(pr *data.Projekt) (costs.Input, error) {
-	var in costs.Input
+	in := costs.Input{Term: view.TermOf(pr)}
 	for _, pt := range pr.Parteien {
 		bears := pt.Rolle == "nachnutzend" || pr.Verteilung.UmsetzendesLandTraegtAnteil
 		in.Parties = append(in.Parties, costs.Party{Code: string(pt.Land), Bears: bears})

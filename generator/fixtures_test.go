@@ -303,14 +303,20 @@ var handChecks = map[string]func(t *testing.T, res *costs.Result){
 	//   BB 10^7·306053/1086890 = 2815859.931…
 	// The floors sum to 9999998; the 2 missing units go to the largest
 	// remainders, BB (.931) and TH (.610): SN 4677437, TH 2506703, BB 2815860.
-	// Betrieb 2027, 180000.00 € = 18000000 ct:
-	//   SN 18000000·4677437/10^7 = 8419386.6
-	//   TH 18000000·2506703/10^7 = 4512065.4
-	//   BB 18000000·2815860/10^7 = 5068548.0
-	// floors 17999999, the missing cent goes to SN (.6).
+	// Betrieb 2027: the agreement begins on 1 April 2027, so of
+	// 180000.00 € a year nine months are charged (pro rata by month:
+	// 18000000 ct / 12 = 1500000 ct a month, no cents left over) =
+	// 13500000 ct:
+	//   SN 13500000·4677437/10^7 = 6314539.95
+	//   TH 13500000·2506703/10^7 = 3384049.05
+	//   BB 13500000·2815860/10^7 = 3801411.0
+	// floors 13499999, the missing cent goes to SN (.95).
 	"bafoeg-stern": func(t *testing.T, res *costs.Result) {
 		wantShares(t, res, map[string]int64{"ST": 0, "SN": 4677437, "TH": 2506703, "BB": 2815860})
-		wantSplit(t, res, "betrieb-2027", map[string]int64{"SN": 8419387, "TH": 4512065, "BB": 5068548})
+		wantSplit(t, res, "betrieb-2027", map[string]int64{"SN": 6314540, "TH": 3384049, "BB": 3801411})
+		// 2028 is a full year: 18000000 ct split as before the term began
+		// mattering (SN 8419386.6 → 8419387 with the missing cent).
+		wantSplit(t, res, "betrieb-2028", map[string]int64{"SN": 8419387, "TH": 4512065, "BB": 5068548})
 		// Anbindung: 15000 € for each of the three re-users.
 		wantSplit(t, res, "anbindung", map[string]int64{"SN": 1500000, "TH": 1500000, "BB": 1500000})
 	},

@@ -123,6 +123,17 @@ func ParseKind(s string) (Kind, error) {
 type Project struct {
 	File  *data.File
 	Costs *costs.Result
+	// Documents are the documents generated from the project, as the kind
+	// registry lists them (for rules across documents, such as a cost owed
+	// twice); nil when unknown.
+	Documents []Document
+}
+
+// Document is one document generated from a project.
+type Document struct {
+	File  string // e.g. "vereinbarung-SN"
+	Kind  Kind
+	Party string // the Land of a per-party document
 }
 
 // Input is one thing to check.

@@ -394,3 +394,30 @@ func pdfVariant(fixture, file string, edits ...edit) variant {
 		return rep.Findings
 	}
 }
+
+// dataVariant checks a fixture's project data with the documents the kind
+// registry lists for it, plus extra ones (a hand-made set of documents).
+func dataVariant(fixture string, extra ...check.Document) variant {
+	return func(t *testing.T, g *generator.Generator) []check.Finding {
+		t.Helper()
+		p, err := g.LoadProject(fixtures + fixture)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := g.Costs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		proj := &check.Project{File: p.File, Costs: res}
+		for _, d := range g.Docs(p) {
+			doc, err := g.Document(p, res, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kind, _ := d.Check(p.Data(), doc)
+			proj.Documents = append(proj.Documents, check.Document{File: d.File, Kind: kind, Party: d.Party})
+		}
+		proj.Documents = append(proj.Documents, extra...)
+		return check.Run(check.Input{Name: fixture, Kind: check.KindData, Project: proj})
+	}
+}

@@ -161,8 +161,8 @@ func checkSteeringUnanimity(c *ctx) {
 	}
 	text := strings.ToLower(sectionBody(sec))
 	var missing []string
-	if !strings.Contains(text, "einstimmig") {
-		missing = append(missing, "dass es den Schlüssel einstimmig festlegt")
+	if !strings.Contains(text, "einstimmig") && !strings.Contains(text, "einigung") {
+		missing = append(missing, "dass der Schlüssel nur einvernehmlich geändert wird")
 	}
 	if !strings.Contains(text, "inanspruchnahme") {
 		missing = append(missing, "dass ohne Einstimmigkeit nach der Inanspruchnahme verteilt wird")

@@ -96,8 +96,22 @@ var rules = []Rule{
 	{"REGEL-005", onlyData, Error, srcDomain5, "„Zentral entwickelt, dezentral betrieben“ setzt Reifegrad 3 oder höher voraus", checkCentralMaturity},
 	{"REGEL-006", onlyData, Info, srcDomain5, "Ein EfA-Dienst wird von mindestens acht Ländern nachgenutzt", checkEightLaender},
 	{"REGEL-007", onlyData, Error, srcLeitfaden223, "Eine FIM-basierte Eigenentwicklung ist begründet", checkOwnDevelopmentReason},
-	{"REGEL-008", vwa, Warning, srcITPLR2124, "Das Steuerungsgremium legt den Schlüssel einstimmig fest, sonst gilt die Inanspruchnahme", checkSteeringUnanimity},
+	{"REGEL-008", vwa, Warning, srcITPLR2124, "Der Schlüssel wird nur einvernehmlich geändert, ohne Einigung gilt die Inanspruchnahme", checkSteeringUnanimity},
 	{"REGEL-009", onlyData, Info, srcITPLR2124, "Der Beschluss des Steuerungsgremiums über den Schlüssel ist angegeben", checkKeyResolution},
+	{"REGEL-010", vwa, Error, srcSchriftform, "Das Steuerungsgremium ändert Schlüssel, Kostenplan und Höchstbeträge nicht ohne schriftliche Änderung", checkSteeringBounded},
+	{"REGEL-011", vwa, Error, srcITPLR2124, "Die Inanspruchnahme ist bestimmt und ihre Mitteilung mit Stichtag geregelt", checkUsageDefined},
+
+	// Haushalt, Zahlung, Nachrechenbarkeit, Widerspruchsfreiheit
+	{"HAUSHALT-001", vwa, Error, srcLHO, "Die Zahlungspflichten stehen unter Haushaltsvorbehalt; für spätere Jahre ist die Verpflichtungsermächtigung genannt", checkBudgetReservation},
+	{"HAUSHALT-002", vwa, Error, srcHoechst, "Je Vertragspartei und Haushaltsjahr ist ein Höchstbetrag genannt, nicht unter ihrem Betrag, und eine Neuberechnung überschreitet ihn nicht", checkCaps},
+	{"ZAHLUNG-001", vwa, Error, srcZahlung, "Rechnungszeitpunkt, Fälligkeit und Rechnungsinhalt sind geregelt; eine Vorfinanzierung durch das umsetzende Land nur ausdrücklich", checkPaymentTerms},
+	{"ZAHLUNG-002", vwa, Error, srcArithmetik, "Teile eines Haushaltsjahres werden monatlich anteilig abgerechnet, und die Tabellen zeigen es", checkProRata},
+	{"KOSTEN-009", vwa, Error, srcHorizont, "Läuft die Vereinbarung über den Kostenplan hinaus, ist gesagt, wie spätere Kosten festgelegt werden", checkCostHorizon},
+	{"KOSTEN-010", onlyData, Error, srcFITStore, "Kein Land schuldet dieselben Kosten in zwei Dokumenten (Vereinbarung und FIT-Store-Abruf)", checkNoDoubleObligation},
+	{"KOSTEN-011", vwa, Error, srcArithmetik, "Jeder Anteil lässt sich aus der Anlage „Berechnung der Kostenanteile“ nachrechnen", checkKeyRecomputable},
+	{"KOSTEN-012", dataVwa, Warning, srcKSAktuell, "Der Königsteiner Schlüssel liegt nicht mehr als drei Jahre vor dem Beginn der Vereinbarung", checkKSCurrent},
+	{"STIL-001", onlyStern, Error, srcZweiseitig, "Eine Vereinbarung in Sternstruktur liest sich zweiseitig", checkBilateral},
+	{"STIL-002", vwa, Error, srcBegriffe, "Anbindung: Begriffsbestimmung, Gegenstand, Pflichten und Kostenplan widersprechen sich nicht", checkConnectionConsistent},
 }
 
 // Rules returns a copy of the rule table in listing order.

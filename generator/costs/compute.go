@@ -86,6 +86,11 @@ type Input struct {
 	Key []KeyPart
 	// Positions are the cost positions in file order.
 	Positions []Position
+	// Term is the running time of the agreement: a yearly item of a year
+	// the term covers only partly is charged for the months it covers
+	// (ProRata); a year outside the term is an error. The zero Term
+	// charges every year in full.
+	Term Term
 }
 
 // Result is the exact cost split.
@@ -103,6 +108,9 @@ type Result struct {
 	// Years holds the distinct years of Items in ascending order; 0 (items
 	// without a year) comes last if present.
 	Years []int
+	// Key explains how the shares came about (nil when no party bears a
+	// share of the key).
+	Key *Explanation
 }
 
 // PartyResult is the result for one party.
@@ -132,8 +140,13 @@ type ItemResult struct {
 	// Year is the item's year (0 = none).
 	Year int
 	// AmountCents is the item total; for EachReuser it is the position
-	// amount times the number of re-users.
+	// amount times the number of re-users. For a yearly item of a year the
+	// term covers only partly it is the pro-rata part (see Months).
 	AmountCents int64
+	// Months is the number of months a yearly item is charged for: 12 for
+	// a full year, fewer in a year the term covers only partly; 0 for a
+	// one-off item.
+	Months int
 	// Basis is how the item is paid (never empty).
 	Basis BearerKind
 	// Split holds the parties paying something (> 0), in party input order.
@@ -163,13 +176,18 @@ func Compute(in Input) (*Result, error) {
 
 	shares := make([]int64, len(in.Parties))
 	anyBearer := slices.ContainsFunc(in.Parties, func(p Party) bool { return p.Bears })
+	var explained *Explanation
 	if anyBearer {
-		if shares, err = Shares(in.Parties, in.Key); err != nil {
+		if explained, err = Explain(in.Parties, in.Key); err != nil {
 			return nil, err
+		}
+		for _, q := range explained.Parties {
+			shares[idx[q.Code]] = q.Share
 		}
 	}
 
 	res := &Result{
+		Key:      explained,
 		Parties:  make([]PartyResult, len(in.Parties)),
 		Items:    []ItemResult{},
 		External: []ItemResult{},
@@ -178,7 +196,7 @@ func Compute(in Input) (*Result, error) {
 	seen := make(map[string]bool)
 	var running int64 // fails fast on overflow before building the sums
 	for _, pos := range in.Positions {
-		items, err := expand(pos)
+		items, err := expand(pos, in.Term)
 		if err != nil {
 			return nil, err
 		}
@@ -226,8 +244,9 @@ func validateReusers(codes []string, idx map[string]int) ([]int, error) {
 }
 
 // expand validates a position and returns its items with ID, year and
-// amount per year (not yet multiplied for EachReuser).
-func expand(pos Position) ([]ItemResult, error) {
+// amount per year, pro rata in a year the term covers only partly (not
+// yet multiplied for EachReuser).
+func expand(pos Position, term Term) ([]ItemResult, error) {
 	if pos.ID == "" {
 		return nil, fmt.Errorf("Kostenposition ohne ID (%q): %w", pos.Label, ErrPosition)
 	}
@@ -267,6 +286,18 @@ func expand(pos Position) ([]ItemResult, error) {
 		}
 		it := base
 		it.ID, it.Year = pos.ID+"-"+strconv.Itoa(y), y
+		first, last := term.MonthsIn(y)
+		if first == 0 {
+			return nil, fmt.Errorf("Kostenposition %q: Jahr %d liegt außerhalb der Laufzeit: %w", pos.ID, y, ErrYear)
+		}
+		it.Months = last - first + 1
+		if it.Months < 12 {
+			amount, err := ProRata(pos.AmountCents, first, last)
+			if err != nil {
+				return nil, fmt.Errorf("Kostenposition %q: %w", pos.ID, err)
+			}
+			it.AmountCents = amount
+		}
 		items = append(items, it)
 	}
 	return items, nil

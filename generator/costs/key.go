@@ -89,16 +89,43 @@ func validateParties(parties []Party) (map[string]int, error) {
 // up to exactly FullE5 (largest-remainder rounding, ties to the earlier
 // party).
 func Shares(parties []Party, key []KeyPart) ([]int64, error) {
+	q, err := quotas(parties, key)
+	if err != nil {
+		return nil, err
+	}
+	rounded, err := largestRemainder(q.nums, q.den, FullE5)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, len(parties))
+	for j, i := range q.bearing {
+		out[i] = rounded[j]
+	}
+	return out, nil
+}
+
+// exactQuotas are the exact shares of the bearing parties before rounding:
+// quota j is nums[j]/den in e5 units.
+type exactQuotas struct {
+	bearing []int        // indexes of the bearing parties
+	vals    [][]*big.Int // per key part, per bearing party
+	sums    []*big.Int   // per key part
+	nums    []*big.Int
+	den     *big.Int
+}
+
+// quotas validates the key and computes the exact quotas.
+func quotas(parties []Party, key []KeyPart) (*exactQuotas, error) {
 	if _, err := validateParties(parties); err != nil {
 		return nil, err
 	}
-	var bearing []int
+	q := &exactQuotas{}
 	for i, p := range parties {
 		if p.Bears {
-			bearing = append(bearing, i)
+			q.bearing = append(q.bearing, i)
 		}
 	}
-	if len(bearing) == 0 {
+	if len(q.bearing) == 0 {
 		return nil, ErrNoBearer
 	}
 	if err := validateWeights(key); err != nil {
@@ -106,28 +133,28 @@ func Shares(parties []Party, key []KeyPart) ([]int64, error) {
 	}
 
 	// Collect and check the values of every part over the bearing parties.
-	vals := make([][]*big.Int, len(key))
-	sums := make([]*big.Int, len(key))
+	q.vals = make([][]*big.Int, len(key))
+	q.sums = make([]*big.Int, len(key))
 	for k, part := range key {
-		vals[k] = make([]*big.Int, len(bearing))
-		sums[k] = new(big.Int)
-		for j, i := range bearing {
+		q.vals[k] = make([]*big.Int, len(q.bearing))
+		q.sums[k] = new(big.Int)
+		for j, i := range q.bearing {
 			v, err := partValue(part, k, parties[i].Code)
 			if err != nil {
 				return nil, err
 			}
-			vals[k][j] = big.NewInt(v)
-			sums[k].Add(sums[k], vals[k][j])
+			q.vals[k][j] = big.NewInt(v)
+			q.sums[k].Add(q.sums[k], q.vals[k][j])
 		}
 		if err := checkOtherValues(part, k); err != nil {
 			return nil, err
 		}
-		if sums[k].Sign() == 0 {
+		if q.sums[k].Sign() == 0 {
 			return nil, fmt.Errorf("Teilschlüssel %s: %w", partName(part, k), ErrZeroSum)
 		}
-		if part.Kind == Fest && sums[k].Cmp(big.NewInt(FullE5)) != 0 {
+		if part.Kind == Fest && q.sums[k].Cmp(big.NewInt(FullE5)) != 0 {
 			return nil, fmt.Errorf("Teilschlüssel %s: Summe %s statt %d: %w",
-				partName(part, k), sums[k], FullE5, ErrFestSum)
+				partName(part, k), q.sums[k], FullE5, ErrFestSum)
 		}
 	}
 
@@ -136,31 +163,23 @@ func Shares(parties []Party, key []KeyPart) ([]int64, error) {
 	// c_k = Weight_k · FullE5/FullWeight = Weight_k · 1000. Over the common
 	// denominator L = Π_k S_k every quota is the exact fraction N_j / L with
 	// N_j = Σ_k c_k · x_{k,j} · (L / S_k); its remainders compare as integers.
-	den := big.NewInt(1)
-	for _, s := range sums {
-		den.Mul(den, s)
+	q.den = big.NewInt(1)
+	for _, s := range q.sums {
+		q.den.Mul(q.den, s)
 	}
-	nums := make([]*big.Int, len(bearing))
-	for j := range nums {
-		nums[j] = new(big.Int)
+	q.nums = make([]*big.Int, len(q.bearing))
+	for j := range q.nums {
+		q.nums[j] = new(big.Int)
 	}
 	factor, term := new(big.Int), new(big.Int)
 	for k, part := range key {
-		factor.Quo(den, sums[k])
+		factor.Quo(q.den, q.sums[k])
 		factor.Mul(factor, big.NewInt(part.Weight*(FullE5/FullWeight))) // ≤ 10^7, no overflow
-		for j := range bearing {
-			nums[j].Add(nums[j], term.Mul(factor, vals[k][j]))
+		for j := range q.bearing {
+			q.nums[j].Add(q.nums[j], term.Mul(factor, q.vals[k][j]))
 		}
 	}
-	rounded, err := largestRemainder(nums, den, FullE5)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]int64, len(parties))
-	for j, i := range bearing {
-		out[i] = rounded[j]
-	}
-	return out, nil
+	return q, nil
 }
 
 func partName(part KeyPart, k int) string {

@@ -360,7 +360,7 @@ func TestPropertyCompute(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(res, again); diff != "" {
+		if diff := cmp.Diff(res, again, bigComparers); diff != "" {
 			t.Fatalf("results differ (-first +second):\n%s", diff)
 		}
 		a, err := json.Marshal(res)

@@ -66,7 +66,11 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	bw.printf("\nPosten\n")
 	items := [][]string{{"Kennung", "Bezeichnung", "Verteilung", "Betrag"}}
 	for _, it := range r.Items {
-		items = append(items, []string{it.ID, it.Label, basisText(it), format.Money(it.AmountCents)})
+		basis := basisText(it)
+		if it.Months > 0 && it.Months < 12 {
+			basis += fmt.Sprintf(", anteilig %d Monate", it.Months)
+		}
+		items = append(items, []string{it.ID, it.Label, basis, format.Money(it.AmountCents)})
 	}
 	bw.table(items, 3)
 	if len(r.External) > 0 {

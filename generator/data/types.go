@@ -17,6 +17,41 @@ type Projekt struct {
 	Kosten     Kosten        `yaml:"kosten" jsonschema:"required" jsonschema_description:"Kostenpositionen, einmalig oder jährlich."`
 	Verteilung Verteilung    `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
 	Projekt    *Projektstand `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
+	Zahlung    *Zahlung      `yaml:"zahlung,omitempty" jsonschema_description:"Rechnungsstellung, Fälligkeit und Höchstbeträge; ohne Angabe jährlich im Voraus, 30 Tage Zahlungsziel, Höchstbetrag gleich dem Jahresbetrag."`
+}
+
+// Zahlung says when the implementing Land invoices the shares, when they
+// are due and how far the Höchstbeträge exceed the planned amounts.
+type Zahlung struct {
+	Turnus                string `yaml:"turnus,omitempty" jsonschema:"enum=jaehrlich,enum=halbjaehrlich,enum=vierteljaehrlich" jsonschema_description:"Abrechnungszeitraum: jaehrlich (Standard), halbjaehrlich oder vierteljaehrlich."`
+	Zeitpunkt             string `yaml:"zeitpunkt,omitempty" jsonschema:"enum=im_voraus,enum=nachschuessig" jsonschema_description:"Rechnung zu Beginn des Abrechnungszeitraums (im_voraus, Standard) oder nach seinem Ablauf (nachschuessig: das umsetzende Land finanziert den Zeitraum vor)."`
+	ZahlungszielTage      int    `yaml:"zahlungsziel_tage,omitempty" jsonschema:"minimum=14,maximum=90" jsonschema_description:"Tage nach Zugang der Rechnung bis zur Fälligkeit (Standard 30)."`
+	HoechstbetragZuschlag int    `yaml:"hoechstbetrag_zuschlag,omitempty" jsonschema:"minimum=0,maximum=50" jsonschema_description:"Zuschlag in Prozent auf den geplanten Jahresbetrag jeder Vertragspartei, der ihren Höchstbetrag ergibt (Standard 0: Höchstbetrag = geplanter Betrag, auf volle Euro aufgerundet)."`
+}
+
+// Defaults of Zahlung.
+const (
+	DefaultTurnus           = "jaehrlich"
+	DefaultZeitpunkt        = "im_voraus"
+	DefaultZahlungszielTage = 30
+)
+
+// ZahlungOrDefault returns the payment terms with defaults filled in.
+func (p *Projekt) ZahlungOrDefault() Zahlung {
+	z := Zahlung{}
+	if p.Zahlung != nil {
+		z = *p.Zahlung
+	}
+	if z.Turnus == "" {
+		z.Turnus = DefaultTurnus
+	}
+	if z.Zeitpunkt == "" {
+		z.Zeitpunkt = DefaultZeitpunkt
+	}
+	if z.ZahlungszielTage == 0 {
+		z.ZahlungszielTage = DefaultZahlungszielTage
+	}
+	return z
 }
 
 // Vorhaben identifies the project and fixes its date of status, which is
@@ -83,6 +118,31 @@ type Partei struct {
 	Ansprechperson *Kontakt  `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
 	Kontakte       *Kontakte `yaml:"kontakte,omitempty" jsonschema_description:"Ansprechpersonen nach Zuständigkeit (FIT-Store-Abruf)."`
 	Rechnung       *Rechnung `yaml:"rechnung,omitempty" jsonschema_description:"Rechnungsdaten (FIT-Store-Abruf)."`
+	Weg            string    `yaml:"weg,omitempty" jsonschema:"enum=vereinbarung,enum=fit_store" jsonschema_description:"Nur Sternstruktur mit FIT-Store-Angebot: nutzt das nachnutzende Land den Dienst über eine eigene Vereinbarung (vereinbarung, Standard) oder über den Abruf aus dem FIT-Store (fit_store)? Der Abruf ersetzt dann die Vereinbarung; das Land schuldet seinen Anteil nur einmal."`
+}
+
+// Ways a re-using Land takes the service in a star project with a
+// FIT-Store offer.
+const (
+	WegVereinbarung = "vereinbarung"
+	WegFITStore     = "fit_store"
+)
+
+// CallsOff reports whether the party takes the service through a FIT-Store
+// call-off: every re-using Land of form fit-store (except a Kommune, which
+// cannot), and in a star project with an offer the re-using Länder that
+// chose weg: fit_store. The call-off then replaces the agreement for it.
+func (p *Projekt) CallsOff(pt Partei) bool {
+	if pt.Rolle != "nachnutzend" || pt.Kommune != "" {
+		return false
+	}
+	switch p.Vertrag.Form {
+	case "fit-store":
+		return true
+	case "stern":
+		return p.Vertrag.FITStore != nil && pt.Weg == WegFITStore
+	}
+	return false
 }
 
 // Kontakte are contacts by responsibility.

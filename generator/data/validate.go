@@ -142,6 +142,7 @@ func (v *validator) parteien() {
 		if p.Kommune != "" && fitStore {
 			v.add(fmt.Sprintf("parteien[%d].kommune", i), "eine Kommune („%s“) kann nicht aus dem FIT-Store abrufen; abrufen kann nur das Land, das den Dienst an seine Kommunen weitergibt (Leitfaden §2.3.4)", p.Kommune)
 		}
+		v.weg(i, p)
 		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" {
 			id, path := string(p.Rechnung.LeitwegID), fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i)
 			base, check := id[:max(0, len(id)-3)], id[max(0, len(id)-2):]
@@ -168,6 +169,27 @@ func (v *validator) parteien() {
 	}
 	if len(impl) > 0 && len(impl) == len(ps) {
 		v.add("parteien", "kein nachnutzendes Land: mindestens eine Partei braucht „rolle: nachnutzend“")
+	}
+}
+
+// weg checks the route a re-using Land takes in a star project with a
+// FIT-Store offer (parteien[].weg).
+func (v *validator) weg(i int, p Partei) {
+	if p.Weg == "" {
+		return
+	}
+	path, c := fmt.Sprintf("parteien[%d].weg", i), v.f.Projekt.Vertrag
+	switch {
+	case p.Rolle == "umsetzend":
+		v.add(path, "„weg“ gilt nur für nachnutzende Länder; das umsetzende Land stellt den Online-Dienst bereit")
+	case c.Form == "ring":
+		v.add(path, "in der Ringstruktur schließen alle Länder dieselbe Vereinbarung; „weg“ gilt nur in der Sternstruktur mit FIT-Store-Angebot")
+	case c.Form == "fit-store" && p.Weg == WegVereinbarung:
+		v.add(path, "bei „form: fit-store“ ruft jedes nachnutzende Land aus dem FIT-Store ab; für eine eigene Vereinbarung „form: stern“ wählen")
+	case c.Form == "stern" && p.Weg == WegFITStore && c.FITStore == nil && !v.f.failedUnder("vertrag.fit_store"):
+		v.add(path, "„weg: fit_store“ braucht die Angaben zum FIT-Store-Angebot („vertrag.fit_store“)")
+	case p.Weg == WegFITStore && p.Kommune != "":
+		v.add(path, "eine Kommune („%s“) kann nicht aus dem FIT-Store abrufen; abrufen kann nur das Land (Leitfaden §2.3.4)", p.Kommune)
 	}
 }
 
@@ -250,6 +272,9 @@ func (v *validator) positionen() {
 		if pos.Jahr != 0 && (pos.Jahr < 2000 || pos.Jahr > 2100) {
 			v.add(path+".jahr", "Jahr %d liegt außerhalb von 2000 bis 2100", pos.Jahr)
 		}
+		if pos.Turnus == "jaehrlich" && pos.FinanziertDurch == "" {
+			v.yearsInTerm(path, pos.Jahre)
+		}
 		if pos.ID != "" && !v.f.failed[path+".id"] {
 			for _, id := range itemIDs(pos) {
 				if other, dup := ids[id]; dup && other != path {
@@ -285,6 +310,60 @@ func (v *validator) positionen() {
 			v.add(path+".traegt", "ein extern finanzierter Posten („finanziert_durch: %s“) wird von keiner Partei getragen; „traegt“ weglassen", pos.FinanziertDurch)
 		}
 	}
+}
+
+// yearsInTerm reports the years of a shared yearly position in which the
+// agreement does not run: a party cannot owe running costs for a year
+// before its beginning or after its end (the amount of a year the term
+// covers only partly is charged pro rata by month).
+func (v *validator) yearsInTerm(path string, years []int) {
+	c := v.f.Projekt.Vertrag
+	if c.Beginn.IsZero() || v.f.failed["vertrag.beginn"] {
+		return
+	}
+	start, end := c.Beginn.Time().Year(), 0
+	if c.Ende != nil && !c.Ende.IsZero() && c.Ende.Time().After(c.Beginn.Time()) {
+		end = c.Ende.Time().Year()
+	}
+	var before, after []int
+	first := -1
+	for j, y := range years {
+		switch {
+		case y < 2000 || y > 2100:
+			continue
+		case y < start:
+			before = append(before, y)
+		case end != 0 && y > end:
+			after = append(after, y)
+		default:
+			continue
+		}
+		if first < 0 {
+			first = j
+		}
+	}
+	if first < 0 {
+		return
+	}
+	at := fmt.Sprintf("%s.jahre[%d]", path, first)
+	if len(before) > 0 {
+		v.add(at, "%s vor dem Beginn der Vereinbarung (%s); laufende Kosten entstehen erst ab %d", yearList(before), c.Beginn, start)
+	}
+	if len(after) > 0 {
+		v.add(at, "%s nach dem Ende der Vereinbarung (%s)", yearList(after), c.Ende)
+	}
+}
+
+// yearList names years for a message: "Jahr 2026 liegt", "Jahre 2000 bis
+// 2026 liegen", "Jahre 2030, 2032 liegen".
+func yearList(ys []int) string {
+	if len(ys) == 1 {
+		return fmt.Sprintf("Jahr %d liegt", ys[0])
+	}
+	if ys[len(ys)-1]-ys[0]+1 == len(ys) {
+		return fmt.Sprintf("Jahre %d bis %d liegen", ys[0], ys[len(ys)-1])
+	}
+	return "Jahre " + joinInts(ys) + " liegen"
 }
 
 // itemIDs returns the item ids a position produces: "<id>" for one-off,

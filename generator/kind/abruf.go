@@ -6,11 +6,12 @@ import (
 	"github.com/vereinbar/vereinbar/generator/view"
 )
 
-// Abruf is the FIT-Store call-off form, one per re-using Land that can
-// call off (a Land, not a Kommune: Leitfaden §2.3.4): for form fit-store,
-// where the call-offs replace the agreement, and for a star project that
-// names a FIT-Store offer (vertrag.fit_store), as the alternative route
-// for each re-using Land.
+// Abruf is the FIT-Store call-off form, one per re-using Land that takes
+// the service through the FIT-Store (data.Projekt.CallsOff): every Land of
+// form fit-store, and in a star project with an offer those that chose
+// weg: fit_store — for them the call-off replaces the bilateral
+// agreement, so no Land owes the same cost twice. A Kommune cannot call
+// off (Leitfaden §2.3.4).
 func Abruf() Kind {
 	const form = "abruf/fit-store.md.tmpl"
 	return Kind{
@@ -20,12 +21,11 @@ func Abruf() Kind {
 		Aliases:   []string{"Abruf aus dem FIT-Store"},
 		Templates: []string{form},
 		Docs: func(pr *data.Projekt) []Doc {
-			if pr.Vertrag.Form != "fit-store" && (pr.Vertrag.Form != "stern" || pr.Vertrag.FITStore == nil) {
-				return nil
-			}
 			var out []Doc
-			for _, land := range reusers(pr, true) {
-				out = append(out, Doc{Template: form, File: "fit-store-abruf-" + land, Party: land})
+			for _, pt := range pr.Parteien {
+				if pr.CallsOff(pt) {
+					out = append(out, Doc{Template: form, File: "fit-store-abruf-" + string(pt.Land), Party: string(pt.Land)})
+				}
 			}
 			return out
 		},

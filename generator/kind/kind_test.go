@@ -111,8 +111,9 @@ func project(form string, fitStore bool) *data.Projekt {
 	}
 	pr.Parteien = []data.Partei{
 		{Land: "ST", Rolle: "umsetzend"},
-		{Land: "SN", Rolle: "nachnutzend"},
+		{Land: "SN", Rolle: "nachnutzend", Weg: data.WegFITStore},
 		{Land: "TH", Rolle: "nachnutzend", Kommune: "Stadt Erfurt"},
+		{Land: "BB", Rolle: "nachnutzend"},
 	}
 	return pr
 }
@@ -128,10 +129,13 @@ func TestDocsPerForm(t *testing.T) {
 		want     []string
 	}{
 		{"ring", false, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief"}},
-		{"stern", false, []string{"vereinbarung-SN", "vereinbarung-TH", "projektbeschreibung", "projektsteckbrief"}},
+		// without an offer weg does not apply: every re-using Land gets its agreement
+		{"stern", false, []string{"vereinbarung-SN", "vereinbarung-TH", "vereinbarung-BB", "projektbeschreibung", "projektsteckbrief"}},
+		// with an offer, the Land that chose the FIT-Store gets the call-off
+		// instead of the agreement, never both
+		{"stern", true, []string{"vereinbarung-TH", "vereinbarung-BB", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
 		// the Kommune cannot call off (Leitfaden §2.3.4)
-		{"stern", true, []string{"vereinbarung-SN", "vereinbarung-TH", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
-		{"fit-store", false, []string{"fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
+		{"fit-store", false, []string{"fit-store-abruf-SN", "fit-store-abruf-BB", "projektbeschreibung", "projektsteckbrief"}},
 	} {
 		docs := r.Docs(project(c.form, c.fitStore))
 		var files []string

@@ -3,7 +3,6 @@ package kind
 import (
 	"fmt"
 
-	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/view"
 )
 
@@ -36,17 +35,4 @@ func partner(v view.View, d Doc) (*view.Partei, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s ist keine Vertragspartei", d.Party)
-}
-
-// reusers returns the re-using Länder of a project, in file order; with
-// callOff, only those that can call off from the FIT-Store (a Land, not
-// one of its Kommunen: Leitfaden §2.3.4).
-func reusers(pr *data.Projekt, callOff bool) []string {
-	var out []string
-	for _, p := range pr.Parteien {
-		if p.Rolle == "nachnutzend" && !(callOff && p.Kommune != "") {
-			out = append(out, string(p.Land))
-		}
-	}
-	return out
 }

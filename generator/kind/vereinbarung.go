@@ -24,9 +24,13 @@ func Vereinbarung() Kind {
 			case "ring":
 				return []Doc{{Template: ring, File: "vereinbarung"}}
 			case "stern":
+				// a Land that calls off from the FIT-Store (parteien[].weg)
+				// owes its share there and gets no agreement
 				var out []Doc
-				for _, land := range reusers(pr, false) {
-					out = append(out, Doc{Template: stern, File: "vereinbarung-" + land, Party: land})
+				for _, pt := range pr.Parteien {
+					if pt.Rolle == "nachnutzend" && !pr.CallsOff(pt) {
+						out = append(out, Doc{Template: stern, File: "vereinbarung-" + string(pt.Land), Party: string(pt.Land)})
+					}
 				}
 				return out
 			}

@@ -46,6 +46,17 @@ type Posten struct {
 	GesamtCent                    int64
 	Verteilung                    string // "nach dem Verteilungsschlüssel", "je nachnutzendes Land", "trägt das Land …"
 	Finanzierung                  string // for external items
+	// Anteilig lists the years of a yearly position that the term covers
+	// only partly, with the pro-rata amount (per Land for
+	// je_nachnutzendes_land, as BetragCent).
+	Anteilig []PostenTeiljahr
+}
+
+// PostenTeiljahr is the pro-rata amount of a yearly position in a year the
+// term covers only partly.
+type PostenTeiljahr struct {
+	Jahr, Monate int
+	BetragCent   int64
 }
 
 // Kategorie is a cost category used in the project.
@@ -105,8 +116,19 @@ func buildKosten(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) Kost
 		k.Teile = append(k.Teile, st)
 	}
 	totals := map[string]int64{}
+	partial := map[string][]PostenTeiljahr{}
 	for _, it := range r.Items {
 		totals[it.Position] += it.AmountCents
+		if it.Months > 0 && it.Months < 12 {
+			amount := it.AmountCents
+			if it.Basis == costs.EachReuser {
+				amount = 0
+				if len(it.Split) > 0 {
+					amount = it.Split[0].Cents
+				}
+			}
+			partial[it.Position] = append(partial[it.Position], PostenTeiljahr{Jahr: it.Year, Monate: it.Months, BetragCent: amount})
+		}
 	}
 	for _, it := range r.External {
 		totals[it.Position] += it.AmountCents
@@ -117,7 +139,7 @@ func buildKosten(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) Kost
 		vp := Posten{
 			ID: pos.ID, Bezeichnung: e(pos.Bezeichnung), Art: pos.Art, ArtName: art.name, Kategorie: art.itplr,
 			Jaehrlich: pos.Turnus == "jaehrlich", BetragCent: pos.Betrag.Cent, GesamtCent: totals[pos.ID],
-			Zeitraum: zeitraum(pos), Traeger: string(pos.Traegt),
+			Zeitraum: zeitraum(pos), Traeger: string(pos.Traegt), Anteilig: partial[pos.ID],
 		}
 		switch {
 		case pos.Turnus == "jaehrlich":
@@ -137,7 +159,7 @@ func buildKosten(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) Kost
 			k.Extern = append(k.Extern, vp)
 			continue
 		case pos.Traegt == data.TraegtJeNachnutzendesLand:
-			vp.Verteilung = "trägt jedes nachnutzende Land in voller Höhe"
+			vp.Verteilung = "in voller Höhe je nachnutzendes Land"
 		case pos.Traegt == "" || pos.Traegt == data.TraegtSchluessel:
 			vp.Verteilung = "nach dem Verteilungsschlüssel"
 		default:

@@ -48,6 +48,12 @@ type View struct {
 	Projekt  Projekt
 
 	Kosten Kosten
+	// Haushalt holds the budget clauses' figures: payment terms,
+	// Höchstbeträge, Verpflichtungsermächtigungen, pro-rata years.
+	Haushalt Haushalt
+	// Berechnung lays the key open for the annex "Berechnung der
+	// Kostenanteile" (nil when no party bears a share of the key).
+	Berechnung *Berechnung
 }
 
 // OZG is one OZG service.
@@ -94,6 +100,8 @@ func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 		v.LeiKa = append(v.LeiKa, e(string(l)))
 	}
 	v.Kosten = buildKosten(pr, r, ks)
+	v.Haushalt = buildHaushalt(pr, r, v.Kosten.Jahre)
+	v.Berechnung = buildBerechnung(r, v.Kosten)
 	v.Projekt = buildProjekt(pr)
 	if f := pr.Vertrag.FITStore; f != nil {
 		v.FITStore = &FITStore{Angebot: e(f.Angebot), LeistungsbeschreibungVersion: e(f.LeistungsbeschreibungVersion), Abstimmungsschreiben: e(f.Abstimmungsschreiben), AVV: f.AVV}
