@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/diff"
+	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 )
 
@@ -218,4 +220,79 @@ func TestDiffOutputDirectories(t *testing.T) {
 		{name: "one project folder each", args: []string{"diff", "--exit-code", filepath.Join(old, "bafoeg-stern"), filepath.Join(new, "bafoeg-stern")}, code: 0,
 			stdout: contains("== vereinbarung-TH\n  keine inhaltlichen Änderungen"), stderr: empty},
 	})
+}
+
+// rewrittenDocx writes a DOCX of one clause whose paragraphs are n words
+// long, numbered (1), (2) …; word i reads prefix+i but every tenth word,
+// which is "und" in every version.
+func rewrittenDocx(t *testing.T, path, prefix string, paras, n int) string {
+	t.Helper()
+	var bs []model.Block
+	for p := range paras {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if i%10 == 9 {
+				b.WriteString("und")
+			} else {
+				fmt.Fprintf(&b, "%s%d", prefix, i)
+			}
+		}
+		bs = append(bs, &model.Paragraph{Style: model.StyleBody, Number: fmt.Sprintf("(%d)", p+1), Inlines: []model.Inline{model.Text{Text: b.String()}}})
+	}
+	d := &model.Document{Meta: model.Meta{Language: "de-DE", Title: "T"}, Blocks: []model.Block{
+		&model.Section{ID: "gegenstand", Level: 1, Number: "§ 1", Title: "Gegenstand", Blocks: bs}}}
+	if err := docx.RenderFile(path, d, docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestDiffRewrittenParagraphs: two versions of long paragraphs that share
+// few words took a cubic number of steps (a paragraph of 2,000 words
+// minutes, 3,000 words a quarter of an hour). The comparison now ends,
+// reports each paragraph as changed, and the redline holds both texts.
+func TestDiffRewrittenParagraphs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old := rewrittenDocx(t, filepath.Join(dir, "alt.docx"), "alt", 3, 3000)
+	new := rewrittenDocx(t, filepath.Join(dir, "neu.docx"), "neu", 3, 3000)
+	redline := filepath.Join(dir, "redline.docx")
+	code, stdout, stderr := runCLI("diff", "--exit-code", "--redline", redline, old, new)
+	if code != exitChanged || stderr != "" {
+		t.Fatalf("exit code %d, stderr %q", code, stderr)
+	}
+	for _, w := range []string{"[geändert]   § 1, Abs. (1): [-alt0 alt1 ", " alt2998-]{+neu0 neu1 ", " neu2998+} und\n", "[geändert]   § 1, Abs. (3): "} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("report lacks %q", w)
+		}
+	}
+	b := docxPart(t, redline, "word/document.xml")
+	for _, w := range []string{"alt2998", "neu2998", "<w:del ", "<w:ins "} {
+		if !strings.Contains(b, w) {
+			t.Errorf("redline lacks %s", w)
+		}
+	}
+}
+
+// docxPart returns one part of a DOCX file.
+func docxPart(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
