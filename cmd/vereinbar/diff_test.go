@@ -296,3 +296,91 @@ func docxPart(t *testing.T, path, name string) string {
 	}
 	return string(b)
 }
+
+// TestDiffRedlineTarget: --redline replaced whatever was at its path
+// (a device, a FIFO, a symbolic link, even the NEU input) and wrote DOCX
+// bytes under any name, with exit code 0. It takes a new file or an
+// existing regular file ending in .docx that is none of the inputs. (A
+// device is checked in TestRedlineTargetDevice without running diff: run
+// as root, a regression would replace it.)
+func TestDiffRedlineTarget(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	outDir := writeDocxDir(t, wohngeld, filepath.Join(dir, "out"))
+	old := filepath.Join(outDir, "vereinbarung.docx")
+	new := editDocx(t, old, filepath.Join(dir, "neu.docx"), "Frist von 12 Monaten", "Frist von drei Monaten")
+	newBytes := readFile(t, new)
+	link := filepath.Join(dir, "link.docx")
+	if err := os.Symlink(filepath.Join(dir, "ziel.docx"), link); err != nil {
+		t.Fatal(err)
+	}
+	linkToNew := filepath.Join(dir, "neu-link.docx")
+	if err := os.Symlink(new, linkToNew); err != nil {
+		t.Fatal(err)
+	}
+	hardToNew := filepath.Join(dir, "neu-hart.docx")
+	if err := os.Link(new, hardToNew); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "ordner.docx")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	existing := writeFile(t, filepath.Join(dir, "alt-redline.docx"), "alte Redline")
+	redline := func(target string, args ...string) []string {
+		return append([]string{"diff", "--redline", target}, args...)
+	}
+	cases := []cliCase{
+		{name: "symbolic link", args: redline(link, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + link + "“ ist ein symbolischer Link, keine reguläre Datei")},
+		{name: "directory", args: redline(folder, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + folder + "“ ist ein Verzeichnis, keine reguläre Datei")},
+		{name: "PDF name", args: redline(filepath.Join(dir, "redline.pdf"), old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + filepath.Join(dir, "redline.pdf") + "“ endet nicht auf .docx")},
+		{name: "no extension", args: redline(filepath.Join(dir, "redline"), old, new), code: exitUsage, stdout: empty,
+			stderr: usage("endet nicht auf .docx")},
+		{name: "the NEU input", args: redline(new, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + new + "“ ist die Eingabe NEU")},
+		{name: "the ALT input", args: redline(old, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + old + "“ ist die Eingabe ALT")},
+		{name: "NEU through another path", args: redline(filepath.Join(dir, ".", "..", filepath.Base(dir), "neu.docx"), old, new), code: exitUsage, stdout: empty,
+			stderr: usage("ist die Eingabe NEU")},
+		{name: "NEU given through a symbolic link", args: redline(new, old, linkToNew), code: exitUsage, stdout: empty,
+			stderr: usage("ist die Eingabe NEU")},
+		{name: "NEU through a hard link", args: redline(hardToNew, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("ist die Eingabe NEU")},
+		{name: "a document of the ALT directory", args: redline(old, outDir, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + old + "“ ist ein Dokument der Eingabe ALT („" + outDir + "“)")},
+		{name: "below a file", args: redline(filepath.Join(new, "redline.docx"), old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + filepath.Join(new, "redline.docx") + "“: „" + new + "“ ist eine Datei, kein Verzeichnis")},
+		{name: "existing file", args: redline(existing, old, new), code: 0, stdout: contains("[geändert]"), stderr: empty},
+	}
+	if fifo := mkfifo(t, filepath.Join(dir, "fifo.docx")); fifo != "" {
+		cases = append(cases, cliCase{name: "FIFO", args: redline(fifo, old, new), code: exitUsage, stdout: empty,
+			stderr: usage("--redline: „" + fifo + "“ ist eine benannte Pipe (FIFO), keine reguläre Datei")})
+	}
+	// After all cases, also the parallel ones: the refused targets are
+	// as they were, the existing redline is replaced.
+	t.Cleanup(func() {
+		if readFile(t, new) != newBytes {
+			t.Error("the NEU input was overwritten")
+		}
+		if target, err := os.Readlink(link); err != nil || target != filepath.Join(dir, "ziel.docx") {
+			t.Errorf("the symbolic link was replaced: %q, %v", target, err)
+		}
+		if !strings.HasPrefix(readFile(t, existing), "PK") {
+			t.Error("the existing redline was not replaced")
+		}
+	})
+	runTable(t, cases)
+}
+
+// TestRedlineTargetDevice: a device is refused as --redline target. Only
+// the check runs, so a regression cannot replace the device.
+func TestRedlineTargetDevice(t *testing.T) {
+	t.Parallel()
+	err := checkRedlineTarget(os.DevNull, []string{wohngeld, wohngeld})
+	if exitCode(err) != exitUsage || err == nil || !strings.Contains(err.Error(), "--redline: „"+os.DevNull+"“ ist ein Gerät, keine reguläre Datei") {
+		t.Errorf("checkRedlineTarget(%s) = %v", os.DevNull, err)
+	}
+}
