@@ -91,6 +91,7 @@ func TestDiffCommand(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	changed := writeFile(t, filepath.Join(dir, "neu.yaml"), strings.Replace(readFile(t, wohngeld), "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", 1))
+	amount := writeFile(t, filepath.Join(dir, "betrag.yaml"), strings.Replace(readFile(t, wohngeld), `betrag: "480000.00"`, `betrag: "495000.00"`, 1))
 	outDir := writeDocxDir(t, wohngeld, filepath.Join(dir, "out"))
 	edited := editDocx(t, filepath.Join(outDir, "vereinbarung.docx"), filepath.Join(dir, "vereinbarung.docx"), "Frist von 12 Monaten", "Frist von drei Monaten")
 	redline := filepath.Join(dir, "redline.docx")
@@ -118,7 +119,10 @@ func TestDiffCommand(t *testing.T) {
 			stdout: contains(where, "[-12-]{+drei+}"), stderr: empty},
 		{name: "json", args: []string{"diff", "--format", "json", wohngeld, changed}, code: 0, stdout: isJSON, stderr: empty},
 		{name: "markdown", args: []string{"diff", "--format", "md", wohngeld, changed}, code: 0,
-			stdout: contains("# Änderungen", "| geändert | "+where+" |", "~~12~~", "**6**"), stderr: empty},
+			stdout: contains("# Änderungen", "| geändert | "+where+" |", "Frist von ~~12~~**6** Monaten"), stderr: empty},
+		// The spaces around a change stay (were dropped: "jährlich~~480.000,00~~**495.000,00**€").
+		{name: "markdown keeps spaces", args: []string{"diff", "--format", "md", wohngeld, amount}, code: 0,
+			stdout: contains("| jährlich ~~480.000,00~~**495.000,00**\u00a0€, 2027 bis 2029;"), stderr: empty},
 		{name: "html", args: []string{"diff", "--format", "html", wohngeld, changed}, code: 0,
 			stdout: contains("<!DOCTYPE html>", "<del>12</del><ins>6</ins>"), stderr: empty},
 		{name: "bad format", args: []string{"diff", "--format", "pdf", wohngeld, changed}, code: exitUsage,
