@@ -38,6 +38,10 @@ func newDiffCmd(g *globalOptions) *cobra.Command {
     Stapellaufs (mit manifest.json) mit allen Projektordnern („wohngeld-ring/vereinbarung“).
 
 Dokumente werden über ihren Dateinamen gepaart („vereinbarung“, „projektbeschreibung“ …).
+Steht einer Projektdatei oder einem Verzeichnis eine einzelne DOCX-Datei gegenüber, wird sie
+mit dem Dokument verglichen, das --doc nennt (z. B. vereinbarung-SN), sonst mit dem, dessen Art
+und Vertragspartei sie selbst trägt (Titel und Kopfzeile der erzeugten Datei), sonst mit dem
+gleichnamigen; die übrigen Dokumente der Gegenseite bleiben außen vor.
 Klauseln werden über ihre feste Kennung, sonst über die Überschrift zugeordnet; eine
 verschobene Klausel heißt „verschoben“, eine bloße Neunummerierung ist keine inhaltliche
 Änderung. Absätze werden wortweise, Tabellen Zelle für Zelle (Zeile, Spalte) verglichen.
@@ -76,7 +80,10 @@ wenn sich etwas geändert hat.`,
 				}
 				date = d
 			}
-			rep, pairs, err := gen.Diff(args[0], args[1])
+			rep, pairs, err := gen.Diff(args[0], args[1], generator.DiffOptions{Doc: o.doc})
+			if errors.Is(err, generator.ErrNoSuchDoc) || errors.Is(err, generator.ErrUnpaired) {
+				return usageError{err} // settled with --doc
+			}
 			if err != nil {
 				return err
 			}
@@ -109,7 +116,7 @@ wenn sich etwas geändert hat.`,
 	f.StringVar(&o.format, "format", "text", "Ausgabeformat: text, md, html oder json")
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
-	f.StringVar(&o.doc, "doc", "", "Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung)")
+	f.StringVar(&o.doc, "doc", "", "Dokument der Gegenseite einer einzelnen DOCX-Datei bzw. Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung-SN)")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
 	return cmd
 }

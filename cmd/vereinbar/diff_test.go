@@ -388,3 +388,42 @@ func TestRedlineTargetDevice(t *testing.T) {
 		t.Errorf("checkRedlineTarget(%s) = %v", os.DevNull, err)
 	}
 }
+
+// TestDiffProjectAgainstOneDocx: a project compared with one DOCX of it
+// compared nothing unless the DOCX kept its generated name (every
+// document showed as "nur in"). The DOCX is paired by its own title and
+// running header (kind and party), or by --doc; the project's other
+// documents are not part of the comparison.
+func TestDiffProjectAgainstOneDocx(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	star := writeDocxDir(t, bafoeg, filepath.Join(dir, "stern"))
+	ring := writeDocxDir(t, wohngeld, filepath.Join(dir, "ring"))
+	edited := editDocx(t, filepath.Join(star, "vereinbarung-SN.docx"), filepath.Join(dir, "vereinbarung-bearbeitet.docx"), "Frist von 6 Monaten", "Frist von 3 Monaten")
+	copied := editDocx(t, filepath.Join(star, "vereinbarung-SN.docx"), filepath.Join(dir, "entwurf.docx"), "Frist von 6 Monaten", "Frist von 6 Monaten")
+	ringCopy := editDocx(t, filepath.Join(ring, "projektbeschreibung.docx"), filepath.Join(dir, "beschreibung-alt.docx"), "Wohngeld", "Wohngeld")
+	misnamed := editDocx(t, filepath.Join(star, "vereinbarung-SN.docx"), filepath.Join(dir, "falsch", "vereinbarung-TH.docx"), "Frist von 6 Monaten", "Frist von 6 Monaten")
+	foreign := rewrittenDocx(t, filepath.Join(dir, "fremd.docx"), "x", 1, 20)
+	redline := filepath.Join(dir, "redline.docx")
+	const change = "[-6-]{+3+}"
+	runTable(t, []cliCase{
+		{name: "edited under another name", args: []string{"diff", "--exit-code", bafoeg, edited}, code: exitChanged,
+			stdout: all(contains("== vereinbarung-SN\n  [geändert]   ", change), notContains("nur in", "vereinbarung-BB", "projektbeschreibung")), stderr: empty},
+		{name: "DOCX as ALT", args: []string{"diff", "--exit-code", edited, bafoeg}, code: exitChanged,
+			stdout: all(contains("== vereinbarung-SN\n", "[-3-]{+6+}"), notContains("nur in")), stderr: empty},
+		{name: "unchanged copy", args: []string{"diff", "--exit-code", bafoeg, copied}, code: 0,
+			stdout: exactly("== vereinbarung-SN\n  keine inhaltlichen Änderungen\n"), stderr: empty},
+		{name: "what the DOCX says over its name", args: []string{"diff", "--exit-code", bafoeg, misnamed}, code: 0,
+			stdout: exactly("== vereinbarung-SN\n  keine inhaltlichen Änderungen\n"), stderr: empty},
+		{name: "ring project", args: []string{"diff", "--exit-code", ringCopy, wohngeld}, code: 0,
+			stdout: exactly("== projektbeschreibung\n  keine inhaltlichen Änderungen\n"), stderr: empty},
+		{name: "--doc picks another party", args: []string{"diff", "--exit-code", "--doc", "vereinbarung-TH", bafoeg, copied}, code: exitChanged,
+			stdout: all(contains("== vereinbarung-TH\n", "Thüringen"), notContains("nur in")), stderr: empty},
+		{name: "--doc unknown", args: []string{"diff", "--doc", "vereinbarung-XX", bafoeg, edited}, code: exitUsage, stdout: empty,
+			stderr: usage("--doc: kein Dokument „vereinbarung-XX“ in " + bafoeg + " (vorhanden: vereinbarung-SN, vereinbarung-TH, vereinbarung-BB, projektbeschreibung, projektsteckbrief)")},
+		{name: "foreign DOCX", args: []string{"diff", bafoeg, foreign}, code: exitUsage, stdout: empty,
+			stderr: usage("„" + foreign + "“ passt zu keinem Dokument von " + bafoeg + "; eines mit --doc wählen (vorhanden: vereinbarung-SN, vereinbarung-TH, ")},
+		{name: "redline needs no --doc", args: []string{"diff", "--redline", redline, bafoeg, edited}, code: 0,
+			stdout: contains("== vereinbarung-SN\n"), stderr: empty},
+	})
+}
