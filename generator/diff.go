@@ -162,8 +162,9 @@ func PairDocs(old, new []DiffDoc) []DiffPair {
 	return out
 }
 
-// Diff compares two sides (see DiffSide) document by document.
-func (g *Generator) Diff(oldPath, newPath string) (*diff.Report, []DiffPair, error) {
+// Diff compares two sides (see DiffSide) document by document; see
+// DiffOptions for a single document against several.
+func (g *Generator) Diff(oldPath, newPath string, o DiffOptions) (*diff.Report, []DiffPair, error) {
 	old, err := g.DiffSide(oldPath)
 	if err != nil {
 		return nil, nil, err
@@ -172,7 +173,10 @@ func (g *Generator) Diff(oldPath, newPath string) (*diff.Report, []DiffPair, err
 	if err != nil {
 		return nil, nil, err
 	}
-	pairs := PairDocs(old, new)
+	pairs, err := pairSides(old, new, o)
+	if err != nil {
+		return nil, nil, err
+	}
 	rep := &diff.Report{}
 	for _, p := range pairs {
 		f := diff.FileDiff{Name: p.Name}

@@ -57,7 +57,7 @@ func TestWordLikeRewrites(t *testing.T) {
 				if err := os.WriteFile(edited, rewritten, 0o644); err != nil {
 					t.Fatal(err)
 				}
-				rep, _, err := gen.Diff(orig, edited)
+				rep, _, err := gen.Diff(orig, edited, generator.DiffOptions{})
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}

@@ -197,7 +197,7 @@ type itemPair struct {
 	old, new *item // one may be nil
 }
 
-func align(old, new *model.Document) (*alignment, error) {
+func align(mt *matcher, old, new *model.Document) (*alignment, error) {
 	oc, err := flatten(old)
 	if err != nil {
 		return nil, err
@@ -207,7 +207,7 @@ func align(old, new *model.Document) (*alignment, error) {
 		return nil, err
 	}
 	match := matchClauses(oc, nc) // new index → old index or -1
-	moved := movedClauses(match)
+	moved := movedClauses(mt, match)
 	a := &alignment{}
 	done := make([]bool, len(oc))
 	matched := make([]bool, len(oc))
@@ -223,8 +223,13 @@ func align(old, new *model.Document) (*alignment, error) {
 		}
 	}
 	redDone := make([]bool, len(oc))
+	// OLD's clauses before flushed are done with: a clause flushDeleted
+	// passes over is either emitted or matched in place, which it never
+	// emits. So each call starts where the last ended (linear, not
+	// quadratic in the number of clauses).
+	flushed := 0
 	flushDeleted := func(upto int) {
-		for i := 0; i < upto; i++ {
+		for i := flushed; i < upto; i++ {
 			if !matched[i] && !done[i] {
 				done[i] = true
 				a.pairs = append(a.pairs, clausePair{old: oc[i]})
@@ -234,6 +239,7 @@ func align(old, new *model.Document) (*alignment, error) {
 				a.red = append(a.red, clausePair{old: oc[i]})
 			}
 		}
+		flushed = max(flushed, upto)
 	}
 	for j, i := range match {
 		if i < 0 {
@@ -245,7 +251,7 @@ func align(old, new *model.Document) (*alignment, error) {
 			flushDeleted(i)
 		}
 		done[i] = true
-		p := clausePair{old: oc[i], new: nc[j], moved: moved[j], items: alignItems(oc[i].items, nc[j].items)}
+		p := clausePair{old: oc[i], new: nc[j], moved: moved[j], items: alignItems(mt, oc[i].items, nc[j].items)}
 		a.pairs = append(a.pairs, p)
 		if moved[j] {
 			a.red = append(a.red, clausePair{new: nc[j]})
@@ -296,7 +302,7 @@ func matchClauses(oc, nc []*clause) []int {
 
 // movedClauses marks the matched clauses that left the longest common
 // order of the matched clauses: those changed place.
-func movedClauses(match []int) []bool {
+func movedClauses(mt *matcher, match []int) []bool {
 	var a, b []string
 	var js []int
 	for j, i := range match {
@@ -317,8 +323,7 @@ func movedClauses(match []int) []bool {
 	}
 	moved := make([]bool, len(match))
 	keep := make([]bool, len(b))
-	m := difflib.NewMatcherWithJunk(a, b, false, nil)
-	for _, blk := range m.GetMatchingBlocks() {
+	for _, blk := range mt.blocks(a, b) {
 		for k := blk.B; k < blk.B+blk.Size; k++ {
 			keep[k] = true
 		}
@@ -332,7 +337,7 @@ func movedClauses(match []int) []bool {
 // alignItems aligns a clause's items by content (labels left out, so
 // renumbered paragraphs still match). Inside a replaced range, items of
 // the same kind that are similar enough pair up as changed, in order.
-func alignItems(oi, ni []*item) []itemPair {
+func alignItems(mt *matcher, oi, ni []*item) []itemPair {
 	a := make([]string, len(oi))
 	for i, it := range oi {
 		a[i] = it.key()
@@ -342,8 +347,7 @@ func alignItems(oi, ni []*item) []itemPair {
 		b[j] = it.key()
 	}
 	var out []itemPair
-	m := difflib.NewMatcherWithJunk(a, b, false, nil)
-	for _, oc := range m.GetOpCodes() {
+	for _, oc := range mt.opcodes(a, b) {
 		switch oc.Tag {
 		case 'e':
 			for k := 0; k < oc.I2-oc.I1; k++ {
@@ -358,13 +362,13 @@ func alignItems(oi, ni []*item) []itemPair {
 				out = append(out, itemPair{new: it})
 			}
 		case 'r':
-			out = append(out, pairReplaced(oi[oc.I1:oc.I2], ni[oc.J1:oc.J2])...)
+			out = append(out, pairReplaced(mt, oi[oc.I1:oc.I2], ni[oc.J1:oc.J2])...)
 		}
 	}
 	return out
 }
 
-func pairReplaced(os, ns []*item) []itemPair {
+func pairReplaced(mt *matcher, os, ns []*item) []itemPair {
 	var out []itemPair
 	if len(os) == len(ns) && sameKinds(os, ns) {
 		// As many items as before, in the same kinds: each one is the
@@ -380,7 +384,7 @@ func pairReplaced(os, ns []*item) []itemPair {
 		// A window keeps large replaced ranges linear; a version of an
 		// item is rarely more than a few items away.
 		for k := j; k < len(ns) && k < j+8; k++ {
-			if ns[k].what == o.what && similar(o, ns[k]) {
+			if ns[k].what == o.what && similar(mt, o, ns[k]) {
 				best = k
 				break
 			}
@@ -404,12 +408,13 @@ func pairReplaced(os, ns []*item) []itemPair {
 // similar reports whether two items are versions of each other: tables
 // always are (their cells are compared), text when at least 40 % of its
 // words are the same.
-func similar(o, n *item) bool {
+func similar(mt *matcher, o, n *item) bool {
 	if o.table != nil {
 		return true
 	}
-	m := difflib.NewMatcherWithJunk(tokens(o.text), tokens(n.text), false, nil)
-	return m.QuickRatio() >= 0.4 && m.Ratio() >= 0.4
+	a, b := tokens(o.text), tokens(n.text)
+	m := difflib.NewMatcherWithJunk(a, b, false, nil)
+	return m.QuickRatio() >= 0.4 && mt.ratio(a, b) >= 0.4
 }
 
 func sameKinds(os, ns []*item) bool {

@@ -7,15 +7,16 @@
 // becomes "§ 6" with the same content) is no change of content and is
 // reported only as information.
 //
-// Alignment uses difflib's SequenceMatcher throughout; the package has no
-// LCS of its own. It imports only the model.
+// Alignment follows difflib's SequenceMatcher throughout, within a bound
+// of steps per comparison (see match.go): inputs on which it would take
+// too long get a minimal edit script, or their differing middle replaced
+// whole. It imports only the model (and difflib's types).
 package diff
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/pmezard/go-difflib/difflib"
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
@@ -142,18 +143,19 @@ func Compare(old, new *model.Document) (res *Result, err error) {
 	if old == nil || new == nil {
 		return nil, fmt.Errorf("diff: kein Dokument")
 	}
-	a, err := align(old, new)
+	mt := newMatcher()
+	a, err := align(mt, old, new)
 	if err != nil {
 		return nil, err
 	}
 	res = &Result{Changes: []Change{}}
 	for _, p := range a.pairs {
-		res.add(p)
+		res.add(mt, p)
 	}
 	return res, nil
 }
 
-func (r *Result) add(p clausePair) {
+func (r *Result) add(mt *matcher, p clausePair) {
 	switch {
 	case p.old == nil:
 		r.Changes = append(r.Changes, Change{Kind: Inserted, Loc: p.new.loc("Klausel"), New: p.new.text()})
@@ -170,10 +172,10 @@ func (r *Result) add(p clausePair) {
 	if p.old.title != p.new.title {
 		l := p.new.loc("Überschrift")
 		l.Paragraph = "Überschrift"
-		r.Changes = append(r.Changes, changed(l, p.old.title, p.new.title))
+		r.Changes = append(r.Changes, mt.changed(l, p.old.title, p.new.title))
 	}
 	for _, ip := range p.items {
-		r.addItem(p, ip)
+		r.addItem(mt, p, ip)
 	}
 }
 
@@ -184,7 +186,7 @@ func orDash(s string) string {
 	return s
 }
 
-func (r *Result) addItem(p clausePair, ip itemPair) {
+func (r *Result) addItem(mt *matcher, p clausePair, ip itemPair) {
 	switch {
 	case ip.old == nil:
 		r.Changes = append(r.Changes, Change{Kind: Inserted, Loc: ip.new.loc(p.new), New: ip.new.text})
@@ -192,22 +194,25 @@ func (r *Result) addItem(p clausePair, ip itemPair) {
 		r.Changes = append(r.Changes, Change{Kind: Deleted, Loc: ip.old.loc(p.old), Old: ip.old.text})
 	case ip.old.text == ip.new.text:
 	case ip.old.table != nil && ip.new.table != nil:
-		r.Changes = append(r.Changes, tableChanges(ip.new.loc(p.new), ip.old.table, ip.new.table)...)
+		r.Changes = append(r.Changes, mt.tableChanges(ip.new.loc(p.new), ip.old.table, ip.new.table)...)
 	default:
-		r.Changes = append(r.Changes, changed(ip.new.loc(p.new), ip.old.text, ip.new.text))
+		r.Changes = append(r.Changes, mt.changed(ip.new.loc(p.new), ip.old.text, ip.new.text))
 	}
 }
 
-func changed(l Location, old, new string) Change {
-	return Change{Kind: Changed, Loc: l, Old: old, New: new, Segments: Words(old, new)}
+func (mt *matcher) changed(l Location, old, new string) Change {
+	return Change{Kind: Changed, Loc: l, Old: old, New: new, Segments: mt.words(old, new)}
 }
 
 // Words returns the word-level difference of two texts. Words and the
 // white space between them are separate tokens, so joining the Equal and
-// Delete segments gives old and joining Equal and Insert gives new.
-func Words(old, new string) []Segment {
+// Delete segments gives old and joining Equal and Insert gives new. The
+// work is bounded (see match.go): two long texts with few words in
+// common may come back as their differing middle replaced whole.
+func Words(old, new string) []Segment { return newMatcher().words(old, new) }
+
+func (mt *matcher) words(old, new string) []Segment {
 	a, b := tokens(old), tokens(new)
-	m := difflib.NewMatcherWithJunk(a, b, false, nil)
 	var segs []Segment
 	emit := func(op Op, ts []string) {
 		if len(ts) == 0 {
@@ -220,7 +225,7 @@ func Words(old, new string) []Segment {
 		}
 		segs = append(segs, Segment{Op: op, Text: s})
 	}
-	for _, oc := range m.GetOpCodes() {
+	for _, oc := range mt.opcodes(a, b) {
 		switch oc.Tag {
 		case 'e':
 			emit(Equal, a[oc.I1:oc.I2])

@@ -32,25 +32,27 @@ func Redline(old, new *model.Document) (doc *model.Document, err error) {
 	if old == nil || new == nil {
 		return nil, fmt.Errorf("diff: kein Dokument")
 	}
-	a, err := align(old, new)
+	mt := newMatcher()
+	a, err := align(mt, old, new)
 	if err != nil {
 		return nil, err
 	}
 	out := &model.Document{Meta: new.Meta}
 	for _, p := range a.red {
-		out.Blocks = append(out.Blocks, redClause(p)...)
+		out.Blocks = append(out.Blocks, redClause(mt, p)...)
 	}
 	return out, nil
 }
 
-func redClause(p clausePair) []model.Block {
+func redClause(mt *matcher, p clausePair) []model.Block {
 	switch {
 	case p.new == nil:
-		return markedClause(p.old, model.ChangeDel)
+		return markedClause(mt, p.old, model.ChangeDel)
 	case p.old == nil:
-		return markedClause(p.new, model.ChangeIns)
+		return markedClause(mt, p.new, model.ChangeIns)
 	}
 	r := &redliner{
+		mt:        mt,
 		paras:     map[*model.Paragraph]*model.Paragraph{},
 		tables:    map[*model.Table]*model.Table{},
 		after:     map[model.Block][]model.Block{},
@@ -69,7 +71,7 @@ func redClause(p clausePair) []model.Block {
 				if ip.new != nil {
 					prev, lastNew = ip.new.top, ip.new
 				} else if !hasSignatures(p.new.blocks) {
-					r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
+					r.after[prev] = append(r.after[prev], markedItem(mt, ip.old, model.ChangeDel)...)
 				}
 				continue
 			}
@@ -82,7 +84,7 @@ func redClause(p clausePair) []model.Block {
 				r.afterItem[lastNew.para] = append(r.afterItem[lastNew.para], ip.old)
 				continue
 			}
-			r.after[prev] = append(r.after[prev], markedItem(ip.old, model.ChangeDel)...)
+			r.after[prev] = append(r.after[prev], markedItem(mt, ip.old, model.ChangeDel)...)
 			continue
 		case ip.old == nil:
 			if ip.new.para != nil {
@@ -100,21 +102,21 @@ func redClause(p clausePair) []model.Block {
 		case ip.old.text == ip.new.text:
 			r.relabelItem(ip)
 			if ip.new.para != nil && ip.new.what == "Absatz" && ip.old.label != ip.new.label {
-				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, ip.new.para.Inlines)
+				r.paras[ip.new.para] = relabelled(mt, ip.new.para, ip.old.label, ip.new.label, ip.new.para.Inlines)
 			}
 		case ip.old.table != nil && ip.new.table != nil:
-			_, t := diffTable(Location{}, ip.old.table, ip.new.table)
+			_, t := mt.diffTable(Location{}, ip.old.table, ip.new.table)
 			r.tables[ip.new.table] = t
 		case ip.new.para != nil:
 			r.relabelItem(ip)
 			q := *ip.new.para
 			if ip.old.para != nil {
-				q.Inlines = styledSegments(Words(ip.old.text, ip.new.text), ip.old.para.Inlines, ip.new.para.Inlines)
+				q.Inlines = styledSegments(mt.words(ip.old.text, ip.new.text), ip.old.para.Inlines, ip.new.para.Inlines)
 			} else {
-				q.Inlines = segmentInlines(Words(ip.old.text, ip.new.text))
+				q.Inlines = segmentInlines(mt.words(ip.old.text, ip.new.text))
 			}
 			if ip.new.what == "Absatz" && ip.old.label != ip.new.label {
-				r.paras[ip.new.para] = relabelled(ip.new.para, ip.old.label, ip.new.label, q.Inlines)
+				r.paras[ip.new.para] = relabelled(mt, ip.new.para, ip.old.label, ip.new.label, q.Inlines)
 				break
 			}
 			r.paras[ip.new.para] = &q
@@ -128,7 +130,7 @@ func redClause(p clausePair) []model.Block {
 	blocks = append(blocks, r.after[nil]...)
 	for _, b := range p.new.blocks {
 		if _, ok := b.(*model.Signatures); ok && sigChanged {
-			blocks = append(blocks, signatureParas(sigs)...)
+			blocks = append(blocks, signatureParas(mt, sigs)...)
 			sigChanged = false // all signatures of the clause are shown here
 			continue
 		} else if ok && len(sigs) > 0 && !sigChanged {
@@ -144,7 +146,7 @@ func redClause(p clausePair) []model.Block {
 	s := *p.new.sec
 	s.Blocks = blocks
 	if p.old.heading != p.new.heading {
-		s.HeadingChanges = segmentInlines(Words(p.old.heading, p.new.heading))
+		s.HeadingChanges = segmentInlines(mt.words(p.old.heading, p.new.heading))
 	}
 	return []model.Block{&s}
 }
@@ -152,16 +154,17 @@ func redClause(p clausePair) []model.Block {
 // relabelled copies a paragraph whose number changed ("(3)" → "(2)"):
 // the number becomes text with the old one deleted and the new one
 // inserted, followed by a tab, so both versions read right.
-func relabelled(p *model.Paragraph, oldLabel, newLabel string, inlines []model.Inline) *model.Paragraph {
+func relabelled(mt *matcher, p *model.Paragraph, oldLabel, newLabel string, inlines []model.Inline) *model.Paragraph {
 	q := *p
 	q.Number = ""
-	label := segmentInlines(Words(oldLabel, newLabel))
+	label := segmentInlines(mt.words(oldLabel, newLabel))
 	label = append(label, model.Text{Text: "\t"})
 	q.Inlines = append(label, inlines...)
 	return &q
 }
 
 type redliner struct {
+	mt     *matcher
 	paras  map[*model.Paragraph]*model.Paragraph
 	tables map[*model.Table]*model.Table
 	after  map[model.Block][]model.Block
@@ -200,7 +203,7 @@ func (r *redliner) block(b model.Block) model.Block {
 			if len(it.Blocks) > 0 {
 				if p, ok := it.Blocks[0].(*model.Paragraph); ok {
 					if old, ok := r.labels[p]; ok {
-						l.Items[i].LabelChanges = segmentInlines(Words(old, it.Label))
+						l.Items[i].LabelChanges = segmentInlines(r.mt.words(old, it.Label))
 					}
 				}
 			}
@@ -240,8 +243,8 @@ func deletedListItem(it *item) model.ListItem {
 // markedClause renders a whole clause as inserted or deleted: as a
 // section with its heading and content marked. A deleted copy has no id,
 // which belongs to the clause in NEW (a moved clause is in both).
-func markedClause(c *clause, change string) []model.Block {
-	blocks := markBlocks(c.blocks, change)
+func markedClause(mt *matcher, c *clause, change string) []model.Block {
+	blocks := markBlocks(mt, c.blocks, change)
 	if c.sec == nil {
 		return blocks
 	}
@@ -259,7 +262,7 @@ func markedClause(c *clause, change string) []model.Block {
 // (the DOCX writer marks them when the whole paragraph or table is
 // marked). Charts and signature blocks, which hold no marked text, become
 // marked paragraphs. Deleted copies lose their ids.
-func markBlocks(bs []model.Block, change string) []model.Block {
+func markBlocks(mt *matcher, bs []model.Block, change string) []model.Block {
 	out := make([]model.Block, 0, len(bs))
 	for _, b := range bs {
 		switch n := b.(type) {
@@ -271,7 +274,7 @@ func markBlocks(bs []model.Block, change string) []model.Block {
 			l := *n
 			l.Items = make([]model.ListItem, len(n.Items))
 			for i, it := range n.Items {
-				l.Items[i] = model.ListItem{Label: it.Label, Blocks: markBlocks(it.Blocks, change)}
+				l.Items[i] = model.ListItem{Label: it.Label, Blocks: markBlocks(mt, it.Blocks, change)}
 			}
 			out = append(out, &l)
 		case *model.Table:
@@ -291,7 +294,7 @@ func markBlocks(bs []model.Block, change string) []model.Block {
 					sigs = append(sigs, itemPair{new: it})
 				}
 			}
-			out = append(out, signatureParas(sigs)...)
+			out = append(out, signatureParas(mt, sigs)...)
 		case *model.Chart:
 			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: chartText(n), Change: change}}})
 		default:
@@ -302,7 +305,7 @@ func markBlocks(bs []model.Block, change string) []model.Block {
 }
 
 // markedItem renders one item as a marked block.
-func markedItem(it *item, change string) []model.Block {
+func markedItem(mt *matcher, it *item, change string) []model.Block {
 	switch {
 	case it.table != nil:
 		t := *it.table
@@ -311,7 +314,7 @@ func markedItem(it *item, change string) []model.Block {
 	case it.para != nil:
 		return []model.Block{markedPara(it, change)}
 	case it.sig != nil:
-		return signatureParas([]itemPair{{old: it}})
+		return signatureParas(mt, []itemPair{{old: it}})
 	}
 	return []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: it.text, Change: change}}}}
 }
@@ -342,7 +345,7 @@ func hasSignatures(bs []model.Block) bool {
 // the order the DOCX writes them (place and date, party, signer), with
 // the changes marked: the model's signature block has no room for marks.
 // A redline is for review, not for signing, so the layout may differ.
-func signatureParas(sigs []itemPair) []model.Block {
+func signatureParas(mt *matcher, sigs []itemPair) []model.Block {
 	fields := func(s *model.Signature) [3]string {
 		if s == nil {
 			return [3]string{}
@@ -367,7 +370,7 @@ func signatureParas(sigs []itemPair) []model.Block {
 			case o == nil:
 				ins = []model.Inline{model.Text{Text: nf[i], Change: model.ChangeIns}}
 			default:
-				ins = segmentInlines(Words(of[i], nf[i]))
+				ins = segmentInlines(mt.words(of[i], nf[i]))
 			}
 			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: ins})
 		}

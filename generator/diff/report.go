@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // FileDiff is the comparison of one pair of documents, paired by name.
@@ -193,21 +194,60 @@ func mdChange(c Change) string {
 	}
 	var b strings.Builder
 	for _, s := range c.Segments {
-		t := mdEsc(strings.Join(strings.Fields(s.Text), " "))
-		if strings.TrimSpace(t) == "" {
-			b.WriteString(" ")
+		// The marks hug the changed words (Markdown ignores "~~ x ~~"),
+		// the white space around them stays outside, so words do not
+		// run together.
+		rest := strings.TrimLeftFunc(s.Text, unicode.IsSpace)
+		lead := s.Text[:len(s.Text)-len(rest)]
+		core := strings.TrimRightFunc(rest, unicode.IsSpace)
+		trail := rest[len(core):]
+		if core == "" {
+			b.WriteString(mdSpace(s.Text))
 			continue
 		}
+		t := mdEsc(mdSpaces(core))
 		switch s.Op {
-		case Equal:
-			b.WriteString(t)
 		case Delete:
-			b.WriteString("~~" + t + "~~")
+			t = "~~" + t + "~~"
 		case Insert:
-			b.WriteString("**" + t + "**")
+			t = "**" + t + "**"
 		}
+		b.WriteString(mdSpace(lead) + t + mdSpace(trail))
 	}
 	return b.String()
+}
+
+// mdSpaces writes every run of white space in s as one space (see
+// mdSpace): a table row of Markdown is one line.
+func mdSpaces(s string) string {
+	var b strings.Builder
+	run := -1 // start of the current run of white space
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r) && run < 0:
+			run = i
+		case !unicode.IsSpace(r) && run >= 0:
+			b.WriteString(mdSpace(s[run:i]))
+			run = -1
+			fallthrough
+		case !unicode.IsSpace(r):
+			b.WriteRune(r)
+		}
+	}
+	if run >= 0 {
+		b.WriteString(mdSpace(s[run:]))
+	}
+	return b.String()
+}
+
+// mdSpace is a run of white space as one space: a lone no-break space
+// (before "€", in "§ 7") stays one, anything else becomes " "; "" stays "".
+func mdSpace(ws string) string {
+	switch ws {
+	case "", "\u00a0", "\u202f":
+		return ws
+	}
+	return " "
 }
 
 var mdEscaper = strings.NewReplacer("|", `\|`, "*", `\*`, "~", `\~`, "_", `\_`, "\n", " ", "<", "&lt;")

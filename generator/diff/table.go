@@ -2,16 +2,16 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/pmezard/go-difflib/difflib"
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
 // tableChanges compares two tables cell by cell; see diffTable.
-func tableChanges(l Location, ot, nt *model.Table) []Change {
-	cs, _ := diffTable(l, ot, nt)
+func (mt *matcher) tableChanges(l Location, ot, nt *model.Table) []Change {
+	cs, _ := mt.diffTable(l, ot, nt)
 	return cs
 }
 
@@ -56,7 +56,7 @@ func rowLabel(r model.Row, n int) string {
 // aligned by their label (first cell), cells by column header. It also
 // returns NEW's table marked up for the redline: changed cells with
 // inserted and deleted words, new rows inserted, removed rows deleted.
-func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
+func (mt *matcher) diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
 	var cs []Change
 	red := *nt
 	red.Header = nt.Header
@@ -67,20 +67,23 @@ func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
 	for i, r := range nt.Header {
 		nh[i] = rowText(r)
 	}
-	if fmt.Sprint(oh) != fmt.Sprint(nh) {
+	ncells := tableCols(nt)
+	if !slices.Equal(oh, nh) {
 		hl := l
 		hl.Row = "Kopfzeile"
 		o, n := joinLines(oh), joinLines(nh)
-		cs = append(cs, changed(hl, o, n))
+		cs = append(cs, mt.changed(hl, o, n))
 		red.Header = markRows(nt.Header, model.ChangeIns)
-		red.Header = append(fitRows(markRows(ot.Header, model.ChangeDel), tableCols(nt)), red.Header...)
+		red.Header = append(fitRows(markRows(ot.Header, model.ChangeDel), ncells), red.Header...)
 	}
 	ocols, ncols := columns(ot), columns(nt)
+	ocol := make(map[string]int, len(ocols)) // OLD's first column of each name
+	for i, c := range slices.Backward(ocols) {
+		ocol[c] = i
+	}
 	colOf := func(name string, j int) int { // OLD's column of NEW's column j
-		for i, c := range ocols {
-			if c == name {
-				return i
-			}
+		if i, ok := ocol[name]; ok {
+			return i
 		}
 		if j < len(ocols) && len(ocols) == len(ncols) {
 			return j
@@ -101,20 +104,19 @@ func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
 		rl.Row = label
 		return rl
 	}
-	m := difflib.NewMatcherWithJunk(a, b, false, nil)
-	for _, oc := range m.GetOpCodes() {
+	for _, oc := range mt.opcodes(a, b) {
 		switch oc.Tag {
 		case 'e', 'r':
 			n := min(oc.I2-oc.I1, oc.J2-oc.J1)
 			for k := 0; k < n; k++ {
 				or, nr := ot.Rows[oc.I1+k], nt.Rows[oc.J1+k]
-				rc, rr := diffRow(rowLoc(b[oc.J1+k]), or, nr, ncols, colOf)
+				rc, rr := mt.diffRow(rowLoc(b[oc.J1+k]), or, nr, ncols, colOf)
 				cs = append(cs, rc...)
 				red.Rows = append(red.Rows, rr)
 			}
 			for _, r := range ot.Rows[oc.I1+n : oc.I2] {
 				cs = append(cs, Change{Kind: Deleted, Loc: rowLoc(rowLabel(r, 0)), Old: rowText(r)})
-				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), tableCols(nt))...)
+				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), ncells)...)
 			}
 			for _, r := range nt.Rows[oc.J1+n : oc.J2] {
 				cs = append(cs, Change{Kind: Inserted, Loc: rowLoc(rowLabel(r, 0)), New: rowText(r)})
@@ -123,7 +125,7 @@ func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
 		case 'd':
 			for i, r := range ot.Rows[oc.I1:oc.I2] {
 				cs = append(cs, Change{Kind: Deleted, Loc: rowLoc(a[oc.I1+i]), Old: rowText(r)})
-				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), tableCols(nt))...)
+				red.Rows = append(red.Rows, fitRows(markRows([]model.Row{r}, model.ChangeDel), ncells)...)
 			}
 		case 'i':
 			for j, r := range nt.Rows[oc.J1:oc.J2] {
@@ -136,7 +138,7 @@ func diffTable(l Location, ot, nt *model.Table) ([]Change, *model.Table) {
 }
 
 // diffRow compares two rows under NEW's column names.
-func diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, int) int) ([]Change, model.Row) {
+func (mt *matcher) diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, int) int) ([]Change, model.Row) {
 	var cs []Change
 	red := model.Row{Total: nr.Total, Cells: make([]model.Cell, len(nr.Cells))}
 	copy(red.Cells, nr.Cells)
@@ -151,7 +153,7 @@ func diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, in
 		}
 		cl := l
 		cl.Column = name
-		c := changed(cl, o, n)
+		c := mt.changed(cl, o, n)
 		cs = append(cs, c)
 		var oldInlines []model.Inline
 		if k := colOf(name, j); k >= 0 && k < len(or.Cells) {
@@ -162,16 +164,7 @@ func diffRow(l Location, or, nr model.Row, ncols []string, colOf func(string, in
 	return cs, red
 }
 
-func joinLines(ss []string) string {
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += "\n"
-		}
-		out += s
-	}
-	return out
-}
+func joinLines(ss []string) string { return strings.Join(ss, "\n") }
 
 // markRows copies rows with every text run marked as change.
 func markRows(rs []model.Row, change string) []model.Row {
