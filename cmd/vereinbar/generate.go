@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -108,7 +109,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	stderr := cmd.ErrOrStderr()
 	var bar *progressBar
 	if !o.quiet && isTerminal(stderr) {
-		bar = &progressBar{w: stderr}
+		bar = &progressBar{w: stderr, throttle: 100 * time.Millisecond}
 		opts.Progress = bar.update
 	}
 	start := time.Now()
@@ -192,10 +193,22 @@ func isTerminal(w io.Writer) bool {
 }
 
 // progressBar draws the batch's progress on a terminal. The batch calls
-// update serially; the bar is created once the total is known.
+// update serially; the bar is created once the total is known. The rate
+// and the time left are shown once the first file is done: before that
+// there is nothing to measure.
 type progressBar struct {
-	w   io.Writer
-	bar *progressbar.ProgressBar
+	w        io.Writer
+	now      func() time.Time // nil: time.Now
+	throttle time.Duration    // least time between two draws
+	start    time.Time
+	bar      *progressbar.ProgressBar
+}
+
+func (p *progressBar) clock() time.Time {
+	if p.now == nil {
+		return time.Now()
+	}
+	return p.now()
 }
 
 func (p *progressBar) update(pr batch.Progress) {
@@ -203,21 +216,47 @@ func (p *progressBar) update(pr batch.Progress) {
 		return
 	}
 	if p.bar == nil {
+		p.start = p.clock()
 		p.bar = progressbar.NewOptions(pr.Total,
 			progressbar.OptionSetWriter(p.w),
-			progressbar.OptionSetDescription("Dokumente"),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("Dateien"),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionShowDescriptionAtLineEnd(),
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionSetElapsedTime(false),
+			progressbar.OptionThrottle(p.throttle),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
 	if p.bar.GetMax() != pr.Total {
 		p.bar.ChangeMax(pr.Total)
 	}
+	p.bar.Describe(progressText(pr, p.clock().Sub(p.start)))
 	_ = p.bar.Set(pr.Rendered)
+}
+
+// progressText is the bar's text: "Dokumente", and once a file is done
+// the rate and the time left ("Dokumente, 2,5 Dateien/s, noch etwa 2 s").
+func progressText(pr batch.Progress, elapsed time.Duration) string {
+	if pr.Rendered <= 0 || elapsed <= 0 {
+		return "Dokumente"
+	}
+	rate := float64(pr.Rendered) / elapsed.Seconds()
+	left := time.Duration(math.Ceil(float64(pr.Total-pr.Rendered)/rate)) * time.Second
+	return fmt.Sprintf("Dokumente, %s Dateien/s, noch etwa %s", decimal(rate), approx(left))
+}
+
+// approx writes a time left in whole seconds, minutes or hours and
+// minutes, rounded up: "2 s", "3 min", "2 h 44 min".
+func approx(d time.Duration) string {
+	s := int(math.Ceil(d.Seconds()))
+	if s < 60 {
+		return strconv.Itoa(s) + " s"
+	}
+	m := (s + 59) / 60
+	if m < 60 {
+		return strconv.Itoa(m) + " min"
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
 }
 
 // finish removes the bar from the terminal; nil-safe.

@@ -413,6 +413,69 @@ func TestCostsJSON(t *testing.T) {
 	}
 }
 
+// TestCostsJSONOneOffWithoutYear: a one-off item without a year (BAföG's
+// Anbindung) has no "year" in the JSON, and no party has a year "0" in
+// by_year; its amount is the party's without_year_cents, so by_year and
+// without_year_cents still add up to total_cents. The text table keeps its
+// "einmalig" column.
+func TestCostsJSONOneOffWithoutYear(t *testing.T) {
+	t.Parallel()
+	stdout, _ := cliCase{args: []string{"costs", "--json", bafoeg}, code: 0, stderr: empty}.run(t)
+	var raw struct {
+		Parties []map[string]json.RawMessage `json:"parties"`
+		Items   []map[string]json.RawMessage `json:"items"`
+		Years   []int                        `json:"years"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(raw.Years, 0) {
+		t.Errorf("years = %v, want real years only", raw.Years)
+	}
+	sawWithout := false
+	for _, it := range raw.Items {
+		y, ok := it["year"]
+		if string(it["id"]) == `"anbindung"` {
+			sawWithout = true
+			if ok {
+				t.Errorf("anbindung has no year but \"year\": %s", y)
+			}
+			continue
+		}
+		if !ok || string(y) == "0" {
+			t.Errorf("item %s: year %s, want its year", it["id"], y)
+		}
+	}
+	if !sawWithout {
+		t.Fatal("fixture lacks the item anbindung without a year")
+	}
+	for _, p := range raw.Parties {
+		var by map[string]int64
+		var total, without int64
+		for k, dst := range map[string]any{"by_year": &by, "total_cents": &total, "without_year_cents": &without} {
+			if err := json.Unmarshal(p[k], dst); err != nil {
+				t.Fatalf("party %s: %s: %v", p["code"], k, err)
+			}
+		}
+		sum := without
+		for y, c := range by {
+			if y == "0" {
+				t.Errorf("party %s: by_year has the key \"0\"", p["code"])
+			}
+			sum += c
+		}
+		if sum != total {
+			t.Errorf("party %s: by_year + without_year_cents = %d, total_cents = %d", p["code"], sum, total)
+		}
+	}
+	cliCase{args: []string{"costs", bafoeg}, code: 0, stdout: contains("einmalig"), stderr: empty}.run(t)
+	// A project whose one-off items all have a year has no without_year_cents.
+	stdout, _ = cliCase{args: []string{"costs", "--json", wohngeld}, code: 0, stderr: empty}.run(t)
+	if strings.Contains(stdout, "without_year_cents") || strings.Contains(stdout, `"0"`) {
+		t.Errorf("wohngeld has no item without a year, but:\n%s", stdout)
+	}
+}
+
 func TestCostsInvalid(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
