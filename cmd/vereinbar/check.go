@@ -45,7 +45,7 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 			}
 			opts := generator.CheckOptions{}
 			if o.kind != "" {
-				k, err := chk.ParseKind(o.kind)
+				k, err := chk.ParseKind(strings.ToLower(o.kind))
 				if err != nil || k == chk.KindData {
 					return usagef("--kind: %v", err)
 				}
@@ -94,6 +94,8 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	f.BoolVar(&o.json, "json", false, "Befunde als JSON ausgeben")
 	f.StringVar(&o.failOn, "fail-on", "error", "Exit-Code 3 ab dieser Schwere: error oder warning")
 	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: vereinbarung-ring, vereinbarung-stern, abruf, beschreibung, steckbrief")
+	valueName(f, "fail-on", "SCHWERE")
+	valueName(f, "kind", "ART")
 	settingFlags(cmd, "ks_tabellen", "vorlagen")
 	return cmd
 }

@@ -48,6 +48,7 @@ wenn sich etwas geändert hat.`,
 			"  vereinbar diff alt.docx neu.docx --redline redline.docx --author \"Referat 12\"",
 		Args: exactArgs(2, "zwei Pfade (ALT NEU)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.format = strings.ToLower(o.format)
 			switch o.format {
 			case "text", "md", "html", "json":
 			default:
@@ -101,6 +102,9 @@ wenn sich etwas geändert hat.`,
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
 	f.StringVar(&o.doc, "doc", "", "Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung)")
+	valueName(f, "format", "FORMAT")
+	valueName(f, "redline", "DATEI")
+	valueName(f, "doc", "NAME")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
 	return cmd
 }
@@ -118,7 +122,7 @@ func writeRedline(pairs []generator.DiffPair, o *diffOptions, date time.Time) er
 	}
 	var pick *generator.DiffPair
 	for i := range both {
-		if both[i].Name == o.doc || o.doc == "" && len(both) == 1 {
+		if strings.EqualFold(both[i].Name, o.doc) || o.doc == "" && len(both) == 1 {
 			pick = &both[i]
 		}
 	}

@@ -65,6 +65,8 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f := cmd.Flags()
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
+	valueName(f, "kinds", "ARTEN")
+	valueName(f, "only", "LÄNDER")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
@@ -82,10 +84,10 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
 	}
 	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs}
-	if opts.Formats, err = generator.ParseFormats(cfg.Get("formate")); err != nil {
+	if opts.Formats, err = generator.ParseFormats(strings.ToLower(cfg.Get("formate"))); err != nil {
 		return usageError{err}
 	}
-	if opts.Kinds, err = generator.ParseKinds(o.kinds); err != nil {
+	if opts.Kinds, err = generator.ParseKinds(strings.ToLower(o.kinds)); err != nil {
 		return usageError{err}
 	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {

@@ -30,6 +30,7 @@ bis dahin meldet vereinbar jede offene Stelle mit Zeile und Spalte.`,
 		Args:    exactArgs(1, "genau einen Dateinamen"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
+			o.form = strings.ToLower(o.form)
 			if !validForm(o.form) {
 				return usagef("--form: unbekannte Vertragsform „%s“ (erlaubt: %s)", o.form, strings.Join(generator.Forms, ", "))
 			}
@@ -50,6 +51,7 @@ bis dahin meldet vereinbar jede offene Stelle mit Zeile und Spalte.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.form, "form", "ring", "Vertragsform: "+strings.Join(generator.Forms, ", "))
+	valueName(cmd.Flags(), "form", "FORM")
 	cmd.Flags().BoolVar(&o.force, "force", false, "vorhandene Datei überschreiben")
 	return cmd
 }

@@ -96,12 +96,13 @@ func runTable(t *testing.T, cases []cliCase) {
 	}
 }
 
-// usage is the stderr of a usage error: the message, then the hint.
+// usage is the stderr of a usage error: the message, then the pointer to
+// the command's help.
 func usage(msg string) check {
 	return all(contains(msg), func(t *testing.T, stream, got string) {
 		t.Helper()
-		if !strings.HasPrefix(got, "vereinbar: ") || !strings.HasSuffix(got, "\nHilfe: vereinbar --help\n") {
-			t.Errorf("%s is not „vereinbar: …\\nHilfe: vereinbar --help“:\n%s", stream, got)
+		if !strings.HasPrefix(got, "vereinbar: ") || !helpLine.MatchString(got) {
+			t.Errorf("%s is not „vereinbar: …\\nSiehe „vereinbar … --help““:\n%s", stream, got)
 		}
 		if n := strings.Count(got, "\n"); n != 2 {
 			t.Errorf("%s has %d lines, want 2 (error printed once):\n%s", stream, n, got)
@@ -210,9 +211,9 @@ func TestUsageErrors(t *testing.T) {
 		// A setting's flag belongs to the commands that use it: costs writes
 		// no files and schema reads no settings, so neither takes one it
 		// would ignore.
-		{name: "flag of generate given to costs", args: []string{"costs", "--out", dir, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --out")},
-		{name: "flag of diff given to schema", args: []string{"schema", "--author", "Referat 12"}, code: 2, stdout: empty, stderr: usage("unknown flag: --author")},
-		{name: "flag of generate given to diff", args: []string{"diff", "--jobs", "2", wohngeld, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --jobs")},
+		{name: "flag of generate given to costs", args: []string{"costs", "--out", dir, wohngeld}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--out“")},
+		{name: "flag of diff given to schema", args: []string{"schema", "--author", "Referat 12"}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--author“")},
+		{name: "flag of generate given to diff", args: []string{"diff", "--jobs", "2", wohngeld, wohngeld}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--jobs“")},
 		// A mistyped command is a wrong command line like a mistyped flag.
 		{name: "unknown command", args: []string{"kosten", wohngeld}, code: 2, stdout: empty, stderr: usage("kosten")},
 	})

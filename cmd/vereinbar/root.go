@@ -15,11 +15,17 @@ import (
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err != nil {
 		printError(stderr, err)
 		if exitCode(err) == exitUsage {
-			io.WriteString(stderr, "Hilfe: vereinbar --help\n")
+			// The help of the command that was called, not the root's;
+			// an unknown help topic is best answered by the list of
+			// commands.
+			if cmd.Name() == "help" {
+				cmd = cmd.Root()
+			}
+			fmt.Fprintf(stderr, "Siehe „%s --help“\n", cmd.CommandPath())
 		}
 	}
 	return exitCode(err)
@@ -45,17 +51,13 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			msg := fmt.Sprintf("unbekannter Befehl „%s“", args[0])
-			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-				msg += fmt.Sprintf(" – meinten Sie „%s“?", s[0])
-			}
-			return usageError{errors.New(msg)}
+			return usageError{errors.New("unbekannter Befehl „" + args[0] + "“" + meant(cmd.SuggestionsFor(args[0])))}
 		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
+	valueName(root.PersistentFlags(), "config", "DATEI")
 	root.AddCommand(
 		newVersionCmd(),
 		newConfigCmd(g),
@@ -68,6 +70,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newRulesCmd(),
 		newDiffCmd(g),
 	)
+	germanize(root)
 	return root
 }
 
@@ -82,7 +85,23 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 		}
 		v := &settingValue{s: s.Default, kind: s.Kind}
 		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
+		valueName(f, s.Flag, settingValueName(s))
 	}
+}
+
+// settingValueName names a setting's value in the help.
+func settingValueName(s config.Setting) string {
+	switch {
+	case s.IsPath:
+		return "VERZEICHNIS"
+	case s.Kind == config.Number:
+		return "ZAHL"
+	case s.Kind == config.Date:
+		return "JJJJ-MM-TT"
+	case s.Key == "formate":
+		return "LISTE"
+	}
+	return "NAME"
 }
 
 // settingValue is a setting's flag. It keeps the text as given — config.Load
