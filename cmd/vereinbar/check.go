@@ -37,7 +37,8 @@ die Regeln aus Leitfaden und IT-Planungsrat.
 
 Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 1, wenn eine Datei nicht gelesen werden kann.`,
-		Example: "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+		Example:           "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+		ValidArgsFunction: files(0, "yaml", "yml", "docx", "pdf"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failOn, err := chk.ParseSeverity(o.failOn)
 			if err != nil || failOn == chk.Info {
@@ -93,9 +94,11 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "Befunde als JSON ausgeben")
 	f.StringVar(&o.failOn, "fail-on", "error", "Exit-Code 3 ab dieser Schwere: error oder warning")
-	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: vereinbarung-ring, vereinbarung-stern, abruf, beschreibung, steckbrief")
+	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: "+strings.Join(checkKinds(), ", "))
 	valueName(f, "fail-on", "SCHWERE")
 	valueName(f, "kind", "ART")
+	completeFlag(cmd, "fail-on", fixedValues([]string{"error", "warning"}))
+	completeFlag(cmd, "kind", fixedValues(checkKinds()))
 	settingFlags(cmd, "ks_tabellen", "vorlagen")
 	return cmd
 }

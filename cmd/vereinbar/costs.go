@@ -25,8 +25,9 @@ Mit --json wird das maschinenlesbare Ergebnis ausgegeben:
    "items":[{"id":"betrieb-2027","amount_cents":48000000,"split":{"ST":11420400}}],
    "total_cents":0}
 share_e5 ist der Anteil in Einheiten von 0,00001 % (Summe 10000000).`,
-		Example: "  vereinbar costs fixtures/wohngeld-ring.yaml\n  vereinbar costs --json fixtures/wohngeld-ring.yaml",
-		Args:    exactArgs(1, "genau eine Projektdatei"),
+		Example:           "  vereinbar costs fixtures/wohngeld-ring.yaml\n  vereinbar costs --json fixtures/wohngeld-ring.yaml",
+		Args:              exactArgs(1, "genau eine Projektdatei"),
+		ValidArgsFunction: files(1, "yaml", "yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			gen, _, err := g.newGenerator(cmd)
 			if err != nil {

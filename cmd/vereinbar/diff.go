@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,12 +47,11 @@ wenn sich etwas geändert hat.`,
 			"  vereinbar diff out-alt/wohngeld-ring out/wohngeld-ring --format md\n" +
 			"  vereinbar diff --exit-code out-alt out\n" +
 			"  vereinbar diff alt.docx neu.docx --redline redline.docx --author \"Referat 12\"",
-		Args: exactArgs(2, "zwei Pfade (ALT NEU)"),
+		Args:              exactArgs(2, "zwei Pfade (ALT NEU)"),
+		ValidArgsFunction: files(2, "yaml", "yml", "docx"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.format = strings.ToLower(o.format)
-			switch o.format {
-			case "text", "md", "html", "json":
-			default:
+			if !slices.Contains(diffFormats(), o.format) {
 				return usagef("--format: erlaubt sind text, md, html und json, nicht „%s“", o.format)
 			}
 			gen, cfg, err := g.newGenerator(cmd)
@@ -105,6 +105,9 @@ wenn sich etwas geändert hat.`,
 	valueName(f, "format", "FORMAT")
 	valueName(f, "redline", "DATEI")
 	valueName(f, "doc", "NAME")
+	completeFlag(cmd, "format", fixedValues(diffFormats()))
+	completeFlag(cmd, "redline", files(0, "docx"))
+	completeFlag(cmd, "doc", g.completeDoc)
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
 	return cmd
 }

@@ -58,6 +58,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 			"  vereinbar generate --formats pdf fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar generate --only ST,BY --jobs 4 projekte/ weitere/datei.yaml\n" +
 			"  vereinbar generate --templates meine-vorlagen --out entwurf/",
+		ValidArgsFunction: files(0, "yaml", "yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, g, args)
 		},
@@ -67,6 +68,8 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
 	valueName(f, "kinds", "ARTEN")
 	valueName(f, "only", "LÄNDER")
+	completeFlag(cmd, "kinds", listValues(choices(generator.KindNames)))
+	completeFlag(cmd, "only", listValues(partyChoices()))
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"

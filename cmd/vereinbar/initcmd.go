@@ -26,8 +26,9 @@ func newInitCmd() *cobra.Command {
 		Short: "Kommentierte Vorlage einer Projektdatei anlegen",
 		Long: `Legt eine kommentierte Projektdatei an. Alle Stellen mit „TODO“ sind auszufüllen;
 bis dahin meldet vereinbar jede offene Stelle mit Zeile und Spalte.`,
-		Example: "  vereinbar init wohngeld.yaml\n  vereinbar init --form stern wohngeld.yaml",
-		Args:    exactArgs(1, "genau einen Dateinamen"),
+		Example:           "  vereinbar init wohngeld.yaml\n  vereinbar init --form stern wohngeld.yaml",
+		Args:              exactArgs(1, "genau einen Dateinamen"),
+		ValidArgsFunction: files(1, "yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
 			o.form = strings.ToLower(o.form)
@@ -52,6 +53,7 @@ bis dahin meldet vereinbar jede offene Stelle mit Zeile und Spalte.`,
 	}
 	cmd.Flags().StringVar(&o.form, "form", "ring", "Vertragsform: "+strings.Join(generator.Forms, ", "))
 	valueName(cmd.Flags(), "form", "FORM")
+	completeFlag(cmd, "form", fixedValues(generator.Forms))
 	cmd.Flags().BoolVar(&o.force, "force", false, "vorhandene Datei überschreiben")
 	return cmd
 }

@@ -58,6 +58,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
 	valueName(root.PersistentFlags(), "config", "DATEI")
+	completeFlag(root, "config", files(0, "yaml", "yml"))
 	root.AddCommand(
 		newVersionCmd(),
 		newConfigCmd(g),
@@ -86,6 +87,14 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 		v := &settingValue{s: s.Default, kind: s.Kind}
 		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
 		valueName(f, s.Flag, settingValueName(s))
+		switch {
+		case s.IsPath:
+			completeFlag(cmd, s.Flag, directories)
+		case s.Key == "formate":
+			completeFlag(cmd, s.Flag, listValues(choices(generator.Formats)))
+		default:
+			completeFlag(cmd, s.Flag, cobra.NoFileCompletions)
+		}
 	}
 }
 

@@ -10,9 +10,10 @@ import (
 
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Version anzeigen",
-		Args:  exactArgs(0, "keine Argumente"),
+		Use:               "version",
+		Short:             "Version anzeigen",
+		Args:              exactArgs(0, "keine Argumente"),
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintln(cmd.OutOrStdout(), versionLine())
 			return err
