@@ -98,7 +98,7 @@ func checkableIn(dir string) (files, dirs []string, err error) {
 		}
 		switch strings.ToLower(filepath.Ext(e.Name())) {
 		case ".yaml", ".yml", ".docx", ".pdf":
-			if !strings.HasPrefix(e.Name(), "~$") {
+			if !strings.HasPrefix(e.Name(), "~$") && !isConfigFile(e.Name()) {
 				files = append(files, filepath.Join(dir, e.Name()))
 			}
 		}

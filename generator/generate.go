@@ -59,7 +59,7 @@ func ProjectFiles(paths []string) ([]string, error) {
 		var files []string
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") && !isConfigFile(e.Name()) {
 				files = append(files, filepath.Join(dir, e.Name()))
 			}
 		}

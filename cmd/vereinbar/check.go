@@ -32,7 +32,7 @@ die Regeln aus Leitfaden und IT-Planungsrat.
   - PDF von vereinbar: geprüft wird das beim Erzeugen eingebettete
     Dokumentmodell, nicht der sichtbare Text.
   - Verzeichnis: seine *.yaml-, *.docx- und *.pdf-Dateien (ohne
-    Unterverzeichnisse); ein Ausgabeverzeichnis von generate (mit manifest.json)
+    Unterverzeichnisse und ohne config.yaml); ein Ausgabeverzeichnis von generate (mit manifest.json)
     samt seinen Projektordnern. Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
 
 Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
@@ -56,8 +56,15 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 			if err != nil {
 				return err
 			}
+			in := inputs{command: "check", what: "eine Projektdatei (*.yaml), DOCX, PDF oder ein Verzeichnis"}
+			if err := in.check(args, cfg, false); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = []string{cfg.Get("eingabe")}
+				if err := in.check(args, cfg, true); err != nil {
+					return err
+				}
 			}
 			files, err := generator.CheckFiles(args)
 			if err != nil {

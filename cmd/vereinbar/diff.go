@@ -68,6 +68,9 @@ wenn sich etwas geändert hat.`,
 				}
 				date = d
 			}
+			if err := (inputs{command: "diff", what: "eine Projektdatei (*.yaml), DOCX oder ein Verzeichnis"}).check(args, cfg, false); err != nil {
+				return err
+			}
 			rep, pairs, err := gen.Diff(args[0], args[1])
 			if err != nil {
 				return err

@@ -40,7 +40,7 @@ nachnutzendes Land vereinbarung-<LAND>) bzw. beim FIT-Store je nachnutzendes Lan
 das Abrufformular fit-store-abruf-<LAND>, dazu Projektbeschreibung und
 Projektsteckbrief. Ohne Pfad werden die Projektdateien aus „eingabe“
 (config.yaml, Standard: fixtures/) verarbeitet; ein Verzeichnis steht für seine
-*.yaml-Dateien (ohne Unterverzeichnisse).
+*.yaml-Dateien (ohne Unterverzeichnisse und ohne config.yaml).
 
 Die Dokumente entstehen parallel (--jobs, Standard: Anzahl der CPUs). Die
 Dateien eines Projekts werden erst geschrieben, wenn alle seine Dokumente
@@ -96,8 +96,19 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {
 		return usageError{err}
 	}
+	in := inputs{command: "generate", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}
+	if err := in.check(args, cfg, false); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{cfg.Get("eingabe")}
+		if err := in.check(args, cfg, true); err != nil {
+			return err
+		}
+	}
+	// Once here rather than once per document in the batch.
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return fmt.Errorf("Ausgabeverzeichnis „%s“ (%s) lässt sich nicht anlegen: %s. Einen anderen Ort mit --out angeben", opts.OutDir, settingOrigin(cfg, "ausgabe"), cannotWrite(opts.OutDir, err))
 	}
 	files, err := generator.ProjectFiles(args)
 	if err != nil {

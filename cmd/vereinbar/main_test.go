@@ -642,7 +642,7 @@ func TestConfig(t *testing.T) {
 	runTable(t, []cliCase{
 		{
 			name: "missing explicit config", args: []string{"config", "--config", filepath.Join(dir, "fehlt.yaml")}, code: 1, stdout: empty,
-			stderr: all(contains(filepath.Join(dir, "fehlt.yaml"), "fehlerhafte Konfiguration"), exactlyLines(1)),
+			stderr: all(contains("Konfigurationsdatei (--config): „"+filepath.Join(dir, "fehlt.yaml")+"“ gibt es nicht"), exactlyLines(1)),
 		},
 		{
 			name: "unknown key refuses costs", args: []string{"costs", "--config", writeFile(t, filepath.Join(dir, "tippfehler.yaml"), "ausgab: out\n"), wohngeld}, code: 1, stdout: empty,

@@ -47,6 +47,9 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		SilenceErrors: true,
 		Version:       generator.Version,
 		Args:          cobra.ArbitraryArgs,
+		// A --config that names nothing is an error for every command,
+		// also for those that read no settings.
+		PersistentPreRunE: func(*cobra.Command, []string) error { return checkConfigFile(g.configFile) },
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmd.Help()
@@ -142,6 +145,9 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) (*config.Config, error) {
 func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, *config.Config, error) {
 	cfg, err := g.loadConfig(cmd)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkSettingDirs(cfg); err != nil {
 		return nil, nil, err
 	}
 	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), TemplatesDir: cfg.Get("vorlagen")})
