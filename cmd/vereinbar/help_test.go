@@ -176,7 +176,6 @@ func TestEnumFlagsIgnoreCase(t *testing.T) {
 		{name: "diff --format MD", args: []string{"diff", "--format", "MD", wohngeld, wohngeld}, code: 0, stdout: contains("# Änderungen", "Keine inhaltlichen Änderungen."), stderr: empty},
 		{name: "check --fail-on WARNING", args: []string{"check", "--fail-on", "WARNING", doc}, code: 0, stderr: empty},
 		{name: "check --kind Vereinbarung-Ring", args: []string{"check", "--kind", "Vereinbarung-Ring", doc}, code: 0, stdout: contains("vereinbarung-ring (vorgegeben)"), stderr: empty},
-		{name: "config formate", args: []string{"config", "--formats", "PDF,Md"}, code: 0, stderr: empty},
 	})
 }
 
