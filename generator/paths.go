@@ -9,7 +9,7 @@ import (
 
 // ProjectFiles expands paths: a file is taken as it is, a directory
 // contributes its *.yaml and *.yml files (not those of subdirectories, so
-// fixtures/invalid is not picked up by fixtures/). The result is sorted
+// fixtures/invalid is not picked up by fixtures/, and not config.yaml). The result is sorted
 // and free of duplicates.
 func ProjectFiles(paths []string) ([]string, error) {
 	return expandPaths(paths, func(dir string) ([]string, error) {
@@ -20,7 +20,7 @@ func ProjectFiles(paths []string) ([]string, error) {
 		var files []string
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			if !e.IsDir() && (ext == ".yaml" || ext == ".yml") && !isConfigFile(e.Name()) {
 				files = append(files, filepath.Join(dir, e.Name()))
 			}
 		}
@@ -90,7 +90,7 @@ func checkableIn(dir string) (files, dirs []string, err error) {
 		}
 		switch strings.ToLower(filepath.Ext(e.Name())) {
 		case ".yaml", ".yml", ".docx", ".pdf":
-			if !strings.HasPrefix(e.Name(), "~$") {
+			if !strings.HasPrefix(e.Name(), "~$") && !isConfigFile(e.Name()) {
 				files = append(files, filepath.Join(dir, e.Name()))
 			}
 		}

@@ -32,12 +32,13 @@ die Regeln aus Leitfaden und IT-Planungsrat.
   - PDF von vereinbar: geprüft wird das beim Erzeugen eingebettete
     Dokumentmodell, nicht der sichtbare Text.
   - Verzeichnis: seine *.yaml-, *.docx- und *.pdf-Dateien (ohne
-    Unterverzeichnisse); ein Ausgabeverzeichnis von generate (mit manifest.json)
+    Unterverzeichnisse und ohne config.yaml); ein Ausgabeverzeichnis von generate (mit manifest.json)
     samt seinen Projektordnern. Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
 
 Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 1, wenn eine Datei nicht gelesen werden kann.`,
-		Example: "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+		Example:           "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+		ValidArgsFunction: files(0, "yaml", "yml", "docx", "pdf"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failOn, err := chk.ParseSeverity(o.failOn)
 			if err != nil || failOn == chk.Info {
@@ -45,7 +46,7 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 			}
 			opts := generator.CheckOptions{}
 			if o.kind != "" {
-				k, err := chk.ParseKind(o.kind)
+				k, err := chk.ParseKind(strings.ToLower(o.kind))
 				if err != nil || k == chk.KindData {
 					return usagef("--kind: %v", err)
 				}
@@ -55,8 +56,15 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 			if err != nil {
 				return err
 			}
+			in := inputs{command: "check", what: "eine Projektdatei (*.yaml), DOCX, PDF oder ein Verzeichnis"}
+			if err := in.check(args, cfg, false); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = []string{cfg.Get("eingabe")}
+				if err := in.check(args, cfg, true); err != nil {
+					return err
+				}
 			}
 			files, err := generator.CheckFiles(args)
 			if err != nil {
@@ -93,7 +101,11 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "Befunde als JSON ausgeben")
 	f.StringVar(&o.failOn, "fail-on", "error", "Exit-Code 3 ab dieser Schwere: error oder warning")
-	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: vereinbarung-ring, vereinbarung-stern, abruf, beschreibung, steckbrief")
+	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: "+strings.Join(checkKinds(), ", "))
+	valueName(f, "fail-on", "SCHWERE")
+	valueName(f, "kind", "ART")
+	completeFlag(cmd, "fail-on", fixedValues([]string{"error", "warning"}))
+	completeFlag(cmd, "kind", fixedValues(checkKinds()))
 	settingFlags(cmd, "ks_tabellen", "vorlagen")
 	return cmd
 }

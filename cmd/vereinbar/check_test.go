@@ -209,6 +209,16 @@ func TestRulesCommand(t *testing.T) {
 	})
 }
 
+// TestRulesInGerman: the rules listing names the Blaupause source in
+// German, not "(modelled)".
+func TestRulesInGerman(t *testing.T) {
+	t.Parallel()
+	runTable(t, []cliCase{
+		{name: "text", args: []string{"rules"}, code: 0, stdout: all(contains("Blaupause (nachgebildet)"), notContains("modelled")), stderr: empty},
+		{name: "json", args: []string{"rules", "--json"}, code: 0, stdout: all(contains("Blaupause (nachgebildet)"), notContains("modelled")), stderr: empty},
+	})
+}
+
 // TestCheckPDF: a PDF written by vereinbar is checked through the model
 // embedded in it, and the output says so; another PDF is refused.
 func TestCheckPDF(t *testing.T) {

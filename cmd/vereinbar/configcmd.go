@@ -14,7 +14,8 @@ func newConfigCmd(g *globalOptions) *cobra.Command {
 		Short: "Wirksame Einstellungen und ihre Herkunft anzeigen",
 		Long: `Zeigt jede Einstellung mit ihrem wirksamen Wert und woher er stammt.
 Vorrang: Kommandozeilen-Flag > Umgebungsvariable VEREINBAR_* > config.yaml > Standard.`,
-		Args: exactArgs(0, "keine Argumente"),
+		Args:              exactArgs(0, "keine Argumente"),
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := g.loadConfig(cmd)
 			if err != nil {

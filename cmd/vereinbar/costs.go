@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/vereinbar/vereinbar/generator"
@@ -25,12 +28,19 @@ Mit --json wird das maschinenlesbare Ergebnis ausgegeben:
    "items":[{"id":"betrieb-2027","amount_cents":48000000,"split":{"ST":11420400}}],
    "total_cents":0}
 share_e5 ist der Anteil in Einheiten von 0,00001 % (Summe 10000000).`,
-		Example: "  vereinbar costs fixtures/wohngeld-ring.yaml\n  vereinbar costs --json fixtures/wohngeld-ring.yaml",
-		Args:    exactArgs(1, "genau eine Projektdatei"),
+		Example:           "  vereinbar costs fixtures/wohngeld-ring.yaml\n  vereinbar costs --json fixtures/wohngeld-ring.yaml",
+		Args:              exactArgs(1, "genau eine Projektdatei"),
+		ValidArgsFunction: files(1, "yaml", "yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			gen, _, err := g.newGenerator(cmd)
+			gen, cfg, err := g.newGenerator(cmd)
 			if err != nil {
 				return err
+			}
+			if err := (inputs{command: "costs", what: "eine Projektdatei (*.yaml)", hint: initHint}).check(args, cfg, false); err != nil {
+				return err
+			}
+			if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
+				return fmt.Errorf("„%s“ ist ein Verzeichnis; costs berechnet eine Projektdatei (*.yaml), z. B. „vereinbar costs %s“", args[0], filepath.Join(args[0], "projekt.yaml"))
 			}
 			p, err := gen.LoadProject(args[0])
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,11 +55,11 @@ wenn sich etwas geändert hat.`,
 			"  vereinbar diff out-alt/wohngeld-ring out/wohngeld-ring --format md\n" +
 			"  vereinbar diff --exit-code out-alt out\n" +
 			"  vereinbar diff alt.docx neu.docx --redline redline.docx --author \"Referat 12\"",
-		Args: exactArgs(2, "zwei Pfade (ALT NEU)"),
+		Args:              exactArgs(2, "zwei Pfade (ALT NEU)"),
+		ValidArgsFunction: files(2, "yaml", "yml", "docx"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch o.format {
-			case "text", "md", "html", "json":
-			default:
+			o.format = strings.ToLower(o.format)
+			if !slices.Contains(diffFormats(), o.format) {
 				return usagef("--format: erlaubt sind text, md, html und json, nicht „%s“", o.format)
 			}
 			if o.redline != "" {
@@ -79,6 +80,9 @@ wenn sich etwas geändert hat.`,
 					return usagef("%s: Datum als JJJJ-MM-TT erwartet, nicht „%s“", cfg.Origin("redline_datum"), s)
 				}
 				date = d
+			}
+			if err := (inputs{command: "diff", what: "eine Projektdatei (*.yaml), DOCX oder ein Verzeichnis"}).check(args, cfg, false); err != nil {
+				return err
 			}
 			rep, pairs, err := gen.Diff(args[0], args[1], generator.DiffOptions{Doc: o.doc})
 			if errors.Is(err, generator.ErrNoSuchDoc) || errors.Is(err, generator.ErrUnpaired) {
@@ -117,6 +121,12 @@ wenn sich etwas geändert hat.`,
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
 	f.StringVar(&o.doc, "doc", "", "Dokument der Gegenseite einer einzelnen DOCX-Datei bzw. Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung-SN)")
+	valueName(f, "format", "FORMAT")
+	valueName(f, "redline", "DATEI")
+	valueName(f, "doc", "NAME")
+	completeFlag(cmd, "format", fixedValues(diffFormats()))
+	completeFlag(cmd, "redline", files(0, "docx"))
+	completeFlag(cmd, "doc", g.completeDoc)
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
 	return cmd
 }
@@ -134,7 +144,7 @@ func writeRedline(pairs []generator.DiffPair, o *diffOptions, date time.Time) er
 	}
 	var pick *generator.DiffPair
 	for i := range both {
-		if both[i].Name == o.doc || o.doc == "" && len(both) == 1 {
+		if strings.EqualFold(both[i].Name, o.doc) || o.doc == "" && len(both) == 1 {
 			pick = &both[i]
 		}
 	}

@@ -75,6 +75,6 @@ func printError(w io.Writer, err error) {
 		fmt.Fprintf(w, "vereinbar: %s in %s\n", n, es[0].File)
 		return
 	}
-	msg := err.Error()
+	msg := explainPathErrors(err)
 	fmt.Fprintln(w, "vereinbar: "+strings.TrimPrefix(msg, "vereinbar: "))
 }

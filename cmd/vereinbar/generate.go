@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -39,7 +40,7 @@ nachnutzendes Land vereinbarung-<LAND>) bzw. beim FIT-Store je nachnutzendes Lan
 das Abrufformular fit-store-abruf-<LAND>, dazu Projektbeschreibung und
 Projektsteckbrief. Ohne Pfad werden die Projektdateien aus „eingabe“
 (config.yaml, Standard: fixtures/) verarbeitet; ein Verzeichnis steht für seine
-*.yaml-Dateien (ohne Unterverzeichnisse).
+*.yaml-Dateien (ohne Unterverzeichnisse und ohne config.yaml).
 
 Die Dokumente entstehen parallel (--jobs, Standard: Anzahl der CPUs). Die
 Dateien eines Projekts werden erst geschrieben, wenn alle seine Dokumente
@@ -57,6 +58,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 			"  vereinbar generate --formats pdf fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar generate --only ST,BY --jobs 4 projekte/ weitere/datei.yaml\n" +
 			"  vereinbar generate --templates meine-vorlagen --out entwurf/",
+		ValidArgsFunction: files(0, "yaml", "yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, g, args)
 		},
@@ -64,6 +66,10 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f := cmd.Flags()
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames(), ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
+	valueName(f, "kinds", "ARTEN")
+	valueName(f, "only", "LÄNDER")
+	completeFlag(cmd, "kinds", listValues(choices(generator.KindNames())))
+	completeFlag(cmd, "only", listValues(partyChoices()))
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
@@ -81,17 +87,28 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
 	}
 	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs}
-	if opts.Formats, err = generator.ParseFormats(cfg.Get("formate")); err != nil {
+	if opts.Formats, err = generator.ParseFormats(strings.ToLower(cfg.Get("formate"))); err != nil {
 		return usageError{err}
 	}
-	if opts.Kinds, err = gen.ParseKinds(o.kinds); err != nil {
+	if opts.Kinds, err = gen.ParseKinds(strings.ToLower(o.kinds)); err != nil {
 		return usageError{err}
 	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {
 		return usageError{err}
 	}
+	in := inputs{command: "generate", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}
+	if err := in.check(args, cfg, false); err != nil {
+		return err
+	}
 	if len(args) == 0 {
 		args = []string{cfg.Get("eingabe")}
+		if err := in.check(args, cfg, true); err != nil {
+			return err
+		}
+	}
+	// Once here rather than once per document in the batch.
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return fmt.Errorf("Ausgabeverzeichnis „%s“ (%s) lässt sich nicht anlegen: %s. Einen anderen Ort mit --out angeben", opts.OutDir, settingOrigin(cfg, "ausgabe"), cannotWrite(opts.OutDir, err))
 	}
 	files, err := generator.ProjectFiles(args)
 	if err != nil {
@@ -108,7 +125,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	stderr := cmd.ErrOrStderr()
 	var bar *progressBar
 	if !o.quiet && isTerminal(stderr) {
-		bar = &progressBar{w: stderr}
+		bar = &progressBar{w: stderr, throttle: 100 * time.Millisecond}
 		opts.Progress = bar.update
 	}
 	start := time.Now()
@@ -192,10 +209,22 @@ func isTerminal(w io.Writer) bool {
 }
 
 // progressBar draws the batch's progress on a terminal. The batch calls
-// update serially; the bar is created once the total is known.
+// update serially; the bar is created once the total is known. The rate
+// and the time left are shown once the first file is done: before that
+// there is nothing to measure.
 type progressBar struct {
-	w   io.Writer
-	bar *progressbar.ProgressBar
+	w        io.Writer
+	now      func() time.Time // nil: time.Now
+	throttle time.Duration    // least time between two draws
+	start    time.Time
+	bar      *progressbar.ProgressBar
+}
+
+func (p *progressBar) clock() time.Time {
+	if p.now == nil {
+		return time.Now()
+	}
+	return p.now()
 }
 
 func (p *progressBar) update(pr batch.Progress) {
@@ -203,21 +232,47 @@ func (p *progressBar) update(pr batch.Progress) {
 		return
 	}
 	if p.bar == nil {
+		p.start = p.clock()
 		p.bar = progressbar.NewOptions(pr.Total,
 			progressbar.OptionSetWriter(p.w),
-			progressbar.OptionSetDescription("Dokumente"),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("Dateien"),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionShowDescriptionAtLineEnd(),
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionSetElapsedTime(false),
+			progressbar.OptionThrottle(p.throttle),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
 	if p.bar.GetMax() != pr.Total {
 		p.bar.ChangeMax(pr.Total)
 	}
+	p.bar.Describe(progressText(pr, p.clock().Sub(p.start)))
 	_ = p.bar.Set(pr.Rendered)
+}
+
+// progressText is the bar's text: "Dokumente", and once a file is done
+// the rate and the time left ("Dokumente, 2,5 Dateien/s, noch etwa 2 s").
+func progressText(pr batch.Progress, elapsed time.Duration) string {
+	if pr.Rendered <= 0 || elapsed <= 0 {
+		return "Dokumente"
+	}
+	rate := float64(pr.Rendered) / elapsed.Seconds()
+	left := time.Duration(math.Ceil(float64(pr.Total-pr.Rendered)/rate)) * time.Second
+	return fmt.Sprintf("Dokumente, %s Dateien/s, noch etwa %s", decimal(rate), approx(left))
+}
+
+// approx writes a time left in whole seconds, minutes or hours and
+// minutes, rounded up: "2 s", "3 min", "2 h 44 min".
+func approx(d time.Duration) string {
+	s := int(math.Ceil(d.Seconds()))
+	if s < 60 {
+		return strconv.Itoa(s) + " s"
+	}
+	m := (s + 59) / 60
+	if m < 60 {
+		return strconv.Itoa(m) + " min"
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
 }
 
 // finish removes the bar from the terminal; nil-safe.

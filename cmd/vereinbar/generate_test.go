@@ -288,3 +288,36 @@ func TestProgressBar(t *testing.T) {
 	var nilBar *progressBar
 	nilBar.finish()
 }
+
+// TestProgressBarRateBeforeFirstFile: before the first file there is no
+// rate to show ("0 Dateien/hr" was shown), then the bar shows files per
+// second and the time left, in German, measured on the bar's own clock.
+func TestProgressBarRateBeforeFirstFile(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	now := start
+	var b bytes.Buffer
+	p := &progressBar{w: &b, now: func() time.Time { return now }}
+	p.update(batch.Progress{Total: 10})
+	first := b.String()
+	if !strings.Contains(first, "0/10") {
+		t.Fatalf("bar not drawn at the start: %q", first)
+	}
+	for _, bad := range []string{"/hr", "/min", "/s", "0s", "noch"} {
+		if strings.Contains(first, bad) {
+			t.Errorf("the start shows %q before there is a rate: %q", bad, first)
+		}
+	}
+	now = start.Add(2 * time.Second)
+	b.Reset()
+	p.update(batch.Progress{Total: 10, Rendered: 5})
+	if got := b.String(); !strings.Contains(got, "5/10") || !strings.Contains(got, "2,5 Dateien/s, noch etwa 2 s") {
+		t.Errorf("bar after 5 of 10 files in 2 s: %q", got)
+	}
+	now = start.Add(200 * time.Second)
+	b.Reset()
+	p.update(batch.Progress{Total: 1000, Rendered: 20})
+	if got := b.String(); !strings.Contains(got, "0,1 Dateien/s, noch etwa 2 h 44 min") {
+		t.Errorf("slow bar: %q", got)
+	}
+}

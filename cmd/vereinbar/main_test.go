@@ -97,12 +97,13 @@ func runTable(t *testing.T, cases []cliCase) {
 	}
 }
 
-// usage is the stderr of a usage error: the message, then the hint.
+// usage is the stderr of a usage error: the message, then the pointer to
+// the command's help.
 func usage(msg string) check {
 	return all(contains(msg), func(t *testing.T, stream, got string) {
 		t.Helper()
-		if !strings.HasPrefix(got, "vereinbar: ") || !strings.HasSuffix(got, "\nHilfe: vereinbar --help\n") {
-			t.Errorf("%s is not „vereinbar: …\\nHilfe: vereinbar --help“:\n%s", stream, got)
+		if !strings.HasPrefix(got, "vereinbar: ") || !helpLine.MatchString(got) {
+			t.Errorf("%s is not „vereinbar: …\\nSiehe „vereinbar … --help““:\n%s", stream, got)
 		}
 		if n := strings.Count(got, "\n"); n != 2 {
 			t.Errorf("%s has %d lines, want 2 (error printed once):\n%s", stream, n, got)
@@ -211,9 +212,9 @@ func TestUsageErrors(t *testing.T) {
 		// A setting's flag belongs to the commands that use it: costs writes
 		// no files and schema reads no settings, so neither takes one it
 		// would ignore.
-		{name: "flag of generate given to costs", args: []string{"costs", "--out", dir, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --out")},
-		{name: "flag of diff given to schema", args: []string{"schema", "--author", "Referat 12"}, code: 2, stdout: empty, stderr: usage("unknown flag: --author")},
-		{name: "flag of generate given to diff", args: []string{"diff", "--jobs", "2", wohngeld, wohngeld}, code: 2, stdout: empty, stderr: usage("unknown flag: --jobs")},
+		{name: "flag of generate given to costs", args: []string{"costs", "--out", dir, wohngeld}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--out“")},
+		{name: "flag of diff given to schema", args: []string{"schema", "--author", "Referat 12"}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--author“")},
+		{name: "flag of generate given to diff", args: []string{"diff", "--jobs", "2", wohngeld, wohngeld}, code: 2, stdout: empty, stderr: usage("unbekannte Option „--jobs“")},
 		// A mistyped command is a wrong command line like a mistyped flag.
 		{name: "unknown command", args: []string{"kosten", wohngeld}, code: 2, stdout: empty, stderr: usage("kosten")},
 	})
@@ -414,6 +415,69 @@ func TestCostsJSON(t *testing.T) {
 	}
 }
 
+// TestCostsJSONOneOffWithoutYear: a one-off item without a year (BAföG's
+// Anbindung) has no "year" in the JSON, and no party has a year "0" in
+// by_year; its amount is the party's without_year_cents, so by_year and
+// without_year_cents still add up to total_cents. The text table keeps its
+// "einmalig" column.
+func TestCostsJSONOneOffWithoutYear(t *testing.T) {
+	t.Parallel()
+	stdout, _ := cliCase{args: []string{"costs", "--json", bafoeg}, code: 0, stderr: empty}.run(t)
+	var raw struct {
+		Parties []map[string]json.RawMessage `json:"parties"`
+		Items   []map[string]json.RawMessage `json:"items"`
+		Years   []int                        `json:"years"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(raw.Years, 0) {
+		t.Errorf("years = %v, want real years only", raw.Years)
+	}
+	sawWithout := false
+	for _, it := range raw.Items {
+		y, ok := it["year"]
+		if string(it["id"]) == `"anbindung"` {
+			sawWithout = true
+			if ok {
+				t.Errorf("anbindung has no year but \"year\": %s", y)
+			}
+			continue
+		}
+		if !ok || string(y) == "0" {
+			t.Errorf("item %s: year %s, want its year", it["id"], y)
+		}
+	}
+	if !sawWithout {
+		t.Fatal("fixture lacks the item anbindung without a year")
+	}
+	for _, p := range raw.Parties {
+		var by map[string]int64
+		var total, without int64
+		for k, dst := range map[string]any{"by_year": &by, "total_cents": &total, "without_year_cents": &without} {
+			if err := json.Unmarshal(p[k], dst); err != nil {
+				t.Fatalf("party %s: %s: %v", p["code"], k, err)
+			}
+		}
+		sum := without
+		for y, c := range by {
+			if y == "0" {
+				t.Errorf("party %s: by_year has the key \"0\"", p["code"])
+			}
+			sum += c
+		}
+		if sum != total {
+			t.Errorf("party %s: by_year + without_year_cents = %d, total_cents = %d", p["code"], sum, total)
+		}
+	}
+	cliCase{args: []string{"costs", bafoeg}, code: 0, stdout: contains("einmalig"), stderr: empty}.run(t)
+	// A project whose one-off items all have a year has no without_year_cents.
+	stdout, _ = cliCase{args: []string{"costs", "--json", wohngeld}, code: 0, stderr: empty}.run(t)
+	if strings.Contains(stdout, "without_year_cents") || strings.Contains(stdout, `"0"`) {
+		t.Errorf("wohngeld has no item without a year, but:\n%s", stdout)
+	}
+}
+
 func TestCostsInvalid(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -579,7 +643,7 @@ func TestConfig(t *testing.T) {
 	runTable(t, []cliCase{
 		{
 			name: "missing explicit config", args: []string{"config", "--config", filepath.Join(dir, "fehlt.yaml")}, code: 1, stdout: empty,
-			stderr: all(contains(filepath.Join(dir, "fehlt.yaml"), "fehlerhafte Konfiguration"), exactlyLines(1)),
+			stderr: all(contains("Konfigurationsdatei (--config): „"+filepath.Join(dir, "fehlt.yaml")+"“ gibt es nicht"), exactlyLines(1)),
 		},
 		{
 			name: "unknown key refuses costs", args: []string{"costs", "--config", writeFile(t, filepath.Join(dir, "tippfehler.yaml"), "ausgab: out\n"), wohngeld}, code: 1, stdout: empty,

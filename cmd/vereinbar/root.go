@@ -15,11 +15,17 @@ import (
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err != nil {
 		printError(stderr, err)
 		if exitCode(err) == exitUsage {
-			io.WriteString(stderr, "Hilfe: vereinbar --help\n")
+			// The help of the command that was called, not the root's;
+			// an unknown help topic is best answered by the list of
+			// commands.
+			if cmd.Name() == "help" {
+				cmd = cmd.Root()
+			}
+			fmt.Fprintf(stderr, "Siehe „%s --help“\n", cmd.CommandPath())
 		}
 	}
 	return exitCode(err)
@@ -41,21 +47,21 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		SilenceErrors: true,
 		Version:       generator.Version,
 		Args:          cobra.ArbitraryArgs,
+		// A --config that names nothing is an error for every command,
+		// also for those that read no settings.
+		PersistentPreRunE: func(*cobra.Command, []string) error { return checkConfigFile(g.configFile) },
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmd.Help()
 			}
-			msg := fmt.Sprintf("unbekannter Befehl „%s“", args[0])
-			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-				msg += fmt.Sprintf(" – meinten Sie „%s“?", s[0])
-			}
-			return usageError{errors.New(msg)}
+			return usageError{errors.New("unbekannter Befehl „" + args[0] + "“" + meant(cmd.SuggestionsFor(args[0])))}
 		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "Konfigurationsdatei (Standard: ./"+config.DefaultFile+", falls vorhanden)")
+	valueName(root.PersistentFlags(), "config", "DATEI")
+	completeFlag(root, "config", files(0, "yaml", "yml"))
 	root.AddCommand(
 		newVersionCmd(),
 		newConfigCmd(g),
@@ -68,6 +74,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newRulesCmd(),
 		newDiffCmd(g),
 	)
+	germanize(root)
 	return root
 }
 
@@ -82,7 +89,31 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 		}
 		v := &settingValue{s: s.Default, kind: s.Kind}
 		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
+		valueName(f, s.Flag, settingValueName(s))
+		switch {
+		case s.IsPath:
+			completeFlag(cmd, s.Flag, directories)
+		case s.Key == "formate":
+			completeFlag(cmd, s.Flag, listValues(choices(generator.Formats)))
+		default:
+			completeFlag(cmd, s.Flag, cobra.NoFileCompletions)
+		}
 	}
+}
+
+// settingValueName names a setting's value in the help.
+func settingValueName(s config.Setting) string {
+	switch {
+	case s.IsPath:
+		return "VERZEICHNIS"
+	case s.Kind == config.Number:
+		return "ZAHL"
+	case s.Kind == config.Date:
+		return "JJJJ-MM-TT"
+	case s.Key == "formate":
+		return "LISTE"
+	}
+	return "NAME"
 }
 
 // settingValue is a setting's flag. It keeps the text as given — config.Load
@@ -114,6 +145,9 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command) (*config.Config, error) {
 func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, *config.Config, error) {
 	cfg, err := g.loadConfig(cmd)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkSettingDirs(cfg); err != nil {
 		return nil, nil, err
 	}
 	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), TemplatesDir: cfg.Get("vorlagen")})

@@ -18,7 +18,8 @@ func newRulesCmd() *cobra.Command {
 		Long: `Listet jede Regel von „vereinbar check“: den festen Code, die Schwere
 (error, warning, info), die Dokumentarten, für die sie gilt (data = die
 Projektdatei selbst), ihre Quelle und was sie verlangt.`,
-		Args: exactArgs(0, "keine Argumente"),
+		Args:              exactArgs(0, "keine Argumente"),
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			rules := chk.Rules()
 			out := cmd.OutOrStdout()

@@ -14,7 +14,8 @@ Editoren mit YAML-Unterstützung (yaml-language-server) vervollständigen und pr
 Projektdateien, die in der ersten Zeile darauf verweisen:
 
   # yaml-language-server: $schema=vorhaben.schema.json`,
-		Args: exactArgs(0, "keine Argumente"),
+		Args:              exactArgs(0, "keine Argumente"),
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := data.Schema()
 			if err != nil {

@@ -14,7 +14,8 @@ func newTemplatesCmd(g *globalOptions) *cobra.Command {
 		Long: `Listet jede Vorlage mit der Ebene, aus der sie stammt: „eingebaut“ oder das
 Verzeichnis aus --templates bzw. „vorlagen“ in config.yaml. Eine eigene Datei mit
 demselben relativen Pfad ersetzt die eingebaute Vorlage.`,
-		Args: exactArgs(0, "keine Argumente"),
+		Args:              exactArgs(0, "keine Argumente"),
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			gen, _, err := g.newGenerator(cmd)
 			if err != nil {

@@ -25,7 +25,7 @@ const (
 	srcLeitfaden223 = "Leitfaden §2.2.3"
 	srcITPLR2124    = "IT-PLR 2021/24"
 	srcITPLR2221    = "IT-PLR 2022/21"
-	srcBlaupause    = "Blaupause (modelled)"
+	srcBlaupause    = "Blaupause (nachgebildet)"
 	srcDomain5      = "DOMAIN §5"
 )
 

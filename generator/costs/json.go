@@ -11,7 +11,8 @@ import (
 //
 //	{"parties":[…],"items":[…],"external_items":[…],"total_cents":0,"years":[…]}
 //
-// Empty lists are encoded as [] rather than null.
+// Empty lists are encoded as [] rather than null. years lists real years
+// only: items without a year have no year in the JSON, not 0.
 func (r Result) MarshalJSON() ([]byte, error) {
 	type wire struct {
 		Parties    []PartyResult `json:"parties"`
@@ -25,7 +26,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		Items:      nonNil(r.Items),
 		External:   nonNil(r.External),
 		TotalCents: r.TotalCents,
-		Years:      nonNil(r.Years),
+		Years:      slices.DeleteFunc(slices.Clone(nonNil(r.Years)), func(y int) bool { return y == 0 }),
 	})
 }
 
@@ -33,7 +34,10 @@ func (r Result) MarshalJSON() ([]byte, error) {
 //
 //	{"code":"ST","bears":true,"share_e5":2653499,"total_cents":123,"by_year":{"2027":123}}
 //
-// with the years of by_year ascending and "0" (no year) last.
+// with the years of by_year ascending. The amount of items without a year
+// is not a year "0" but "without_year_cents" after by_year, present
+// (possibly 0) when the result has such items; by_year and
+// without_year_cents add up to total_cents.
 func (p PartyResult) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"code":`)
@@ -49,9 +53,11 @@ func (p PartyResult) MarshalJSON() ([]byte, error) {
 	b.WriteString(`,"by_year":{`)
 	years := make([]int, 0, len(p.ByYear))
 	for y := range p.ByYear {
-		years = append(years, y)
+		if y != 0 {
+			years = append(years, y)
+		}
 	}
-	sortYears(years)
+	slices.Sort(years)
 	for i, y := range years {
 		if i > 0 {
 			b.WriteByte(',')
@@ -61,7 +67,12 @@ func (p PartyResult) MarshalJSON() ([]byte, error) {
 		b.WriteString(`":`)
 		b.WriteString(strconv.FormatInt(p.ByYear[y], 10))
 	}
-	b.WriteString("}}")
+	b.WriteByte('}')
+	if without, ok := p.ByYear[0]; ok {
+		b.WriteString(`,"without_year_cents":`)
+		b.WriteString(strconv.FormatInt(without, 10))
+	}
+	b.WriteByte('}')
 	return b.Bytes(), nil
 }
 
@@ -70,21 +81,28 @@ func (p PartyResult) MarshalJSON() ([]byte, error) {
 //	{"id":"betrieb-2027","position":"betrieb","category":"betrieb","label":"…",
 //	 "year":2027,"amount_cents":48000000,"basis":"by_key","split":{"ST":11420400}}
 //
-// where split is an object whose keys follow the party input order.
+// where split is an object whose keys follow the party input order. An
+// item without a year has no "year".
 func (it ItemResult) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	fields := []struct {
+	type field struct {
 		name  string
 		value any
-	}{
+	}
+	fields := []field{
 		{"id", it.ID},
 		{"position", it.Position},
 		{"category", it.Category},
 		{"label", it.Label},
-		{"year", it.Year},
-		{"amount_cents", it.AmountCents},
-		{"basis", it.Basis},
 	}
+	if it.Year != 0 {
+		fields = append(fields, field{"year", it.Year})
+	}
+	// a yearly item charged for part of a year says for how many months
+	if it.Months > 0 && it.Months < 12 {
+		fields = append(fields, field{"months", it.Months})
+	}
+	fields = append(fields, field{"amount_cents", it.AmountCents}, field{"basis", it.Basis})
 	b.WriteByte('{')
 	for _, f := range fields {
 		b.WriteByte('"')

@@ -18,18 +18,18 @@ func TestMarshalJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"parties":[` +
-		`{"code":"ST","bears":false,"share_e5":0,"total_cents":12345,"by_year":{"2026":12345,"2027":0,"2028":0,"0":0}},` +
-		`{"code":"SN","bears":true,"share_e5":6523179,"total_cents":63630571,"by_year":{"2026":0,"2027":31311259,"2028":31311259,"0":1008053}},` +
-		`{"code":"TH","bears":true,"share_e5":3476821,"total_cents":34381774,"by_year":{"2026":0,"2027":16688741,"2028":16688741,"0":1004292}}],` +
+		`{"code":"ST","bears":false,"share_e5":0,"total_cents":12345,"by_year":{"2026":12345,"2027":0,"2028":0},"without_year_cents":0},` +
+		`{"code":"SN","bears":true,"share_e5":6523179,"total_cents":63630571,"by_year":{"2026":0,"2027":31311259,"2028":31311259},"without_year_cents":1008053},` +
+		`{"code":"TH","bears":true,"share_e5":3476821,"total_cents":34381774,"by_year":{"2026":0,"2027":16688741,"2028":16688741},"without_year_cents":1004292}],` +
 		`"items":[` +
 		`{"id":"betrieb-2027","position":"betrieb","category":"betrieb","label":"Betrieb","year":2027,"amount_cents":48000000,"basis":"by_key","split":{"SN":31311259,"TH":16688741}},` +
 		`{"id":"betrieb-2028","position":"betrieb","category":"betrieb","label":"Betrieb","year":2028,"amount_cents":48000000,"basis":"by_key","split":{"SN":31311259,"TH":16688741}},` +
-		`{"id":"anbindung","position":"anbindung","category":"anbindung","label":"Anbindung","year":0,"amount_cents":2000000,"basis":"each_reuser","split":{"SN":1000000,"TH":1000000}},` +
+		`{"id":"anbindung","position":"anbindung","category":"anbindung","label":"Anbindung","amount_cents":2000000,"basis":"each_reuser","split":{"SN":1000000,"TH":1000000}},` +
 		`{"id":"entwicklung","position":"entwicklung","category":"entwicklung","label":"","year":2026,"amount_cents":12345,"basis":"single","split":{"ST":12345}},` +
-		`{"id":"schulung","position":"schulung","category":"","label":"","year":0,"amount_cents":12345,"basis":"by_key","split":{"SN":8053,"TH":4292}}],` +
+		`{"id":"schulung","position":"schulung","category":"","label":"","amount_cents":12345,"basis":"by_key","split":{"SN":8053,"TH":4292}}],` +
 		`"external_items":[` +
-		`{"id":"ozg","position":"ozg","category":"entwicklung","label":"OZG-Mittel","year":0,"amount_cents":99000000,"basis":"external","split":{}}],` +
-		`"total_cents":98024690,"years":[2026,2027,2028,0]}`
+		`{"id":"ozg","position":"ozg","category":"entwicklung","label":"OZG-Mittel","amount_cents":99000000,"basis":"external","split":{}}],` +
+		`"total_cents":98024690,"years":[2026,2027,2028]}`
 	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("JSON (-want +got):\n%s", diff)
 	}
