@@ -38,12 +38,15 @@ func partner(v view.View, d Doc) (*view.Partei, error) {
 	return nil, fmt.Errorf("%s ist keine Vertragspartei", d.Party)
 }
 
-// reusers returns the re-using Länder of a project, in file order; with
-// callOff, only those that can call off from the FIT-Store (a Land, not
-// one of its Kommunen: Leitfaden §2.3.4).
+// reusers returns the re-using Länder of a project in the order the
+// documents name the parties (view.Order), so that the documents made
+// per Land come in that order too; with callOff, only those that can
+// call off from the FIT-Store (a Land, not one of its Kommunen:
+// Leitfaden §2.3.4).
 func reusers(pr *data.Projekt, callOff bool) []string {
 	var out []string
-	for _, p := range pr.Parteien {
+	for _, i := range view.Order(pr) {
+		p := pr.Parteien[i]
 		if p.Rolle == "nachnutzend" && !(callOff && p.Kommune != "") {
 			out = append(out, string(p.Land))
 		}
