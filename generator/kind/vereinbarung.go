@@ -40,7 +40,7 @@ func Vereinbarung() Kind {
 			if err != nil {
 				return nil, err
 			}
-			return Parties{View: v, Vertragsparteien: []view.Partei{v.Umsetzend, *p}, Partner: p}, nil
+			return Parties{View: v, Vertragsparteien: bilateral(v, p.Code), Partner: p}, nil
 		},
 		Check: func(pr *data.Projekt, d *model.Document) (check.Kind, string) {
 			switch {

@@ -152,8 +152,8 @@ func satzanfang(s string) string {
 
 // absteigend returns the elements of list, a slice of structs or of
 // pointers to structs, ordered by their integer field feld from the
-// largest to the smallest value; equal values keep their order (the order
-// of the project file). It is typed loosely because templates cannot name
+// largest to the smallest value; equal values keep their order (for the
+// view's parties, the order of the documents). It is typed loosely because templates cannot name
 // the view's types; a wrong list or field is an error, not a silent no-op.
 func absteigend(feld string, list any) ([]any, error) {
 	v := reflect.ValueOf(list)
