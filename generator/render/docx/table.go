@@ -276,7 +276,11 @@ func (r *renderer) signatures(s *model.Signatures) error {
 
 // signatureSpace is the room to sign above the signature line (2 cm);
 // the other lines have the line style's room for handwriting.
-const signatureSpace = 1134
+// signatureRowGap is the room above a block (about 8 mm).
+const (
+	signatureSpace  = 1134
+	signatureRowGap = 454
+)
 
 // signature writes one party's block: the party in bold and the
 // authority that signs for it, then a line for place and date and the
@@ -292,7 +296,13 @@ func (r *renderer) signature(s model.Signature) error {
 		}
 		texts = append(texts, c)
 	}
-	r.sigPara(styleSigText, texts[0], true)
+	// The party's name opens the block with room above it, which
+	// separates a row of blocks from the one before.
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigText + `"/><w:spacing`)
+	r.x.intAttr("w:before", signatureRowGap)
+	r.x.raw(`/></w:pPr>`)
+	r.x.run(texts[0], true, false)
+	r.x.raw(`</w:p>`)
 	r.sigPara(styleSigText, texts[1], false)
 	r.sigLine(0)
 	r.sigPara(styleSigCap, texts[2], false)
