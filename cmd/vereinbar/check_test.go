@@ -258,3 +258,43 @@ func TestCheckOutputDirectory(t *testing.T) {
 			stdout: empty, stderr: contains("keine prüfbaren Dateien")},
 	})
 }
+
+// TestCheckOldRepresentation: a project file written before
+// „vertreten_durch“ was the nominative — in the accusative, or without
+// article — still generates the right documents, and check names the
+// place and what to write instead.
+func TestCheckOldRepresentation(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := strings.Replace(readFile(t, fixtures+"/eheschliessung-ring.yaml"),
+		`vertreten_durch: "der Senator für Inneres und Sport"`, `vertreten_durch: "den Senator für Inneres und Sport"`, 1)
+	src = strings.Replace(src,
+		`vertreten_durch: "das Ministerium für Inneres, Kommunales, Wohnen und Sport"`, `vertreten_durch: "Ministerium für Inneres, Kommunales, Wohnen und Sport"`, 1)
+	old := writeFile(t, filepath.Join(dir, "alt.yaml"), src)
+	accusative := lineOf(t, src, `    vertreten_durch: "den Senator`)
+	bare := lineOf(t, src, `    vertreten_durch: "Ministerium`)
+	out := filepath.Join(dir, "out")
+	runTable(t, []cliCase{
+		{name: "hint below the default threshold", args: []string{"check", old}, code: 0,
+			stdout: contains(
+				old+":"+strconv.Itoa(accusative)+":22: parteien[0].vertreten_durch: Warnung PARTEIEN-007: „den Senator für Inneres und Sport“ steht im Akkusativ; anzugeben ist der Nominativ, wie sich die Stelle selbst nennt: „der Senator für Inneres und Sport“",
+				old+":"+strconv.Itoa(bare)+":22: parteien[3].vertreten_durch: Warnung PARTEIEN-007: „Ministerium für Inneres, Kommunales, Wohnen und Sport“ hat keinen Artikel; nach dem Kopfnomen „Ministerium“ setzt vereinbar „das Ministerium für Inneres, Kommunales, Wohnen und Sport“",
+				"0 Fehler, 2 Warnungen"),
+			stderr: empty},
+		{name: "hint at threshold", args: []string{"check", "--fail-on", "warning", old}, code: exitFinding,
+			stdout: contains("PARTEIEN-007"), stderr: empty},
+	})
+	cliCase{name: "generates", args: []string{"generate", "--quiet", "--formats", "md", "--kinds", "vereinbarung", "--out", out, old}, code: 0,
+		stdout: empty, stderr: empty}.run(t)
+	md := readFile(t, filepath.Join(out, "eheschliessung-ring", "vereinbarung.md"))
+	for _, want := range []string{
+		"vertreten durch den Senator für Inneres und Sport,",
+		"vertreten durch das Ministerium für Inneres, Kommunales, Wohnen und Sport,",
+		"**Für die Freie Hansestadt Bremen**  \nDer Senator für Inneres und Sport  \n",
+		"**Für das Land Schleswig-Holstein**  \nDas Ministerium für Inneres, Kommunales, Wohnen und Sport  \n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("vereinbarung.md lacks %q", want)
+		}
+	}
+}

@@ -21,9 +21,11 @@ func newCostsCmd(g *globalOptions) *cobra.Command {
 		Short: "Kostenverteilung eines Vorhabens berechnen",
 		Long: `Berechnet die Kostenverteilung centgenau: Anteile je Partei in 0,00001 %,
 Beträge je Posten, Jahr und Partei. Gerundet wird nach Hare/Niemeyer (größte Reste);
-bei Gleichstand erhält die in der Datei früher genannte Partei den Rest.
+bei Gleichstand erhält die in der Datei früher genannte Partei den Rest. Die
+Tabelle nennt die Parteien in der Reihenfolge der Dokumente (vertrag.reihenfolge).
 
-Mit --json wird das maschinenlesbare Ergebnis ausgegeben:
+Mit --json wird das maschinenlesbare Ergebnis ausgegeben, die Parteien in der
+Reihenfolge der Datei:
   {"parties":[{"code":"ST","share_e5":2653499,"total_cents":123}],
    "items":[{"id":"betrieb-2027","amount_cents":48000000,"split":{"ST":11420400}}],
    "total_cents":0}

@@ -449,9 +449,9 @@ func TestDiffProjectAgainstOneDocx(t *testing.T) {
 		{name: "--doc picks another party", args: []string{"diff", "--exit-code", "--doc", "vereinbarung-TH", bafoeg, copied}, code: exitChanged,
 			stdout: all(contains("== vereinbarung-TH\n", "Thüringen"), notContains("nur in")), stderr: empty},
 		{name: "--doc unknown", args: []string{"diff", "--doc", "vereinbarung-XX", bafoeg, edited}, code: exitUsage, stdout: empty,
-			stderr: usage("--doc: kein Dokument „vereinbarung-XX“ in " + bafoeg + " (vorhanden: vereinbarung-SN, vereinbarung-TH, vereinbarung-BB, projektbeschreibung, projektsteckbrief)")},
+			stderr: usage("--doc: kein Dokument „vereinbarung-XX“ in " + bafoeg + " (vorhanden: vereinbarung-BB, vereinbarung-SN, vereinbarung-TH, projektbeschreibung, projektsteckbrief)")},
 		{name: "foreign DOCX", args: []string{"diff", bafoeg, foreign}, code: exitUsage, stdout: empty,
-			stderr: usage("„" + foreign + "“ passt zu keinem Dokument von " + bafoeg + "; eines mit --doc wählen (vorhanden: vereinbarung-SN, vereinbarung-TH, ")},
+			stderr: usage("„" + foreign + "“ passt zu keinem Dokument von " + bafoeg + "; eines mit --doc wählen (vorhanden: vereinbarung-BB, vereinbarung-SN, vereinbarung-TH, ")},
 		{name: "redline needs no --doc", args: []string{"diff", "--redline", redline, bafoeg, edited}, code: 0,
 			stdout: contains("== vereinbarung-SN\n"), stderr: empty},
 	})

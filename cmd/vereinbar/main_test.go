@@ -247,6 +247,32 @@ func TestCostsText(t *testing.T) {
 	}
 }
 
+// TestCostsTextOrder: the text table names the parties in the order of
+// the documents (bafoeg-stern: the implementing Land first, then the
+// official order), while the JSON keeps the file order the split is
+// computed in.
+func TestCostsTextOrder(t *testing.T) {
+	t.Parallel()
+	stdout, _ := cliCase{name: "costs", args: []string{"costs", bafoeg}, code: 0, stdout: contains("Sachsen-Anhalt"), stderr: empty}.run(t)
+	var rows []string
+	for _, l := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(l); len(f) > 1 && (f[1] == "umsetzend" || f[1] == "nachnutzend") {
+			rows = append(rows, f[0])
+		}
+	}
+	if want := []string{"Sachsen-Anhalt", "Brandenburg", "Sachsen", "Thüringen"}; !slices.Equal(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	jsonOut, _ := cliCase{name: "costs --json", args: []string{"costs", "--json", bafoeg}, code: 0, stdout: contains("share_e5"), stderr: empty}.run(t)
+	var codes []string
+	for _, p := range decodeCosts(t, jsonOut).Parties {
+		codes = append(codes, p.Code)
+	}
+	if want := partyCodes(readFile(t, bafoeg)); !slices.Equal(codes, want) || slices.Equal(want, []string{"ST", "BB", "SN", "TH"}) {
+		t.Errorf("JSON order %v, want the file order %v (which differs from the documents')", codes, want)
+	}
+}
+
 // costsJSON is the contract of `costs --json` (fields not listed here may
 // be added).
 type costsJSON struct {

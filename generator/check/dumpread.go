@@ -413,6 +413,10 @@ func (p *dumpParser) signatures(l dumpLine, sc *scan) (model.Block, error) {
 		sig.Signer = ssc.quoted()
 		ssc.lit(" placedate=")
 		sig.PlaceDate = ssc.quoted()
+		for ssc.err == nil && strings.HasPrefix(ssc.s, " line=") {
+			ssc.lit(" line=")
+			sig.Lines = append(sig.Lines, ssc.quoted())
+		}
 		if err := ssc.end(); err != nil {
 			return nil, p.errorf(sl, "%v", err)
 		}

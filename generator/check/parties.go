@@ -67,13 +67,47 @@ func checkOfficialStyle(c *ctx) {
 
 func checkRepresented(c *ctx) {
 	for _, hp := range c.head {
-		if hp.rep == "" {
+		first, _, _ := strings.Cut(hp.rep, " ")
+		switch {
+		case hp.rep == "":
 			c.atBlock(hp.para, "bei „%s“ fehlt „vertreten durch …“", hp.name)
+		case capitalArticles[first]:
+			c.atBlock(hp.para, "„vertreten durch %s“: großgeschriebener Artikel mitten im Satz; nach „vertreten durch“ steht der Akkusativ mit kleinem Artikel („den Senator …“, „die Senatorin …“, „das Ministerium …“)", hp.rep)
+		case first == "der" || first == "dem":
+			c.atBlock(hp.para, "„vertreten durch %s“: nach „vertreten durch“ steht der Akkusativ („den Senator …“, „die Senatorin …“, „das Ministerium …“)", hp.rep)
 		}
 	}
 	for _, p := range c.expectedParties() {
-		if hp := c.headFor(string(p.Land)); hp != nil && hp.rep != "" && hp.rep != normText(p.VertretenDurch) {
-			c.atBlock(hp.para, "„%s“ ist vertreten durch „%s“, laut Projektdatei durch „%s“", hp.name, hp.rep, p.VertretenDurch)
+		want := refdata.DeclineAuthority(p.VertretenDurch).Akkusativ
+		if hp := c.headFor(string(p.Land)); hp != nil && hp.rep != "" && hp.rep != normText(want) {
+			c.atBlock(hp.para, "„%s“ ist vertreten durch „%s“, laut Projektdatei durch „%s“", hp.name, hp.rep, want)
+		}
+	}
+}
+
+// capitalArticles are the definite articles written with a capital,
+// which has no place after "vertreten durch".
+var capitalArticles = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true}
+
+func checkRepresentedNominative(c *ctx) {
+	for i, p := range c.in.Project.File.Projekt.Parteien {
+		path := fmt.Sprintf("parteien[%d].vertreten_durch", i)
+		a := refdata.DeclineAuthority(p.VertretenDurch)
+		in := strings.TrimSpace(p.VertretenDurch)
+		article, _, _ := strings.Cut(in, " ")
+		switch a.Note {
+		case refdata.NoteAccusative:
+			c.atData(path, "„%s“ steht im Akkusativ; anzugeben ist der Nominativ, wie sich die Stelle selbst nennt: „%s“ (die Dokumente beugen ihn selbst: „vertreten durch %s“)", in, a.Nominativ, a.Akkusativ)
+		case refdata.NoteDative:
+			c.atData(path, "„%s“ steht im Dativ; anzugeben ist der Nominativ, wie sich die Stelle selbst nennt: „%s“", in, a.Nominativ)
+		case refdata.NoteNoArticle:
+			c.atData(path, "„%s“ hat keinen Artikel; nach dem Kopfnomen „%s“ setzt vereinbar „%s“ – bitte so angeben", in, a.Head, a.Nominativ)
+		case refdata.NoteUnknown:
+			c.atData(path, "„%s“ hat keinen Artikel, und das Kopfnomen ist unbekannt: der Text steht in jedem Fall unverändert in den Dokumenten („vertreten durch %s“); bitte im Nominativ mit Artikel angeben, z. B. „das Ministerium für …“, „der Senator für …“", in, in)
+		case refdata.NoteUnknownMasculine:
+			c.atData(path, "das Kopfnomen „%s“ ist unbekannt und wird stark gebeugt („vertreten durch %s“); bitte prüfen – ein schwach gebeugtes (wie „der Präsident“, „den Präsidenten“) fehlt in der Tabelle der Kopfnomen (generator/refdata/data/grammatik.yaml)", a.Head, a.Akkusativ)
+		case refdata.NoteGender:
+			c.atData(path, "der Artikel „%s“ passt nicht zum Genus des Kopfnomens „%s“; bitte prüfen", article, a.Head)
 		}
 	}
 }

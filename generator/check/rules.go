@@ -27,6 +27,7 @@ const (
 	srcITPLR2221    = "IT-PLR 2022/21"
 	srcBlaupause    = "Blaupause (nachgebildet)"
 	srcDomain5      = "DOMAIN §5"
+	srcDuden        = "Duden, Deklination der Substantive"
 )
 
 // Kind sets of the rule table.
@@ -48,11 +49,12 @@ var (
 var rules = []Rule{
 	// Vertragsparteien
 	{"PARTEIEN-001", vwa, Error, srcBlaupause, "Jede Vertragspartei ist mit ihrer amtlichen Bezeichnung genannt", checkOfficialStyle},
-	{"PARTEIEN-002", vwa, Error, srcBlaupause, "Jede Vertragspartei ist „vertreten durch“ eine benannte Stelle", checkRepresented},
+	{"PARTEIEN-002", vwa, Error, srcBlaupause, "Jede Vertragspartei ist „vertreten durch“ eine benannte Stelle, im Akkusativ mit kleinem Artikel", checkRepresented},
 	{"PARTEIEN-003", vwa, Error, srcBlaupause, "Für jede Vertragspartei gibt es einen Unterschriftenblock", checkSignatures},
 	{"PARTEIEN-004", vwa, Error, srcLeitfaden221, "Genau ein Land ist umsetzendes Land", checkOneImplementing},
 	{"PARTEIEN-005", onlyStern, Error, srcLeitfaden234, "Eine Vereinbarung in Sternstruktur hat genau zwei Vertragsparteien", checkStarTwo},
 	{"PARTEIEN-006", dataVwa, Warning, srcBlaupause, "Vertragsparteien sind nur Länder (die Blaupause sieht den Bund nicht vor)", checkOnlyLaender},
+	{"PARTEIEN-007", onlyData, Warning, srcDuden, "„vertreten_durch“ nennt die Stelle im Nominativ mit Artikel, wie sie sich selbst nennt; die Dokumente beugen sie", checkRepresentedNominative},
 
 	// Gegenstand
 	{"GEGENSTAND-001", withDescription, Error, srcBlaupause, "Der Gegenstand nennt den Online-Dienst", checkScopeService},

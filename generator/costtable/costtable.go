@@ -16,8 +16,9 @@ import (
 )
 
 // Write prints the cost split as a German plain-text table: one
-// row per party with its share, its amount per year and in total, then the
-// items and what is financed elsewhere.
+// row per party with its share, its amount per year and in total, in the
+// order of the documents (view.Order), then the items and what is
+// financed elsewhere.
 func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	bw := &errWriter{w: w}
 	bw.printf("Kostenverteilung: %s\n", pr.Vorhaben.Titel)
@@ -27,7 +28,7 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	} else {
 		bw.printf("Das umsetzende Land trägt keinen Anteil.\n")
 	}
-	bw.printf("Rundung: Hare/Niemeyer (größte Reste) auf 0,00001 %% und auf den Cent; bei Gleichstand die früher genannte Partei.\n\n")
+	bw.printf("Rundung: Hare/Niemeyer (größte Reste) auf 0,00001 %% und auf den Cent; bei Gleichstand die in der Projektdatei früher genannte Partei.\n\n")
 
 	head := []string{"Land", "Rolle", "Anteil"}
 	for _, y := range r.Years {
@@ -41,19 +42,27 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	}
 	var shareSum int64
 	yearSum := map[int]int64{}
-	for _, pr := range r.Parties {
-		name := pr.Code
-		if ref, ok := refdata.PartyByCode(pr.Code); ok {
+	byCode := make(map[string]costs.PartyResult, len(r.Parties))
+	for _, p := range r.Parties {
+		byCode[p.Code] = p
+	}
+	for _, i := range view.Order(pr) {
+		res, ok := byCode[string(pr.Parteien[i].Land)]
+		if !ok {
+			continue
+		}
+		name := res.Code
+		if ref, ok := refdata.PartyByCode(res.Code); ok {
 			name = ref.Kurzname
 		}
-		row := []string{name, roles[pr.Code], format.Percent(pr.ShareE5)}
+		row := []string{name, roles[res.Code], format.Percent(res.ShareE5)}
 		for _, y := range r.Years {
-			row = append(row, format.Money(pr.ByYear[y]))
-			yearSum[y] += pr.ByYear[y]
+			row = append(row, format.Money(res.ByYear[y]))
+			yearSum[y] += res.ByYear[y]
 		}
-		row = append(row, format.Money(pr.TotalCents))
+		row = append(row, format.Money(res.TotalCents))
 		rows = append(rows, row)
-		shareSum += pr.ShareE5
+		shareSum += res.ShareE5
 	}
 	sum := []string{"Summe", "", format.Percent(shareSum)}
 	for _, y := range r.Years {

@@ -13,7 +13,7 @@ type Projekt struct {
 	Vorhaben   Vorhaben      `yaml:"vorhaben" jsonschema:"required" jsonschema_description:"Titel, Kurztitel, Stand und Version des Vorhabens."`
 	Leistung   Leistung      `yaml:"leistung" jsonschema:"required" jsonschema_description:"Der nachgenutzte Online-Dienst und die OZG-Leistung(en)."`
 	Vertrag    Vertrag       `yaml:"vertrag" jsonschema:"required" jsonschema_description:"Rechtsform und Laufzeit der Vereinbarung."`
-	Parteien   []Partei      `yaml:"parteien" jsonschema:"required,minItems=2" jsonschema_description:"Vertragsparteien in der Reihenfolge, in der sie in den Dokumenten erscheinen. Genau ein Land ist umsetzend."`
+	Parteien   []Partei      `yaml:"parteien" jsonschema:"required,minItems=2" jsonschema_description:"Vertragsparteien; genau ein Land ist umsetzend. In den Dokumenten stehen sie in der Reihenfolge nach vertrag.reihenfolge; die Reihenfolge hier entscheidet nur, wer bei gleichen Resten der Rundung den Cent erhält (die früher genannte Partei)."`
 	Kosten     Kosten        `yaml:"kosten" jsonschema:"required" jsonschema_description:"Kostenpositionen, einmalig oder jährlich."`
 	Verteilung Verteilung    `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
 	Projekt    *Projektstand `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
@@ -96,6 +96,7 @@ type Vertrag struct {
 	Steuerungsgremium      string    `yaml:"steuerungsgremium,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Bezeichnung des Steuerungsgremiums, das den Schlüssel festlegt."`
 	Begruendung            string    `yaml:"begruendung,omitempty" jsonschema_description:"Begründung für die Sternstruktur (die Ringstruktur ist die Regel)."`
 	Eingangsformel         string    `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
+	Reihenfolge            string    `yaml:"reihenfolge,omitempty" jsonschema:"enum=amtlich,enum=umsetzendes_land_zuerst" jsonschema_description:"Reihenfolge der Vertragsparteien in allen Dokumenten und Tabellen: amtlich (Standard; der Bund zuerst, dann die Länder von Baden-Württemberg bis Thüringen) oder umsetzendes_land_zuerst (das umsetzende Land vorn, die übrigen in amtlicher Reihenfolge)."`
 	FITStore               *FITStore `yaml:"fit_store,omitempty" jsonschema_description:"Angaben zum FIT-Store-Angebot; Pflicht bei form: fit-store."`
 }
 
@@ -111,7 +112,7 @@ type FITStore struct {
 type Partei struct {
 	Land           LandCode  `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
 	Rolle          string    `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
-	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Vertretung bei der Unterzeichnung, wie sie nach „vertreten durch“ steht, z. B. „das Ministerium für Infrastruktur und Digitales“."`
+	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Die Stelle, die die Partei bei der Unterzeichnung vertritt, im Nominativ mit Artikel, wie sie sich selbst nennt, z. B. „das Ministerium für Infrastruktur und Digitales“, „der Senator für Inneres und Sport“, „die Senatsverwaltung für Inneres und Sport“. Die Dokumente beugen sie („vertreten durch den Senator …“)."`
 	Kommune        string    `yaml:"kommune,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
 	Behoerde       string    `yaml:"behoerde,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
 	Anschrift      string    `yaml:"anschrift,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Postanschrift der Behörde."`

@@ -133,7 +133,7 @@ func (c *clause) addItems(b, top model.Block, prefix string) error {
 	case *model.Signatures:
 		for i := range n.Blocks {
 			s := &n.Blocks[i]
-			c.items = append(c.items, &item{what: "Unterschrift", label: s.Party, text: strings.TrimSpace(s.Party + "\n" + s.Signer + "\n" + s.PlaceDate), top: top, sig: s})
+			c.items = append(c.items, &item{what: "Unterschrift", label: s.Party, text: strings.TrimSpace(strings.Join(append([]string{s.Party, s.Signer, s.PlaceDate}, s.Lines...), "\n")), top: top, sig: s})
 		}
 	case *model.PageBreak:
 	default:

@@ -342,15 +342,23 @@ func hasSignatures(bs []model.Block) bool {
 }
 
 // signatureParas shows changed signature blocks as plain paragraphs in
-// the order the DOCX writes them (place and date, party, signer), with
-// the changes marked: the model's signature block has no room for marks.
-// A redline is for review, not for signing, so the layout may differ.
+// the order the DOCX writes them (party, signer, place and date, the
+// captions of the further lines), with the changes marked: the model's
+// signature block has no room for marks. A redline is for review, not
+// for signing, so the layout may differ.
 func signatureParas(mt *matcher, sigs []itemPair) []model.Block {
-	fields := func(s *model.Signature) [3]string {
-		if s == nil {
-			return [3]string{}
+	fields := func(s *model.Signature, n int) []string {
+		out := make([]string, n)
+		if s != nil {
+			copy(out, append([]string{s.Party, s.Signer, s.PlaceDate}, s.Lines...))
 		}
-		return [3]string{s.PlaceDate, s.Party, s.Signer}
+		return out
+	}
+	count := func(s *model.Signature) int {
+		if s == nil {
+			return 0
+		}
+		return 3 + len(s.Lines)
 	}
 	var out []model.Block
 	for _, ip := range sigs {
@@ -361,7 +369,8 @@ func signatureParas(mt *matcher, sigs []itemPair) []model.Block {
 		if ip.new != nil {
 			n = ip.new.sig
 		}
-		of, nf := fields(o), fields(n)
+		k := max(count(o), count(n))
+		of, nf := fields(o, k), fields(n, k)
 		for i := range of {
 			var ins []model.Inline
 			switch {

@@ -207,6 +207,8 @@ func signatures(rows []row) *model.Signatures {
 				case t == "":
 				case p.role == roleSigCaption && sig.PlaceDate == "":
 					sig.PlaceDate = t
+				case p.role == roleSigCaption:
+					sig.Lines = append(sig.Lines, t)
 				default:
 					texts = append(texts, t)
 				}

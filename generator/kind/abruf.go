@@ -22,7 +22,8 @@ func Abruf() Kind {
 		Templates: []string{form},
 		Docs: func(pr *data.Projekt) []Doc {
 			var out []Doc
-			for _, pt := range pr.Parteien {
+			for _, i := range view.Order(pr) { // in the order of the documents
+				pt := pr.Parteien[i]
 				if pr.CallsOff(pt) {
 					out = append(out, Doc{Template: form, File: "fit-store-abruf-" + string(pt.Land), Party: string(pt.Land)})
 				}

@@ -118,8 +118,9 @@ func project(form string, fitStore bool) *data.Projekt {
 	return pr
 }
 
-// TestDocsPerForm: which documents each form gets, in registry order,
-// each carrying its kind.
+// TestDocsPerForm: which documents each form gets, in registry order and
+// within a kind in the official order of the Länder, each carrying its
+// kind.
 func TestDocsPerForm(t *testing.T) {
 	t.Parallel()
 	r := builtin(t)
@@ -130,12 +131,12 @@ func TestDocsPerForm(t *testing.T) {
 	}{
 		{"ring", false, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief"}},
 		// without an offer weg does not apply: every re-using Land gets its agreement
-		{"stern", false, []string{"vereinbarung-SN", "vereinbarung-TH", "vereinbarung-BB", "projektbeschreibung", "projektsteckbrief"}},
+		{"stern", false, []string{"vereinbarung-BB", "vereinbarung-SN", "vereinbarung-TH", "projektbeschreibung", "projektsteckbrief"}},
 		// with an offer, the Land that chose the FIT-Store gets the call-off
 		// instead of the agreement, never both
-		{"stern", true, []string{"vereinbarung-TH", "vereinbarung-BB", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
+		{"stern", true, []string{"vereinbarung-BB", "vereinbarung-TH", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
 		// the Kommune cannot call off (Leitfaden §2.3.4)
-		{"fit-store", false, []string{"fit-store-abruf-SN", "fit-store-abruf-BB", "projektbeschreibung", "projektsteckbrief"}},
+		{"fit-store", false, []string{"fit-store-abruf-BB", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief"}},
 	} {
 		docs := r.Docs(project(c.form, c.fitStore))
 		var files []string

@@ -11,10 +11,11 @@ import (
 // per-party document, the re-using Land it is for.
 type Parties struct {
 	view.View
-	// Vertragsparteien are the parties of this document: every party of
-	// a ring agreement; the implementing Land and Partner in a star
-	// agreement; Partner alone in a FIT-Store call-off form; every party
-	// of the project in the project documents.
+	// Vertragsparteien are the parties of this document, in the order
+	// of the documents (view.Order): every party of a ring agreement; the
+	// implementing Land and Partner in a star agreement; Partner alone in
+	// a FIT-Store call-off form; every party of the project in the
+	// project documents.
 	Vertragsparteien []view.Partei
 	// Partner is the re-using Land of a per-party document; nil otherwise.
 	Partner *view.Partei
@@ -35,4 +36,17 @@ func partner(v view.View, d Doc) (*view.Partei, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s ist keine Vertragspartei", d.Party)
+}
+
+// bilateral returns the two parties of a star agreement, the
+// implementing Land and the partner, in the order of the documents
+// (view.Order).
+func bilateral(v view.View, partner string) []view.Partei {
+	out := make([]view.Partei, 0, 2)
+	for _, p := range v.Parteien {
+		if p.Umsetzend || p.Code == partner {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -24,10 +24,12 @@ func Vereinbarung() Kind {
 			case "ring":
 				return []Doc{{Template: ring, File: "vereinbarung"}}
 			case "stern":
+				// in the order the documents name the parties (view.Order);
 				// a Land that calls off from the FIT-Store (parteien[].weg)
 				// owes its share there and gets no agreement
 				var out []Doc
-				for _, pt := range pr.Parteien {
+				for _, i := range view.Order(pr) {
+					pt := pr.Parteien[i]
 					if pt.Rolle == "nachnutzend" && !pr.CallsOff(pt) {
 						out = append(out, Doc{Template: stern, File: "vereinbarung-" + string(pt.Land), Party: string(pt.Land)})
 					}
@@ -44,7 +46,7 @@ func Vereinbarung() Kind {
 			if err != nil {
 				return nil, err
 			}
-			return Parties{View: v, Vertragsparteien: []view.Partei{v.Umsetzend, *p}, Partner: p}, nil
+			return Parties{View: v, Vertragsparteien: bilateral(v, p.Code), Partner: p}, nil
 		},
 		Check: func(pr *data.Projekt, d *model.Document) (check.Kind, string) {
 			switch {

@@ -20,7 +20,7 @@
 //	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
 //	{:diagramm id=x titel="…"}    the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
 //	| {:farbe=RRGGBB} Text |       a table cell with a background colour (e.g. traffic lights)
-//	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum
+//	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum [| Unterschrift | Name | …]
 //	<!--@datei:zeile-->            position marker inserted by the template stage
 //
 // Anything else a template might emit by accident — raw HTML, code, links,
@@ -729,6 +729,10 @@ func allEmpty(r model.Row) bool {
 	return true
 }
 
+// maxSignatureColumns bounds a signature line: party, signer, place and
+// date, and up to five further lines to fill in.
+const maxSignatureColumns = 8
+
 func (c *converter) fenced(f *ast.FencedCodeBlock) (model.Block, error) {
 	lang := string(f.Language(c.src))
 	if lang != "unterschriften" {
@@ -746,12 +750,15 @@ func (c *converter) fenced(f *ast.FencedCodeBlock) (model.Block, error) {
 		for j := range parts {
 			parts[j] = norm.NFC.String(unescape(strings.TrimSpace(parts[j])))
 		}
-		if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
-			return nil, c.errorf("Unterschriftszeile %q: „Partei | Unterzeichner | Ort, Datum“", line)
+		if len(parts) < 2 || len(parts) > maxSignatureColumns || parts[0] == "" || slices.Contains(parts[min(3, len(parts)):], "") {
+			return nil, c.errorf("Unterschriftszeile %q: „Partei | Unterzeichner | Ort, Datum | Unterschrift | Name | …“ (höchstens %d Spalten, keine leeren Zeilenbeschriftungen)", line, maxSignatureColumns)
 		}
 		s := model.Signature{Party: parts[0], Signer: parts[1], PlaceDate: "Ort, Datum"}
-		if len(parts) == 3 && parts[2] != "" {
+		if len(parts) >= 3 && parts[2] != "" {
 			s.PlaceDate = parts[2]
+		}
+		if len(parts) > 3 {
+			s.Lines = parts[3:]
 		}
 		out.Blocks = append(out.Blocks, s)
 	}

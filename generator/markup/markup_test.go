@@ -125,10 +125,11 @@ func TestConvert(t *testing.T) {
     text "Klein."
 `},
 		{"signatures",
-			"```unterschriften\nFür das Land Sachsen-Anhalt | das Ministerium für Infrastruktur und Digitales\nFür den Freistaat Sachsen | die Staatsministerin | Dresden, den\n```\n",
+			"```unterschriften\nFür das Land Sachsen-Anhalt | das Ministerium für Infrastruktur und Digitales\nFür den Freistaat Sachsen | die Staatsministerin | Dresden, den\nFür die Freie Hansestadt Bremen | Der Senator für Inneres und Sport | | Unterschrift | Name | Amtsbezeichnung\n```\n",
 			`  signatures @t.md:2
     signature party="Für das Land Sachsen-Anhalt" signer="das Ministerium für Infrastruktur und Digitales" placedate="Ort, Datum"
     signature party="Für den Freistaat Sachsen" signer="die Staatsministerin" placedate="Dresden, den"
+    signature party="Für die Freie Hansestadt Bremen" signer="Der Senator für Inneres und Sport" placedate="Ort, Datum" line="Unterschrift" line="Name" line="Amtsbezeichnung"
 `},
 		{"chart",
 			"{:diagramm id=kostenanteile titel=\"Kostenanteile 2027\"}\n\n| Land | Anteil |\n|:--|--:|\n| Sachsen-Anhalt | 26,53499 % |\n| Bayern | 8,18104 |\n| Bremen | 0 % |\n",
@@ -203,6 +204,8 @@ func TestConvertErrors(t *testing.T) {
 		{"table directive on paragraph", "{:summe}\n\ntext\n", `Anweisung "summe" gilt nicht für Absätze`},
 		{"widths mismatch", "{:tabelle breiten=50,50}\n\n| a | b | c |\n|--|--|--|\n| 1 | 2 | 3 |\n", "breiten nennt 2 Spalten, die Tabelle hat 3"},
 		{"bad signature", "```unterschriften\nnur eine Spalte\n```\n", "Unterschriftszeile"},
+		{"signature with an empty line caption", "```unterschriften\nFür A | B | Ort, Datum | | Name\n```\n", "keine leeren Zeilenbeschriftungen"},
+		{"signature with too many lines", "```unterschriften\nA | B | C | 1 | 2 | 3 | 4 | 5 | 6\n```\n", "höchstens 8 Spalten"},
 		{"chart share with decimal point", "{:diagramm id=k}\n\n| Land | Anteil |\n|--|--|\n| Bayern | 26.5 % |\n", "Diagramm k, Zeile 1 (Bayern): Anteil: „26.5\u00a0%“"},
 		{"chart share not a number", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 1 % |\n| B | viel |\n", "Diagramm, Zeile 2 (B): Anteil: „viel“: keine gültige Dezimalzahl"},
 		{"chart share too precise", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 1,123456 % |\n", "zu viele Nachkommastellen"},

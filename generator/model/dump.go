@@ -94,7 +94,11 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 		case *Signatures:
 			fmt.Fprintf(w, "%ssignatures%s\n", ind, pos(n.Pos))
 			for _, s := range n.Blocks {
-				fmt.Fprintf(w, "%s  signature party=%s signer=%s placedate=%s\n", ind, q(s.Party), q(s.Signer), q(s.PlaceDate))
+				fmt.Fprintf(w, "%s  signature party=%s signer=%s placedate=%s", ind, q(s.Party), q(s.Signer), q(s.PlaceDate))
+				for _, l := range s.Lines {
+					fmt.Fprintf(w, " line=%s", q(l))
+				}
+				fmt.Fprintln(w)
 			}
 		case *PageBreak:
 			fmt.Fprintf(w, "%spagebreak%s\n", ind, pos(n.Pos))

@@ -171,11 +171,17 @@ type Signatures struct {
 	Blocks []Signature
 }
 
-// Signature is one party's signature block.
+// Signature is one party's signature block: the party and the authority
+// that signs for it at the top, then the lines to fill in when signing.
 type Signature struct {
 	Party     string // "Für das Land Sachsen-Anhalt"
-	Signer    string // "das Ministerium für Infrastruktur und Digitales"
-	PlaceDate string // "Ort, Datum" line caption
+	Signer    string // "Das Ministerium für Infrastruktur und Digitales"
+	PlaceDate string // "Ort, Datum": caption of the first line
+	// Lines are the captions of the lines below the one for place and
+	// date: the first is the signature line, with room to sign above it
+	// ("Unterschrift"), the others follow closer ("Name",
+	// "Amtsbezeichnung"). None: one signature line without caption.
+	Lines []string
 }
 
 // Chart is a horizontal bar chart of shares, e.g. the cost shares of the

@@ -17,7 +17,7 @@ import (
 // dataFS holds the embedded reference data. README files are deliberately
 // not embedded.
 //
-//go:embed data/laender.yaml data/themenfelder.yaml data/ks/*.yaml
+//go:embed data/laender.yaml data/themenfelder.yaml data/grammatik.yaml data/ks/*.yaml
 var dataFS embed.FS
 
 // builtinPrefix marks the file names of embedded tables in [KSTable.Datei]
@@ -31,6 +31,7 @@ type builtinData struct {
 	byCode    map[string]int
 	landCodes []string
 	themen    []string
+	nouns     []noun
 	ks        *KSRegistry
 }
 
@@ -56,6 +57,11 @@ func parseBuiltin() (*builtinData, error) {
 	if err := d.parseThemen(); err != nil {
 		return nil, fmt.Errorf("%w: data/themenfelder.yaml: %w", ErrBuiltin, err)
 	}
+	nouns, err := parseNounsFS(dataFS, "data/grammatik.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("%w: data/grammatik.yaml: %w", ErrBuiltin, err)
+	}
+	d.nouns = nouns
 	names, err := fs.Glob(dataFS, "data/ks/*.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBuiltin, err)
@@ -80,7 +86,12 @@ func parseBuiltin() (*builtinData, error) {
 // decodeStrict decodes exactly one YAML document into v, rejecting unknown
 // fields.
 func decodeStrict(name string, v any) error {
-	b, err := dataFS.ReadFile(name)
+	return decodeStrictFS(dataFS, name, v)
+}
+
+// decodeStrictFS is decodeStrict on another file system.
+func decodeStrictFS(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
@@ -163,4 +174,61 @@ func (d *builtinData) lands() []Party {
 		}
 	}
 	return ls
+}
+
+// nounYAML is the on-disk form of a head noun in data/grammatik.yaml.
+type nounYAML struct {
+	Wort    string `yaml:"wort"`
+	Genus   string `yaml:"genus"`
+	Klasse  string `yaml:"klasse"`
+	Genitiv string `yaml:"genitiv"`
+}
+
+// parseNounsFS reads and checks the head noun table: every entry a
+// lower-case word ending, once; a gender for every noun that is not
+// adjectival; a weak noun masculine, with the genitive that gives its
+// ending in the oblique cases.
+func parseNounsFS(fsys fs.FS, name string) ([]noun, error) {
+	var f struct {
+		Kopfnomen []nounYAML `yaml:"kopfnomen"`
+	}
+	if err := decodeStrictFS(fsys, name, &f); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := make([]noun, 0, len(f.Kopfnomen))
+	for i, e := range f.Kopfnomen {
+		at := fmt.Sprintf("Eintrag %d („%s“)", i+1, e.Wort)
+		switch {
+		case e.Wort == "" || e.Wort != strings.ToLower(e.Wort) || strings.ContainsAny(e.Wort, " -"):
+			return nil, fmt.Errorf("%s: „wort“ ist ein Wortende in Kleinbuchstaben", at)
+		case seen[e.Wort]:
+			return nil, fmt.Errorf("%s: doppelt", at)
+		case e.Klasse == classAdjective && e.Genus != "":
+			return nil, fmt.Errorf("%s: ein adjektivisches Kopfnomen hat kein festes Genus (es folgt dem Artikel)", at)
+		case e.Klasse != classAdjective && e.Genus != "m" && e.Genus != "f" && e.Genus != "n":
+			return nil, fmt.Errorf("%s: Genus „%s“ (erlaubt: m, f, n)", at, e.Genus)
+		case e.Klasse != classStrong && e.Klasse != classWeak && e.Klasse != classAdjective:
+			return nil, fmt.Errorf("%s: Klasse „%s“ (erlaubt: stark, schwach, adjektivisch)", at, e.Klasse)
+		case e.Klasse == classWeak && e.Genus != "m":
+			return nil, fmt.Errorf("%s: schwach gebeugt werden nur Maskulina", at)
+		case e.Klasse != classWeak && e.Genitiv != "":
+			return nil, fmt.Errorf("%s: „genitiv“ nur bei schwachen Kopfnomen", at)
+		}
+		seen[e.Wort] = true
+		n := noun{end: e.Wort, genus: e.Genus, class: e.Klasse}
+		if e.Klasse == classWeak {
+			gen := strings.ToLower(strings.TrimPrefix(e.Genitiv, "des "))
+			end, ok := strings.CutPrefix(gen, e.Wort)
+			if !ok || !strings.HasPrefix(e.Genitiv, "des ") || (end != "en" && end != "n") {
+				return nil, fmt.Errorf("%s: „genitiv“ muss „des %s…“ mit -en oder -n lauten, nicht „%s“", at, e.Wort, e.Genitiv)
+			}
+			n.oblique = end
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("keine Kopfnomen")
+	}
+	return out, nil
 }

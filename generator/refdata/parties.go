@@ -79,3 +79,22 @@ func IsLand(code string) bool {
 	p, ok := PartyByCode(code)
 	return ok && p.IstLand
 }
+
+// OfficialRank returns a party's place in the official order of the
+// parties of an agreement between the Länder (Staatspraxis, as in the
+// Staatsverträge der Länder): the Bund first where it is a party, then
+// the Länder in the order of [LandCodes] — Baden-Württemberg, Bayern,
+// Berlin, Brandenburg, Bremen, Hamburg, Hessen, Mecklenburg-Vorpommern,
+// Niedersachsen, Nordrhein-Westfalen, Rheinland-Pfalz, Saarland, Sachsen,
+// Sachsen-Anhalt, Schleswig-Holstein, Thüringen. An unknown code comes
+// last.
+func OfficialRank(code string) int {
+	d := mustBuiltin()
+	if code == BundCode {
+		return 0
+	}
+	if i := slices.Index(d.landCodes, code); i >= 0 {
+		return i + 1
+	}
+	return len(d.landCodes) + 1
+}

@@ -154,3 +154,14 @@ func TestSuggest(t *testing.T) {
 		})
 	}
 }
+
+func TestOfficialRank(t *testing.T) {
+	t.Parallel()
+	want := []string{BundCode, "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH", "XX"}
+	got := slices.Clone(want)
+	slices.Reverse(got)
+	slices.SortStableFunc(got, func(a, b string) int { return OfficialRank(a) - OfficialRank(b) })
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted by OfficialRank: %v, want %v", got, want)
+	}
+}

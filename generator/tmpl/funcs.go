@@ -66,6 +66,15 @@ func Funcs() []Func {
 				{`{{land "HB" "akkusativ"}}`, "die Freie Hansestadt Bremen"},
 				{`{{land "SL" "genitiv"}}`, "des Saarlandes"},
 			}},
+		{"fall", fall, "Bezeichnung einer Stelle, im Nominativ mit Artikel angegeben, im Fall nominativ, akkusativ oder dativ: Artikel, vorangestellte Adjektive und Kopfnomen werden gebeugt (Kopfnomen nach generator/refdata/data/grammatik.yaml).",
+			[]Example{
+				{`vertreten durch {{fall "akkusativ" "der Senator für Inneres und Sport"}}`, "vertreten durch den Senator für Inneres und Sport"},
+				{`gegenüber {{fall "dativ" "die Senatorin für Finanzen"}}`, "gegenüber der Senatorin für Finanzen"},
+				{`{{fall "akkusativ" "der Präsident des Statistischen Landesamtes"}}`, "den Präsidenten des Statistischen Landesamtes"},
+				{`{{fall "dativ" "das Bayerische Staatsministerium für Digitales"}}`, "dem Bayerischen Staatsministerium für Digitales"},
+				{`{{fall "dativ" "der Beauftragte der Landesregierung"}}`, "dem Beauftragten der Landesregierung"},
+				{`{{satzanfang (fall "nominativ" "Ministerium für Inneres")}}`, "Das Ministerium für Inneres"},
+			}},
 		{"satzanfang", satzanfang, "Großschreibung des ersten Buchstabens, für Bezeichnungen am Satzanfang.",
 			[]Example{{`{{satzanfang (land "BY" "nominativ")}}`, "Der Freistaat Bayern"}, {`{{satzanfang "über"}}`, "Über"}}},
 		{"ref", ref, "Verweis auf eine Klausel (und einen Absatz); wird im Dokument zu „§ 5“ bzw. „§ 5 Abs. 2“.",
@@ -124,6 +133,16 @@ func land(code, fall string) (string, error) {
 	return "", fmt.Errorf("land: unbekannter Fall %q (nominativ, genitiv, dativ, akkusativ)", fall)
 }
 
+// fall declines an authority's name (see refdata.DeclineAuthority); the
+// case comes first so that a pipeline can feed the name.
+func fall(c, name string) (string, error) {
+	s, err := refdata.DeclineAuthority(name).Case(c)
+	if err != nil {
+		return "", fmt.Errorf("fall: %w", err)
+	}
+	return s, nil
+}
+
 func satzanfang(s string) string {
 	for i, r := range s {
 		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
@@ -133,8 +152,8 @@ func satzanfang(s string) string {
 
 // absteigend returns the elements of list, a slice of structs or of
 // pointers to structs, ordered by their integer field feld from the
-// largest to the smallest value; equal values keep their order (the order
-// of the project file). It is typed loosely because templates cannot name
+// largest to the smallest value; equal values keep their order (for the
+// view's parties, the order of the documents). It is typed loosely because templates cannot name
 // the view's types; a wrong list or field is an error, not a silent no-op.
 func absteigend(feld string, list any) ([]any, error) {
 	v := reflect.ValueOf(list)

@@ -53,7 +53,7 @@ func TestDeniedHelpersAreGone(t *testing.T) {
 
 func TestHelperErrors(t *testing.T) {
 	t.Parallel()
-	for _, src := range []string{`{{land "XX" "dativ"}}`, `{{land "BY" "ablativ"}}`, `{{ref "a" 1 2}}`, `{{.Fehlt}}`} {
+	for _, src := range []string{`{{land "XX" "dativ"}}`, `{{land "BY" "ablativ"}}`, `{{ref "a" 1 2}}`, `{{fall "genitiv" "der Senator"}}`, `{{.Fehlt}}`} {
 		set, err := Load(Layer{Name: "test", FS: fstest.MapFS{"x.tmpl": {Data: []byte(src)}}})
 		if err != nil {
 			t.Fatal(err)

@@ -39,7 +39,10 @@ type View struct {
 	Steuerungsgremium      string
 	Eingangsformel         string
 
-	Parteien            []Partei // every party of the project
+	// Parteien are every party of the project, in the order of the
+	// documents (see Order); Nachnutzende the re-using ones among them,
+	// in the same order.
+	Parteien            []Partei
 	Umsetzend           Partei
 	Nachnutzende        []Partei
 	HatAnsprechpersonen bool
@@ -123,14 +126,16 @@ func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 			v.Nachnutzende = make([]Partei, 0, reusers)
 		}
 	}
-	for _, pt := range pr.Parteien {
+	for _, i := range Order(pr) {
+		pt := pr.Parteien[i]
 		ref, _ := refdata.PartyByCode(string(pt.Land))
 		res := results[string(pt.Land)]
+		rep := refdata.DeclineAuthority(pt.VertretenDurch)
 		vp := Partei{
 			Code: ref.Code, Kurzname: e(ref.Kurzname), Name: e(ref.Name),
 			Nominativ: e(ref.Nominativ), Genitiv: e(ref.Genitiv), Dativ: e(ref.Dativ), Akkusativ: e(ref.Akkusativ),
-			VertretenDurch: e(pt.VertretenDurch),
-			Umsetzend:      pt.Rolle == "umsetzend", TraegtAnteil: res.Bears, IstLand: ref.IstLand,
+			VertretenDurch: e(rep.Nominativ), VertretenDurchAkkusativ: e(rep.Akkusativ), VertretenDurchDativ: e(rep.Dativ),
+			Umsetzend: pt.Rolle == "umsetzend", TraegtAnteil: res.Bears, IstLand: ref.IstLand,
 			AnteilE5: res.ShareE5, GesamtCent: res.TotalCents,
 		}
 		if len(v.Kosten.Jahre) > 0 {

@@ -48,7 +48,7 @@ func Sample(parties int) *model.Document {
 			name = "der Partei " + Hostile
 		}
 		d.Blocks = append(d.Blocks, p(model.StyleBody, "", model.Text{Text: name, Bold: true}, model.Text{Text: ", vertreten durch das Ministerium für Inneres"}))
-		sigs = append(sigs, model.Signature{Party: "Für " + name, Signer: "das Ministerium für Inneres", PlaceDate: "Ort, Datum"})
+		sigs = append(sigs, model.Signature{Party: "Für " + name, Signer: "Das Ministerium für Inneres", PlaceDate: "Ort, Datum", Lines: []string{"Unterschrift", "Name", "Amtsbezeichnung"}})
 		rows = append(rows, model.Row{Cells: []model.Cell{{Inlines: text(fmt.Sprintf("Land %d", i+1))}, {Inlines: text("6,25000 %")}, {Inlines: text("30.000,00 €")}, {Inlines: text("90.000,00 €")}}})
 	}
 	rows = append(rows, model.Row{Total: true, Cells: []model.Cell{{Inlines: text("Summe")}, {Inlines: text("100,00000 %")}, {Inlines: text("480.000,00 €")}, {Inlines: text("1.440.000,00 €")}}})

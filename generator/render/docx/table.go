@@ -221,8 +221,8 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 }
 
 // signatures writes a borderless two-column table, one cell per party:
-// space, a line with the "Ort, Datum" caption, space for the signature, the
-// signature line, then party and signer. Rows never split across pages.
+// party and signer, then the lines to fill in (see signature). Rows never
+// split across pages.
 func (r *renderer) signatures(s *model.Signatures) error {
 	if len(s.Blocks) == 0 {
 		return nil
@@ -274,30 +274,69 @@ func (r *renderer) signatures(s *model.Signatures) error {
 	return nil
 }
 
+// signatureSpace is the room to sign above the signature line (2 cm);
+// the other lines have the line style's room for handwriting.
+// signatureRowGap is the room above a block (about 8 mm).
+const (
+	signatureSpace  = 1134
+	signatureRowGap = 454
+)
+
+// signature writes one party's block: the party in bold and the
+// authority that signs for it, then a line for place and date and the
+// further lines, each with its caption below — the first of them, the
+// signature line, with more room above it. Without further lines an
+// uncaptioned signature line follows.
 func (r *renderer) signature(s model.Signature) error {
-	var texts [3]string
-	for i, in := range [3]string{s.PlaceDate, s.Party, s.Signer} {
+	texts := make([]string, 0, 3+len(s.Lines))
+	for _, in := range append([]string{s.Party, s.Signer, s.PlaceDate}, s.Lines...) {
 		c, err := r.clean(in)
 		if err != nil {
 			return err
 		}
-		texts[i] = c
+		texts = append(texts, c)
 	}
-	x := &r.x
-	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/></w:pPr></w:p>`)
-	r.sigPara(styleSigCap, texts[0])
-	// More room above the signature line than above the place line.
-	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/><w:spacing w:before="1134"/></w:pPr></w:p>`)
-	r.sigPara(styleSigText, texts[1])
-	r.sigPara(styleSigText, texts[2])
+	// The party's name opens the block with room above it, which
+	// separates a row of blocks from the one before.
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigText + `"/><w:spacing`)
+	r.x.intAttr("w:before", signatureRowGap)
+	r.x.raw(`/></w:pPr>`)
+	r.x.run(texts[0], true, false)
+	r.x.raw(`</w:p>`)
+	r.sigPara(styleSigText, texts[1], false)
+	r.sigLine(0)
+	r.sigPara(styleSigCap, texts[2], false)
+	if len(s.Lines) == 0 {
+		r.sigLine(signatureSpace)
+	}
+	for i, c := range texts[3:] {
+		if i == 0 {
+			r.sigLine(signatureSpace)
+		} else {
+			r.sigLine(0)
+		}
+		r.sigPara(styleSigCap, c, false)
+	}
 	return nil
 }
 
-func (r *renderer) sigPara(style, text string) {
+// sigLine writes a line to write on; before is the room above it in
+// twips, 0 for the style's.
+func (r *renderer) sigLine(before int) {
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/>`)
+	if before > 0 {
+		r.x.raw(`<w:spacing`)
+		r.x.intAttr("w:before", before)
+		r.x.raw(`/>`)
+	}
+	r.x.raw(`</w:pPr></w:p>`)
+}
+
+func (r *renderer) sigPara(style, text string, bold bool) {
 	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
 	r.x.raw(style)
 	r.x.raw(`"/></w:pPr>`)
-	r.x.run(text, false, false)
+	r.x.run(text, bold, false)
 	r.x.raw(`</w:p>`)
 }
 

@@ -88,7 +88,7 @@ func (r *renderer) blocks(bs []model.Block, indent string) error {
 			r.chart(n)
 		case *model.Signatures:
 			for _, s := range n.Blocks {
-				r.para(indent, fmt.Sprintf("%s  \n%s  \n(%s, Unterschrift)", s.Party, s.Signer, s.PlaceDate))
+				r.signature(indent, s)
 			}
 		case *model.PageBreak:
 			r.para(indent, "---")
@@ -97,6 +97,23 @@ func (r *renderer) blocks(bs []model.Block, indent string) error {
 		}
 	}
 	return nil
+}
+
+// fillIn stands for a line to fill in by hand.
+const fillIn = "______________________________"
+
+// signature writes a signature block as the DOCX and PDF lay it out:
+// party and signer, then each line to fill in after its caption.
+func (r *renderer) signature(indent string, s model.Signature) {
+	var b strings.Builder
+	b.WriteString("**" + s.Party + "**  \n" + s.Signer)
+	for _, c := range append([]string{s.PlaceDate}, s.Lines...) {
+		b.WriteString("  \n" + c + ": " + fillIn)
+	}
+	if len(s.Lines) == 0 {
+		b.WriteString("  \n" + fillIn)
+	}
+	r.para(indent, b.String())
 }
 
 func (r *renderer) table(t *model.Table) error {

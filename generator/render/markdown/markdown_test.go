@@ -26,7 +26,7 @@ func TestRenderSample(t *testing.T) {
 		"**Anteile und Beträge**\n",
 		"| Land | Anteil | 2027 | Summe |\n|:--|--:|--:|--:|\n",
 		"| **Summe** | **100,00000 %** |",
-		"Für der Partei " + modeltest.Hostile + "  \n",
+		"**Für der Partei " + modeltest.Hostile + "**  \nDas Ministerium für Inneres  \nOrt, Datum: ______________________________  \nUnterschrift: ______________________________  \nName: ______________________________  \nAmtsbezeichnung: ______________________________\n",
 		"### Abrufendes Land\n",
 		"\n---\n",
 	} {

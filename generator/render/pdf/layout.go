@@ -575,8 +575,8 @@ func parseHex(s string) rgb {
 
 // Signature block geometry in mm.
 const (
-	sigPlaceSpace = 12.0 // room to write place and date above the first line
-	sigSignSpace  = 16.0 // room for the signature above the second line
+	sigPlaceSpace = 12.0 // room to write place and date, a name, an office above its line
+	sigSignSpace  = 16.0 // room for the signature above its line
 	sigRowGap     = 14.0 // between rows of blocks, wider than inside a block
 )
 
@@ -606,32 +606,56 @@ func (l *layout) signatures(s *model.Signatures) error {
 	return nil
 }
 
-// signature draws one party's block into it at x and returns its height:
-// a line for place and date with its caption, room for the signature, a
-// line, then party and signer.
+// signature draws one party's block into it at x and returns its height,
+// as the DOCX writes it: the party in bold and the authority that signs
+// for it, then a line for place and date and the further lines, each with
+// its caption below — the first of them, the signature line, with more
+// room above it. Without further lines an uncaptioned signature line
+// follows.
 func (l *layout) signature(it *vitem, sg model.Signature, x, w float64) (float64, error) {
-	y := sigPlaceSpace
-	it.ops = append(it.ops, op{kind: opLine, x: x, y: y, w: w, size: sigLineWidth, color: black})
-	y += 0.8
-	if sg.PlaceDate != "" {
-		bs, err := l.plain(sg.PlaceDate, regular)
-		if err != nil {
-			return 0, err
-		}
-		y = l.textAt(it, bs, sigCapStyle, x, y, w)
-	}
-	y += sigSignSpace
-	it.ops = append(it.ops, op{kind: opLine, x: x, y: y, w: w, size: sigLineWidth, color: black})
-	y += 0.8
-	for _, s := range []string{sg.Party, sg.Signer} {
-		if s == "" {
+	y := 0.0
+	for _, t := range []struct {
+		s  string
+		st style
+	}{{sg.Party, bold}, {sg.Signer, regular}} {
+		if t.s == "" {
 			continue
 		}
-		bs, err := l.plain(s, regular)
+		bs, err := l.plain(t.s, t.st)
 		if err != nil {
 			return 0, err
 		}
 		y = l.textAt(it, bs, sigStyle, x, y, w)
+	}
+	line := func(space float64, caption string) error {
+		y += space
+		it.ops = append(it.ops, op{kind: opLine, x: x, y: y, w: w, size: sigLineWidth, color: black})
+		y += 0.8
+		if caption == "" {
+			return nil
+		}
+		bs, err := l.plain(caption, regular)
+		if err != nil {
+			return err
+		}
+		y = l.textAt(it, bs, sigCapStyle, x, y, w)
+		return nil
+	}
+	if err := line(sigPlaceSpace, sg.PlaceDate); err != nil {
+		return 0, err
+	}
+	if len(sg.Lines) == 0 {
+		err := line(sigSignSpace, "")
+		return y, err
+	}
+	for i, c := range sg.Lines {
+		space := sigPlaceSpace
+		if i == 0 {
+			space = sigSignSpace
+		}
+		if err := line(space, c); err != nil {
+			return 0, err
+		}
 	}
 	return y, nil
 }
