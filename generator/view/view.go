@@ -48,6 +48,11 @@ type View struct {
 	Projekt  Projekt
 
 	Kosten Kosten
+
+	// Klauseln holds what the standard clauses (tax, signature,
+	// extension, exit, service levels, data protection, security) read;
+	// embedded, so templates write .Datenschutz.Rolle.
+	Klauseln
 }
 
 // OZG is one OZG service.
@@ -95,6 +100,7 @@ func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 	}
 	v.Kosten = buildKosten(pr, r, ks)
 	v.Projekt = buildProjekt(pr)
+	v.Klauseln = buildKlauseln(pr)
 	if f := pr.Vertrag.FITStore; f != nil {
 		v.FITStore = &FITStore{Angebot: e(f.Angebot), LeistungsbeschreibungVersion: e(f.LeistungsbeschreibungVersion), Abstimmungsschreiben: e(f.Abstimmungsschreiben), AVV: f.AVV}
 	}
