@@ -92,7 +92,7 @@ func TestDiffCommand(t *testing.T) {
 	outDir := writeDocxDir(t, wohngeld, filepath.Join(dir, "out"))
 	edited := editDocx(t, filepath.Join(outDir, "vereinbarung.docx"), filepath.Join(dir, "vereinbarung.docx"), "Frist von 12 Monaten", "Frist von drei Monaten")
 	redline := filepath.Join(dir, "redline.docx")
-	const where = "§\u00a013, Abs. (2)"
+	const where = "§\u00a015, Abs. (2)"
 	isJSON := func(t *testing.T, stream, got string) {
 		t.Helper()
 		var rep diff.Report
@@ -214,7 +214,7 @@ func TestDiffOutputDirectories(t *testing.T) {
 	}
 	runTable(t, []cliCase{
 		{name: "two output directories", args: []string{"diff", "--exit-code", old, new}, code: exitChanged,
-			stdout: all(contains("== bafoeg-stern/vereinbarung-SN\n  keine inhaltlichen Änderungen", "== wohngeld-ring/vereinbarung\n  [geändert]   §\u00a013, Abs. (2): ", "[-12-]{+6+}"), notContains("nur in")), stderr: empty},
+			stdout: all(contains("== bafoeg-stern/vereinbarung-SN\n  keine inhaltlichen Änderungen", "== wohngeld-ring/vereinbarung\n  [geändert]   §\u00a015, Abs. (2): ", "[-12-]{+6+}"), notContains("nur in")), stderr: empty},
 		{name: "one project folder each", args: []string{"diff", "--exit-code", filepath.Join(old, "bafoeg-stern"), filepath.Join(new, "bafoeg-stern")}, code: 0,
 			stdout: contains("== vereinbarung-TH\n  keine inhaltlichen Änderungen"), stderr: empty},
 	})
