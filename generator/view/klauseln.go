@@ -52,9 +52,6 @@ type Betrieb struct {
 	Wartungsfenster    string
 	Reaktionszeiten    []Reaktionszeit // most urgent first
 	Unterauftragnehmer []Dienstleister
-	// Unvollstaendig is true when a value of the service levels is
-	// missing, so the annex states the fallback.
-	Unvollstaendig bool
 }
 
 // Dienstleister is an IT service provider taking part in the operation.
@@ -77,7 +74,6 @@ type Datenschutz struct {
 	Rolle                   string // "auftragsverarbeitung" (default) or "gemeinsame_verantwortung"
 	Auftragsverarbeitung    bool
 	GemeinsameVerantwortung bool
-	Festgelegt              bool // the role is in the data (not the default)
 	Datenarten, Betroffene  []string
 	Anlaufstelle            string
 	MeldefristStunden       int // default 24
@@ -108,7 +104,6 @@ func buildKlauseln(pr *data.Projekt) Klauseln {
 
 	d := Datenschutz{Rolle: pr.DatenschutzRolle(), MeldefristStunden: pr.MeldefristStundenWert()}
 	if ds := pr.Datenschutz; ds != nil {
-		d.Festgelegt = ds.Rolle != ""
 		for _, s := range ds.Datenarten {
 			d.Datenarten = append(d.Datenarten, e(s))
 		}
@@ -132,13 +127,12 @@ func buildKlauseln(pr *data.Projekt) Klauseln {
 	return k
 }
 
-// buildBetrieb prepares the service levels; nil gives the fallback of an
-// incomplete annex.
+// buildBetrieb prepares the service levels; a value left out stays empty,
+// and the annex states its fallback.
 func buildBetrieb(b *data.Betrieb) Betrieb {
 	e := tmpl.Escape
 	out := Betrieb{Messzeitraum: data.DefaultMesszeitraum}
 	if b == nil {
-		out.Unvollstaendig = true
 		return out
 	}
 	if b.Betreiber != nil {
@@ -166,6 +160,5 @@ func buildBetrieb(b *data.Betrieb) Betrieb {
 	for _, u := range b.Unterauftragnehmer {
 		out.Unterauftragnehmer = append(out.Unterauftragnehmer, Dienstleister{Name: e(u.Name), Anschrift: e(u.Anschrift), Leistung: e(u.Leistung)})
 	}
-	out.Unvollstaendig = out.Verfuegbarkeit == "" || out.Servicezeiten == "" || out.Wartungsfenster == "" || len(out.Reaktionszeiten) == 0
 	return out
 }
