@@ -159,7 +159,8 @@ func TestPartiesInOfficialOrder(t *testing.T) {
 	wohngeldFirst := edited(t, "wohngeld-ring.yaml", "  steuerungsgremium:", "  reihenfolge: umsetzendes_land_zuerst\n  steuerungsgremium:")
 	// the parties of the project file in reverse order: nothing changes
 	ehe := edited(t, "eheschliessung-ring.yaml")
-	start, end := strings.Index(ehe, "\nparteien:\n")+len("\nparteien:\n"), strings.Index(ehe, "\nkosten:")
+	start := strings.Index(ehe, "\nparteien:\n") + len("\nparteien:\n")
+	end := start + strings.Index(ehe[start:], "\n\n") + 1 // the blank line after the list
 	var entries []string
 	for _, e := range strings.SplitAfter(ehe[start:end], "\n") {
 		switch {

@@ -20,7 +20,7 @@ const (
 	fixtures = "../../fixtures"
 	wohngeld = fixtures + "/wohngeld-ring.yaml"
 	bafoeg   = fixtures + "/bafoeg-stern.yaml"
-	ehe      = fixtures + "/eheschliessung-ring.yaml"
+	aufenthalt = fixtures + "/aufenthaltstitel-fitstore.yaml"
 )
 
 // runCLI runs the command line in-process.

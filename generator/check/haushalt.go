@@ -294,7 +294,7 @@ func checkNoDoubleObligation(c *ctx) {
 }
 
 var ksYearText = regexp.MustCompile(`Königsteiner Schlüssel (?:des (?:GWK-)?Jahres )?(\d{4})`)
-var startText = regexp.MustCompile(`ab dem \d{1,2}\.\s\S+ (\d{4})`)
+var startText = regexp.MustCompile(`(?:ab dem|vom) \d{1,2}\.\s\S+ (\d{4})`)
 
 // maxKSAge is how many years a Königsteiner table may lie before the
 // agreement's start without a warning.

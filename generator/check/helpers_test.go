@@ -13,6 +13,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
@@ -419,5 +420,41 @@ func dataVariant(fixture string, extra ...check.Document) variant {
 		}
 		proj.Documents = append(proj.Documents, extra...)
 		return check.Run(check.Input{Name: fixture, Kind: check.KindData, Project: proj})
+	}
+}
+
+// withData checks a generated document, unchanged, against project data
+// changed by fn after the document was made: the document no longer
+// says what the data decides.
+func withData(fixture, file string, fn func(*data.Projekt)) variant {
+	return func(t *testing.T, g *generator.Generator) []check.Finding {
+		t.Helper()
+		in := generated(t, g, fixture, file)
+		fn(&in.Project.File.Projekt)
+		return check.Run(in)
+	}
+}
+
+// removeListItem deletes the list item with the label (at any depth) in
+// the section with the id.
+func removeListItem(id, label string) edit {
+	return func(t *testing.T, d *model.Document) {
+		t.Helper()
+		s := findSection(d.Blocks, id)
+		if s == nil {
+			t.Fatalf("kein Abschnitt %q", id)
+		}
+		found := false
+		_ = model.Walk(&model.Document{Blocks: s.Blocks}, func(b model.Block, _ []*model.Section) error {
+			if l, ok := b.(*model.List); ok {
+				n := len(l.Items)
+				l.Items = slices.DeleteFunc(l.Items, func(it model.ListItem) bool { return it.Label == label })
+				found = found || len(l.Items) < n
+			}
+			return nil
+		})
+		if !found {
+			t.Fatalf("Abschnitt %q: kein Listenpunkt %q", id, label)
+		}
 	}
 }

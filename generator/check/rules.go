@@ -90,6 +90,24 @@ var rules = []Rule{
 	structural("STRUKTUR-015", vwa, Warning, srcBlaupause, clSchluss, nil),
 	structural("STRUKTUR-016", vwa, Error, srcBlaupause, clInkraft, mentions(`(?i)in kraft`, "sagt nicht, wann die Vereinbarung in Kraft tritt")),
 
+	// Standardklauseln (CLAUSES.md)
+	{"KLAUSEL-001", vwa, Error, srcStreit, "Streitigkeiten gehen erst an das Steuerungsgremium (Stern: die Leitungsebenen), dann in eine Schlichtung, erst danach vor die Verwaltungsgerichte", checkDisputes},
+	{"KLAUSEL-002", vwa, Error, srcUStG, "Die Vereinbarung sagt, ob die Kostenanteile der Umsatzsteuer unterliegen und was gilt, wenn sie anfällt (wie die Projektdatei)", checkVAT},
+	{"KLAUSEL-003", vwa, Error, srcAusfertigung, "Zahl der Ausfertigungen oder elektronische Unterzeichnung, Umlaufverfahren und Inkrafttreten mit der letzten Unterschrift oder am genannten Tag", checkOriginals},
+	{"KLAUSEL-004", vwa, Error, srcBeendigung, "Die Beendigung regelt Rückgabe und Löschung der Daten mit Fristen, Übergang, Weiterbetrieb und das Ausscheiden des umsetzenden Landes", checkExit},
+	{"KLAUSEL-005", vwa, Error, srcVerlaengerung, "Eine befristete Vereinbarung sagt, ob und wie sie verlängert wird (wie die Projektdatei)", checkExtension},
+	{"KLAUSEL-006", vwa, Error, srcHaftung, "Haftung für eigenes Verschulden, Freistellung bei Amtshaftung, nicht zurechenbare Schäden verteilt (Stern: nur zwischen beiden, nie 0 % für das umsetzende Land)", checkLiability},
+	{"KLAUSEL-007", vwa, Error, srcLeistung, "Die Leistungsbeschreibung nennt Verfügbarkeit, Servicezeiten, Reaktionszeiten, Wartungsfenster und Betreiber (wie die Projektdatei), § Leistungen verweist auf sie", checkServiceLevels},
+	{"KLAUSEL-008", onlyData, Warning, srcLeistung, "Die Service-Level sind vor der Unterzeichnung vollständig angegeben (leistung.betrieb)", checkServiceLevelData},
+	{"KLAUSEL-009", vwa, Error, srcSicherheit, "Die Informationssicherheit nennt den Standard (BSI IT-Grundschutz oder gleichwertig) und eine Meldepflicht mit Frist", checkSecurity},
+
+	// Datenschutz (Art. 26, 28, 33 DSGVO)
+	{"DATENSCHUTZ-001", vwa, Error, srcDatenschutz, "Die Rolle im Datenschutz ist entschieden (wie die Projektdatei) und die passende Anlage liegt bei", checkDataRole},
+	{"DATENSCHUTZ-002", vwa, Error, srcArt28, "Die Vereinbarung zur Auftragsverarbeitung enthält Art. 28 Abs. 3 Buchst. a bis h, Gegenstand, Daten, Maßnahmen und Unterauftragsverarbeiter", checkAVV},
+	{"DATENSCHUTZ-003", vwa, Error, srcArt26, "Die Vereinbarung über die gemeinsame Verantwortlichkeit regelt Informationspflichten, Betroffenenrechte, Meldungen, Anlaufstelle und das Wesentliche für die Betroffenen", checkJointControl},
+	{"DATENSCHUTZ-004", vwa, Error, srcArt33, "Verletzungen des Datenschutzes werden binnen höchstens 24 Stunden gemeldet, damit die 72-Stunden-Frist gewahrt bleibt", checkBreachDeadline},
+	{"DATENSCHUTZ-005", onlyData, Warning, srcDatenschutz, "Die Rolle im Datenschutz ist in der Projektdatei entschieden und passt zum FIT-Store-Angebot", checkDataRoleData},
+
 	// Regeln aus Leitfaden und IT-Planungsrat (DOMAIN.md §5)
 	{"REGEL-001", onlyData, Warning, srcLeitfaden234, "Die Sternstruktur ist begründet (die Ringstruktur ist die Regel)", checkStarReason},
 	{"REGEL-002", []Kind{KindData, KindAbruf}, Error, srcLeitfaden234, "Aus dem FIT-Store ruft nur ein Land ab, keine Kommune", checkNoMunicipalCallOff},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/model"
 )
 
@@ -183,6 +184,76 @@ var ruleCases = []ruleCase{
 	structureCase("STRUKTUR-015", "schluss"),
 	structureCase("STRUKTUR-016", "inkrafttreten"),
 
+	structureCase("KLAUSEL-001", "streitbeilegung"),
+	modelCase("KLAUSEL-001", "Rechtsweg jederzeit", bafoeg, sternSN, false,
+		replace("streitbeilegung", "", "Erst wenn die Schlichtung gescheitert ist, steht der Rechtsweg offen.", "Der Rechtsweg steht jederzeit offen.")),
+	modelCase("KLAUSEL-001", "anderes Steuerungsgremium als in der Projektdatei", wohngeld, ring, true,
+		replace("streitbeilegung", "", "Steuerungskreis Nachnutzung Wohngeld", "Lenkungskreis")),
+	structureCase("KLAUSEL-002", "umsatzsteuer"),
+	modelCase("KLAUSEL-002", "steuerpflichtig, die Projektdatei sagt nicht steuerbar", wohngeld, ring, true,
+		replace("umsatzsteuer", "", "nicht der Umsatzsteuer unterliegen", "steuerpflichtig sind")),
+	modelCase("KLAUSEL-002", "keine verbindliche Auskunft, obwohl offen", ehe, ring, true,
+		replace("umsatzsteuer", "", "verbindliche Auskunft", "Auskunft")),
+	modelCase("KLAUSEL-003", "elf Ausfertigungen für zwölf Parteien", wohngeld, ring, false,
+		replace("inkrafttreten", "", "in zwölf gleichlautenden", "in elf gleichlautenden")),
+	modelCase("KLAUSEL-003", "ohne Umlaufverfahren", bafoeg, sternSN, false,
+		replace("inkrafttreten", "", "im Umlaufverfahren", "gemeinsam")),
+	modelCase("KLAUSEL-003", "anderer Tag des Inkrafttretens als in der Projektdatei", ehe, ring, true,
+		replace("inkrafttreten", "", "am 1. Januar 2027 in Kraft", "am 1. Februar 2027 in Kraft")),
+	structureCase("KLAUSEL-004", "beendigung"),
+	modelCase("KLAUSEL-004", "ohne Übergabe des Quellcodes", einbuerg, "vereinbarung-HB", true,
+		replace("beendigung", "", "den vollständigen Quellcode des Online-Dienstes in der eingesetzten Fassung, ", "")),
+	modelCase("KLAUSEL-004", "anderer Weiterbetrieb als in der Projektdatei", bafoeg, sternSN, true,
+		replace("beendigung", "", "bis zu 6 Monate", "bis zu 3 Monate"), replace("beendigung", "", "nach der Beendigung 6 Monate", "nach der Beendigung 3 Monate")),
+	modelCase("KLAUSEL-005", "befristet ohne Verlängerung", wohngeld, ring, false,
+		removeBlocks("laufzeit", func(b model.Block) bool {
+			p, ok := b.(*model.Paragraph)
+			return ok && strings.Contains(model.PlainText(p.Inlines), "verlängert sich")
+		})),
+	modelCase("KLAUSEL-005", "andere Verlängerung als in der Projektdatei", einbuerg, "vereinbarung-HB", true,
+		replace("laufzeit", "", "um zwei Jahre", "um drei Jahre")),
+	modelCase("KLAUSEL-006", "ohne Freistellung und Amtshaftung", wohngeld, ring, false,
+		removeBlocks("haftung", func(b model.Block) bool {
+			p, ok := b.(*model.Paragraph)
+			return ok && strings.Contains(model.PlainText(p.Inlines), "Amtshaftung")
+		})),
+	modelCase("KLAUSEL-006", "Stern: 0 % für das umsetzende Land", bafoeg, sternSN, false,
+		replace("haftung", "", "je zur Hälfte, weil das umsetzende Land", "im Verhältnis ihrer Anteile, wobei das umsetzende Land")),
+	modelCase("KLAUSEL-006", "Ring: 0 % für das umsetzende Land", ehe, ring, true,
+		replace("haftung", "", "den Teil, der bei einer Teilung nach Köpfen auf jede Vertragspartei entfiele", "keinen Teil")),
+	structureCase("KLAUSEL-007", "leistungsbeschreibung"),
+	modelCase("KLAUSEL-007", "andere Verfügbarkeit als in der Projektdatei", wohngeld, ring, true,
+		replace("leistungsbeschreibung", "", "99,5", "99,0")),
+	modelCase("KLAUSEL-007", "andere Reaktionszeit als in der Projektdatei", einbuerg, "vereinbarung-BY", true,
+		replace("leistungsbeschreibung", "kritisch", "30\u00a0Minuten", "60\u00a0Minuten")),
+	modelCase("KLAUSEL-007", "Leistungen ohne Verweis auf die Anlage", bafoeg, sternSN, false,
+		replace("leistungen", "", "(Anlage 3)", "(in ihrer jeweiligen Fassung)")),
+	yamlCase("KLAUSEL-008", "ohne Wartungsfenster", wohngeld, `^    wartungsfenster: .*\n`, ""),
+	structureCase("KLAUSEL-009", "informationssicherheit"),
+	modelCase("KLAUSEL-009", "Meldefrist 48 Stunden", wohngeld, ring, true,
+		replace("informationssicherheit", "", "24 Stunden", "48 Stunden")),
+
+	modelCase("DATENSCHUTZ-001", "Rolle offen gelassen", bafoeg, sternSN, false,
+		replace("datenschutz", "", "sie sind insoweit gemeinsam Verantwortliche", "soweit das umsetzende Land im Auftrag verarbeitet, gilt Artikel 28 DSGVO, im Übrigen sind sie gemeinsam Verantwortliche")),
+	modelCase("DATENSCHUTZ-001", "ohne Anlage zur Auftragsverarbeitung", wohngeld, ring, false, removeSection("auftragsverarbeitung")),
+	{"DATENSCHUTZ-001", "Projektdatei sagt gemeinsame Verantwortung", modelVariant(wohngeld, ring, true),
+		withData(wohngeld, ring, func(pr *data.Projekt) { pr.Datenschutz.Rolle = "gemeinsame_verantwortung" })},
+	modelCase("DATENSCHUTZ-002", "ohne Buchstabe d", wohngeld, ring, false, removeListItem("auftragsverarbeitung", "d)")),
+	docxCase("DATENSCHUTZ-002", "DOCX ohne Überprüfungen", wohngeld, ring, `Überprüfungen einschließlich Inspektionen`, `Auskünfte`),
+	modelCase("DATENSCHUTZ-002", "Unterauftragsverarbeiter der Projektdatei fehlt", einbuerg, "vereinbarung-BY", true,
+		replace("auftragsverarbeitung", "", "Beispiel-Rechenzentrum Nord GmbH", "Rechenzentrum")),
+	modelCase("DATENSCHUTZ-003", "ohne das Wesentliche für die Betroffenen", ehe, ring, false,
+		replace("gemeinsame-verantwortung", "", "das Wesentliche", "die Grundzüge")),
+	modelCase("DATENSCHUTZ-003", "andere Anlaufstelle als in der Projektdatei", ehe, ring, true,
+		replace("gemeinsame-verantwortung", "", "datenschutz@inneres.bremen.example", "post@bremen.example")),
+	modelCase("DATENSCHUTZ-004", "ohne 72 Stunden", bafoeg, sternSN, false,
+		replace("datenschutz", "", "binnen 72 Stunden", "binnen drei Tagen")),
+	modelCase("DATENSCHUTZ-004", "andere Meldefrist als in der Projektdatei", bafoeg, sternSN, true,
+		replace("datenschutz", "", "12 Stunden", "20 Stunden")),
+	yamlCase("DATENSCHUTZ-005", "ohne Rolle", wohngeld, `(?s)^datenschutz:\n.*?\n\n`, ""),
+	yamlCase("DATENSCHUTZ-005", "gemeinsame Verantwortung, aber AVV im FIT-Store", einbuerg,
+		`rolle: auftragsverarbeitung`, "rolle: gemeinsame_verantwortung"),
+
 	yamlCase("REGEL-001", "Stern ohne Begründung", bafoeg, `^  begruendung: .*\n`, ""),
 	yamlCase("REGEL-002", "Kommune ruft aus dem FIT-Store ab", einbuerg,
 		`\{land: BB, rolle: nachnutzend`, `{land: BB, rolle: nachnutzend, kommune: "Landeshauptstadt Potsdam"`),
@@ -245,7 +316,7 @@ var ruleCases = []ruleCase{
 		yamlVariant(wohngeld, `beginn: 2027-01-01`, "beginn: 2019-01-01"),
 		yamlVariant(wohngeld, `beginn: 2027-01-01`, "beginn: 2020-01-01")},
 	{"KOSTEN-012", "Königsteiner Schlüssel zu alt, Dokument allein",
-		modelVariant(wohngeld, ring, false, replace("laufzeit", "", "ab dem 1. Januar 2027", "ab dem 1. Januar 2019")),
+		modelVariant(wohngeld, ring, false, replace("laufzeit", "", "vom 1. Januar 2027", "vom 1. Januar 2019")),
 		modelVariant(wohngeld, ring, false)},
 	modelCase("STIL-001", "Mehrzahl im Sternvertrag", bafoeg, sternSN, false,
 		replace("pflichten", "", "Das nachnutzende Land sorgt", "Jedes nachnutzende Land sorgt")),

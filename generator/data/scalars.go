@@ -123,20 +123,27 @@ type Prozent struct {
 }
 
 func (p *Prozent) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	p.Hundertstel, p.Literal = decodePercent(dec, n, path, "Gewicht", "50 oder 33.33")
+}
+
+// decodePercent reads a percentage with at most two decimals, above 0 and
+// at most 100, in units of 0.01 %; noun names the value in messages.
+// On a mistake it reports it and returns 0 and "".
+func decodePercent(dec *decoder, n *yaml.Node, path, noun, example string) (int64, string) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float") {
-		dec.errorf(n, path, "erwartet eine Prozentzahl wie 50 oder 33.33, gefunden %s", describe(n))
-		return
+		dec.errorf(n, path, "erwartet eine Prozentzahl wie %s, gefunden %s", example, describe(n))
+		return 0, ""
 	}
 	v, err := format.ParseFixed(n.Value, 2)
 	if err != nil {
-		dec.errorf(n, path, "Gewicht %v%s", err, germanHint(err, n.Value))
-		return
+		dec.errorf(n, path, "%s %v%s", noun, err, germanHint(err, n.Value))
+		return 0, ""
 	}
 	if v <= 0 || v > 10000 {
-		dec.errorf(n, path, "Gewicht %s liegt nicht zwischen 0 (ausschließlich) und 100", n.Value)
-		return
+		dec.errorf(n, path, "%s %s liegt nicht zwischen 0 (ausschließlich) und 100", noun, n.Value)
+		return 0, ""
 	}
-	p.Hundertstel, p.Literal = v, n.Value
+	return v, n.Value
 }
 
 // JSONSchema describes a percentage.
@@ -146,6 +153,20 @@ func (Prozent) JSONSchema() *jsonschema.Schema {
 		{Type: "number", ExclusiveMinimum: "0", Maximum: "100", MultipleOf: "0.01"},
 	}}
 }
+
+// Verfuegbarkeit is an availability in percent with at most two decimals,
+// in units of 0.01 % (99.5 % = 9950).
+type Verfuegbarkeit struct {
+	Hundertstel int64
+	Literal     string
+}
+
+func (p *Verfuegbarkeit) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	p.Hundertstel, p.Literal = decodePercent(dec, n, path, "Verfügbarkeit", "99.5")
+}
+
+// JSONSchema describes an availability like a percentage.
+func (Verfuegbarkeit) JSONSchema() *jsonschema.Schema { return Prozent{}.JSONSchema() }
 
 // Wert is one value of a key per party, kept as its literal text; its
 // meaning (integer count or percentage) depends on the key kind.

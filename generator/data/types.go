@@ -18,6 +18,8 @@ type Projekt struct {
 	Verteilung Verteilung    `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
 	Projekt    *Projektstand `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
 	Zahlung    *Zahlung      `yaml:"zahlung,omitempty" jsonschema_description:"Rechnungsstellung, Fälligkeit und Höchstbeträge; ohne Angabe jährlich im Voraus, 30 Tage Zahlungsziel, Höchstbetrag gleich dem Jahresbetrag."`
+	Datenschutz            *Datenschutz            `yaml:"datenschutz,omitempty" jsonschema_description:"Rolle im Datenschutz (Auftragsverarbeitung nach Art. 28 oder gemeinsame Verantwortung nach Art. 26 DSGVO) und Angaben für die Anlage dazu; ohne Angabe gilt Auftragsverarbeitung (mit Warnung der Klauselprüfung)."`
+	Informationssicherheit *Informationssicherheit `yaml:"informationssicherheit,omitempty" jsonschema_description:"Sicherheitsstandard, nach dem der Online-Dienst betrieben wird; ohne Angabe BSI IT-Grundschutz."`
 }
 
 // Zahlung says when the implementing Land invoices the shares, when they
@@ -72,6 +74,7 @@ type Leistung struct {
 	Nachnutzungsmodell string        `yaml:"nachnutzungsmodell" jsonschema:"required,enum=efa,enum=zentral_entwickelt_dezentral_betrieben,enum=fim_eigenentwicklung" jsonschema_description:"efa (Einer für Alle), zentral_entwickelt_dezentral_betrieben oder fim_eigenentwicklung."`
 	Begruendung        string        `yaml:"begruendung,omitempty" jsonschema_description:"Begründung, wenn keine bestehende Lösung nachgenutzt wird (Leitfaden §2.2.3)."`
 	Reifegrad          *Reifegrad    `yaml:"reifegrad,omitempty" jsonschema_description:"Reifegrad Ist und Ziel mit Version des Reifegradmodells."`
+	Betrieb            *Betrieb      `yaml:"betrieb,omitempty" jsonschema_description:"Service-Level des Betriebs für die Anlage „Leistungsbeschreibung und Service-Level“: Betreiber, Unterauftragnehmer, Verfügbarkeit, Servicezeiten, Reaktionszeiten, Wartungsfenster."`
 }
 
 // OZGLeistung is one OZG service bundle.
@@ -98,6 +101,11 @@ type Vertrag struct {
 	Eingangsformel         string    `yaml:"eingangsformel,omitempty" jsonschema_description:"Abweichende Eingangsformel; ohne Angabe der Standardtext."`
 	Reihenfolge            string    `yaml:"reihenfolge,omitempty" jsonschema:"enum=amtlich,enum=umsetzendes_land_zuerst" jsonschema_description:"Reihenfolge der Vertragsparteien in allen Dokumenten und Tabellen: amtlich (Standard; der Bund zuerst, dann die Länder von Baden-Württemberg bis Thüringen) oder umsetzendes_land_zuerst (das umsetzende Land vorn, die übrigen in amtlicher Reihenfolge)."`
 	FITStore               *FITStore `yaml:"fit_store,omitempty" jsonschema_description:"Angaben zum FIT-Store-Angebot; Pflicht bei form: fit-store."`
+
+	Umsatzsteuer        string          `yaml:"umsatzsteuer,omitempty" jsonschema:"enum=nicht_steuerbar,enum=steuerbar,enum=offen" jsonschema_description:"Umsatzsteuer auf die Kostenanteile (§ 2b UStG): nicht_steuerbar (Standard: die Parteien gehen von einer nicht steuerbaren Zusammenarbeit aus; fällt doch Steuer an, kommt sie hinzu), steuerbar (Beträge zuzüglich Umsatzsteuer) oder offen (verbindliche Auskunft des Finanzamts wird eingeholt)."`
+	Unterzeichnung      *Unterzeichnung `yaml:"unterzeichnung,omitempty" jsonschema_description:"Form der Unterzeichnung und Inkrafttreten; ohne Angabe auf Papier im Umlaufverfahren, Inkrafttreten mit der letzten Unterschrift."`
+	Verlaengerung       *Verlaengerung  `yaml:"verlaengerung,omitempty" jsonschema_description:"Verlängerung einer befristeten Vereinbarung (nur mit „ende“); ohne Angabe: Verlängerung um ein Jahr durch schriftliche Erklärung."`
+	WeiterbetriebMonate *int            `yaml:"weiterbetrieb_monate,omitempty" jsonschema:"minimum=0,maximum=36" jsonschema_description:"Monate, die das umsetzende Land den Online-Dienst nach dem Ende der Vereinbarung (für eine ausscheidende Partei auf deren Verlangen) weiterbetreibt; ohne Angabe 12."`
 }
 
 // FITStore holds the references of a FIT-Store offer.
@@ -260,4 +268,74 @@ type Technik struct {
 	Fachverfahren  string   `yaml:"fachverfahren,omitempty" jsonschema_description:"Anzubindende Fachverfahren."`
 	Schnittstellen []string `yaml:"schnittstellen,omitempty" jsonschema_description:"Schnittstellen und Standards, z. B. „XFall“, „FIT-Connect“."`
 	Basisdienste   []string `yaml:"basisdienste,omitempty" jsonschema_description:"Genutzte Basisdienste, z. B. „BundID“, „ePayBL“."`
+}
+
+// Unterzeichnung is how the agreement is signed and when it enters into
+// force.
+type Unterzeichnung struct {
+	Form          string `yaml:"form,omitempty" jsonschema:"enum=papier,enum=elektronisch" jsonschema_description:"papier (Standard: je Vertragspartei eine Ausfertigung, im Umlaufverfahren unterzeichnet) oder elektronisch (qualifizierte elektronische Signaturen auf einer elektronischen Fassung)."`
+	Inkrafttreten *Datum `yaml:"inkrafttreten,omitempty" jsonschema_description:"Tag des Inkrafttretens (JJJJ-MM-TT), wenn bis dahin alle unterzeichnet haben, sonst mit der letzten Unterschrift; spätestens am Beginn. Ohne Angabe: mit der letzten Unterschrift."`
+}
+
+// Verlaengerung is the extension of a fixed-term agreement.
+type Verlaengerung struct {
+	Art   string `yaml:"art" jsonschema:"required,enum=erklaerung,enum=automatisch,enum=keine" jsonschema_description:"erklaerung (Verlängerung für die Parteien, die sie bis zur Kündigungsfrist vor Ablauf schriftlich erklären), automatisch (Verlängerung, wenn niemand mit der Kündigungsfrist zum Ablauf kündigt) oder keine (nur durch Änderungsvereinbarung)."`
+	Jahre int    `yaml:"jahre,omitempty" jsonschema:"minimum=1,maximum=10" jsonschema_description:"Jahre je Verlängerung; ohne Angabe 1."`
+}
+
+// Betrieb holds the service levels of the operation, printed in the annex
+// "Leistungsbeschreibung und Service-Level".
+type Betrieb struct {
+	Betreiber          *Betreiber           `yaml:"betreiber,omitempty" jsonschema_description:"IT-Dienstleister, der den Online-Dienst im Auftrag des umsetzenden Landes betreibt (z. B. „Dataport AöR“); ohne Angabe betreibt ihn das umsetzende Land selbst."`
+	Verfuegbarkeit     *Verfuegbarkeit      `yaml:"verfuegbarkeit,omitempty" jsonschema_description:"Zugesagte Verfügbarkeit in Prozent mit höchstens zwei Nachkommastellen, z. B. \"99.5\"."`
+	Messzeitraum       string               `yaml:"messzeitraum,omitempty" jsonschema:"enum=kalendermonat,enum=quartal,enum=kalenderjahr" jsonschema_description:"Zeitraum, über den die Verfügbarkeit gemessen wird: kalendermonat (Standard), quartal oder kalenderjahr."`
+	Servicezeiten      string               `yaml:"servicezeiten,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Servicezeiten des Supports, z. B. „montags bis freitags von 8 bis 17 Uhr, außer an gesetzlichen Feiertagen am Sitz des Betreibers“."`
+	Reaktionszeiten    []Reaktionszeit      `yaml:"reaktionszeiten,omitempty" jsonschema_description:"Reaktions- und Wiederherstellungszeiten je Störungsstufe."`
+	Wartungsfenster    string               `yaml:"wartungsfenster,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Regelmäßige Wartungsfenster, z. B. „dienstags von 20 bis 24 Uhr“."`
+	Unterauftragnehmer []Unterauftragnehmer `yaml:"unterauftragnehmer,omitempty" jsonschema_description:"Weitere Dienstleister, die beim Betrieb mitwirken (zugleich Unterauftragsverarbeiter nach Art. 28 Abs. 2 und 4 DSGVO)."`
+}
+
+// Betreiber is the IT service provider that runs the service for the
+// implementing Land.
+type Betreiber struct {
+	Name      string `yaml:"name" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Name, z. B. „Dataport AöR“."`
+	Anschrift string `yaml:"anschrift" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Sitz oder Anschrift."`
+	// Landesbetrieb marks a provider that is part of the implementing
+	// Land itself, hence no processor of its own under Art. 28 DSGVO.
+	Landesbetrieb bool `yaml:"landesbetrieb,omitempty" jsonschema_description:"true, wenn der Betreiber rechtlich unselbständiger Teil des umsetzenden Landes ist (Landesbetrieb nach § 26 LHO, z. B. IT.NRW): Er ist dann kein Unterauftragsverarbeiter, seine Verarbeitung ist die des umsetzenden Landes."`
+}
+
+// Unterauftragnehmer is a further service provider (sub-processor).
+type Unterauftragnehmer struct {
+	Name      string `yaml:"name" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Name."`
+	Anschrift string `yaml:"anschrift" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Sitz oder Anschrift."`
+	Leistung  string `yaml:"leistung" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Was er beim Betrieb leistet, z. B. „Rechenzentrumsbetrieb“."`
+}
+
+// Stoerungsstufen are the incident priorities, most urgent first.
+var Stoerungsstufen = []string{"kritisch", "hoch", "mittel", "niedrig"}
+
+// Reaktionszeit is the response (and restoration) time of one incident
+// priority, in minutes within the service hours.
+type Reaktionszeit struct {
+	Stufe                    string `yaml:"stufe" jsonschema:"required,enum=kritisch,enum=hoch,enum=mittel,enum=niedrig" jsonschema_description:"Störungsstufe: kritisch, hoch, mittel oder niedrig."`
+	ReaktionMinuten          int    `yaml:"reaktion_minuten" jsonschema:"required,minimum=1,maximum=43200" jsonschema_description:"Reaktionszeit in Minuten innerhalb der Servicezeiten, z. B. 120."`
+	WiederherstellungMinuten int    `yaml:"wiederherstellung_minuten,omitempty" jsonschema:"minimum=1,maximum=129600" jsonschema_description:"Angestrebte Wiederherstellungszeit in Minuten innerhalb der Servicezeiten (optional)."`
+}
+
+// Datenschutz decides the data protection role and holds what its annex
+// needs.
+type Datenschutz struct {
+	Rolle             string   `yaml:"rolle" jsonschema:"required,enum=auftragsverarbeitung,enum=gemeinsame_verantwortung" jsonschema_description:"auftragsverarbeitung (das umsetzende Land verarbeitet im Auftrag der zuständigen Stellen, Art. 28 DSGVO; Anlage: Vereinbarung zur Auftragsverarbeitung) oder gemeinsame_verantwortung (Art. 26 DSGVO; Anlage: Vereinbarung über die gemeinsame Verantwortlichkeit)."`
+	Datenarten        []string `yaml:"datenarten,omitempty" jsonschema_description:"Arten personenbezogener Daten, z. B. „Identifikations- und Kontaktdaten“; ohne Angabe eine allgemeine Beschreibung."`
+	Betroffene        []string `yaml:"betroffene,omitempty" jsonschema_description:"Kategorien betroffener Personen, z. B. „Antragstellende“; ohne Angabe eine allgemeine Beschreibung."`
+	Anlaufstelle      string   `yaml:"anlaufstelle,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Anlaufstelle für betroffene Personen (Art. 26 Abs. 1 Satz 3 DSGVO), z. B. „Datenschutzbeauftragte des Ministeriums …, datenschutz@…“; ohne Angabe das umsetzende Land."`
+	MeldefristStunden int      `yaml:"meldefrist_stunden,omitempty" jsonschema:"minimum=1,maximum=24" jsonschema_description:"Frist in Stunden, in der das umsetzende Land eine Verletzung des Schutzes personenbezogener Daten oder einen Sicherheitsvorfall meldet (höchstens 24, Standard 24)."`
+}
+
+// Informationssicherheit names the security baseline of the operation.
+type Informationssicherheit struct {
+	Standard           string `yaml:"standard,omitempty" jsonschema:"enum=it_grundschutz,enum=iso27001_grundschutz,enum=iso27001" jsonschema_description:"it_grundschutz (Standard: BSI-Standards 200-1 bis 200-3 und IT-Grundschutz-Kompendium), iso27001_grundschutz (ISO 27001 auf der Basis von IT-Grundschutz) oder iso27001 (ISO/IEC 27001)."`
+	Sicherheitskonzept string `yaml:"sicherheitskonzept,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Bezeichnung und Stand des Sicherheitskonzepts des Betreibers, auf das die technischen und organisatorischen Maßnahmen verweisen."`
+	Nachweis           string `yaml:"nachweis,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Nachweis, z. B. Zertifikat mit Nummer und Gültigkeit."`
 }

@@ -35,6 +35,7 @@ func (f *File) Validate(ref Reference) Errors {
 	v.positionen()
 	v.verteilung()
 	v.projekt()
+	v.klauseln()
 	sortErrors(v.errs)
 	return v.errs
 }

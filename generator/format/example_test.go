@@ -98,3 +98,20 @@ func ExampleParseGermanE5() {
 	// 2653499 <nil>
 	// true
 }
+
+func ExampleZahlwort() {
+	fmt.Println(format.Zahlwort(2), format.Zahlwort(12), format.Zahlwort(17), format.Zahlwort(21))
+	// Output: zwei zwölf siebzehn 21
+}
+
+func ExampleDauer() {
+	for _, m := range []int{1, 30, 60, 90, 240} {
+		fmt.Println(show(format.Dauer(m)))
+	}
+	// Output:
+	// 1⍽Minute
+	// 30⍽Minuten
+	// 1⍽Stunde
+	// 90⍽Minuten
+	// 4⍽Stunden
+}

@@ -81,6 +81,8 @@ func Funcs() []Func {
 			[]Example{{`{{ref "kostenverteilung"}}`, "[](#kostenverteilung)"}, {`{{ref "kostenverteilung" 2}}`, "[](#kostenverteilung/2)"}}},
 		{"absteigend", absteigend, "Liste von Strukturen (oder Zeigern darauf), absteigend nach einem ganzzahligen Feld sortiert; bei gleichen Werten bleibt die Reihenfolge der Liste. Die Liste selbst bleibt unverändert.",
 			[]Example{{`{{range absteigend "AnteilE5" .Parteien}}{{.Kurzname}} {{end}}`, "Hamburg Berlin Bremen Sachsen "}}},
+		{"zahlwort", format.Zahlwort, "Anzahl in Worten bis zwanzig, darüber in Ziffern (für „in zwölf Ausfertigungen“).",
+			[]Example{{`{{zahlwort 2}}`, "zwei"}, {`{{zahlwort (len .Parteien)}}`, "vier"}, {`{{zahlwort 21}}`, "21"}}},
 		{"md", Escape, "Maskiert freien Text aus den Projektdaten für das Markup.",
 			[]Example{{`{{md "Amt für *IT* & <Recht>"}}`, `Amt für \*IT\* & \<Recht\>`}, {`{{md "1. Zeile\n\nzweite"}}`, `1\. Zeile zweite`}}},
 	}

@@ -57,6 +57,11 @@ type View struct {
 	// Berechnung lays the key open for the annex "Berechnung der
 	// Kostenanteile" (nil when no party bears a share of the key).
 	Berechnung *Berechnung
+
+	// Klauseln holds what the standard clauses (tax, signature,
+	// extension, exit, service levels, data protection, security) read;
+	// embedded, so templates write .Datenschutz.Rolle.
+	Klauseln
 }
 
 // OZG is one OZG service.
@@ -106,6 +111,7 @@ func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 	v.Haushalt = buildHaushalt(pr, r, v.Kosten.Jahre)
 	v.Berechnung = buildBerechnung(r, v.Kosten)
 	v.Projekt = buildProjekt(pr)
+	v.Klauseln = buildKlauseln(pr)
 	if f := pr.Vertrag.FITStore; f != nil {
 		v.FITStore = &FITStore{Angebot: e(f.Angebot), LeistungsbeschreibungVersion: e(f.LeistungsbeschreibungVersion), Abstimmungsschreiben: e(f.Abstimmungsschreiben), AVV: f.AVV}
 	}
