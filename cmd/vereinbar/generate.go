@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -57,6 +55,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 			"  vereinbar generate --formats pdf fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar generate --only ST,BY --jobs 4 projekte/ weitere/datei.yaml\n" +
 			"  vereinbar generate --templates meine-vorlagen --out entwurf/",
+		Annotations: map[string]string{cancellable: "ja"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, g, args)
 		},
@@ -101,10 +100,10 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		return fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
 	}
 
-	// A signal cancels the context; the batch finishes the projects it is
-	// writing, removes nothing half-done and records what it completed.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// A signal cancels the context (see interrupts); the batch finishes
+	// the projects it is writing, removes nothing half-done and records
+	// what it completed.
+	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
 	var bar *progressBar
 	if !o.quiet && isTerminal(stderr) {
@@ -139,7 +138,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	case err != nil && !errors.Is(err, context.Canceled):
 		return err // the manifest could not be written
 	case res.Interrupted:
-		return errors.New("abgebrochen")
+		return errInterrupted
 	case res.Count(batch.StatusFailed) > 0:
 		return errReported
 	}

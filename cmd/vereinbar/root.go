@@ -13,9 +13,12 @@ import (
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	// First of all, so that no Ctrl-C is lost while the command starts.
+	in := catchInterrupts()
+	defer in.stop()
+	root := newRootCmd(stdout, stderr, in)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(in.ctx)
 	if err != nil {
 		printError(stderr, err)
 		if exitCode(err) == exitUsage {
@@ -30,7 +33,7 @@ type globalOptions struct {
 	configFile string
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+func newRootCmd(stdout, stderr io.Writer, in *interrupts) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "vereinbar",
@@ -41,6 +44,14 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		SilenceErrors: true,
 		Version:       generator.Version,
 		Args:          cobra.ArbitraryArgs,
+		// A command that does not stop in order on a cancelled context
+		// gets the signals' default effect back before it begins.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Annotations[cancellable] == "" && in.release() {
+				return errInterrupted
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmd.Help()

@@ -179,6 +179,10 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 	for i, in := range inputs {
 		r.projects[i] = Project{Input: in, Status: StatusCancelled}
 	}
+	if err := ctx.Err(); err != nil {
+		// Cancelled before it began: the output directory is not touched.
+		return &Result{Projects: r.projects, Interrupted: true}, err
+	}
 	plans := r.scan(inputs)
 	r.render(plans)
 	res := &Result{Projects: r.projects}
