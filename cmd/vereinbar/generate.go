@@ -24,6 +24,7 @@ type generateOptions struct {
 	kinds string
 	only  string
 	quiet bool
+	wait  bool
 }
 
 func newGenerateCmd(g *globalOptions) *cobra.Command {
@@ -47,7 +48,13 @@ Ende, der Exit-Code ist dann 1. Zuletzt entsteht <ausgabe>/manifest.json mit
 jeder geschriebenen Datei (SHA-256, Größe, Art, Land, Format), jeder
 Projektdatei (SHA-256, Ergebnis), der Version und der Herkunft jeder Vorlage.
 
-Strg-C (SIGINT) oder SIGTERM bricht ab: Projekte, deren Dateien gerade
+Ein Lauf hält das Ausgabeverzeichnis für sich allein (Sperrdatei
+<ausgabe>/.vereinbar.lock mit seiner PID): ein zweiter Lauf in dasselbe
+Verzeichnis endet mit einer Meldung, die den ersten nennt, oder wartet mit
+--wait, bis es frei ist. Die Sperre eines Laufs, der nicht mehr läuft (kill -9,
+Absturz), wird mit einem Hinweis übernommen.
+
+Strg-C (SIGINT) oder SIGTERM bricht ab, auch schon während des Starts: Projekte, deren Dateien gerade
 geschrieben werden, werden fertig geschrieben, alle übrigen gar nicht; es
 bleiben keine temporären Dateien zurück, und das Manifest nennt genau die
 vollständig geschriebenen Dateien ("interrupted": true).`,
@@ -63,7 +70,8 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f := cmd.Flags()
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung, keine Hinweise")
+	f.BoolVar(&o.wait, "wait", false, "schreibt schon ein anderer Lauf in das Ausgabeverzeichnis, warten, bis er endet (sonst Fehler)")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
 	return cmd
@@ -79,7 +87,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if err != nil || jobs < 0 {
 		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
 	}
-	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs}
+	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs, Wait: o.wait}
 	if opts.Formats, err = generator.ParseFormats(cfg.Get("formate")); err != nil {
 		return usageError{err}
 	}
@@ -105,6 +113,9 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	// what it completed.
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
+	if !o.quiet {
+		opts.Notify = func(msg string) { fmt.Fprintln(stderr, "Hinweis: "+msg) }
+	}
 	var bar *progressBar
 	if !o.quiet && isTerminal(stderr) {
 		bar = &progressBar{w: stderr}
@@ -115,6 +126,9 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	elapsed := time.Since(start)
 	bar.finish()
 	if res == nil {
+		if errors.Is(err, batch.ErrLocked) {
+			return fmt.Errorf("%w; warten Sie, bis er endet, oder rufen Sie generate mit --wait auf, um darauf zu warten", err)
+		}
 		return err
 	}
 

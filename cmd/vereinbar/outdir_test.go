@@ -3,23 +3,58 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vereinbar/vereinbar/generator/batch"
 )
 
 // child is the command line run in a child process (the test binary, see
 // TestMain), so signals can be sent to it and it can hold locks of its own.
 type child struct {
 	cmd            *exec.Cmd
-	stdout, stderr bytes.Buffer
+	stdout, stderr syncBuffer
 	exited         chan struct{} // closed when the process has been waited for
 	err            error         // of Wait, once exited is closed
+}
+
+// syncBuffer is a bytes.Buffer the test may read while the child writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor waits until the child's stderr holds s; it fails the test when
+// the child ends first.
+func (c *child) waitFor(t *testing.T, s string) {
+	t.Helper()
+	for !strings.Contains(c.stderr.String(), s) {
+		select {
+		case <-c.exited:
+			t.Fatalf("ended (%v) without %q on stderr:\n%s", c.err, s, c.stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 // startChild starts vereinbar with args in a child process.
@@ -117,9 +152,9 @@ func serveFIFO(t *testing.T, path, content string) (opened <-chan struct{}, rele
 
 // TestGenerateEarlySignal sends SIGINT while generate is still reading its
 // configuration (blocked on a named pipe), before the generator is built:
-// the run stops in order — "abgebrochen", exit code 1, nothing written —
-// instead of the process dying of the signal (the handler used to be
-// installed only when the batch began).
+// the run stops in order — "abgebrochen", exit code 1, no document
+// written — instead of the process dying of the signal (the handler used
+// to be installed only when the batch began).
 func TestGenerateEarlySignal(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -142,8 +177,10 @@ func TestGenerateEarlySignal(t *testing.T) {
 	if !strings.HasSuffix(c.stderr.String(), "vereinbar: abgebrochen\n") {
 		t.Errorf("stderr does not end with „vereinbar: abgebrochen“:\n%s", c.stderr.String())
 	}
-	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("output directory touched (%v): %v", err, outputFiles(t, out))
+	// The signal reaches the run's context a moment after it came; the
+	// run may have begun by then, but it writes no document.
+	if files := outputFiles(t, out); len(files) > 1 || len(files) == 1 && files[0] != batch.ManifestName {
+		t.Errorf("documents written after the signal: %v", files)
 	}
 }
 
@@ -168,5 +205,133 @@ func TestOtherCommandsEndOnSignal(t *testing.T) {
 	ws, _ := c.cmd.ProcessState.Sys().(syscall.WaitStatus)
 	if code != -1 || !ws.Signaled() || ws.Signal() != syscall.SIGINT {
 		t.Errorf("exit code %d (%v), want the end by SIGINT\nstderr:\n%s", code, c.err, c.stderr.String())
+	}
+}
+
+// holdOutput starts a generate run into out in a child process that holds
+// out while it reads a project file from a named pipe: it stays in the
+// middle of its run until release is called (then it writes
+// wohngeld-ring's agreement as Markdown).
+func holdOutput(t *testing.T, out string) (c *child, release func()) {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "gehalten.yaml")
+	opened, release := serveFIFO(t, in, readFile(t, wohngeld))
+	c = startChild(t, "generate", "--formats", "md", "--kinds", "vereinbarung", "--out", out, in)
+	select {
+	case <-opened:
+	case <-c.exited:
+		t.Fatalf("ended before reading its project file: %v\n%s", c.err, c.stderr.String())
+	}
+	return c, release
+}
+
+// checkManifestMatchesDisk compares the manifest with the files under out.
+func checkManifestMatchesDisk(t *testing.T, out string) {
+	t.Helper()
+	m := readManifestFile(t, out)
+	var listed []string
+	for _, f := range m.Files {
+		listed = append(listed, f.Path)
+		if got := int64(len(readFile(t, filepath.Join(out, f.Path)))); got != f.Size {
+			t.Errorf("%s: %d bytes, manifest says %d", f.Path, got, f.Size)
+		}
+	}
+	onDisk := slices.DeleteFunc(outputFiles(t, out), func(f string) bool { return f == batch.ManifestName })
+	if !slices.Equal(listed, onDisk) {
+		t.Errorf("manifest lists\n%v\ndisk holds\n%v", listed, onDisk)
+	}
+}
+
+// TestGenerateSecondRunIsRefused runs generate into a directory another
+// generate (a child process) is writing: the second run fails at once,
+// naming the holder's PID and --wait, and writes nothing; the first run
+// ends normally, its manifest matching the disk. (Both used to write and
+// exit 0, the manifest of the one ending last not matching the disk.)
+func TestGenerateSecondRunIsRefused(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	holder, release := holdOutput(t, out)
+	pid := fmt.Sprint(holder.cmd.Process.Pid)
+	cliCase{
+		args: []string{"generate", "--formats", "md", "--out", out, bafoeg}, code: 1, stdout: empty,
+		stderr: all(exactlyLines(1), contains("vereinbar: Ausgabeverzeichnis "+out+" ist gesperrt", "PID "+pid, "--wait")),
+	}.run(t)
+	release()
+	if code := holder.wait(t); code != 0 {
+		t.Fatalf("first run: exit code %d\n%s", code, holder.stderr.String())
+	}
+	checkManifestMatchesDisk(t, out)
+	if files := outputFiles(t, out); slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(f, "bafoeg") }) {
+		t.Errorf("the refused run wrote: %v", files)
+	}
+}
+
+// TestGenerateWait: with --wait the second run says once that it waits,
+// and goes on when the first has ended; both projects are then in the
+// directory.
+func TestGenerateWait(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	holder, release := holdOutput(t, out)
+	waiter := startChild(t, "generate", "--wait", "--formats", "md", "--kinds", "vereinbarung", "--out", out, bafoeg)
+	waiter.waitFor(t, "warte")
+	release()
+	for _, c := range []*child{holder, waiter} {
+		if code := c.wait(t); code != 0 {
+			t.Fatalf("vereinbar %s: exit code %d\n%s", strings.Join(c.cmd.Args[1:], " "), code, c.stderr.String())
+		}
+	}
+	msg := fmt.Sprintf("Ausgabeverzeichnis %s ist gesperrt (PID %d", out, holder.cmd.Process.Pid)
+	if got := waiter.stderr.String(); strings.Count(got, msg) != 1 || strings.Count(got, "warte") != 1 {
+		t.Errorf("stderr does not say once that it waits for PID %d:\n%s", holder.cmd.Process.Pid, got)
+	}
+	if files := outputFiles(t, out); !slices.Contains(files, "bafoeg-stern/vereinbarung-SN.md") {
+		t.Errorf("the waiting run wrote nothing: %v", files)
+	}
+}
+
+// TestGenerateWaitInterrupted: a Ctrl-C while waiting for the lock ends
+// the run at once ("abgebrochen", exit code 1), while the holder still
+// holds the directory.
+func TestGenerateWaitInterrupted(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	holder, release := holdOutput(t, out)
+	defer release()
+	waiter := startChild(t, "generate", "--wait", "--formats", "md", "--out", out, bafoeg)
+	waiter.waitFor(t, "warte")
+	if err := waiter.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := waiter.wait(t); code != 1 || !strings.HasSuffix(waiter.stderr.String(), "vereinbar: abgebrochen\n") {
+		t.Errorf("exit code %d, stderr:\n%s", code, waiter.stderr.String())
+	}
+	select {
+	case <-holder.exited:
+		t.Fatalf("the holder ended first: %v\n%s", holder.err, holder.stderr.String())
+	default:
+	}
+}
+
+// TestGenerateStaleLock kills a run with SIGKILL while it holds the
+// directory: its lock stays behind, and the next run takes it over with a
+// note naming the dead PID.
+func TestGenerateStaleLock(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	holder, _ := holdOutput(t, out)
+	if err := holder.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	holder.wait(t)
+	if _, err := os.Stat(filepath.Join(out, batch.LockName)); err != nil {
+		t.Fatalf("the killed run left no lock: %v", err)
+	}
+	cliCase{
+		args: []string{"generate", "--formats", "md", "--kinds", "vereinbarung", "--out", out, bafoeg}, code: 0,
+		stderr: contains(fmt.Sprintf("Hinweis: verwaiste Sperre von PID %d", holder.cmd.Process.Pid), "übernommen"),
+	}.run(t)
+	if _, err := os.Stat(filepath.Join(out, batch.LockName)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("lock not removed at the end: %v", err)
 	}
 }

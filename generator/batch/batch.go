@@ -57,6 +57,13 @@ type Options struct {
 	// Progress, if set, is called after every rendered document and every
 	// written project; calls never overlap.
 	Progress func(Progress)
+	// Wait makes the run wait for an output directory another run holds
+	// (see LockDir) instead of failing with a *LockedError.
+	Wait bool
+	// Notify, if set, receives notes for the user, one German line each
+	// (waiting for the lock, a stale lock taken over); calls never
+	// overlap.
+	Notify func(string)
 }
 
 // Progress counts files of a run.
@@ -162,8 +169,13 @@ func ParseOnly(s string) ([]string, error) {
 // Run generates every project file in inputs (sorted first, duplicates
 // removed) and writes OutDir/manifest.json last. A failing project does
 // not stop the others; its errors are in the result. Run returns an error
-// only when the run as a whole fails (the manifest cannot be written) or
-// is interrupted (ctx's error); the result is valid in either case.
+// only when the run as a whole fails (the output directory cannot be
+// locked, the manifest cannot be written) or is interrupted (ctx's
+// error); the result is nil when the directory could not be locked, and
+// valid otherwise.
+//
+// The run holds OutDir exclusively (LockDir) from start to end, so two
+// runs never write into one directory at once.
 //
 // When ctx is cancelled, workers stop after the document they render; a
 // project whose files are being written is finished, all others are left
@@ -183,6 +195,16 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 		// Cancelled before it began: the output directory is not touched.
 		return &Result{Projects: r.projects, Interrupted: true}, err
 	}
+	lock, err := LockDir(ctx, opts.OutDir, LockOptions{Wait: opts.Wait, Notify: opts.Notify})
+	if ctx.Err() != nil {
+		// Cancelled while waiting for the lock.
+		lock.Release()
+		return &Result{Projects: r.projects, Interrupted: true}, ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
 	plans := r.scan(inputs)
 	r.render(plans)
 	res := &Result{Projects: r.projects}

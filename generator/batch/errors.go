@@ -1,0 +1,7 @@
+package batch
+
+import "errors"
+
+// ErrLocked reports an output directory another run holds; the error is a
+// *LockedError naming the holder.
+var ErrLocked = errors.New("Ausgabeverzeichnis gesperrt")
