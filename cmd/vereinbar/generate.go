@@ -149,6 +149,8 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		fmt.Fprintln(stderr, summary(res, opts, elapsed))
 	}
 	switch {
+	case errors.Is(err, batch.ErrNoSpace):
+		return fmt.Errorf("kein Platz mehr auf dem Datenträger von %s: nach dem ersten Projekt, dessen Dateien nicht passten, wurde keines mehr begonnen; schaffen Sie Platz und rufen Sie generate erneut auf", opts.OutDir)
 	case err != nil && !errors.Is(err, context.Canceled):
 		return err // the manifest could not be written
 	case res.Interrupted:
@@ -173,7 +175,9 @@ func summary(res *batch.Result, opts batch.Options, elapsed time.Duration) strin
 	if c := res.Count(batch.StatusSkipped); c > 0 {
 		parts = append(parts, fmt.Sprintf("%d übersprungen (ohne Partei aus %s)", c, strings.Join(opts.Only, ", ")))
 	}
-	if c := res.Count(batch.StatusCancelled); c > 0 {
+	if c := res.Count(batch.StatusCancelled); c > 0 && res.NoSpace {
+		parts = append(parts, fmt.Sprintf("%d wegen vollen Datenträgers nicht geschrieben", c))
+	} else if c > 0 {
 		parts = append(parts, fmt.Sprintf("%d wegen Abbruchs nicht geschrieben", c))
 	}
 	if len(parts) > 0 {

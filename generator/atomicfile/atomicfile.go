@@ -5,43 +5,65 @@
 package atomicfile
 
 import (
-	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 )
 
 // TempPattern is the name pattern of temporary files; a crash may leave one
 // behind, and cleaners can recognise it.
 const TempPattern = ".vereinbar-*.tmp"
 
+// FS is the file system atomicfile writes to. OS is the real one; tests
+// substitute one that fails where they choose, with the errors the real
+// one returns (syscall.ENOSPC in an *os.PathError for a full disk).
+type FS interface {
+	MkdirAll(path string, perm os.FileMode) error
+	CreateTemp(dir, pattern string) (File, error)
+	Rename(oldpath, newpath string) error
+	Link(oldname, newname string) error
+	Remove(name string) error
+}
+
+// File is a temporary file being written, as *os.File is.
+type File interface {
+	io.Writer
+	Name() string
+	Chmod(mode os.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// OS is FS on the operating system's file system.
+type OS struct{}
+
+// MkdirAll is os.MkdirAll.
+func (OS) MkdirAll(path string, perm os.FileMode) error { return os.MkdirAll(path, perm) }
+
+// CreateTemp is os.CreateTemp.
+func (OS) CreateTemp(dir, pattern string) (File, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Rename is os.Rename.
+func (OS) Rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// Link is os.Link.
+func (OS) Link(oldname, newname string) error { return os.Link(oldname, newname) }
+
+// Remove is os.Remove.
+func (OS) Remove(name string) error { return os.Remove(name) }
+
 // WriteFile writes data to path atomically with permissions perm. Missing
 // parent directories are created.
-func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, TempPattern)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+func WriteFile(path string, data []byte, perm os.FileMode) error {
+	return WriteFileFS(OS{}, path, data, perm)
+}
+
+// WriteFileFS is WriteFile on fsys.
+func WriteFileFS(fsys FS, path string, data []byte, perm os.FileMode) error {
+	return WriteAll([]Entry{{Path: path, Data: data}}, Options{FS: fsys, Perm: perm})
 }

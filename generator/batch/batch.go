@@ -57,6 +57,10 @@ type Options struct {
 	// Progress, if set, is called after every rendered document and every
 	// written project; calls never overlap.
 	Progress func(Progress)
+	// FS is the file system the run writes documents and the manifest
+	// to; nil means the real one (atomicfile.OS). Tests put one here that
+	// fails like a full disk.
+	FS atomicfile.FS
 	// Wait makes the run wait for an output directory another run holds
 	// (see LockDir) instead of failing with a *LockedError.
 	Wait bool
@@ -109,7 +113,10 @@ type Project struct {
 type Result struct {
 	Projects    []Project // in input order (sorted, duplicates removed)
 	Interrupted bool      // the context was cancelled before the run finished
-	Manifest    string    // path of the manifest written ("" if none)
+	// NoSpace is true when a project's files did not fit on the disk;
+	// the run then began no further project (see ErrNoSpace).
+	NoSpace  bool
+	Manifest string // path of the manifest written ("" if none)
 }
 
 // Files counts the files written.
@@ -186,6 +193,9 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 	if opts.Jobs < 1 {
 		opts.Jobs = runtime.NumCPU()
 	}
+	if opts.FS == nil {
+		opts.FS = atomicfile.OS{}
+	}
 	inputs = slices.Compact(slices.Sorted(slices.Values(inputs)))
 	r := &runner{ctx: ctx, gen: gen, opts: opts, projects: make([]Project, len(inputs))}
 	for i, in := range inputs {
@@ -205,33 +215,61 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 		return nil, err
 	}
 	defer lock.Release()
+	var stop context.CancelCauseFunc
+	r.ctx, stop = context.WithCancelCause(ctx)
+	defer stop(nil)
+	r.stop = stop
 	plans := r.scan(inputs)
 	r.render(plans)
-	res := &Result{Projects: r.projects}
+	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
 	// A signal that comes when every project is done interrupts nothing.
-	res.Interrupted = ctx.Err() != nil && res.Count(StatusCancelled) > 0
-	m := newManifest(gen, res)
+	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
 	path := filepath.Join(opts.OutDir, ManifestName)
-	b, err := m.encode()
-	if err == nil {
-		err = atomicfile.WriteFile(path, b, 0o644)
-	}
-	if err != nil {
-		return res, fmt.Errorf("manifest: %w", err)
+	if err := r.writeManifest(path, newManifest(gen, res)); err != nil {
+		return res, err
 	}
 	res.Manifest = path
-	if res.Interrupted {
+	switch {
+	case res.NoSpace:
+		return res, ErrNoSpace
+	case res.Interrupted:
 		return res, ctx.Err()
 	}
 	return res, nil
 }
 
+// writeManifest writes the manifest. When that fails after the run has
+// changed the output directory, the old manifest no longer describes it:
+// it is removed (which also frees its space) and writing tried once more.
+func (r *runner) writeManifest(path string, m *Manifest) error {
+	b, err := m.encode()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	err = atomicfile.WriteFileFS(r.opts.FS, path, b, 0o644)
+	if err != nil && r.changed.Load() {
+		if rerr := r.opts.FS.Remove(path); rerr == nil {
+			err = atomicfile.WriteFileFS(r.opts.FS, path, b, 0o644)
+			if err != nil {
+				return fmt.Errorf("%w; das alte Manifest wurde entfernt, weil es nicht mehr zu den Dateien passte", fileError(path, err))
+			}
+		}
+	}
+	if err != nil {
+		return fileError(path, err)
+	}
+	return nil
+}
+
 // runner is the state of one run.
 type runner struct {
-	ctx      context.Context
+	ctx      context.Context // cancelled on interruption or a full disk
+	stop     context.CancelCauseFunc
 	gen      *generator.Generator
 	opts     Options
 	projects []Project // index-addressed; a project is written by one goroutine at a time
+	noSpace  atomic.Bool
+	changed  atomic.Bool // a file in the output directory was written or removed
 
 	mu       sync.Mutex // serialises progress
 	progress Progress
@@ -364,9 +402,9 @@ type task struct {
 }
 
 // writeFanout is how many files of one project are written at once. Each
-// file is synced before it is renamed; overlapping the syncs lets the file
-// system commit them together, which on a busy disk is several times
-// faster than one after the other.
+// file is synced before the project's files are renamed; overlapping the
+// syncs lets the file system commit them together, which on a busy disk is
+// several times faster than one after the other.
 const writeFanout = 8
 
 // render runs the render phase: a dispatcher loads the planned projects in
@@ -488,38 +526,27 @@ func (r *runner) finish(j *job) {
 		r.report(func(p *Progress) { p.Total -= missing })
 		return
 	case r.ctx.Err() != nil:
-		return // stays StatusCancelled
+		return // stays StatusCancelled (interrupted, or the disk is full)
 	}
 	outs := slices.Concat(j.outs...)
 	j.outs = nil
-	files := make([]File, len(outs))
-	werrs := make([]error, len(outs))
-	sem := make(chan struct{}, writeFanout)
-	var wg sync.WaitGroup
+	entries := make([]atomicfile.Entry, len(outs))
 	for i, o := range outs {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			path := filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name))
-			if werrs[i] = atomicfile.WriteFile(path, o.Data, 0o644); werrs[i] != nil {
-				return
-			}
-			sum := sha256.Sum256(o.Data)
-			files[i] = File{Path: o.Name, Input: pr.Input, Kind: o.Kind.Name, Party: o.Kind.Party,
-				Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])}
-		})
+		entries[i] = atomicfile.Entry{Path: filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name)), Data: o.Data}
 	}
-	wg.Wait()
+	// All files of the project or none: a failure (a full disk) leaves
+	// its old files as they were.
+	if err := atomicfile.WriteAll(entries, atomicfile.Options{FS: r.opts.FS, Parallel: writeFanout}); err != nil {
+		pr.Status, pr.Errs = StatusFailed, []error{r.writeError(filepath.Join(r.opts.OutDir, pr.Kurztitel), err)}
+		return
+	}
+	r.changed.Store(true)
+	for _, o := range outs {
+		sum := sha256.Sum256(o.Data)
+		pr.Files = append(pr.Files, File{Path: o.Name, Input: pr.Input, Kind: o.Kind.Name, Party: o.Kind.Party,
+			Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])})
+	}
 	pr.Status = StatusOK
-	for i := range outs {
-		if werrs[i] != nil {
-			// The files that were written stay and are listed.
-			pr.Status = StatusFailed
-			pr.Errs = append(pr.Errs, werrs[i])
-			continue
-		}
-		pr.Files = append(pr.Files, files[i])
-	}
 	r.report(func(p *Progress) { p.Written += len(pr.Files) })
 }
 
