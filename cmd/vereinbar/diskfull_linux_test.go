@@ -69,7 +69,8 @@ func fillDisk(t *testing.T, dir string, leave int64) {
 // TestGenerateDiskFull regenerates four written projects, changed, into a
 // real tmpfs with 64 KiB left: the first project's new files do not fit
 // and it keeps its old files exactly; the run begins no further project
-// and says so once (exit code 1); no temporary file remains. (The files of a project used to be replaced
+// and says so once (exit code 1); no temporary file remains, and the
+// manifest matches the disk. (The files of a project used to be replaced
 // one by one — a new DOCX beside an old PDF — and the run went on after
 // the first ENOSPC with an error per file.)
 func TestGenerateDiskFull(t *testing.T) {
@@ -120,4 +121,5 @@ func TestGenerateDiskFull(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
+	checkManifestMatchesDisk(t, out)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -335,5 +336,75 @@ func TestGenerateStaleLock(t *testing.T) {
 	}.run(t)
 	if _, err := os.Stat(filepath.Join(out, batch.LockName)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("lock not removed at the end: %v", err)
+	}
+}
+
+// TestGenerateRemovesStaleFiles: after Thüringen leaves the star project,
+// generate removes vereinbarung-TH.* and names the files "entfernt", so
+// check of the output directory no longer sees them; a file vereinbar did
+// not write stays. (The old agreement stayed, and check passed it.)
+func TestGenerateRemovesStaleFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "bafoeg-stern.yaml"), readFile(t, bafoeg))
+	out := filepath.Join(dir, "out")
+	args := []string{"generate", "--formats", "docx,md", "--kinds", "vereinbarung", "--out", out, in}
+	cliCase{args: args, code: 0, stdout: contains("vereinbarung-TH.docx\n")}.run(t)
+	note := writeFile(t, filepath.Join(out, "bafoeg-stern", "notizen.txt"), "von Hand")
+
+	const th = "  - land: TH\n    rolle: nachnutzend\n"
+	src := readFile(t, in)
+	if !strings.Contains(src, th) {
+		t.Fatalf("%s lacks %q", in, th)
+	}
+	writeFile(t, in, regexp.MustCompile(`(?m)^  - land: TH\n(    .*\n)+`).ReplaceAllString(src, ""))
+	stale := []string{filepath.Join(out, "bafoeg-stern", "vereinbarung-TH.docx"), filepath.Join(out, "bafoeg-stern", "vereinbarung-TH.md")}
+	cliCase{args: args, code: 0,
+		stdout: func(t *testing.T, stream, got string) {
+			if strings.Contains(got, "-TH.") || strings.Count(got, "\n") != 4 {
+				t.Errorf("%s:\n%s", stream, got)
+			}
+		},
+		stderr: all(exactlyLines(3), contains("entfernt: "+stale[0]+"\nentfernt: "+stale[1]+"\n", "; 2 entfernt; Manifest: ")),
+	}.run(t)
+	for _, f := range stale {
+		if _, err := os.Stat(f); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(note); err != nil {
+		t.Errorf("foreign file: %v", err)
+	}
+	os.Remove(note)
+	checkManifestMatchesDisk(t, out)
+	cliCase{args: []string{"check", out}, code: 0, stdout: all(contains("2 Dateien geprüft"), func(t *testing.T, stream, got string) {
+		if strings.Contains(got, "-TH.") {
+			t.Errorf("check sees a removed file:\n%s", got)
+		}
+	})}.run(t)
+}
+
+// TestGenerateClean: a run of one project keeps the other project in the
+// manifest; with --clean the other project's files are removed ("entfernt")
+// and the manifest holds only this run.
+func TestGenerateClean(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	md := []string{"--formats", "md", "--kinds", "vereinbarung", "--out", out}
+	cliCase{args: append(append([]string{"generate"}, md...), wohngeld, bafoeg), code: 0}.run(t)
+	cliCase{args: append(append([]string{"generate"}, md...), wohngeld), code: 0, stderr: exactlyLines(1)}.run(t)
+	checkManifestMatchesDisk(t, out)
+	if m := readManifestFile(t, out); len(m.Inputs) != 2 || len(m.Files) != 4 {
+		t.Errorf("manifest after a partial run: %d inputs, %d files; want 2 and 4", len(m.Inputs), len(m.Files))
+	}
+	cliCase{args: append(append([]string{"generate", "--clean"}, md...), wohngeld), code: 0,
+		stderr: all(exactlyLines(4), contains("entfernt: "+filepath.Join(out, "bafoeg-stern", "vereinbarung-BB.md")+"\n", "; 3 entfernt;")),
+	}.run(t)
+	checkManifestMatchesDisk(t, out)
+	if m := readManifestFile(t, out); len(m.Inputs) != 1 || len(m.Files) != 1 {
+		t.Errorf("manifest after --clean: %d inputs, %d files; want 1 and 1", len(m.Inputs), len(m.Files))
+	}
+	if _, err := os.Stat(filepath.Join(out, "bafoeg-stern")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("emptied project folder: %v", err)
 	}
 }

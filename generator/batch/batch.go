@@ -61,6 +61,11 @@ type Options struct {
 	// to; nil means the real one (atomicfile.OS). Tests put one here that
 	// fails like a full disk.
 	FS atomicfile.FS
+	// Clean makes the output directory hold only this run's documents:
+	// the files the old manifest lists that this run did not write are
+	// removed (see Run). Without it the manifest keeps the entries of
+	// the projects this run did not write.
+	Clean bool
 	// Wait makes the run wait for an output directory another run holds
 	// (see LockDir) instead of failing with a *LockedError.
 	Wait bool
@@ -107,12 +112,19 @@ type Project struct {
 	Status    Status
 	Errs      []error // distinct errors, in document order, when Status is StatusFailed
 	Files     []File  // files written, in document and format order
+	// Removed are files of earlier runs that this run no longer
+	// produces and removed from the project's folder (slash paths
+	// relative to the output directory, sorted).
+	Removed []string
 }
 
 // Result is the outcome of a run.
 type Result struct {
 	Projects    []Project // in input order (sorted, duplicates removed)
 	Interrupted bool      // the context was cancelled before the run finished
+	// Removed are the files Clean removed (slash paths relative to the
+	// output directory, sorted).
+	Removed []string
 	// NoSpace is true when a project's files did not fit on the disk;
 	// the run then began no further project (see ErrNoSpace).
 	NoSpace  bool
@@ -177,18 +189,25 @@ func ParseOnly(s string) ([]string, error) {
 // removed) and writes OutDir/manifest.json last. A failing project does
 // not stop the others; its errors are in the result. Run returns an error
 // only when the run as a whole fails (the output directory cannot be
-// locked, the manifest cannot be written) or is interrupted (ctx's
-// error); the result is nil when the directory could not be locked, and
-// valid otherwise.
+// locked, the disk is full, the manifest cannot be written) or is
+// interrupted (ctx's error); the result is nil when the directory could
+// not be locked, and valid otherwise.
 //
 // The run holds OutDir exclusively (LockDir) from start to end, so two
-// runs never write into one directory at once.
+// runs never write into one directory at once. A project's files are
+// replaced all together or not at all (atomicfile.WriteAll); after a full
+// disk (ErrNoSpace) no further project is begun. Files of earlier runs
+// that a written project no longer produces are removed (Project.Removed,
+// see removeStale), and the manifest keeps the entries of the projects
+// this run did not write — or, with Options.Clean, their files are
+// removed (see clean).
 //
 // When ctx is cancelled, workers stop after the document they render; a
 // project whose files are being written is finished, all others are left
 // unwritten (StatusCancelled). No temporary file is left behind, and the
-// manifest lists exactly the files this run completed, with
-// "interrupted": true.
+// manifest lists exactly the documents of vereinbar on disk, with
+// "interrupted": true. A run cancelled before it began, or while it
+// waited for the lock, does not touch OutDir.
 func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Options) (*Result, error) {
 	if opts.Jobs < 1 {
 		opts.Jobs = runtime.NumCPU()
@@ -197,17 +216,15 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 		opts.FS = atomicfile.OS{}
 	}
 	inputs = slices.Compact(slices.Sorted(slices.Values(inputs)))
-	r := &runner{ctx: ctx, gen: gen, opts: opts, projects: make([]Project, len(inputs))}
+	r := &runner{gen: gen, opts: opts, projects: make([]Project, len(inputs))}
 	for i, in := range inputs {
 		r.projects[i] = Project{Input: in, Status: StatusCancelled}
 	}
 	if err := ctx.Err(); err != nil {
-		// Cancelled before it began: the output directory is not touched.
 		return &Result{Projects: r.projects, Interrupted: true}, err
 	}
 	lock, err := LockDir(ctx, opts.OutDir, LockOptions{Wait: opts.Wait, Notify: opts.Notify})
 	if ctx.Err() != nil {
-		// Cancelled while waiting for the lock.
 		lock.Release()
 		return &Result{Projects: r.projects, Interrupted: true}, ctx.Err()
 	}
@@ -219,22 +236,44 @@ func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Op
 	r.ctx, stop = context.WithCancelCause(ctx)
 	defer stop(nil)
 	r.stop = stop
-	plans := r.scan(inputs)
-	r.render(plans)
-	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
-	// A signal that comes when every project is done interrupts nothing.
-	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
-	path := filepath.Join(opts.OutDir, ManifestName)
-	if err := r.writeManifest(path, newManifest(gen, res)); err != nil {
-		return res, err
-	}
-	res.Manifest = path
+	res, err := r.run(inputs)
 	switch {
+	case err != nil:
+		return res, err
 	case res.NoSpace:
 		return res, ErrNoSpace
 	case res.Interrupted:
 		return res, ctx.Err()
 	}
+	return res, nil
+}
+
+// run is Run in the locked output directory.
+func (r *runner) run(inputs []string) (*Result, error) {
+	r.oldManifest = r.readOldManifest()
+	r.old = oldFiles(r.oldManifest)
+	plans := r.scan(inputs)
+	r.render(plans)
+	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
+	// A signal that comes when every project is done interrupts nothing.
+	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
+	m := newManifest(r.gen, res)
+	switch {
+	case !r.opts.Clean:
+		r.merge(m, res, nil)
+	case res.Interrupted || res.NoSpace:
+		r.notify("wegen des Abbruchs nicht aufgeräumt: die Dateien früherer Läufe bleiben, und das Manifest nennt sie weiter")
+		r.merge(m, res, nil)
+	default:
+		var keep map[string]bool
+		res.Removed, keep = r.clean(res)
+		r.merge(m, res, keep)
+	}
+	path := filepath.Join(r.opts.OutDir, ManifestName)
+	if err := r.writeManifest(path, m); err != nil {
+		return res, err
+	}
+	res.Manifest = path
 	return res, nil
 }
 
@@ -271,8 +310,21 @@ type runner struct {
 	noSpace  atomic.Bool
 	changed  atomic.Bool // a file in the output directory was written or removed
 
-	mu       sync.Mutex // serialises progress
+	oldManifest *Manifest                    // the manifest an earlier run left, or nil
+	old         map[string]map[string]fileID // its own files by project folder and name
+
+	mu       sync.Mutex // serialises progress and notes
 	progress Progress
+}
+
+// notify passes a note to Options.Notify.
+func (r *runner) notify(msg string) {
+	if r.opts.Notify == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.opts.Notify(msg)
 }
 
 // plan is what the scan keeps of a project file.
@@ -466,6 +518,7 @@ func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) 
 			// Nothing selected (e.g. --kinds abruf for a ring project):
 			// the project succeeds with no files.
 			pr.Status = StatusOK
+			r.removeStale(pr)
 			<-slots
 			continue
 		}
@@ -547,6 +600,7 @@ func (r *runner) finish(j *job) {
 			Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])})
 	}
 	pr.Status = StatusOK
+	r.removeStale(pr)
 	r.report(func(p *Progress) { p.Written += len(pr.Files) })
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -180,6 +182,228 @@ func TestDiskFullKeepsOldSet(t *testing.T) {
 	for p := range before {
 		if _, ok := after[p]; !ok {
 			t.Errorf("%s removed", p)
+		}
+	}
+}
+
+// thBlock is Thüringen's entry in the star fixture's parteien.
+const thBlock = `  - land: TH
+    rolle: nachnutzend
+    vertreten_durch: "das Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft"
+`
+
+// copyFixture copies a fixture into dir and returns the copy's path.
+func copyFixture(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixtures, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestStaleFilesRemoved: after Thüringen leaves the star project, the next
+// run removes vereinbarung-TH.* (and lists it as removed) — but only the
+// files of kinds, Länder and formats it generates, and never a file it did
+// not write. (The old agreement stayed beside the new ones, and check
+// passed it.)
+func TestStaleFilesRemoved(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	cases := []struct {
+		name        string
+		kinds, only []string
+		formats     []string
+		removed     []string // besides them, nothing goes
+	}{
+		{name: "full run", formats: []string{"md", "docx"}, removed: []string{"bafoeg-stern/vereinbarung-TH.docx", "bafoeg-stern/vereinbarung-TH.md"}},
+		{name: "one format", formats: []string{"md"}, removed: []string{"bafoeg-stern/vereinbarung-TH.md"}},
+		{name: "other kinds", kinds: []string{generator.KindBeschreibung}, formats: []string{"md", "docx"}},
+		{name: "other Land", only: []string{"SN"}, formats: []string{"md", "docx"}},
+		{name: "Land named", only: []string{"SN", "TH"}, formats: []string{"md", "docx"}, removed: []string{"bafoeg-stern/vereinbarung-TH.docx", "bafoeg-stern/vereinbarung-TH.md"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			in := copyFixture(t, dir, "bafoeg-stern.yaml")
+			out := filepath.Join(dir, "out")
+			if _, err := batch.Run(context.Background(), gen, []string{in}, batch.Options{OutDir: out, Formats: []string{"md", "docx"}, Kinds: readyKinds(t, gen)}); err != nil {
+				t.Fatal(err)
+			}
+			// Not ours: other names, an unknown Land, a folder.
+			foreign := []string{"bafoeg-stern/notizen.txt", "bafoeg-stern/vereinbarung-XY.md", "bafoeg-stern/vereinbarung-TH.txt", "bafoeg-stern/Vereinbarung-TH.md"}
+			for _, f := range foreign {
+				if err := os.WriteFile(filepath.Join(out, f), []byte("von Hand"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Mkdir(filepath.Join(out, "bafoeg-stern", "vereinbarung-TH.pdf"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+
+			editInputs(t, []string{in}, thBlock, "")
+			kinds := c.kinds
+			if kinds == nil {
+				kinds = readyKinds(t, gen)
+			}
+			res, err := batch.Run(context.Background(), gen, []string{in}, batch.Options{OutDir: out, Formats: c.formats, Kinds: kinds, Only: c.only})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := res.Projects[0]; p.Status != batch.StatusOK || !slices.Equal(p.Removed, c.removed) {
+				t.Errorf("%s, removed %q, want %q", p.Status, p.Removed, c.removed)
+			}
+			after := readTree(t, out)
+			for f := range before {
+				_, kept := after[f]
+				if gone := slices.Contains(c.removed, f); kept == gone && f != batch.ManifestName {
+					t.Errorf("%s: kept %v", f, kept)
+				}
+			}
+			if st, err := os.Stat(filepath.Join(out, "bafoeg-stern", "vereinbarung-TH.pdf")); err != nil || !st.IsDir() {
+				t.Errorf("folder named like a document: %v", err)
+			}
+			// The manifest lists what is ours on disk.
+			m := readManifest(t, out)
+			var listed []string
+			for _, f := range m.Files {
+				listed = append(listed, f.Path)
+			}
+			var ours []string
+			for f := range after {
+				if f != batch.ManifestName && !slices.Contains(foreign, f) {
+					ours = append(ours, f)
+				}
+			}
+			slices.Sort(ours)
+			if !slices.Equal(listed, ours) {
+				t.Errorf("manifest lists\n%q\nours on disk\n%q", listed, ours)
+			}
+		})
+	}
+}
+
+// TestPartialRunKeepsOtherProjects: a run of one project file keeps the
+// manifest entries of the others (merged, sorted); with Clean the files
+// the old manifest lists and this run did not write are removed instead,
+// and the project folders so emptied — files it does not list stay, and
+// with them their folder. (The manifest of a partial run forgot the other
+// projects.)
+func TestPartialRunKeepsOtherProjects(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	for _, clean := range []bool{false, true} {
+		t.Run(fmt.Sprint("clean=", clean), func(t *testing.T) {
+			t.Parallel()
+			out := t.TempDir()
+			ring, star, ehe := fixtures+"/wohngeld-ring.yaml", fixtures+"/bafoeg-stern.yaml", fixtures+"/eheschliessung-ring.yaml"
+			opts := batch.Options{OutDir: out, Formats: []string{"md"}, Kinds: readyKinds(t, gen)}
+			if _, err := batch.Run(context.Background(), gen, []string{ring, star, ehe}, opts); err != nil {
+				t.Fatal(err)
+			}
+			full := checkConsistent(t, out)
+			note := filepath.Join(out, "bafoeg-stern", "notizen.txt")
+			if err := os.WriteFile(note, []byte("von Hand"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			opts.Clean = clean
+			res, err := batch.Run(context.Background(), gen, []string{ring}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(note); err != nil {
+				t.Errorf("foreign file: %v", err)
+			}
+			m := checkConsistent(t, out)
+			var inputs, others []string
+			for _, in := range m.Inputs {
+				inputs = append(inputs, in.Path)
+			}
+			for _, f := range full.Files {
+				if !strings.HasPrefix(f.Path, "wohngeld-ring/") {
+					others = append(others, f.Path)
+				}
+			}
+			if !clean {
+				if !slices.Equal(inputs, []string{star, ehe, ring}) || fmt.Sprint(m.Files) != fmt.Sprint(full.Files) {
+					t.Errorf("inputs %q; files\n%v\nwant\n%v", inputs, m.Files, full.Files)
+				}
+				if len(res.Removed) != 0 {
+					t.Errorf("removed %q", res.Removed)
+				}
+				return
+			}
+			if !slices.Equal(inputs, []string{ring}) || !slices.Equal(res.Removed, others) || len(others) == 0 {
+				t.Errorf("inputs %q, removed %q, want %q", inputs, res.Removed, others)
+			}
+			if entries, err := os.ReadDir(filepath.Join(out, "bafoeg-stern")); err != nil || len(entries) != 0 {
+				t.Errorf("folder that held a foreign file: %v, %v", entries, err)
+			}
+			if _, err := os.Stat(filepath.Join(out, "eheschliessung-ring")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("emptied project folder: %v", err)
+			}
+		})
+	}
+}
+
+// TestHostileManifestRemovesNothing: names in an old manifest that are
+// not ours — outside the output directory, not a document, a folder — are
+// neither removed (even with Clean) nor carried into the new manifest.
+func TestHostileManifestRemovesNothing(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	victims := []string{
+		filepath.Join(dir, "ausserhalb.md"),
+		filepath.Join(out, "wohngeld-ring", "notizen.txt"),
+		filepath.Join(out, "wohngeld-ring", ".versteckt.md"),
+		filepath.Join(out, "tief", "unter", "vereinbarung.md"),
+		filepath.Join(out, "vereinbarung.md"),
+	}
+	for _, v := range victims {
+		if err := os.MkdirAll(filepath.Dir(v), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(v, []byte("nicht von vereinbar"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := `{"tool": "vereinbar", "files": [
+		{"path": "../ausserhalb.md", "format": "md", "kind": "vereinbarung"},
+		{"path": "wohngeld-ring/../../ausserhalb.md", "format": "md", "kind": "vereinbarung"},
+		{"path": "/` + strings.TrimPrefix(filepath.ToSlash(victims[0]), "/") + `", "format": "md", "kind": "vereinbarung"},
+		{"path": "wohngeld-ring/notizen.txt", "format": "txt", "kind": "vereinbarung"},
+		{"path": "wohngeld-ring/notizen.txt", "format": "md", "kind": "vereinbarung"},
+		{"path": "wohngeld-ring/.versteckt.md", "format": "md", "kind": "vereinbarung"},
+		{"path": "tief/unter/vereinbarung.md", "format": "md", "kind": "vereinbarung"},
+		{"path": "vereinbarung.md", "format": "md", "kind": "vereinbarung"},
+		{"path": "tief/unter", "format": "md", "kind": "vereinbarung"}
+	]}`
+	if err := os.WriteFile(filepath.Join(out, batch.ManifestName), []byte(m), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen := newGenerator(t)
+	res, err := batch.Run(context.Background(), gen, []string{fixtures + "/wohngeld-ring.yaml"}, batch.Options{OutDir: out, Formats: []string{"md"}, Kinds: readyKinds(t, gen), Clean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range victims {
+		if _, err := os.Stat(v); err != nil {
+			t.Errorf("%s: %v", v, err)
+		}
+	}
+	if len(res.Removed) != 0 || len(res.Projects[0].Removed) != 0 {
+		t.Errorf("removed %q %q", res.Removed, res.Projects[0].Removed)
+	}
+	for _, f := range readManifest(t, out).Files {
+		if !strings.HasPrefix(f.Path, "wohngeld-ring/") || f.Format != "md" || strings.Contains(f.Path, "notizen") || strings.Contains(f.Path, "versteckt") {
+			t.Errorf("manifest carries %q", f.Path)
 		}
 	}
 }
