@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/batch"
 )
 
@@ -407,4 +408,84 @@ func TestGenerateClean(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "bafoeg-stern")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("emptied project folder: %v", err)
 	}
+}
+
+// processState is the state letter of a process in /proc ("T" stopped),
+// or "" when it cannot be read.
+func processState(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return ""
+	}
+	// pid (comm) state …; comm may hold spaces and parentheses.
+	s := string(b)
+	if i := strings.LastIndexByte(s, ')'); i >= 0 && i+2 < len(s) {
+		return s[i+2 : i+3]
+	}
+	return ""
+}
+
+// killWhileWriting runs generate in a child process and kills it with
+// SIGKILL at a moment when temporary files exist in its project folders:
+// it stops the child (SIGSTOP) as soon as one is seen, and kills it only
+// if they are still there, else lets it go on. It returns the temporary
+// files left behind; a child that ends before it is caught is run again.
+func killWhileWriting(t *testing.T, out string, args ...string) []string {
+	t.Helper()
+	pattern := filepath.Join(out, "*", atomicfile.TempPattern)
+	for range 20 {
+		c := startChild(t, args...)
+		for {
+			select {
+			case <-c.exited:
+			default:
+				if temps, _ := filepath.Glob(pattern); len(temps) == 0 {
+					time.Sleep(200 * time.Microsecond)
+					continue
+				}
+				pid := c.cmd.Process.Pid
+				if err := c.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+					continue // it has just ended
+				}
+				for processState(pid) != "T" {
+					time.Sleep(time.Millisecond)
+				}
+				if temps, _ := filepath.Glob(pattern); len(temps) > 0 {
+					_ = c.cmd.Process.Kill()
+					<-c.exited
+					return temps
+				}
+				_ = c.cmd.Process.Signal(syscall.SIGCONT)
+				continue
+			}
+			break
+		}
+	}
+	t.Fatal("generate never caught with temporary files in 20 runs")
+	return nil
+}
+
+// TestGenerateAfterKill kills generate with SIGKILL while it writes
+// temporary files; the next run takes over the stale lock, removes the
+// temporary files in the project folders it writes, and leaves a
+// directory that matches its manifest. (The temporary files of a killed
+// run used to stay for good.)
+func TestGenerateAfterKill(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeCopies(t, in, 4)
+	out := filepath.Join(dir, "out")
+	args := []string{"generate", "--jobs", "2", "--kinds", "vereinbarung", "--out", out, in}
+	temps := killWhileWriting(t, out, args...)
+	if _, err := os.Stat(filepath.Join(out, batch.LockName)); err != nil {
+		t.Errorf("the killed run left no lock: %v", err)
+	}
+	cliCase{args: args, code: 0, stderr: contains("Hinweis: verwaiste Sperre von PID")}.run(t)
+	for _, f := range temps {
+		if _, err := os.Stat(f); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	checkManifestMatchesDisk(t, out)
 }

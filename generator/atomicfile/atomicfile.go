@@ -5,8 +5,11 @@
 package atomicfile
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // TempPattern is the name pattern of temporary files; a crash may leave one
@@ -66,4 +69,30 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 // WriteFileFS is WriteFile on fsys.
 func WriteFileFS(fsys FS, path string, data []byte, perm os.FileMode) error {
 	return WriteAll([]Entry{{Path: path, Data: data}}, Options{FS: fsys, Perm: perm})
+}
+
+// RemoveTemps removes the temporary files (TempPattern) in dir that a
+// writer ended by a crash or kill -9 left behind, and returns how many.
+// Only regular files directly in dir are removed. The caller must know
+// that no writer is at work in dir (batch holds the output directory's
+// lock): a temporary file being written looks the same.
+func RemoveTemps(fsys FS, dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if ok, _ := filepath.Match(TempPattern, e.Name()); !ok || !e.Type().IsRegular() {
+			continue
+		}
+		if err := fsys.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }

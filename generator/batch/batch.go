@@ -257,6 +257,14 @@ func (r *runner) run(inputs []string) (*Result, error) {
 	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
 	// A signal that comes when every project is done interrupts nothing.
 	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
+	r.removeTemps(r.opts.OutDir) // of the manifest
+	if n := r.temps.Load(); n > 0 {
+		what := fmt.Sprintf("%d verwaiste temporäre Dateien", n)
+		if n == 1 {
+			what = "1 verwaiste temporäre Datei"
+		}
+		r.notify(fmt.Sprintf("%s (%s) eines abgebrochenen Laufs entfernt", what, atomicfile.TempPattern))
+	}
 	m := newManifest(r.gen, res)
 	switch {
 	case !r.opts.Clean:
@@ -308,7 +316,8 @@ type runner struct {
 	opts     Options
 	projects []Project // index-addressed; a project is written by one goroutine at a time
 	noSpace  atomic.Bool
-	changed  atomic.Bool // a file in the output directory was written or removed
+	changed  atomic.Bool  // a file in the output directory was written or removed
+	temps    atomic.Int64 // stale temporary files removed
 
 	oldManifest *Manifest                    // the manifest an earlier run left, or nil
 	old         map[string]map[string]fileID // its own files by project folder and name
@@ -583,6 +592,7 @@ func (r *runner) finish(j *job) {
 	}
 	outs := slices.Concat(j.outs...)
 	j.outs = nil
+	r.removeTemps(filepath.Join(r.opts.OutDir, pr.Kurztitel))
 	entries := make([]atomicfile.Entry, len(outs))
 	for i, o := range outs {
 		entries[i] = atomicfile.Entry{Path: filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name)), Data: o.Data}

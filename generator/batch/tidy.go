@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
@@ -200,9 +201,18 @@ func (r *runner) clean(res *Result) (removed []string, keep map[string]bool) {
 			}
 		}
 		// Only if empty: a folder holding anything else stays.
+		r.removeTemps(filepath.Join(r.opts.OutDir, folder))
 		_ = os.Remove(filepath.Join(r.opts.OutDir, folder))
 	}
 	return removed, keep
+}
+
+// removeTemps removes the temporary files a killed run left in dir. It is
+// safe while the run holds the output directory: no other generate writes
+// there. A failure is left to the write that follows.
+func (r *runner) removeTemps(dir string) {
+	n, _ := atomicfile.RemoveTemps(r.opts.FS, dir)
+	r.temps.Add(int64(n))
 }
 
 // removeFile removes a regular file; anything else (gone, a folder, a
