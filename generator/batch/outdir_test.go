@@ -407,3 +407,55 @@ func TestHostileManifestRemovesNothing(t *testing.T) {
 		}
 	}
 }
+
+// noManifestFS fails every write of a temporary file in dir (where only
+// the manifest goes) with syscall.ENOSPC.
+type noManifestFS struct {
+	atomicfile.OS
+	dir string
+}
+
+func (f noManifestFS) CreateTemp(dir, pattern string) (atomicfile.File, error) {
+	file, err := f.OS.CreateTemp(dir, pattern)
+	if err != nil || dir != f.dir {
+		return file, err
+	}
+	return failingFile{file}, nil
+}
+
+type failingFile struct{ atomicfile.File }
+
+func (f failingFile) Write([]byte) (int, error) {
+	return 0, &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+}
+
+// TestManifestNotWritable: when the new manifest cannot be written after
+// the run changed documents, the old one — which no longer matches them —
+// is removed, and the error says so.
+func TestManifestNotWritable(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	inputs := writeRingCopies(t, dir, "a-ring")
+	out := filepath.Join(dir, "out")
+	gen := newGenerator(t)
+	opts := batch.Options{OutDir: out, Formats: []string{"md"}, Kinds: readyKinds(t, gen)}
+	if _, err := batch.Run(context.Background(), gen, inputs, opts); err != nil {
+		t.Fatal(err)
+	}
+	editInputs(t, inputs, `version: "1.0"`, `version: "1.1"`)
+	opts.FS = noManifestFS{dir: out}
+	res, err := batch.Run(context.Background(), gen, inputs, opts)
+	if !errors.Is(err, syscall.ENOSPC) || res == nil || res.Manifest != "" {
+		t.Fatalf("err = %v, want ENOSPC", err)
+	}
+	want := filepath.Join(out, batch.ManifestName) + ": kein Platz mehr auf dem Datenträger; das alte Manifest wurde entfernt, weil es nicht mehr zu den Dateien passte"
+	if err.Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", err, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, batch.ManifestName)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("old manifest: %v", err)
+	}
+	if temps, _ := filepath.Glob(filepath.Join(out, atomicfile.TempPattern)); len(temps) > 0 {
+		t.Errorf("temporary files left: %v", temps)
+	}
+}
