@@ -1,6 +1,7 @@
 // Package batch generates the documents of many project files at once: all
 // projects × parties × kinds × formats, rendered by a bounded pool of
-// workers, written atomically per file, and recorded in a manifest.
+// workers, written all together per project into an output directory the
+// run holds alone, and recorded in a manifest.
 //
 // A run has two phases. The scan reads and validates every project file
 // (in parallel) and keeps only what is needed to plan: the file's hash,
@@ -8,10 +9,11 @@
 // known before rendering starts and memory does not grow with the number
 // of projects. The render phase reads each project again, renders its
 // documents one kind per task on the workers, and writes a project's files
-// only when all of its documents rendered: a failing project leaves no
-// fresh files next to stale ones. At most 2×Jobs projects are in flight
-// (rendering or being written), so memory is bounded by the output of that
-// many projects, not by the number of projects.
+// only when all of its documents rendered, and then all together or not at
+// all (atomicfile.WriteAll): a failing project, a full disk included,
+// leaves no fresh files next to stale ones. At most 2×Jobs projects are in
+// flight (rendering or being written), so memory is bounded by the output
+// of that many projects, not by the number of projects.
 //
 // Output does not depend on the number of workers: every file is the same
 // bytes, and the manifest is sorted.
