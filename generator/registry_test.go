@@ -42,6 +42,9 @@ func TestEveryKindIsComplete(t *testing.T) {
 			if !slices.Contains(d.Templates, d.Template) {
 				t.Errorf("%s: %s uses %s, not one of its kind's templates %v", name, d.File, d.Template, d.Templates)
 			}
+			if k, party, ok := gen.Kinds().Recognise(d.File); !ok || k != d.Name || party != d.Party {
+				t.Errorf("%s: %s is not named as its kind declares (Recognise: %q, %q, %v)", name, d.File, k, party, ok)
+			}
 			golden := filepath.Join("testdata", name+"."+d.File+".dump")
 			if _, err := os.Stat(golden); err != nil {
 				t.Errorf("%s: no golden dump for %s (%v); write it with go test -run TestDocumentGoldens -update", name, d.File, err)
@@ -88,6 +91,7 @@ func merkblatt() kind.Kind {
 	return kind.Kind{
 		Name: "merkblatt", Title: "Merkblatt", Akkusativ: "ein Merkblatt",
 		Templates: []string{tmpl},
+		Files:     []kind.FileName{{Stem: "merkblatt"}},
 		Docs: func(pr *data.Projekt) []kind.Doc {
 			if pr.Vertrag.Form != "ring" {
 				return nil

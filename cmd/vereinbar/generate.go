@@ -7,12 +7,10 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -27,6 +25,8 @@ type generateOptions struct {
 	kinds string
 	only  string
 	quiet bool
+	wait  bool
+	clean bool
 }
 
 func newGenerateCmd(g *globalOptions) *cobra.Command {
@@ -43,22 +43,42 @@ Projektsteckbrief. Ohne Pfad werden die Projektdateien aus „eingabe“
 *.yaml-Dateien (ohne Unterverzeichnisse und ohne config.yaml).
 
 Die Dokumente entstehen parallel (--jobs, Standard: Anzahl der CPUs). Die
-Dateien eines Projekts werden erst geschrieben, wenn alle seine Dokumente
-fehlerfrei erzeugt sind, jede über eine temporäre Datei, die umbenannt wird.
-Fehler einer Projektdatei halten die übrigen nicht auf; alle Fehler stehen am
-Ende, der Exit-Code ist dann 1. Zuletzt entsteht <ausgabe>/manifest.json mit
-jeder geschriebenen Datei (SHA-256, Größe, Art, Land, Format), jeder
-Projektdatei (SHA-256, Ergebnis), der Version und der Herkunft jeder Vorlage.
+Dateien eines Projekts werden alle zusammen ersetzt oder gar nicht: erst wenn
+alle seine Dokumente fehlerfrei erzeugt und als temporäre Dateien geschrieben
+sind, werden sie umbenannt. Ist der Datenträger voll, behält das Projekt seine
+bisherigen Dateien, und es wird kein weiteres begonnen. Fehler einer
+Projektdatei halten die übrigen nicht auf; alle Fehler stehen am Ende, der
+Exit-Code ist dann 1.
 
-Strg-C (SIGINT) oder SIGTERM bricht ab: Projekte, deren Dateien gerade
-geschrieben werden, werden fertig geschrieben, alle übrigen gar nicht; es
-bleiben keine temporären Dateien zurück, und das Manifest nennt genau die
-vollständig geschriebenen Dateien ("interrupted": true).`,
+Ein Projektordner, den der Lauf schreibt, enthält danach genau dessen Dateien:
+Dokumente früherer Läufe, die er nicht mehr erzeugt (vereinbarung-TH.*, wenn
+Thüringen ausgestiegen ist), werden entfernt und mit „entfernt:“ genannt –
+nur Dateien von vereinbar (im bisherigen Manifest genannt oder nach dem
+Muster seiner Dokumente benannt), und nur Arten, Länder und Formate, die der
+Lauf erzeugt (--kinds, --only, --formats). Zuletzt entsteht
+<ausgabe>/manifest.json mit jeder Datei (SHA-256, Größe, Art, Land, Format),
+jeder Projektdatei (SHA-256, Ergebnis), der Version und der Herkunft jeder
+Vorlage; Projekte, die der Lauf nicht schreibt, behält es aus dem bisherigen
+Manifest. Mit --clean werden stattdessen alle Dateien entfernt, die das
+bisherige Manifest nennt und dieser Lauf nicht geschrieben hat (außer denen
+von Projekten, die diesmal fehlschlagen), dazu leer gewordene Projektordner.
+
+Ein Lauf hält das Ausgabeverzeichnis für sich allein (Sperrdatei
+<ausgabe>/.vereinbar.lock mit seiner PID): ein zweiter Lauf in dasselbe
+Verzeichnis endet mit einer Meldung, die den ersten nennt, oder wartet mit
+--wait, bis es frei ist. Die Sperre eines Laufs, der nicht mehr läuft (kill -9,
+Absturz), wird mit einem Hinweis übernommen.
+
+Strg-C (SIGINT) oder SIGTERM bricht ab, auch schon während des Starts:
+Projekte, deren Dateien gerade geschrieben werden, werden fertig geschrieben,
+alle übrigen gar nicht; es bleiben keine temporären Dateien zurück, und das
+Manifest nennt genau die Dateien auf dem Datenträger ("interrupted": true).`,
 		Example: "  vereinbar generate\n" +
 			"  vereinbar generate --formats pdf fixtures/wohngeld-ring.yaml\n" +
 			"  vereinbar generate --only ST,BY --jobs 4 projekte/ weitere/datei.yaml\n" +
 			"  vereinbar generate --templates meine-vorlagen --out entwurf/",
 		ValidArgsFunction: files(0, "yaml", "yml"),
+		Annotations:       map[string]string{cancellable: "ja"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, g, args)
 		},
@@ -70,7 +90,9 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	valueName(f, "only", "LÄNDER")
 	completeFlag(cmd, "kinds", listValues(choices(generator.KindNames())))
 	completeFlag(cmd, "only", listValues(partyChoices()))
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung, keine Hinweise")
+	f.BoolVar(&o.clean, "clean", false, "danach nur die Dateien dieses Laufs: was das bisherige Manifest nennt und dieser Lauf nicht schreibt, entfernen (sonst bleiben andere Projekte erhalten)")
+	f.BoolVar(&o.wait, "wait", false, "schreibt schon ein anderer Lauf in das Ausgabeverzeichnis, warten, bis er endet (sonst Fehler)")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
 	return cmd
@@ -86,7 +108,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if err != nil || jobs < 0 {
 		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
 	}
-	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs}
+	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs, Wait: o.wait, Clean: o.clean}
 	if opts.Formats, err = generator.ParseFormats(strings.ToLower(cfg.Get("formate"))); err != nil {
 		return usageError{err}
 	}
@@ -118,11 +140,14 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		return fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
 	}
 
-	// A signal cancels the context; the batch finishes the projects it is
-	// writing, removes nothing half-done and records what it completed.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// A signal cancels the context (see interrupts); the batch finishes
+	// the projects it is writing, removes nothing half-done and records
+	// what it completed.
+	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
+	if !o.quiet {
+		opts.Notify = func(msg string) { fmt.Fprintln(stderr, "Hinweis: "+msg) }
+	}
 	var bar *progressBar
 	if !o.quiet && isTerminal(stderr) {
 		bar = &progressBar{w: stderr, throttle: 100 * time.Millisecond}
@@ -133,6 +158,9 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	elapsed := time.Since(start)
 	bar.finish()
 	if res == nil {
+		if errors.Is(err, batch.ErrLocked) {
+			return fmt.Errorf("%w; warten Sie, bis er endet, oder rufen Sie generate mit --wait auf, um darauf zu warten", err)
+		}
 		return err
 	}
 
@@ -149,14 +177,21 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 			printError(stderr, e)
 		}
 	}
+	if !o.quiet {
+		for _, f := range removed(res) {
+			fmt.Fprintln(stderr, "entfernt: "+filepath.Join(opts.OutDir, filepath.FromSlash(f)))
+		}
+	}
 	if !o.quiet || res.Interrupted {
 		fmt.Fprintln(stderr, summary(res, opts, elapsed))
 	}
 	switch {
+	case errors.Is(err, batch.ErrNoSpace):
+		return fmt.Errorf("kein Platz mehr auf dem Datenträger von %s: nach dem ersten Projekt, dessen Dateien nicht passten, wurde keines mehr begonnen; schaffen Sie Platz und rufen Sie generate erneut auf", opts.OutDir)
 	case err != nil && !errors.Is(err, context.Canceled):
 		return err // the manifest could not be written
 	case res.Interrupted:
-		return errors.New("abgebrochen")
+		return errInterrupted
 	case res.Count(batch.StatusFailed) > 0:
 		return errReported
 	}
@@ -177,16 +212,31 @@ func summary(res *batch.Result, opts batch.Options, elapsed time.Duration) strin
 	if c := res.Count(batch.StatusSkipped); c > 0 {
 		parts = append(parts, fmt.Sprintf("%d übersprungen (ohne Partei aus %s)", c, strings.Join(opts.Only, ", ")))
 	}
-	if c := res.Count(batch.StatusCancelled); c > 0 {
+	if c := res.Count(batch.StatusCancelled); c > 0 && res.NoSpace {
+		parts = append(parts, fmt.Sprintf("%d wegen vollen Datenträgers nicht geschrieben", c))
+	} else if c > 0 {
 		parts = append(parts, fmt.Sprintf("%d wegen Abbruchs nicht geschrieben", c))
 	}
 	if len(parts) > 0 {
 		b.WriteString("; " + strings.Join(parts, ", "))
 	}
+	if n := len(removed(res)); n > 0 {
+		fmt.Fprintf(&b, "; %d entfernt", n)
+	}
 	if res.Manifest != "" {
 		b.WriteString("; Manifest: " + res.Manifest)
 	}
 	return b.String()
+}
+
+// removed lists the files the run removed: those its projects no longer
+// produce, then those --clean removed.
+func removed(res *batch.Result) []string {
+	var out []string
+	for _, p := range res.Projects {
+		out = append(out, p.Removed...)
+	}
+	return append(out, res.Removed...)
 }
 
 // plural writes a count with the singular or plural noun.

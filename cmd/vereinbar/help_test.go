@@ -43,7 +43,7 @@ func commandPaths(t *testing.T) [][]string {
 			}
 		}
 	}
-	walk(newRootCmd(io.Discard, io.Discard), nil)
+	walk(newRootCmd(io.Discard, io.Discard, nil), nil)
 	for _, want := range []string{"help", "completion", "generate", "check", "diff"} {
 		found := false
 		for _, p := range out {

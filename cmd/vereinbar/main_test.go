@@ -17,9 +17,9 @@ import (
 // changes the working directory except the ones marked as sequential, and
 // those use absolute paths only.
 const (
-	fixtures = "../../fixtures"
-	wohngeld = fixtures + "/wohngeld-ring.yaml"
-	bafoeg   = fixtures + "/bafoeg-stern.yaml"
+	fixtures   = "../../fixtures"
+	wohngeld   = fixtures + "/wohngeld-ring.yaml"
+	bafoeg     = fixtures + "/bafoeg-stern.yaml"
 	aufenthalt = fixtures + "/aufenthaltstitel-fitstore.yaml"
 )
 

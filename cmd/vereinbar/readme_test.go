@@ -75,7 +75,7 @@ var readmeFlag = regexp.MustCompile("`(--[a-z][a-z-]*)")
 func TestReadmeDocumentsEveryFlag(t *testing.T) {
 	t.Parallel()
 	sections := readmeSections(t)
-	root := newRootCmd(io.Discard, io.Discard)
+	root := newRootCmd(io.Discard, io.Discard, nil)
 	seen := map[string]bool{}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -124,7 +124,7 @@ func TestReadmeDocumentsEveryFlag(t *testing.T) {
 // and only options that command has.
 func TestReadmeExamples(t *testing.T) {
 	t.Parallel()
-	root := newRootCmd(io.Discard, io.Discard)
+	root := newRootCmd(io.Discard, io.Discard, nil)
 	readme := readFile(t, readmeFile)
 	if !strings.Contains(readme, "go install ./cmd/vereinbar") {
 		t.Error("README does not say how to install the binary (go install ./cmd/vereinbar)")

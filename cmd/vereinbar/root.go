@@ -13,9 +13,12 @@ import (
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	// First of all, so that no Ctrl-C is lost while the command starts.
+	in := catchInterrupts()
+	defer in.stop()
+	root := newRootCmd(stdout, stderr, in)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(in.ctx)
 	if err != nil {
 		printError(stderr, err)
 		if exitCode(err) == exitUsage {
@@ -36,7 +39,7 @@ type globalOptions struct {
 	configFile string
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+func newRootCmd(stdout, stderr io.Writer, in *interrupts) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "vereinbar",
@@ -48,8 +51,18 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		Version:       generator.Version,
 		Args:          cobra.ArbitraryArgs,
 		// A --config that names nothing is an error for every command,
-		// also for those that read no settings.
-		PersistentPreRunE: func(*cobra.Command, []string) error { return checkConfigFile(g.configFile) },
+		// also for those that read no settings. A command that does not
+		// stop in order on a cancelled context gets the signals' default
+		// effect back before it begins.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkConfigFile(g.configFile); err != nil {
+				return err
+			}
+			if cmd.Annotations[cancellable] == "" && in.release() {
+				return errInterrupted
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmd.Help()

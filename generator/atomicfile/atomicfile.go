@@ -5,7 +5,9 @@
 package atomicfile
 
 import (
-	"fmt"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -14,34 +16,83 @@ import (
 // behind, and cleaners can recognise it.
 const TempPattern = ".vereinbar-*.tmp"
 
+// FS is the file system atomicfile writes to. OS is the real one; tests
+// substitute one that fails where they choose, with the errors the real
+// one returns (syscall.ENOSPC in an *os.PathError for a full disk).
+type FS interface {
+	MkdirAll(path string, perm os.FileMode) error
+	CreateTemp(dir, pattern string) (File, error)
+	Rename(oldpath, newpath string) error
+	Link(oldname, newname string) error
+	Remove(name string) error
+}
+
+// File is a temporary file being written, as *os.File is.
+type File interface {
+	io.Writer
+	Name() string
+	Chmod(mode os.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// OS is FS on the operating system's file system.
+type OS struct{}
+
+// MkdirAll is os.MkdirAll.
+func (OS) MkdirAll(path string, perm os.FileMode) error { return os.MkdirAll(path, perm) }
+
+// CreateTemp is os.CreateTemp.
+func (OS) CreateTemp(dir, pattern string) (File, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Rename is os.Rename.
+func (OS) Rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// Link is os.Link.
+func (OS) Link(oldname, newname string) error { return os.Link(oldname, newname) }
+
+// Remove is os.Remove.
+func (OS) Remove(name string) error { return os.Remove(name) }
+
 // WriteFile writes data to path atomically with permissions perm. Missing
 // parent directories are created.
-func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+func WriteFile(path string, data []byte, perm os.FileMode) error {
+	return WriteFileFS(OS{}, path, data, perm)
+}
+
+// WriteFileFS is WriteFile on fsys.
+func WriteFileFS(fsys FS, path string, data []byte, perm os.FileMode) error {
+	return WriteAll([]Entry{{Path: path, Data: data}}, Options{FS: fsys, Perm: perm})
+}
+
+// RemoveTemps removes the temporary files (TempPattern) in dir that a
+// writer ended by a crash or kill -9 left behind, and returns how many.
+// Only regular files directly in dir are removed. The caller must know
+// that no writer is at work in dir (batch holds the output directory's
+// lock): a temporary file being written looks the same.
+func RemoveTemps(fsys FS, dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
 	}
-	tmp, err := os.CreateTemp(dir, TempPattern)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	n := 0
+	for _, e := range entries {
+		if ok, _ := filepath.Match(TempPattern, e.Name()); !ok || !e.Type().IsRegular() {
+			continue
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		if err := fsys.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return n, err
+		}
+		n++
 	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return n, nil
 }

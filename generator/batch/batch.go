@@ -1,6 +1,7 @@
 // Package batch generates the documents of many project files at once: all
 // projects × parties × kinds × formats, rendered by a bounded pool of
-// workers, written atomically per file, and recorded in a manifest.
+// workers, written all together per project into an output directory the
+// run holds alone, and recorded in a manifest.
 //
 // A run has two phases. The scan reads and validates every project file
 // (in parallel) and keeps only what is needed to plan: the file's hash,
@@ -8,10 +9,11 @@
 // known before rendering starts and memory does not grow with the number
 // of projects. The render phase reads each project again, renders its
 // documents one kind per task on the workers, and writes a project's files
-// only when all of its documents rendered: a failing project leaves no
-// fresh files next to stale ones. At most 2×Jobs projects are in flight
-// (rendering or being written), so memory is bounded by the output of that
-// many projects, not by the number of projects.
+// only when all of its documents rendered, and then all together or not at
+// all (atomicfile.WriteAll): a failing project, a full disk included,
+// leaves no fresh files next to stale ones. At most 2×Jobs projects are in
+// flight (rendering or being written), so memory is bounded by the output
+// of that many projects, not by the number of projects.
 //
 // Output does not depend on the number of workers: every file is the same
 // bytes, and the manifest is sorted.
@@ -58,6 +60,22 @@ type Options struct {
 	// Progress, if set, is called after every rendered document and every
 	// written project; calls never overlap.
 	Progress func(Progress)
+	// FS is the file system the run writes documents and the manifest
+	// to; nil means the real one (atomicfile.OS). Tests put one here that
+	// fails like a full disk.
+	FS atomicfile.FS
+	// Clean makes the output directory hold only this run's documents:
+	// the files the old manifest lists that this run did not write are
+	// removed (see Run). Without it the manifest keeps the entries of
+	// the projects this run did not write.
+	Clean bool
+	// Wait makes the run wait for an output directory another run holds
+	// (see LockDir) instead of failing with a *LockedError.
+	Wait bool
+	// Notify, if set, receives notes for the user, one German line each
+	// (waiting for the lock, a stale lock taken over); calls never
+	// overlap.
+	Notify func(string)
 }
 
 // Progress counts files of a run.
@@ -97,13 +115,23 @@ type Project struct {
 	Status    Status
 	Errs      []error // distinct errors, in document order, when Status is StatusFailed
 	Files     []File  // files written, in document and format order
+	// Removed are files of earlier runs that this run no longer
+	// produces and removed from the project's folder (slash paths
+	// relative to the output directory, sorted).
+	Removed []string
 }
 
 // Result is the outcome of a run.
 type Result struct {
 	Projects    []Project // in input order (sorted, duplicates removed)
 	Interrupted bool      // the context was cancelled before the run finished
-	Manifest    string    // path of the manifest written ("" if none)
+	// Removed are the files Clean removed (slash paths relative to the
+	// output directory, sorted).
+	Removed []string
+	// NoSpace is true when a project's files did not fit on the disk;
+	// the run then began no further project (see ErrNoSpace).
+	NoSpace  bool
+	Manifest string // path of the manifest written ("" if none)
 }
 
 // Files counts the files written.
@@ -163,53 +191,152 @@ func ParseOnly(s string) ([]string, error) {
 // Run generates every project file in inputs (sorted first, duplicates
 // removed) and writes OutDir/manifest.json last. A failing project does
 // not stop the others; its errors are in the result. Run returns an error
-// only when the run as a whole fails (the manifest cannot be written) or
-// is interrupted (ctx's error); the result is valid in either case.
+// only when the run as a whole fails (the output directory cannot be
+// locked, the disk is full, the manifest cannot be written) or is
+// interrupted (ctx's error); the result is nil when the directory could
+// not be locked, and valid otherwise.
+//
+// The run holds OutDir exclusively (LockDir) from start to end, so two
+// runs never write into one directory at once. A project's files are
+// replaced all together or not at all (atomicfile.WriteAll); after a full
+// disk (ErrNoSpace) no further project is begun. Files of earlier runs
+// that a written project no longer produces are removed (Project.Removed,
+// see removeStale), and the manifest keeps the entries of the projects
+// this run did not write — or, with Options.Clean, their files are
+// removed (see clean).
 //
 // When ctx is cancelled, workers stop after the document they render; a
 // project whose files are being written is finished, all others are left
 // unwritten (StatusCancelled). No temporary file is left behind, and the
-// manifest lists exactly the files this run completed, with
-// "interrupted": true.
+// manifest lists exactly the documents of vereinbar on disk, with
+// "interrupted": true. A run cancelled before it began, or while it
+// waited for the lock, does not touch OutDir.
 func Run(ctx context.Context, gen *generator.Generator, inputs []string, opts Options) (*Result, error) {
 	if opts.Jobs < 1 {
 		opts.Jobs = runtime.NumCPU()
 	}
+	if opts.FS == nil {
+		opts.FS = atomicfile.OS{}
+	}
 	inputs = slices.Compact(slices.Sorted(slices.Values(inputs)))
-	r := &runner{ctx: ctx, gen: gen, opts: opts, projects: make([]Project, len(inputs))}
+	r := &runner{gen: gen, opts: opts, projects: make([]Project, len(inputs))}
 	for i, in := range inputs {
 		r.projects[i] = Project{Input: in, Status: StatusCancelled}
 	}
-	plans := r.scan(inputs)
-	r.render(plans)
-	res := &Result{Projects: r.projects}
-	// A signal that comes when every project is done interrupts nothing.
-	res.Interrupted = ctx.Err() != nil && res.Count(StatusCancelled) > 0
-	m := newManifest(gen, res)
-	path := filepath.Join(opts.OutDir, ManifestName)
-	b, err := m.encode()
-	if err == nil {
-		err = atomicfile.WriteFile(path, b, 0o644)
+	if err := ctx.Err(); err != nil {
+		return &Result{Projects: r.projects, Interrupted: true}, err
+	}
+	lock, err := LockDir(ctx, opts.OutDir, LockOptions{Wait: opts.Wait, Notify: opts.Notify})
+	if ctx.Err() != nil {
+		lock.Release()
+		return &Result{Projects: r.projects, Interrupted: true}, ctx.Err()
 	}
 	if err != nil {
-		return res, fmt.Errorf("manifest: %w", err)
+		return nil, err
 	}
-	res.Manifest = path
-	if res.Interrupted {
+	defer lock.Release()
+	var stop context.CancelCauseFunc
+	r.ctx, stop = context.WithCancelCause(ctx)
+	defer stop(nil)
+	r.stop = stop
+	res, err := r.run(inputs)
+	switch {
+	case err != nil:
+		return res, err
+	case res.NoSpace:
+		return res, ErrNoSpace
+	case res.Interrupted:
 		return res, ctx.Err()
 	}
 	return res, nil
 }
 
+// run is Run in the locked output directory.
+func (r *runner) run(inputs []string) (*Result, error) {
+	r.oldManifest = r.readOldManifest()
+	r.old = oldFiles(r.oldManifest)
+	plans := r.scan(inputs)
+	r.render(plans)
+	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
+	// A signal that comes when every project is done interrupts nothing.
+	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
+	r.removeTemps(r.opts.OutDir) // of the manifest
+	if n := r.temps.Load(); n > 0 {
+		what := fmt.Sprintf("%d verwaiste temporäre Dateien", n)
+		if n == 1 {
+			what = "1 verwaiste temporäre Datei"
+		}
+		r.notify(fmt.Sprintf("%s (%s) eines abgebrochenen Laufs entfernt", what, atomicfile.TempPattern))
+	}
+	m := newManifest(r.gen, res)
+	switch {
+	case !r.opts.Clean:
+		r.merge(m, res, nil)
+	case res.Interrupted || res.NoSpace:
+		r.notify("wegen des Abbruchs nicht aufgeräumt: die Dateien früherer Läufe bleiben, und das Manifest nennt sie weiter")
+		r.merge(m, res, nil)
+	default:
+		var keep map[string]bool
+		res.Removed, keep = r.clean(res)
+		r.merge(m, res, keep)
+	}
+	path := filepath.Join(r.opts.OutDir, ManifestName)
+	if err := r.writeManifest(path, m); err != nil {
+		return res, err
+	}
+	res.Manifest = path
+	return res, nil
+}
+
+// writeManifest writes the manifest. When that fails after the run has
+// changed the output directory, the old manifest no longer describes it:
+// it is removed (which also frees its space) and writing tried once more.
+func (r *runner) writeManifest(path string, m *Manifest) error {
+	b, err := m.encode()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	err = atomicfile.WriteFileFS(r.opts.FS, path, b, 0o644)
+	if err != nil && r.changed.Load() {
+		if rerr := r.opts.FS.Remove(path); rerr == nil {
+			err = atomicfile.WriteFileFS(r.opts.FS, path, b, 0o644)
+			if err != nil {
+				return fmt.Errorf("%w; das alte Manifest wurde entfernt, weil es nicht mehr zu den Dateien passte", fileError(path, err))
+			}
+		}
+	}
+	if err != nil {
+		return fileError(path, err)
+	}
+	return nil
+}
+
 // runner is the state of one run.
 type runner struct {
-	ctx      context.Context
+	ctx      context.Context // cancelled on interruption or a full disk
+	stop     context.CancelCauseFunc
 	gen      *generator.Generator
 	opts     Options
 	projects []Project // index-addressed; a project is written by one goroutine at a time
+	noSpace  atomic.Bool
+	changed  atomic.Bool  // a file in the output directory was written or removed
+	temps    atomic.Int64 // stale temporary files removed
 
-	mu       sync.Mutex // serialises progress
+	oldManifest *Manifest                    // the manifest an earlier run left, or nil
+	old         map[string]map[string]fileID // its own files by project folder and name
+
+	mu       sync.Mutex // serialises progress and notes
 	progress Progress
+}
+
+// notify passes a note to Options.Notify.
+func (r *runner) notify(msg string) {
+	if r.opts.Notify == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.opts.Notify(msg)
 }
 
 // plan is what the scan keeps of a project file.
@@ -339,9 +466,9 @@ type task struct {
 }
 
 // writeFanout is how many files of one project are written at once. Each
-// file is synced before it is renamed; overlapping the syncs lets the file
-// system commit them together, which on a busy disk is several times
-// faster than one after the other.
+// file is synced before the project's files are renamed; overlapping the
+// syncs lets the file system commit them together, which on a busy disk is
+// several times faster than one after the other.
 const writeFanout = 8
 
 // render runs the render phase: a dispatcher loads the planned projects in
@@ -403,6 +530,7 @@ func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) 
 			// Nothing selected (e.g. --kinds abruf for a ring project):
 			// the project succeeds with no files.
 			pr.Status = StatusOK
+			r.removeStale(pr)
 			<-slots
 			continue
 		}
@@ -463,38 +591,29 @@ func (r *runner) finish(j *job) {
 		r.report(func(p *Progress) { p.Total -= missing })
 		return
 	case r.ctx.Err() != nil:
-		return // stays StatusCancelled
+		return // stays StatusCancelled (interrupted, or the disk is full)
 	}
 	outs := slices.Concat(j.outs...)
 	j.outs = nil
-	files := make([]File, len(outs))
-	werrs := make([]error, len(outs))
-	sem := make(chan struct{}, writeFanout)
-	var wg sync.WaitGroup
+	r.removeTemps(filepath.Join(r.opts.OutDir, pr.Kurztitel))
+	entries := make([]atomicfile.Entry, len(outs))
 	for i, o := range outs {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			path := filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name))
-			if werrs[i] = atomicfile.WriteFile(path, o.Data, 0o644); werrs[i] != nil {
-				return
-			}
-			sum := sha256.Sum256(o.Data)
-			files[i] = File{Path: o.Name, Input: pr.Input, Kind: o.Doc.Name, Party: o.Doc.Party,
-				Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])}
-		})
+		entries[i] = atomicfile.Entry{Path: filepath.Join(r.opts.OutDir, filepath.FromSlash(o.Name)), Data: o.Data}
 	}
-	wg.Wait()
+	// All files of the project or none: a failure (a full disk) leaves
+	// its old files as they were.
+	if err := atomicfile.WriteAll(entries, atomicfile.Options{FS: r.opts.FS, Parallel: writeFanout}); err != nil {
+		pr.Status, pr.Errs = StatusFailed, []error{r.writeError(filepath.Join(r.opts.OutDir, pr.Kurztitel), err)}
+		return
+	}
+	r.changed.Store(true)
+	for _, o := range outs {
+		sum := sha256.Sum256(o.Data)
+		pr.Files = append(pr.Files, File{Path: o.Name, Input: pr.Input, Kind: o.Doc.Name, Party: o.Doc.Party,
+			Format: o.Format, Size: int64(len(o.Data)), SHA256: hex.EncodeToString(sum[:])})
+	}
 	pr.Status = StatusOK
-	for i := range outs {
-		if werrs[i] != nil {
-			// The files that were written stay and are listed.
-			pr.Status = StatusFailed
-			pr.Errs = append(pr.Errs, werrs[i])
-			continue
-		}
-		pr.Files = append(pr.Files, files[i])
-	}
+	r.removeStale(pr)
 	r.report(func(p *Progress) { p.Written += len(pr.Files) })
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,15 +13,19 @@ import (
 	"github.com/vereinbar/vereinbar/generator/data"
 )
 
-// Manifest is the content of OutDir/manifest.json: what a run wrote, from
-// which inputs, with which tool and templates. It holds no time stamps and
+// Manifest is the content of OutDir/manifest.json: the documents in the
+// output directory, from which inputs, with which tool and templates. A
+// run lists what it wrote and keeps the entries of an earlier manifest
+// for the projects it did not write (unless Options.Clean), so Files is
+// every document of vereinbar on disk. It holds no time stamps and
 // nothing that depends on the number of workers, so the same inputs give
 // the same bytes.
 type Manifest struct {
-	Tool    string `json:"tool"`
+	Tool    string `json:"tool"` // Tool, Version and Templates: of the last run
 	Version string `json:"version"`
-	// Interrupted is true when the run was cancelled: Files then lists
-	// only the projects written completely before the interruption.
+	// Interrupted is true when the last run was cancelled or stopped by
+	// a full disk before every project was written: the projects it did
+	// not write keep their earlier entries (or none).
 	Interrupted bool               `json:"interrupted"`
 	Templates   []ManifestTemplate `json:"templates"` // sorted by path
 	Inputs      []ManifestInput    `json:"inputs"`    // sorted by path
@@ -73,6 +78,59 @@ func newManifest(gen *generator.Generator, res *Result) *Manifest {
 	slices.SortFunc(m.Inputs, func(a, b ManifestInput) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(m.Files, func(a, b ManifestFile) int { return strings.Compare(a.Path, b.Path) })
 	return m
+}
+
+// merge adds to this run's manifest m what the old manifest lists and this
+// run did not touch: the project files it did not process, skipped or
+// cancelled (their old entries), and the files still on disk that it
+// neither wrote nor removed. With folders set, only the files in those
+// project folders are added, and no inputs.
+func (r *runner) merge(m *Manifest, res *Result, folders map[string]bool) {
+	old := r.oldManifest
+	if old == nil {
+		return
+	}
+	touched := map[string]bool{}
+	for _, p := range res.Projects {
+		for _, f := range p.Files {
+			touched[f.Path] = true
+		}
+		for _, f := range p.Removed {
+			touched[f] = true
+		}
+	}
+	for _, f := range res.Removed {
+		touched[f] = true
+	}
+	if folders == nil {
+		cur := map[string]int{}
+		for i, in := range m.Inputs {
+			cur[in.Path] = i
+		}
+		for _, in := range old.Inputs {
+			i, ok := cur[in.Path]
+			switch {
+			case !ok:
+				cur[in.Path] = len(m.Inputs)
+				m.Inputs = append(m.Inputs, in)
+			case m.Inputs[i].Status == StatusSkipped || m.Inputs[i].Status == StatusCancelled:
+				m.Inputs[i] = in
+			}
+		}
+	}
+	for _, f := range old.Files {
+		folder, _, ok := ownPath(f)
+		if !ok || touched[f.Path] || folders != nil && !folders[folder] {
+			continue
+		}
+		touched[f.Path] = true // once
+		if st, err := os.Lstat(filepath.Join(r.opts.OutDir, filepath.FromSlash(f.Path))); err != nil || !st.Mode().IsRegular() {
+			continue // removed by hand
+		}
+		m.Files = append(m.Files, f)
+	}
+	slices.SortFunc(m.Inputs, func(a, b ManifestInput) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(m.Files, func(a, b ManifestFile) int { return strings.Compare(a.Path, b.Path) })
 }
 
 // encode renders the manifest as indented JSON with a final newline.

@@ -10,14 +10,14 @@ package data
 
 // Projekt is one re-use project ("Nachnutzungsvorhaben").
 type Projekt struct {
-	Vorhaben   Vorhaben      `yaml:"vorhaben" jsonschema:"required" jsonschema_description:"Titel, Kurztitel, Stand und Version des Vorhabens."`
-	Leistung   Leistung      `yaml:"leistung" jsonschema:"required" jsonschema_description:"Der nachgenutzte Online-Dienst und die OZG-Leistung(en)."`
-	Vertrag    Vertrag       `yaml:"vertrag" jsonschema:"required" jsonschema_description:"Rechtsform und Laufzeit der Vereinbarung."`
-	Parteien   []Partei      `yaml:"parteien" jsonschema:"required,minItems=2" jsonschema_description:"Vertragsparteien; genau ein Land ist umsetzend. In den Dokumenten stehen sie in der Reihenfolge nach vertrag.reihenfolge; die Reihenfolge hier entscheidet nur, wer bei gleichen Resten der Rundung den Cent erhält (die früher genannte Partei)."`
-	Kosten     Kosten        `yaml:"kosten" jsonschema:"required" jsonschema_description:"Kostenpositionen, einmalig oder jährlich."`
-	Verteilung Verteilung    `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
-	Projekt    *Projektstand `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
-	Zahlung    *Zahlung      `yaml:"zahlung,omitempty" jsonschema_description:"Rechnungsstellung, Fälligkeit und Höchstbeträge; ohne Angabe jährlich im Voraus, 30 Tage Zahlungsziel, Höchstbetrag gleich dem Jahresbetrag."`
+	Vorhaben               Vorhaben                `yaml:"vorhaben" jsonschema:"required" jsonschema_description:"Titel, Kurztitel, Stand und Version des Vorhabens."`
+	Leistung               Leistung                `yaml:"leistung" jsonschema:"required" jsonschema_description:"Der nachgenutzte Online-Dienst und die OZG-Leistung(en)."`
+	Vertrag                Vertrag                 `yaml:"vertrag" jsonschema:"required" jsonschema_description:"Rechtsform und Laufzeit der Vereinbarung."`
+	Parteien               []Partei                `yaml:"parteien" jsonschema:"required,minItems=2" jsonschema_description:"Vertragsparteien; genau ein Land ist umsetzend. In den Dokumenten stehen sie in der Reihenfolge nach vertrag.reihenfolge; die Reihenfolge hier entscheidet nur, wer bei gleichen Resten der Rundung den Cent erhält (die früher genannte Partei)."`
+	Kosten                 Kosten                  `yaml:"kosten" jsonschema:"required" jsonschema_description:"Kostenpositionen, einmalig oder jährlich."`
+	Verteilung             Verteilung              `yaml:"verteilung" jsonschema:"required" jsonschema_description:"Verteilungsschlüssel für die gemeinsam getragenen Kosten."`
+	Projekt                *Projektstand           `yaml:"projekt,omitempty" jsonschema_description:"Stand des Projekts (Phase); wird für Projektbeschreibung und Steckbrief erweitert."`
+	Zahlung                *Zahlung                `yaml:"zahlung,omitempty" jsonschema_description:"Rechnungsstellung, Fälligkeit und Höchstbeträge; ohne Angabe jährlich im Voraus, 30 Tage Zahlungsziel, Höchstbetrag gleich dem Jahresbetrag."`
 	Datenschutz            *Datenschutz            `yaml:"datenschutz,omitempty" jsonschema_description:"Rolle im Datenschutz (Auftragsverarbeitung nach Art. 28 oder gemeinsame Verantwortung nach Art. 26 DSGVO) und Angaben für die Anlage dazu; ohne Angabe gilt Auftragsverarbeitung (mit Warnung der Klauselprüfung)."`
 	Informationssicherheit *Informationssicherheit `yaml:"informationssicherheit,omitempty" jsonschema_description:"Sicherheitsstandard, nach dem der Online-Dienst betrieben wird; ohne Angabe BSI IT-Grundschutz."`
 }

@@ -155,7 +155,7 @@ func TestCompareFixtures(t *testing.T) {
 			v: func(*testing.T) variant {
 				return variant{replace: []string{"kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6"}}
 			},
-			doc:   "vereinbarung",
+			doc: "vereinbarung",
 			// The notice period stands in the notice and in the extension.
 			want:  []want{{kind: diff.Changed, loc: "§ " + num("laufzeit") + ", Abs. (2)", del: "12", ins: "6"}, {kind: diff.Changed, loc: "§ " + num("laufzeit") + ", Abs. (4)", del: "12", ins: "6"}},
 			exact: true,

@@ -14,18 +14,20 @@ import (
 // off (Leitfaden §2.3.4).
 func Abruf() Kind {
 	const form = "abruf/fit-store.md.tmpl"
+	file := FileName{Stem: "fit-store-abruf", PerParty: true}
 	return Kind{
 		Name:      "abruf",
 		Title:     "FIT-Store-Abruf",
 		Akkusativ: "einen FIT-Store-Abruf",
 		Aliases:   []string{"Abruf aus dem FIT-Store"},
 		Templates: []string{form},
+		Files:     []FileName{file},
 		Docs: func(pr *data.Projekt) []Doc {
 			var out []Doc
 			for _, i := range view.Order(pr) { // in the order of the documents
 				pt := pr.Parteien[i]
 				if pr.CallsOff(pt) {
-					out = append(out, Doc{Template: form, File: "fit-store-abruf-" + string(pt.Land), Party: string(pt.Land)})
+					out = append(out, Doc{Template: form, File: file.For(string(pt.Land)), Party: string(pt.Land)})
 				}
 			}
 			return out

@@ -21,6 +21,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/check"
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/refdata"
 	"github.com/vereinbar/vereinbar/generator/view"
 )
 
@@ -42,6 +43,10 @@ type Kind struct {
 	// Templates are the templates the kind executes (paths relative to
 	// the template root); Docs chooses among them.
 	Templates []string
+	// Files are the output file names the kind gives its documents
+	// (without extension); Docs names every document by one of them.
+	// The batch recognises its own files by them (Registry.Recognise).
+	Files []FileName
 	// Page (model.PageA4, model.PageSlide; "": the renderers' default)
 	// and Landscape set the page of every document of the kind.
 	Page      string
@@ -57,6 +62,23 @@ type Kind struct {
 	// generated document, from the document alone (pr nil) for one read
 	// back from a file.
 	Check func(pr *data.Projekt, d *model.Document) (k check.Kind, reason string)
+}
+
+// FileName is a file name a kind gives its documents: the stem alone
+// ("projektbeschreibung"), or for a per-party document the stem, a hyphen
+// and the party's code ("vereinbarung-SN").
+type FileName struct {
+	Stem     string
+	PerParty bool
+}
+
+// For is the file name of a document (party "" for a document of the
+// whole project).
+func (f FileName) For(party string) string {
+	if f.PerParty {
+		return f.Stem + "-" + party
+	}
+	return f.Stem
 }
 
 // Doc is one document of a project: an instance of a kind.
@@ -98,8 +120,8 @@ func New(kinds ...Kind) (*Registry, error) {
 			return nil, fmt.Errorf("%w: Name „%s“ leer oder mit Komma/Leerzeichen", ErrDeclaration, k.Name)
 		case r.Lookup(k.Name) != nil:
 			return nil, fmt.Errorf("%w: „%s“ doppelt", ErrDeclaration, k.Name)
-		case k.Title == "" || k.Akkusativ == "" || len(k.Templates) == 0 || k.Docs == nil || k.View == nil || k.Check == nil:
-			return nil, fmt.Errorf("%w: „%s“ braucht Title, Akkusativ, Templates, Docs, View und Check", ErrDeclaration, k.Name)
+		case k.Title == "" || k.Akkusativ == "" || len(k.Templates) == 0 || len(k.Files) == 0 || k.Docs == nil || k.View == nil || k.Check == nil:
+			return nil, fmt.Errorf("%w: „%s“ braucht Title, Akkusativ, Templates, Files, Docs, View und Check", ErrDeclaration, k.Name)
 		}
 		r.kinds = append(r.kinds, &k)
 	}
@@ -116,6 +138,25 @@ func (r *Registry) Names() []string {
 		out[i] = k.Name
 	}
 	return out
+}
+
+// Recognise tells whether a file name stem is one the registry's kinds
+// give their documents, and whose: the kind's name and, for a per-party
+// name, the party's code (a known code, in upper case).
+func (r *Registry) Recognise(stem string) (kindName, party string, ok bool) {
+	for _, k := range r.kinds {
+		for _, f := range k.Files {
+			if !f.PerParty && stem == f.Stem {
+				return k.Name, "", true
+			}
+			if code, cut := strings.CutPrefix(stem, f.Stem+"-"); cut && f.PerParty {
+				if _, known := refdata.PartyByCode(code); known {
+					return k.Name, code, true
+				}
+			}
+		}
+	}
+	return "", "", false
 }
 
 // Lookup returns the kind of that name, or nil.

@@ -28,6 +28,7 @@ func sample() kind.Kind {
 	return kind.Kind{
 		Name: "merkblatt", Title: "Merkblatt", Akkusativ: "ein Merkblatt",
 		Templates: []string{"merkblatt/merkblatt.md.tmpl"},
+		Files:     []kind.FileName{{Stem: "merkblatt"}},
 		Docs: func(*data.Projekt) []kind.Doc {
 			return []kind.Doc{{Template: "merkblatt/merkblatt.md.tmpl", File: "merkblatt"}}
 		},
@@ -41,15 +42,16 @@ func sample() kind.Kind {
 func TestNewRefusesIncompleteOrDuplicateKinds(t *testing.T) {
 	t.Parallel()
 	for name, mutate := range map[string]func(k *kind.Kind){
-		"ohne Name":      func(k *kind.Kind) { k.Name = "" },
-		"Name mit Komma": func(k *kind.Kind) { k.Name = "a,b" },
-		"ohne Titel":     func(k *kind.Kind) { k.Title = "" },
-		"ohne Akkusativ": func(k *kind.Kind) { k.Akkusativ = "" },
-		"ohne Vorlage":   func(k *kind.Kind) { k.Templates = nil },
-		"ohne Docs":      func(k *kind.Kind) { k.Docs = nil },
-		"ohne View":      func(k *kind.Kind) { k.View = nil },
-		"ohne Check":     func(k *kind.Kind) { k.Check = nil },
-		"doppelt":        func(k *kind.Kind) { k.Name = "vereinbarung" },
+		"ohne Name":       func(k *kind.Kind) { k.Name = "" },
+		"Name mit Komma":  func(k *kind.Kind) { k.Name = "a,b" },
+		"ohne Titel":      func(k *kind.Kind) { k.Title = "" },
+		"ohne Akkusativ":  func(k *kind.Kind) { k.Akkusativ = "" },
+		"ohne Vorlage":    func(k *kind.Kind) { k.Templates = nil },
+		"ohne Dateinamen": func(k *kind.Kind) { k.Files = nil },
+		"ohne Docs":       func(k *kind.Kind) { k.Docs = nil },
+		"ohne View":       func(k *kind.Kind) { k.View = nil },
+		"ohne Check":      func(k *kind.Kind) { k.Check = nil },
+		"doppelt":         func(k *kind.Kind) { k.Name = "vereinbarung" },
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -186,6 +188,27 @@ func TestDetect(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: detected %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestRecognise: the registry knows the file names its kinds give, with
+// the party of a per-party name, and no others.
+func TestRecognise(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	for _, c := range []struct{ stem, kind, party string }{
+		{"vereinbarung", "vereinbarung", ""}, {"vereinbarung-SN", "vereinbarung", "SN"},
+		{"fit-store-abruf-BUND", "abruf", "BUND"}, {"projektsteckbrief", "steckbrief", ""},
+	} {
+		k, p, ok := r.Recognise(c.stem)
+		if !ok || k != c.kind || p != c.party {
+			t.Errorf("Recognise(%q) = %q, %q, %v; want %q, %q", c.stem, k, p, ok, c.kind, c.party)
+		}
+	}
+	for _, stem := range []string{"vereinbarung-XY", "vereinbarung-sn", "Vereinbarung", "vereinbarung-", "fit-store-abruf", "projektsteckbrief-SN", "notizen"} {
+		if k, p, ok := r.Recognise(stem); ok {
+			t.Errorf("Recognise(%q) = %q, %q; want not ours", stem, k, p)
 		}
 	}
 }

@@ -10,16 +10,18 @@ import (
 // slide in status presentations (Leitfaden §4); every project has one, on
 // a 16:9 landscape page.
 func Steckbrief() Kind {
+	file := FileName{Stem: "projektsteckbrief"}
 	const tmpl = "steckbrief/steckbrief.md.tmpl"
 	return Kind{
 		Name:      "steckbrief",
 		Title:     "Projektsteckbrief",
 		Akkusativ: "einen Projektsteckbrief",
 		Templates: []string{tmpl},
+		Files:     []FileName{file},
 		Page:      model.PageSlide,
 		Landscape: true,
 		Docs: func(*data.Projekt) []Doc {
-			return []Doc{{Template: tmpl, File: "projektsteckbrief"}}
+			return []Doc{{Template: tmpl, File: file.For("")}}
 		},
 		View:  allParties,
 		Check: fixed(check.KindSteckbrief),

@@ -13,16 +13,18 @@ import (
 // the implementing Land and each re-using Land.
 func Vereinbarung() Kind {
 	const ring, stern = "vereinbarung/ring.md.tmpl", "vereinbarung/stern.md.tmpl"
+	whole, perLand := FileName{Stem: "vereinbarung"}, FileName{Stem: "vereinbarung", PerParty: true}
 	return Kind{
 		Name:      "vereinbarung",
 		Title:     "Verwaltungsvereinbarung",
 		Akkusativ: "eine Verwaltungsvereinbarung",
 		Aliases:   []string{"Verwaltungsabkommen"},
 		Templates: []string{ring, stern},
+		Files:     []FileName{whole, perLand},
 		Docs: func(pr *data.Projekt) []Doc {
 			switch pr.Vertrag.Form {
 			case "ring":
-				return []Doc{{Template: ring, File: "vereinbarung"}}
+				return []Doc{{Template: ring, File: whole.For("")}}
 			case "stern":
 				// in the order the documents name the parties (view.Order);
 				// a Land that calls off from the FIT-Store (parteien[].weg)
@@ -31,7 +33,7 @@ func Vereinbarung() Kind {
 				for _, i := range view.Order(pr) {
 					pt := pr.Parteien[i]
 					if pt.Rolle == "nachnutzend" && !pr.CallsOff(pt) {
-						out = append(out, Doc{Template: stern, File: "vereinbarung-" + string(pt.Land), Party: string(pt.Land)})
+						out = append(out, Doc{Template: stern, File: perLand.For(string(pt.Land)), Party: string(pt.Land)})
 					}
 				}
 				return out
