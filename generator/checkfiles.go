@@ -151,7 +151,7 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, err := g.Document(p, res, k)
+		d, err := g.Document(ctx, p, res, k)
 		if err != nil {
 			return err
 		}

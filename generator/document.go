@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -109,12 +110,12 @@ var titles = map[string]string{
 }
 
 // Document builds the document model of one kind for a validated project.
-func (g *Generator) Document(p *Project, r *costs.Result, k Kind) (*model.Document, error) {
+func (g *Generator) Document(ctx context.Context, p *Project, r *costs.Result, k Kind) (*model.Document, error) {
 	v, err := g.newView(p, r, k)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}
-	src, err := g.templates.Execute(k.Template, v)
+	src, err := g.templates.Execute(ctx, k.Template, v)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}

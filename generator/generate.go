@@ -101,7 +101,7 @@ func (g *Generator) RenderKind(ctx context.Context, p *Project, res *costs.Resul
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, err := g.Document(p, res, k)
+	d, err := g.Document(ctx, p, res, k)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"os"
@@ -35,7 +36,7 @@ func writeDocxDir(t *testing.T, project, dir string) string {
 		t.Fatal(err)
 	}
 	for _, k := range generator.Kinds(p) {
-		d, err := g.Document(p, r, k)
+		d, err := g.Document(context.Background(), p, r, k)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -78,7 +78,7 @@ func generated(t *testing.T, g *generator.Generator, fixture, file string) check
 		if k.File != file {
 			continue
 		}
-		d, err := g.Document(p, res, k)
+		d, err := g.Document(context.Background(), p, res, k)
 		if err != nil {
 			t.Fatal(err)
 		}
