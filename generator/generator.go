@@ -33,6 +33,9 @@ type Options struct {
 	KSDir string
 	// TemplatesDir overrides built-in templates file by file ("" = none).
 	TemplatesDir string
+	// MaxTemplateOutput bounds the markup of one document in bytes and
+	// every string a template helper makes (0 = tmpl.DefaultMaxOutput).
+	MaxTemplateOutput int64
 }
 
 // Generator holds what all projects of a run share: reference data and
@@ -62,7 +65,7 @@ func New(opts Options) (*Generator, error) {
 		}
 		layers = append(layers, l)
 	}
-	set, err := tmpl.Load(layers...)
+	set, err := tmpl.LoadLimited(tmpl.Limits{MaxOutput: opts.MaxTemplateOutput}, layers...)
 	if err != nil {
 		return nil, err
 	}

@@ -94,6 +94,6 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	f.BoolVar(&o.json, "json", false, "Befunde als JSON ausgeben")
 	f.StringVar(&o.failOn, "fail-on", "error", "Exit-Code 3 ab dieser Schwere: error oder warning")
 	f.StringVar(&o.kind, "kind", "", "Dokumentart von DOCX und PDF vorgeben statt erkennen: vereinbarung-ring, vereinbarung-stern, abruf, beschreibung, steckbrief")
-	settingFlags(cmd, "ks_tabellen", "vorlagen")
+	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib")
 	return cmd
 }

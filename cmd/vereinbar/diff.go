@@ -101,7 +101,7 @@ wenn sich etwas geändert hat.`,
 	f.BoolVar(&o.exitCode, "exit-code", false, "Exit-Code 4, wenn sich etwas geändert hat")
 	f.StringVar(&o.redline, "redline", "", "NEU mit Änderungsverfolgung als DOCX in diese Datei schreiben")
 	f.StringVar(&o.doc, "doc", "", "Dokument für --redline, wenn mehrere verglichen werden (z. B. vereinbarung)")
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
+	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "redline_autor", "redline_datum")
 	return cmd
 }
 

@@ -65,7 +65,7 @@ vollständig geschriebenen Dateien ("interrupted": true).`,
 	f.StringVar(&o.kinds, "kinds", "", "Dokumentarten, durch Kommas getrennt: "+strings.Join(generator.KindNames, ", ")+" (Standard: alle, die zur Vertragsform passen)")
 	f.StringVar(&o.only, "only", "", "nur für diese Länder, durch Kommas getrennt (z. B. ST,BY): Dokumente je Land nur für sie; Projekte ohne eines von ihnen als Partei werden übersprungen")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung")
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "ausgabe", "formate", "parallel")
+	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
 	return cmd
 }
