@@ -208,8 +208,7 @@ func (g *Generator) checkPDF(path string, opts CheckOptions, rep *check.FileRepo
 	if err != nil {
 		return fmt.Errorf("%s: eingebettetes Dokumentmodell: %w", path, err)
 	}
-	rep.Note = "im PDF eingebettetes Dokumentmodell geprüft, nicht der sichtbare Text"
-	return runDocument(path, d, opts, rep, "PDF-Modell")
+	return g.checkPDFModel(path, src, d, opts, rep)
 }
 
 // runDocument checks a document read from a file as its detected kind

@@ -27,6 +27,7 @@ const (
 	srcITPLR2221    = "IT-PLR 2022/21"
 	srcBlaupause    = "Blaupause (modelled)"
 	srcDomain5      = "DOMAIN §5"
+	srcPDF          = "PDF von vereinbar"
 )
 
 // Kind sets of the rule table.
@@ -40,6 +41,7 @@ var (
 	onlyData        = []Kind{KindData}
 	onlyRing        = []Kind{KindRing}
 	onlyStern       = []Kind{KindStern}
+	onlyPDF         = []Kind{KindPDF}
 )
 
 // rules is the rule table: one row per rule, in the order `vereinbar
@@ -98,6 +100,11 @@ var rules = []Rule{
 	{"REGEL-007", onlyData, Error, srcLeitfaden223, "Eine FIM-basierte Eigenentwicklung ist begründet", checkOwnDevelopmentReason},
 	{"REGEL-008", vwa, Warning, srcITPLR2124, "Das Steuerungsgremium legt den Schlüssel einstimmig fest, sonst gilt die Inanspruchnahme", checkSteeringUnanimity},
 	{"REGEL-009", onlyData, Info, srcITPLR2124, "Der Beschluss des Steuerungsgremiums über den Schlüssel ist angegeben", checkKeyResolution},
+
+	// Die Seiten eines PDF im Vergleich mit dem eingebetteten Modell
+	{"PDF-001", onlyPDF, Error, srcPDF, "Die Beträge und Anteile auf den Seiten sind die des eingebetteten Modells", checkPDFNumbers},
+	{"PDF-002", onlyPDF, Error, srcPDF, "Der übrige Text der Seiten ist der des eingebetteten Modells", checkPDFWords},
+	{"PDF-003", onlyPDF, Warning, srcPDF, "Die Datei ist so, wie vereinbar sie schreibt: nichts angehängt, keine Anmerkungen außer Verweisen, keine eingebetteten Objekte", checkPDFUnchanged},
 }
 
 // Rules returns a copy of the rule table in listing order.
