@@ -30,9 +30,9 @@ type Limits struct {
 	MaxRegexWork int64
 }
 
-// The default limits. A built-in document has about 50 KB of markup and
-// takes a few thousand steps; the defaults leave a factor of several
-// hundred for user templates.
+// The default limits. A built-in document of the fixtures has at most
+// about 21 KB of markup and takes at most about 1,000 steps; the defaults
+// leave a factor of several hundred for user templates.
 const (
 	DefaultMaxOutput    = 16 << 20
 	DefaultMaxList      = 100_000
