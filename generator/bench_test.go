@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -24,7 +25,7 @@ func BenchmarkRingAgreementModel(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := gen.Document(p, res, ringKind(b, gen, p)); err != nil {
+		if _, err := gen.Document(context.Background(), p, res, ringKind(b, gen, p)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -84,7 +84,7 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, err := g.Document(p, res, k)
+		d, err := g.Document(ctx, p, res, k)
 		if err != nil {
 			return err
 		}
@@ -131,8 +131,7 @@ func (g *Generator) checkPDF(path string, opts CheckOptions, rep *check.FileRepo
 	if err != nil {
 		return fmt.Errorf("%s: eingebettetes Dokumentmodell: %w", path, err)
 	}
-	rep.Note = "im PDF eingebettetes Dokumentmodell geprüft, nicht der sichtbare Text"
-	return g.runDocument(path, d, opts, rep, "PDF-Modell")
+	return g.checkPDFModel(path, src, d, opts, rep)
 }
 
 // runDocument checks a document read from a file as its detected kind

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -118,7 +119,7 @@ func (g *Generator) projectDocs(path string) ([]DiffDoc, error) {
 	}
 	var out []DiffDoc
 	for _, k := range g.Docs(p) {
-		d, err := g.Document(p, r, k)
+		d, err := g.Document(context.Background(), p, r, k)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/vereinbar/vereinbar/generator/costs"
@@ -38,13 +39,14 @@ func (g *Generator) Docs(p *Project) []Doc { return g.kinds.Docs(p.Data()) }
 
 // Document builds the document model of one document of a validated
 // project: the kind's view, its template, the markup.
-func (g *Generator) Document(p *Project, r *costs.Result, d Doc) (*model.Document, error) {
+// Cancelling ctx stops a running template.
+func (g *Generator) Document(ctx context.Context, p *Project, r *costs.Result, d Doc) (*model.Document, error) {
 	pr := p.Data()
 	v, err := d.View(view.Build(pr, r, g.ks), d)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}
-	src, err := g.templates.Execute(d.Template, v)
+	src, err := g.templates.Execute(ctx, d.Template, v)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}

@@ -48,7 +48,7 @@ func buildDocuments(t *testing.T, gen *generator.Generator, path string) (*gener
 	p, res := loadFixture(t, gen, path)
 	docs := map[string]*model.Document{}
 	for _, k := range gen.Docs(p) {
-		d, err := gen.Document(p, res, k)
+		d, err := gen.Document(context.Background(), p, res, k)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func benchDocument(tb testing.TB) *model.Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	d, err := gen.Document(p, res, ringKind(tb, gen, p))
+	d, err := gen.Document(context.Background(), p, res, ringKind(tb, gen, p))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vereinbar/vereinbar/generator"

@@ -65,7 +65,7 @@ func (g *Generator) RenderDoc(ctx context.Context, p *Project, res *costs.Result
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, err := g.Document(p, res, k)
+	d, err := g.Document(ctx, p, res, k)
 	if err != nil {
 		return nil, err
 	}

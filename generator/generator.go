@@ -35,6 +35,9 @@ type Options struct {
 	// kinds, kind.Builtins). A kind's templates must exist in the
 	// built-in templates or in TemplatesDir.
 	Kinds []kind.Kind
+	// MaxTemplateOutput bounds the markup of one document in bytes and
+	// every string a template helper makes (0 = tmpl.DefaultMaxOutput).
+	MaxTemplateOutput int64
 }
 
 // Generator holds what all projects of a run share: reference data and
@@ -65,7 +68,7 @@ func New(opts Options) (*Generator, error) {
 		}
 		layers = append(layers, l)
 	}
-	set, err := tmpl.Load(layers...)
+	set, err := tmpl.LoadLimited(tmpl.Limits{MaxOutput: opts.MaxTemplateOutput}, layers...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,7 +41,7 @@ func agreementText(t *testing.T, section string, edits ...string) string {
 		if k.File != "vereinbarung" {
 			continue
 		}
-		d, err := gen.Document(p, res, k)
+		d, err := gen.Document(context.Background(), p, res, k)
 		if err != nil {
 			t.Fatal(err)
 		}

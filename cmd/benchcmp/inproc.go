@@ -47,7 +47,7 @@ func loadAgreements(gen *generator.Generator, path string) (*agreementSet, error
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	models := map[string]*model.Document{}
 	for _, k := range ks {
-		if models[k.File], err = gen.Document(p, res, k); err != nil {
+		if models[k.File], err = gen.Document(context.Background(), p, res, k); err != nil {
 			return nil, err
 		}
 	}
@@ -67,7 +67,7 @@ type route struct {
 // once for all formats of a document).
 var inprocRoutes = []route{
 	{"modell", func(_ context.Context, g *generator.Generator, s *agreementSet, k generator.Doc) error {
-		_, err := g.Document(s.project, s.costs, k)
+		_, err := g.Document(context.Background(), s.project, s.costs, k)
 		return err
 	}},
 	{"docx", renderRoute("docx")},

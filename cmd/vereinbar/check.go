@@ -30,7 +30,9 @@ die Regeln aus Leitfaden und IT-Planungsrat.
     an ihren Überschriften erkannt, die Kostentabellen aus ihren eigenen Zahlen
     nachgerechnet. Fundstellen als Klausel und Absatz („§ 7 Abs. 2“).
   - PDF von vereinbar: geprüft wird das beim Erzeugen eingebettete
-    Dokumentmodell, nicht der sichtbare Text.
+    Dokumentmodell, und der Text der Seiten wird damit verglichen: Beträge
+    und Anteile (PDF-001), alle übrigen Wörter (PDF-002); eine nachträglich
+    angehängte Aktualisierung, Anmerkungen und XObjects meldet PDF-003.
   - Verzeichnis: seine *.yaml-, *.docx- und *.pdf-Dateien (ohne
     Unterverzeichnisse und ohne config.yaml); ein Ausgabeverzeichnis von generate (mit manifest.json)
     samt seinen Projektordnern. Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
@@ -106,6 +108,6 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	valueName(f, "kind", "ART")
 	completeFlag(cmd, "fail-on", fixedValues([]string{"error", "warning"}))
 	completeFlag(cmd, "kind", fixedValues(checkKinds()))
-	settingFlags(cmd, "ks_tabellen", "vorlagen")
+	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib")
 	return cmd
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	chk "github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/render/pdf"
+	"github.com/vereinbar/vereinbar/generator/render/pdf/pdftest"
 )
 
 // TestCheckFixtures: the fixtures pass — no errors, warnings and notes
@@ -232,9 +234,9 @@ func TestCheckPDF(t *testing.T) {
 	foreign := writeFile(t, filepath.Join(dir, "fremd.pdf"), "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 	runTable(t, []cliCase{
 		{name: "generated", args: []string{"check", pdfFile}, code: 0,
-			stdout: contains(pdfFile+": geprüft: PDF-Modell als vereinbarung-stern", "im PDF eingebettetes Dokumentmodell geprüft, nicht der sichtbare Text", "1 Datei geprüft: 0 Fehler"), stderr: empty},
+			stdout: contains(pdfFile+": geprüft: PDF-Modell als vereinbarung-stern", "Seiten gegen das eingebettete Modell; im PDF eingebettetes Dokumentmodell geprüft und mit dem Text der Seiten verglichen", "1 Datei geprüft: 0 Fehler, 1 Warnung, 0 Hinweise", "Warnung KOSTEN-012"), stderr: empty},
 		{name: "directory with PDFs", args: []string{"check", filepath.Join(dir, "bafoeg-stern")}, code: 0,
-			stdout: contains("3 Dateien geprüft: 0 Fehler"), stderr: empty},
+			stdout: contains("3 Dateien geprüft: 0 Fehler, 3 Warnungen"), stderr: empty}, // KOSTEN-012 in each
 		{name: "foreign PDF", args: []string{"check", foreign}, code: 1,
 			stdout: contains("1 Datei nicht lesbar; 0 Dateien geprüft"), stderr: contains("fremd.pdf", "nur PDF-Dateien, die vereinbar erzeugt hat")},
 	})
@@ -298,5 +300,72 @@ func TestCheckOldRepresentation(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("vereinbarung.md lacks %q", want)
 		}
+	}
+}
+
+// TestCheckTamperedPDF: a PDF whose embedded model was replaced after it
+// was written — by an incremental update, as PDF editors save (the check
+// found nothing), or rewritten in place as one revision — fails the check:
+// the amounts on its pages are not those of its model. The replacement is
+// the model of the same project with a higher running cost, consistent in
+// itself, so only the comparison with the pages finds it.
+func TestCheckTamperedPDF(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	generated := func(project, out string) string {
+		t.Helper()
+		if code, _, stderr := runCLI("generate", "-q", "--formats", "pdf", "--kinds", "vereinbarung", "--out", out, project); code != 0 {
+			t.Fatalf("generate: %s", stderr)
+		}
+		return filepath.Join(out, "wohngeld-ring", "vereinbarung.pdf")
+	}
+	orig := generated(wohngeld, filepath.Join(dir, "original"))
+	costlier := writeFile(t, filepath.Join(dir, "teurer", "wohngeld-ring.yaml"), strings.Replace(readFile(t, wohngeld), `betrag: "480000.00"`, `betrag: "580000.00"`, 1))
+	other, err := pdf.ReadEmbeddedModel([]byte(readFile(t, generated(costlier, filepath.Join(dir, "teurer-aus")))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := func(name string, incremental bool) string {
+		b, err := pdftest.ReplaceModel([]byte(readFile(t, orig)), other, incremental)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return writeFile(t, filepath.Join(dir, name), string(b))
+	}
+	update, inPlace := tampered("nachtrag.pdf", true), tampered("umgeschrieben.pdf", false)
+	runTable(t, []cliCase{
+		{name: "original", args: []string{"check", orig}, code: 0, stderr: empty,
+			stdout: all(contains("eingebettetes Dokumentmodell geprüft und mit dem Text der Seiten verglichen", "1 Datei geprüft: 0 Fehler"), notContains("PDF-00"))},
+		{name: "incremental update", args: []string{"check", update}, code: 3, stderr: empty,
+			stdout: all(contains(
+				": Fehler PDF-001: die Seite zeigt „1.440.000,00“, „2.754.501,50“ (2-mal), „480.000,00“, die das eingebettete Modell nicht enthält; das eingebettete Modell setzt hier „1.740.000,00“, „3.054.501,50“ (2-mal), „580.000,00“, die die Seite nicht zeigt; die Datei zeigt nicht, was ihr Modell sagt",
+				": Fehler PDF-001: die Seite zeigt „1.101.500,50“,",
+				update+": Warnung PDF-003: an die Datei ist nach dem Erzeugen eine Aktualisierung angehängt worden"), notContains("PDF-002"))},
+		{name: "rewritten in place", args: []string{"check", inPlace}, code: 3, stderr: empty,
+			stdout: all(contains(inPlace+": Seite ", ": Fehler PDF-001: die Seite zeigt „1.440.000,00“"), notContains("PDF-002", "PDF-003"))},
+	})
+}
+
+// TestCheckEveryFixturePDF: every PDF generate writes for the fixtures,
+// of every kind, shows exactly what its embedded model says and passes
+// the check without a warning.
+func TestCheckEveryFixturePDF(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := runCLI("generate", "-q", "--formats", "pdf", "--out", out, fixtures); code != 0 {
+		t.Fatalf("generate: %s", stderr)
+	}
+	n := 0
+	for _, f := range outputFiles(t, out) {
+		if strings.HasSuffix(f, ".pdf") {
+			n++
+		}
+	}
+	// read alone, the agreements warn about their old Königsteiner
+	// tables (KOSTEN-012); no PDF rule may fire
+	cliCase{args: []string{"check", out}, code: 0, stderr: empty,
+		stdout: all(contains(strconv.Itoa(n)+" Dateien geprüft: 0 Fehler"), notContains("PDF-00"))}.run(t)
+	if n != 34 { // five projects: 24 agreements and call-off forms, two descriptions each
+		t.Errorf("%d PDFs, want 34", n)
 	}
 }

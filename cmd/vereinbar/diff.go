@@ -127,7 +127,7 @@ wenn sich etwas geändert hat.`,
 	completeFlag(cmd, "format", fixedValues(diffFormats()))
 	completeFlag(cmd, "redline", files(0, "docx"))
 	completeFlag(cmd, "doc", g.completeDoc)
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "redline_autor", "redline_datum")
+	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "redline_autor", "redline_datum")
 	return cmd
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,7 +38,7 @@ func writeDocxDir(t *testing.T, project, dir string) string {
 		t.Fatal(err)
 	}
 	for _, k := range g.Docs(p) {
-		d, err := g.Document(p, r, k)
+		d, err := g.Document(context.Background(), p, r, k)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +65,7 @@ func clauseNumber(t *testing.T, project, id string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := g.Document(p, r, g.Docs(p)[0])
+	d, err := g.Document(context.Background(), p, r, g.Docs(p)[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,8 @@ func newRulesCmd() *cobra.Command {
 		Short: "Regeln der Klauselprüfung mit Code, Schwere, Dokumentarten und Quelle auflisten",
 		Long: `Listet jede Regel von „vereinbar check“: den festen Code, die Schwere
 (error, warning, info), die Dokumentarten, für die sie gilt (data = die
-Projektdatei selbst), ihre Quelle und was sie verlangt.`,
+Projektdatei selbst, pdf = die Seiten eines PDF im Vergleich mit dem darin
+eingebetteten Modell), ihre Quelle und was sie verlangt.`,
 		Args:              exactArgs(0, "keine Argumente"),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {

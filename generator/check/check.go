@@ -2,7 +2,8 @@
 // each with a stable code, the document kinds it applies to, a severity,
 // its source and a check function, run over a project's data, over the
 // documents generated from it, or over a document read back from a DOCX
-// (package docxread) or from the model embedded in a PDF (ParseDump).
+// (package docxread) or from the model embedded in a PDF (ParseDump); the
+// rules of KindPDF compare the pages of a PDF with that model (pdf.go).
 //
 // Findings are results, not errors: Run never fails. A rule that cannot
 // judge (the clause it looks at is missing) stays silent and leaves the
@@ -100,6 +101,10 @@ const (
 	KindAbruf        Kind = "abruf"              // FIT-Store call-off form
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
+	// KindPDF is the pages of a PDF written by vereinbar compared with the
+	// model embedded in it (Input.PDF). It is no document kind: --kind
+	// does not take it.
+	KindPDF Kind = "pdf"
 )
 
 // kinds are all kinds in the order they are listed.
@@ -153,6 +158,9 @@ type Input struct {
 	// Party is the re-using Land a generated per-party document is for
 	// (star agreement, call-off form), "" otherwise.
 	Party string
+	// PDF is what a PDF file shows, for KindPDF; Doc is its embedded
+	// model.
+	PDF *PDFPages
 }
 
 // Finding is one result of a rule.

@@ -79,7 +79,7 @@ func generated(t *testing.T, g *generator.Generator, fixture, file string) check
 		if k.File != file {
 			continue
 		}
-		d, err := g.Document(p, res, k)
+		d, err := g.Document(context.Background(), p, res, k)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -411,7 +411,7 @@ func dataVariant(fixture string, extra ...check.Document) variant {
 		}
 		proj := &check.Project{File: p.File, Costs: res}
 		for _, d := range g.Docs(p) {
-			doc, err := g.Document(p, res, d)
+			doc, err := g.Document(context.Background(), p, res, d)
 			if err != nil {
 				t.Fatal(err)
 			}

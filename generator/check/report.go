@@ -18,7 +18,7 @@ type FileReport struct {
 	// for a DOCX or PDF.
 	Checked []string `json:"checked"`
 	// Note says how a document was read, e.g. that the model embedded in
-	// a PDF was verified, not its visible text.
+	// a PDF was verified and compared with the text of its pages.
 	Note string `json:"note,omitempty"`
 	// Err is why the file could not be checked; then Findings is empty.
 	Err error `json:"-"`

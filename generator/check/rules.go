@@ -28,6 +28,7 @@ const (
 	srcBlaupause    = "Blaupause (nachgebildet)"
 	srcDomain5      = "DOMAIN §5"
 	srcDuden        = "Duden, Deklination der Substantive"
+	srcPDF          = "PDF von vereinbar"
 )
 
 // Kind sets of the rule table.
@@ -41,6 +42,7 @@ var (
 	onlyData        = []Kind{KindData}
 	onlyRing        = []Kind{KindRing}
 	onlyStern       = []Kind{KindStern}
+	onlyPDF         = []Kind{KindPDF}
 )
 
 // rules is the rule table: one row per rule, in the order `vereinbar
@@ -132,6 +134,11 @@ var rules = []Rule{
 	{"KOSTEN-012", dataVwa, Warning, srcKSAktuell, "Der Königsteiner Schlüssel liegt nicht mehr als drei Jahre vor dem Beginn der Vereinbarung", checkKSCurrent},
 	{"STIL-001", onlyStern, Error, srcZweiseitig, "Eine Vereinbarung in Sternstruktur liest sich zweiseitig", checkBilateral},
 	{"STIL-002", vwa, Error, srcBegriffe, "Anbindung: Begriffsbestimmung, Gegenstand, Pflichten und Kostenplan widersprechen sich nicht", checkConnectionConsistent},
+
+	// Die Seiten eines PDF im Vergleich mit dem eingebetteten Modell
+	{"PDF-001", onlyPDF, Error, srcPDF, "Die Beträge und Anteile auf den Seiten sind die des eingebetteten Modells", checkPDFNumbers},
+	{"PDF-002", onlyPDF, Error, srcPDF, "Der übrige Text der Seiten ist der des eingebetteten Modells", checkPDFWords},
+	{"PDF-003", onlyPDF, Warning, srcPDF, "Die Datei ist so, wie vereinbar sie schreibt: nichts angehängt, keine Anmerkungen außer Verweisen, keine eingebetteten Objekte", checkPDFUnchanged},
 }
 
 // Rules returns a copy of the rule table in listing order.

@@ -342,7 +342,7 @@ func TestRules(t *testing.T) {
 	for _, r := range check.Rules() {
 		sev[r.Code] = r.Severity
 	}
-	for _, c := range ruleCases {
+	for _, c := range append(ruleCases, pdfCases...) {
 		t.Run(c.code+"/"+c.name, func(t *testing.T) {
 			t.Parallel()
 			g := newGen(t)
@@ -370,7 +370,7 @@ func TestRules(t *testing.T) {
 func TestEveryRuleHasACase(t *testing.T) {
 	t.Parallel()
 	covered := map[string]bool{}
-	for _, c := range ruleCases {
+	for _, c := range append(ruleCases, pdfCases...) {
 		covered[c.code] = true
 	}
 	known := map[string]bool{}

@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ func documents(t *testing.T, v variant) map[string]*model.Document {
 	}
 	out := map[string]*model.Document{}
 	for _, k := range g.Docs(p) {
-		d, err := g.Document(p, r, k)
+		d, err := g.Document(context.Background(), p, r, k)
 		if err != nil {
 			t.Fatal(err)
 		}

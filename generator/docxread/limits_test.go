@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/docxread"
 	"github.com/vereinbar/vereinbar/generator/model"
-	"github.com/vereinbar/vereinbar/generator/model/modeltest"
 )
 
 // zipOf builds a zip archive from name/content pairs.
@@ -152,12 +150,10 @@ func TestRefusedInputs(t *testing.T) {
 	}
 }
 
-// TestHandEditedStructures: what Word and LibreOffice write when a
-// document is edited — German style ids, outline levels on the paragraph,
-// split runs, tracked changes, content controls, automatic numbering —
-// reads back into sections, numbered paragraphs and lists.
-func TestHandEditedStructures(t *testing.T) {
-	t.Parallel()
+// handEditedParts are the parts of a DOCX edited by hand: renamed and
+// derived heading styles, split runs, tracked changes, a content control,
+// outline levels.
+func handEditedParts() []string {
 	styles := `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 		`<w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>` +
@@ -182,7 +178,16 @@ func TestHandEditedStructures(t *testing.T) {
 			p("", r("Text"))+
 			p("P2", r("Unterabschnitt"))+
 			`<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr>`+r("Anlage 1 Ansprechpersonen")+`</w:p>`)
-	b := zipOf(t, "word/document.xml", doc, "word/styles.xml", styles)
+	return []string{"word/document.xml", doc, "word/styles.xml", styles}
+}
+
+// TestHandEditedStructures: what Word and LibreOffice write when a
+// document is edited — German style ids, outline levels on the paragraph,
+// split runs, tracked changes, content controls, automatic numbering —
+// reads back into sections, numbered paragraphs and lists.
+func TestHandEditedStructures(t *testing.T) {
+	t.Parallel()
+	b := zipOf(t, handEditedParts()...)
 	got := readDump(t, b)
 	want := `document kind="" lang="" date=0001-01-01 landscape=false
   title=""
@@ -212,13 +217,9 @@ func TestHandEditedStructures(t *testing.T) {
 	}
 }
 
-// TestAlternateContent: of Markup Compatibility's mc:AlternateContent the
-// reader takes mc:Fallback, at block, paragraph and run level, never the
-// choice as well (the text would stand twice); without a fallback the
-// content is left out, as ECMA-376 Part 3 prescribes for a consumer that
-// knows none of the choices' namespaces.
-func TestAlternateContent(t *testing.T) {
-	t.Parallel()
+// alternateContentParts is a document with mc:AlternateContent at block,
+// paragraph and run level.
+func alternateContentParts() []string {
 	const mc = `xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
 	alt := func(choice, fallback string) string {
 		s := `<mc:AlternateContent ` + mc + `><mc:Choice Requires="w14">` + choice + `</mc:Choice>`
@@ -234,7 +235,17 @@ func TestAlternateContent(t *testing.T) {
 			p(`<w:r><w:t xml:space="preserve">Im </w:t>`+alt(`<w:t>Wahl</w:t>`, `<w:t>Ersatz</w:t>`)+`<w:t xml:space="preserve"> Lauftext</w:t></w:r>`)+
 			alt(p(r("Wahlabsatz")), p(r("Ersatzabsatz")))+
 			p(r("Ohne Ersatz:")+alt(r(" Wahl"), "")))
-	got := readDump(t, minimal(t, doc))
+	return []string{"word/document.xml", doc}
+}
+
+// TestAlternateContent: of Markup Compatibility's mc:AlternateContent the
+// reader takes mc:Fallback, at block, paragraph and run level, never the
+// choice as well (the text would stand twice); without a fallback the
+// content is left out, as ECMA-376 Part 3 prescribes for a consumer that
+// knows none of the choices' namespaces.
+func TestAlternateContent(t *testing.T) {
+	t.Parallel()
+	got := readDump(t, zipOf(t, alternateContentParts()...))
 	for _, want := range []string{`text "Absatz mit Ersatz im Lauf"`, `text "Im Ersatz Lauftext"`, `text "Ersatzabsatz"`, `text "Ohne Ersatz:"`} {
 		if !strings.Contains(got, want+"\n") {
 			t.Errorf("%s fehlt:\n%s", want, got)
@@ -245,11 +256,10 @@ func TestAlternateContent(t *testing.T) {
 	}
 }
 
-// TestWrappedTableParts: rows, cells and cell paragraphs that Word wraps
-// in content controls, custom XML or alternate content are read; a row
-// deleted with tracked changes is left out, an inserted one kept.
-func TestWrappedTableParts(t *testing.T) {
-	t.Parallel()
+// wrappedTableParts is a table whose rows, cells and paragraphs are
+// wrapped in content controls, custom XML and alternate content, with
+// tracked rows.
+func wrappedTableParts() []string {
 	const mc = `xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
 	r := func(s string) string { return `<w:r><w:t>` + s + `</w:t></w:r>` }
 	tc := func(s string) string { return `<w:tc><w:p>` + r(s) + `</w:p></w:tc>` }
@@ -267,7 +277,15 @@ func TestWrappedTableParts(t *testing.T) {
 		tr(`<w:trPr><w:del w:id="1" w:author="A"/></w:trPr>`, `<w:tc><w:p><w:del w:id="2" w:author="A"><w:r><w:delText>Sachsen</w:delText></w:r></w:del></w:p></w:tc>`, `<w:tc><w:p><w:del w:id="3" w:author="A"><w:r><w:delText>4,00</w:delText></w:r></w:del></w:p></w:tc>`)+
 		tr(`<w:trPr><w:ins w:id="4" w:author="A"/></w:trPr>`, `<w:tc><w:p><w:ins w:id="5" w:author="A">`+r("Hessen")+`</w:ins></w:p></w:tc>`, `<w:tc><w:p><w:ins w:id="6" w:author="A">`+r("5,00")+`</w:ins></w:p></w:tc>`)+
 		`</w:tbl>`)
-	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
+	return []string{"word/document.xml", doc}
+}
+
+// TestWrappedTableParts: rows, cells and cell paragraphs that Word wraps
+// in content controls, custom XML or alternate content are read; a row
+// deleted with tracked changes is left out, an inserted one kept.
+func TestWrappedTableParts(t *testing.T) {
+	t.Parallel()
+	d, err := readOpts(t, zipOf(t, wrappedTableParts()...), docxread.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,17 +310,9 @@ func TestWrappedTableParts(t *testing.T) {
 	}
 }
 
-// TestWordNumbering: paragraphs and headings that Word numbers itself
-// (w:numPr, directly or through the style) get their label back from
-// word/numbering.xml: "(1)" as the paragraph number, "a)" as a list label,
-// "§ 1" before the heading's title, in a table cell before the text (and
-// counted like Word counts it); a style that names the list but not the
-// level finds its level through w:pStyle ("2.1" for Überschrift 2);
-// deeper levels restart, a start
-// override counts from its value, a bullet level gives "•", and numId 0
-// switches the style's numbering off.
-func TestWordNumbering(t *testing.T) {
-	t.Parallel()
+// wordNumberingParts are a document numbered by Word itself, with its
+// styles and numbering definitions.
+func wordNumberingParts() []string {
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	lvl := func(i int, fmt, text string) string {
 		return `<w:lvl w:ilvl="` + strconv.Itoa(i) + `"><w:start w:val="1"/><w:numFmt w:val="` + fmt + `"/><w:lvlText w:val="` + text + `"/></w:lvl>`
@@ -342,7 +352,21 @@ func TestWordNumbering(t *testing.T) {
 			p(num("4", 0), "Aufzählung")+
 			p(num("4", 1), "Römisch")+
 			p(h1+num("0", 0), "Anlagen"))
-	b := zipOf(t, "word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering)
+	return []string{"word/document.xml", doc, "word/styles.xml", styles, "word/numbering.xml", numbering}
+}
+
+// TestWordNumbering: paragraphs and headings that Word numbers itself
+// (w:numPr, directly or through the style) get their label back from
+// word/numbering.xml: "(1)" as the paragraph number, "a)" as a list label,
+// "§ 1" before the heading's title, in a table cell before the text (and
+// counted like Word counts it); a style that names the list but not the
+// level finds its level through w:pStyle ("2.1" for Überschrift 2);
+// deeper levels restart, a start
+// override counts from its value, a bullet level gives "•", and numId 0
+// switches the style's numbering off.
+func TestWordNumbering(t *testing.T) {
+	t.Parallel()
+	b := zipOf(t, wordNumberingParts()...)
 	got := readDump(t, b)
 	want := `document kind="" lang="" date=0001-01-01 landscape=false
   title=""
@@ -387,12 +411,17 @@ func TestWordNumbering(t *testing.T) {
 	}
 }
 
+// symParts is a paragraph with characters inserted as w:sym.
+func symParts() []string {
+	doc := fmt.Sprintf(body, `<w:p><w:r><w:t xml:space="preserve">nach </w:t><w:sym w:font="Times New Roman" w:char="00A7"/><w:t xml:space="preserve"> 7 </w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="X" w:char="zz"/></w:r></w:p>`)
+	return []string{"word/document.xml", doc}
+}
+
 // TestSym: a character Word inserts as w:sym reads as its Unicode
 // character; a symbol-font glyph (private use area) as U+FFFD.
 func TestSym(t *testing.T) {
 	t.Parallel()
-	doc := fmt.Sprintf(body, `<w:p><w:r><w:t xml:space="preserve">nach </w:t><w:sym w:font="Times New Roman" w:char="00A7"/><w:t xml:space="preserve"> 7 </w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="X" w:char="zz"/></w:r></w:p>`)
-	d, err := readOpts(t, minimal(t, doc), docxread.Options{})
+	d, err := readOpts(t, zipOf(t, symParts()...), docxread.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -429,40 +458,4 @@ func plainText(ins []model.Inline) string {
 		}
 	}
 	return b.String()
-}
-
-// FuzzDocxRead: any input gives a document or an error, never a panic,
-// and a document can always be dumped (no unknown node).
-//
-// Seeds: one generated document of each kind per fixture, in a fixed
-// order. The inputs are large for a fuzzer; scripts/test.sh bounds the
-// minimisation of new inputs (-fuzzminimizetime), which would otherwise
-// take the whole short run.
-func FuzzDocxRead(f *testing.F) {
-	docs := fixtureDocs(f)
-	keys := slices.Sorted(maps.Keys(docs))
-	seen := map[string]bool{}
-	for _, k := range keys {
-		fixture, file, _ := strings.Cut(k, "/")
-		kind, _, _ := strings.Cut(file, "-") // vereinbarung-SN → vereinbarung
-		if kind == "fit" {
-			kind = "abruf"
-		}
-		if !seen[fixture+kind] {
-			seen[fixture+kind] = true
-			f.Add(render(f, docs[k]))
-		}
-	}
-	f.Add(render(f, modeltest.Sample(2)))
-	f.Add(render(f, modeltest.Slide()))
-	f.Add(minimal(f, fmt.Sprintf(body, `<w:p><w:r><w:t>(1)</w:t><w:tab/><w:t>x</w:t></w:r></w:p>`)))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := docxread.Read(bytes.NewReader(b), int64(len(b)), docxread.Options{MaxEntrySize: 4 << 20, MaxTotalSize: 8 << 20})
-		if err != nil {
-			return
-		}
-		if err := model.Dump(io.Discard, d); err != nil {
-			t.Fatalf("Dump: %v", err)
-		}
-	})
 }

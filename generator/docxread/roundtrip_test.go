@@ -2,6 +2,7 @@ package docxread_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func fixtureDocs(t testing.TB) map[string]*model.Document {
 			t.Fatal(err)
 		}
 		for _, k := range g.Docs(p) {
-			d, err := g.Document(p, res, k)
+			d, err := g.Document(context.Background(), p, res, k)
 			if err != nil {
 				continue // templates of other kinds may not exist yet
 			}

@@ -12,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/Masterminds/sprig/v3"
 	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/refdata"
 )
@@ -104,16 +103,12 @@ var denied = []string{
 // Denied lists the sprig helpers that are left out.
 func Denied() []string { return append([]string(nil), denied...) }
 
-// FuncMap is sprig's text helpers minus the denied ones, plus ours (ours
-// win on a name clash).
+// FuncMap is what templates may call with the default limits: sprig's
+// text helpers minus the denied ones, plus ours (ours win on a name
+// clash), each checked against the limits (see Limits).
 func FuncMap() template.FuncMap {
-	m := sprig.TxtFuncMap()
-	for _, d := range denied {
-		delete(m, d)
-	}
-	for _, f := range Funcs() {
-		m[f.Name] = f.Fn
-	}
+	m := funcMap(Limits{}.withDefaults())
+	delete(m, outFunc)
 	return m
 }
 

@@ -1,6 +1,7 @@
 package tmpl
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -19,7 +20,7 @@ func TestFuncExamples(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", f.Name, err)
 			}
-			out, err := set.Execute("x.tmpl", ExampleData)
+			out, err := set.Execute(context.Background(), "x.tmpl", ExampleData)
 			if err != nil {
 				t.Fatalf("%s %s: %v", f.Name, ex.Template, err)
 			}
@@ -58,7 +59,7 @@ func TestHelperErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := set.Execute("x.tmpl", map[string]any{}); err == nil {
+		if _, err := set.Execute(context.Background(), "x.tmpl", map[string]any{}); err == nil {
 			t.Errorf("%s: want an error", src)
 		}
 	}
@@ -76,7 +77,7 @@ func TestLayersOverrideByPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := set.Execute("doc/main.md.tmpl", nil)
+	out, err := set.Execute(context.Background(), "doc/main.md.tmpl", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,10 @@
 // Every PDF carries the model it was rendered from: the model.Dump output
 // as the attachment "vereinbar-modell.txt" and its SHA-256 in the
 // document information (ModelHashKey). ReadEmbeddedModel extracts it, so a
-// check can verify a PDF against the model of its generation.
+// check can verify a PDF against the model of its generation; ReadPages
+// reads the text the pages show and Renderer.PageText says what the
+// renderer shows for a model, so a check can see whether the pages still
+// show what the embedded model says.
 //
 // Output is reproducible: the same document gives the same bytes. The
 // creation and modification dates come from Meta.Date, catalogs are

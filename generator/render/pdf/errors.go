@@ -41,6 +41,11 @@ var (
 	// exists but cannot be read: broken stream, unsupported filter, too
 	// large, or a SHA-256 that does not match ModelHashKey.
 	ErrBadModel = errors.New("die eingebettete Modelldatei ist unlesbar")
+
+	// ErrPageText is returned by ReadPages when the pages of a PDF cannot
+	// be read as vereinbar writes them: no page tree, a content stream
+	// that does not decode, a font of an encoding vereinbar does not use.
+	ErrPageText = errors.New("der Text der Seiten ist unlesbar")
 )
 
 // MissingGlyphError is the error behind ErrMissingGlyph: the character,

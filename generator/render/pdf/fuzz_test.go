@@ -59,10 +59,11 @@ func TestMiniPDF(t *testing.T) {
 	}
 }
 
-// FuzzReadEmbeddedModel feeds ReadEmbeddedModel small PDFs and fragments.
-// Invariant: an error wrapping ErrNoModel or ErrBadModel, or a dump within
-// MaxModelSize; never a panic (the recover in ReadEmbeddedModel reports
-// one as "interner Fehler", which fails too).
+// FuzzReadEmbeddedModel feeds ReadEmbeddedModel and ReadPages small PDFs
+// and fragments. Invariant: an error wrapping ErrNoModel or ErrBadModel,
+// or a dump within MaxModelSize; an error wrapping ErrPageText or pages;
+// never a panic (the recovers report one as "interner Fehler", which
+// fails too).
 func FuzzReadEmbeddedModel(f *testing.F) {
 	f.Add(miniPDF("document kind=\"vereinbarung\"\n  section id=\"a\"\n", false))
 	f.Add(miniPDF("document kind=\"steckbrief\" page=\"folie\"\n  chart id=\"k\"\n", true))
@@ -72,10 +73,17 @@ func FuzzReadEmbeddedModel(f *testing.F) {
 		"5 0 obj << /Type /ObjStm /N 1 /First 4 /Length 47 >> stream\n1 0 << /F (" + ModelAttachment + ") /EF << /F 2 0 R >> >>\nendstream endobj",
 		"1 0 obj << /A [[[[[[ (unterminated \\",
 		"1 0 obj (a) endobj 1 0 obj <414> endobj 1 0 obj 1 2 R endobj % comment\r\n",
+		"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj 2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj " +
+			"3 0 obj << /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R] /Annots [<< /Subtype /Link >>] >> endobj " +
+			"4 0 obj << /Type /Font /Subtype /TrueType /Encoding /WinAnsiEncoding >> endobj " +
+			"5 0 obj << /Length 43 >> stream\nBT /F1 9 Tf (Hallo \\(1,50\\)) Tj [(a) -5 (b)] TJ ET\nendstream endobj",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, err := ReadPages(b); err != nil && (!errors.Is(err, ErrPageText) || strings.Contains(err.Error(), "interner Fehler")) {
+			t.Fatalf("ReadPages: %v", err)
+		}
 		dump, err := ReadEmbeddedModel(b)
 		if err != nil {
 			if !errors.Is(err, ErrNoModel) && !errors.Is(err, ErrBadModel) {

@@ -94,6 +94,30 @@ func (r *Renderer) render(w io.Writer, d *model.Document, _ Options, unicode boo
 // uncompressed unless a test sets opts.fpdfCompress. d is not nil and has
 // no tracked changes.
 func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) ([]byte, error) {
+	lo, err := r.layOut(d, unicode)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := r.paint(&buf, lo.meta, lo.pages, lo.header, lo.footers, lo.mode, lo.used, opts); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// laidOut is a document laid out on pages, ready to paint.
+type laidOut struct {
+	meta    docMeta
+	pages   []page
+	header  []op
+	footers [][]op
+	mode    fontMode
+	used    [numStyles]bool
+}
+
+// layOut lays d out: metadata, running header, pages and their footers,
+// and the font mode. d is not nil and has no tracked changes.
+func (r *Renderer) layOut(d *model.Document, unicode bool) (*laidOut, error) {
 	m, err := r.meta(d.Meta)
 	if err != nil {
 		return nil, err
@@ -120,11 +144,35 @@ func (r *Renderer) fpdfOutput(d *model.Document, unicode bool, opts paintOpts) (
 	// The footer is drawn in the regular style, and the painter makes it
 	// current on every page.
 	l.chk.used[regular] = true
-	var buf bytes.Buffer
-	if err := r.paint(&buf, m, pages, header, footers, mode, l.chk.used, opts); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+	return &laidOut{meta: m, pages: pages, header: header, footers: footers, mode: mode, used: l.chk.used}, nil
+}
+
+// PageText returns, for each page Render would write for d, the text
+// strings it shows in the order it shows them — what ReadPages reads back
+// from that PDF. A check compares the two to see whether a PDF shows
+// what its embedded model says.
+func (r *Renderer) PageText(d *model.Document) ([][]string, error) {
+	if d == nil {
+		return nil, ErrNilDocument
 	}
-	return buf.Bytes(), nil
+	if model.HasChanges(d) {
+		return nil, fmt.Errorf("PDF: %w", model.ErrTrackedChange)
+	}
+	lo, err := r.layOut(d, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(lo.pages))
+	for i, pg := range lo.pages {
+		for _, ops := range [][]op{lo.header, pg.ops, lo.footers[i]} {
+			for _, o := range ops {
+				if o.kind == opText {
+					out[i] = append(out[i], o.s)
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // trailerEnd is how fpdf ends the trailer dictionary.
