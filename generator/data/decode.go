@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vereinbar/vereinbar/generator/refdata"
 	"go.yaml.in/yaml/v3"
@@ -70,6 +71,38 @@ func (f *File) FindRune(r rune) (path string, pos Pos, ok bool) {
 		}
 	}
 	return "", Pos{}, false
+}
+
+// FindText returns the data path and position of the text value that
+// makes up most of one of texts: the longest value (the first in file
+// order among equally long ones) that occurs in one of them, white space
+// compared loosely, and that is at least half as long as that text, so a
+// text that is mostly template wording names no value. An error found
+// later — a table row too tall for a PDF page — can so name where in the
+// file its text came from.
+func (f *File) FindText(texts ...string) (path string, pos Pos, ok bool) {
+	best := 0
+	for _, s := range texts {
+		s = squeezeSpace(s)
+		n := utf8.RuneCountInString(s)
+		for _, t := range f.texts {
+			v := squeezeSpace(t.value)
+			m := utf8.RuneCountInString(v)
+			if m > best && 2*m >= n && strings.Contains(s, v) {
+				best, path, ok = m, t.path, true
+			}
+		}
+	}
+	if ok {
+		pos = f.Pos(path)
+	}
+	return path, pos, ok
+}
+
+// squeezeSpace replaces every run of white space by one space and trims
+// the ends.
+func squeezeSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // failedUnder reports whether any path at or below prefix failed to decode.

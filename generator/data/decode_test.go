@@ -461,3 +461,86 @@ func mod97IsOne(id string) bool {
 	n, ok := new(big.Int).SetString(digits.String(), 10)
 	return ok && new(big.Int).Mod(n, big.NewInt(97)).Int64() == 1
 }
+
+// TestImplausibleDates: every date of the project file must lie between
+// 2000-01-01 and 2100-12-31. 0001-01-01 used to pass, and then every PDF
+// failed with the renderer's "Meta.Date fehlt" and no position; a
+// Vereinbarung "ab dem 1. Januar 1" was written to DOCX.
+func TestImplausibleDates(t *testing.T) {
+	t.Parallel()
+	schedule := minimal + `projekt:
+  phase: planung
+  phasen:
+    - {phase: initialisierung, beginn: 2025-01-06, ende: 2025-03-28}
+  meilensteine:
+    - {bezeichnung: Start, datum: 2026-09-30}
+`
+	const outside = "liegt außerhalb des plausiblen Bereichs 2000-01-01 bis 2100-12-31 – Tippfehler im Jahr?"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"stand year 1", "stand: 2026-11-28", "stand: 0001-01-01",
+			[]string{"p.yaml:4:10: vorhaben.stand: Datum 0001-01-01 " + outside}},
+		{"beginn year 1", "beginn: 2027-01-01", "beginn: 0001-01-01",
+			[]string{"p.yaml:14:11: vertrag.beginn: Datum 0001-01-01 " + outside}},
+		{"beginn a day too early", "beginn: 2027-01-01", "beginn: 1999-12-31",
+			[]string{"p.yaml:14:11: vertrag.beginn: Datum 1999-12-31 " + outside}},
+		{"ende a day too late", "beginn: 2027-01-01", "beginn: 2027-01-01\n  ende: 2101-01-01",
+			[]string{"p.yaml:15:9: vertrag.ende: Datum 2101-01-01 " + outside}},
+		{"ende year 9999", "beginn: 2027-01-01", "beginn: 2027-01-01\n  ende: 9999-12-31",
+			[]string{"p.yaml:15:9: vertrag.ende: Datum 9999-12-31 " + outside}},
+		{"phase beginn", "beginn: 2025-01-06", "beginn: 0205-01-06",
+			[]string{"p.yaml:29:40: projekt.phasen[0].beginn: Datum 0205-01-06 " + outside}},
+		{"phase ende", "ende: 2025-03-28", "ende: 2205-03-28",
+			[]string{"p.yaml:29:58: projekt.phasen[0].ende: Datum 2205-03-28 " + outside}},
+		{"milestone", "datum: 2026-09-30", "datum: 1026-09-30",
+			[]string{"p.yaml:31:35: projekt.meilensteine[0].datum: Datum 1026-09-30 " + outside}},
+		{"bounds are inside", "stand: 2026-11-28", "stand: 2000-01-01",
+			nil},
+		{"upper bound is inside", "ende: 2025-03-28}", "ende: 2100-12-31}",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(schedule, tt.old) {
+				t.Fatalf("test setup: %q not in the project", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(schedule, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestFindText: the text value that makes up most of a rendered text is
+// named with its data path and position; a text that is mostly other
+// wording names none.
+func TestFindText(t *testing.T) {
+	t.Parallel()
+	f, err := Decode("p.yaml", []byte(minimal), ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		texts []string
+		path  string
+		pos   Pos
+		ok    bool
+	}{
+		{"whole value", []string{"das Ministerium für Infrastruktur und Digitales"}, "parteien[1].vertreten_durch", Pos{18, 53}, true},
+		{"value with a label, line breaks", []string{"Vertreten durch:\ndas  Ministerium für\nInfrastruktur und Digitales"}, "parteien[1].vertreten_durch", Pos{18, 53}, true},
+		{"longest of several cells", []string{"SH", "das Innenministerium"}, "parteien[0].vertreten_durch", Pos{17, 51}, true},
+		{"mostly other wording", []string{"Betrieb der technischen Infrastruktur und vieles mehr"}, "", Pos{}, false},
+		{"no value", []string{"nichts davon"}, "", Pos{}, false},
+	}
+	for _, tt := range tests {
+		path, pos, ok := f.FindText(tt.texts...)
+		if path != tt.path || pos != tt.pos || ok != tt.ok {
+			t.Errorf("%s: FindText = %q, %v, %t; want %q, %v, %t", tt.name, path, pos, ok, tt.path, tt.pos, tt.ok)
+		}
+	}
+}

@@ -41,8 +41,22 @@ func (d *Datum) decodeNode(dec *decoder, n *yaml.Node, path string) {
 		dec.errorf(n, path, "„%s“ ist kein gültiges Datum der Form JJJJ-MM-TT%s", n.Value, dateHint(n.Value))
 		return
 	}
+	if y := t.Year(); y < minYear || y > maxYear {
+		dec.errorf(n, path, "Datum %s liegt außerhalb des plausiblen Bereichs %d-01-01 bis %d-12-31 – Tippfehler im Jahr?", n.Value, minYear, maxYear)
+		return
+	}
 	d.t = t
 }
+
+// The plausible years of every date and year in a project file. A project
+// file describes an agreement of this century; a date outside is a typo
+// (0001-01-01, 2207-01-01) that would reach the documents ("ab dem
+// 1. Januar 1") or break them (the PDF's creation date comes from
+// vorhaben.stand, and 0001-01-01 is Go's zero time).
+const (
+	minYear = 2000
+	maxYear = 2100
+)
 
 // dateHint says what is wrong with a date that is not JJJJ-MM-TT: a German
 // date TT.MM.JJJJ or one without leading zeros gets the spelling to use, a

@@ -128,6 +128,7 @@ var schemaVerdicts = map[string]struct {
 	"platzhalter":               {},
 	"traeger-unbekannt":         {},
 	"zwei-umsetzende":           {},
+	"datum-unplausibel":         {},
 
 	"syntaxfehler": {skip: "kein gültiges YAML"},
 	"alias-bombe":  {skip: "Aliase werden absichtlich nicht aufgelöst"},

@@ -241,14 +241,14 @@ func (v *validator) positionen() {
 			yearsReported = true
 		}
 		for j, y := range pos.Jahre {
-			if y < 2000 || y > 2100 {
-				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahr %d liegt außerhalb von 2000 bis 2100", y)
+			if y < minYear || y > maxYear {
+				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahr %d liegt außerhalb von %d bis %d", y, minYear, maxYear)
 			} else if j > 0 && y <= pos.Jahre[j-1] {
 				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahre müssen aufsteigend und ohne Wiederholung angegeben werden (%d nach %d)", y, pos.Jahre[j-1])
 			}
 		}
-		if pos.Jahr != 0 && (pos.Jahr < 2000 || pos.Jahr > 2100) {
-			v.add(path+".jahr", "Jahr %d liegt außerhalb von 2000 bis 2100", pos.Jahr)
+		if pos.Jahr != 0 && (pos.Jahr < minYear || pos.Jahr > maxYear) {
+			v.add(path+".jahr", "Jahr %d liegt außerhalb von %d bis %d", pos.Jahr, minYear, maxYear)
 		}
 		if pos.ID != "" && !v.f.failed[path+".id"] {
 			for _, id := range itemIDs(pos) {
