@@ -1,7 +1,11 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,4 +65,75 @@ func TestRowTooTallAtDataPosition(t *testing.T) {
 	line := lineOf(t, readFile(t, f), `    - {bezeichnung: "Geringe Nutzung`)
 	cliCase{args: []string{"generate", "--kinds", "beschreibung", "--formats", "pdf", "--out", filepath.Join(dir, "out"), f}, code: 1, stdout: empty,
 		stderr: contains(fmt.Sprintf("%s:%d:91: projekt.risiken[2].massnahme: projektbeschreibung.pdf: ungültiges Dokumentmodell: Zeile 4 ist", f, line), "Text kürzen")}.run(t)
+}
+
+// withPart copies the DOCX from into to with the part name changed by fn.
+func withPart(t *testing.T, from, to, name string, fn func(string) string) string {
+	t.Helper()
+	src := []byte(readFile(t, from))
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			b, found = []byte(fn(string(b))), true
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("%s has no part %s", from, name)
+	}
+	if err := os.WriteFile(to, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// TestDTDInAnyDocxPart: a DTD was refused in word/document.xml but
+// accepted in [Content_Types].xml, footers and the other parts the reader
+// never parses. check and diff now refuse it in every part.
+func TestDTDInAnyDocxPart(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runCLI("generate", "--formats", "docx", "--kinds", "vereinbarung", "--out", dir, wohngeld); code != 0 {
+		t.Fatalf("generate: %s", stderr)
+	}
+	orig := filepath.Join(dir, "wohngeld-ring", "vereinbarung.docx")
+	dtd := func(x string) string {
+		decl := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`
+		if !strings.HasPrefix(x, decl) {
+			t.Fatalf("part does not start with %s: %.80s", decl, x)
+		}
+		return decl + `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>` + x[len(decl):]
+	}
+	var cases []cliCase
+	for _, part := range []string{"[Content_Types].xml", "word/footer1.xml", "word/settings.xml", "docProps/app.xml"} {
+		f := withPart(t, orig, filepath.Join(dir, strings.NewReplacer("/", "-", "[", "", "]", "").Replace(part)+".docx"), part, dtd)
+		want := f + ": DOCX-Datei mit DTD oder Entity-Deklaration abgelehnt: " + part + " enthält <!DOCTYPE x"
+		cases = append(cases,
+			cliCase{name: "check " + part, args: []string{"check", f}, code: 1, stdout: contains("1 Datei nicht lesbar"), stderr: contains(want)},
+			cliCase{name: "diff " + part, args: []string{"diff", orig, f}, code: 1, stdout: empty, stderr: contains(want)},
+		)
+	}
+	runTable(t, cases)
 }

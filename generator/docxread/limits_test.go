@@ -125,6 +125,28 @@ func TestRefusedInputs(t *testing.T) {
 		{"DOCTYPE in styles", func() []byte {
 			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "word/styles.xml", `<!DOCTYPE s [<!ENTITY x "y">]><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`)
 		}, docxread.Options{}, docxread.ErrDTD, "styles.xml"},
+		// Parts the reader never parses are refused as well: a DTD is a
+		// hostile file's signature wherever it stands.
+		{"DOCTYPE in [Content_Types].xml", func() []byte {
+			return zipOf(t, "[Content_Types].xml", `<?xml version="1.0"?><!DOCTYPE Types [<!ENTITY x SYSTEM "file:///etc/passwd">]><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+				"word/document.xml", fmt.Sprintf(body, ""))
+		}, docxread.Options{}, docxread.ErrDTD, "[Content_Types].xml"},
+		{"DOCTYPE in a footer", func() []byte {
+			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "word/footer1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\r\n"+`<!-- Fußzeile --><!DOCTYPE w:ftr [<!ENTITY a "aaaa">]><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`)
+		}, docxread.Options{}, docxread.ErrDTD, "word/footer1.xml"},
+		{"ENTITY in a second header", func() []byte {
+			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "word/header1.xml", `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+				"word/header2.xml", "\ufeff<!DOCTYPE w:hdr SYSTEM \"http://example.invalid/x.dtd\"><w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")
+		}, docxread.Options{}, docxread.ErrDTD, "word/header2.xml"},
+		{"DOCTYPE in settings", func() []byte {
+			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "word/settings.xml", `<!DOCTYPE s><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`)
+		}, docxread.Options{}, docxread.ErrDTD, "word/settings.xml"},
+		{"DOCTYPE in the relationships of the footer", func() []byte {
+			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "word/_rels/footer1.xml.rels", `<!DOCTYPE r []><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`)
+		}, docxread.Options{}, docxread.ErrDTD, "word/_rels/footer1.xml.rels"},
+		{"DOCTYPE in custom XML without .xml", func() []byte {
+			return zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "customXml/item1", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY y "z">]><x/>`)
+		}, docxread.Options{}, docxread.ErrDTD, "customXml/item1"},
 		{"undefined entity", func() []byte { return minimal(t, fmt.Sprintf(body, `<w:p><w:r><w:t>&x;</w:t></w:r></w:p>`)) }, docxread.Options{}, docxread.ErrXML, "entity"},
 		{"nested too deep", func() []byte { return minimal(t, fmt.Sprintf(body, nested)) }, docxread.Options{}, docxread.ErrLimit, "verschachtelt"},
 		{"too many elements", func() []byte {
@@ -149,6 +171,34 @@ func TestRefusedInputs(t *testing.T) {
 				t.Errorf("Fehler %q nennt nicht %q", err, c.msg)
 			}
 		})
+	}
+}
+
+// TestDTDScanReadsOnlyDeclarations: the scan of every part refuses a
+// real declaration only; the words in a comment, a processing instruction
+// or CDATA, binary parts and a UTF-16 part without one are accepted.
+func TestDTDScanReadsOnlyDeclarations(t *testing.T) {
+	t.Parallel()
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	ok := zipOf(t,
+		"word/document.xml", fmt.Sprintf(body, `<w:p><w:r><w:t><![CDATA[<!DOCTYPE x>]]></w:t></w:r></w:p>`),
+		"word/footer1.xml", `<?xml version="1.0"?><!-- <!DOCTYPE x> ---><?pi <!ENTITY y "z"> ?><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+		"word/media/image1.png", "\x89PNG\r\n\x1a\n<!DOCTYPE",
+		"customXml/item1.xml", utf16(`<?xml version="1.0" encoding="UTF-16"?><x/>`),
+		"docProps/custom.xml", "",
+	)
+	if _, err := readOpts(t, ok, docxread.Options{}); err != nil {
+		t.Fatalf("abgelehnt: %v", err)
+	}
+	bad := zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "customXml/item1.xml", utf16(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY y "z">]><x/>`))
+	if _, err := readOpts(t, bad, docxread.Options{}); !errors.Is(err, docxread.ErrDTD) || !strings.Contains(err.Error(), "customXml/item1.xml enthält <!DOCTYPE x") {
+		t.Errorf("UTF-16 mit DTD: %v", err)
 	}
 }
 
