@@ -137,3 +137,23 @@ func TestDTDInAnyDocxPart(t *testing.T) {
 	}
 	runTable(t, cases)
 }
+
+// TestReservedKurztitel: "kurztitel: con" was accepted, and generate made
+// a folder out/con that Windows can neither create nor copy.
+func TestReservedKurztitel(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	f := variant(t, dir, "con.yaml", "kurztitel: wohngeld-ring", "kurztitel: con")
+	want := f + ":9:14: vorhaben.kurztitel: „con“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9) und kann keinen Ordner benennen – anderen Kurztitel wählen, z. B. „con-vorhaben“"
+	// after the parallel subtests
+	t.Cleanup(func() {
+		if _, err := os.Stat(filepath.Join(out, "con")); !os.IsNotExist(err) {
+			t.Errorf("out/con exists or cannot be checked: %v", err)
+		}
+	})
+	runTable(t, []cliCase{
+		{name: "costs", args: []string{"costs", f}, code: 1, stdout: empty, stderr: exactly(want + "\nvereinbar: 1 Fehler in " + f + "\n")},
+		{name: "generate", args: []string{"generate", "--formats", "md", "--out", out, f}, code: 1, stdout: empty, stderr: contains(want)},
+	})
+}

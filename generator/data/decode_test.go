@@ -544,3 +544,40 @@ func TestFindText(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowsReservedKurztitel: the kurztitel names the output folder;
+// "con" was accepted, and a folder of that name cannot be created or
+// copied on Windows. Every reserved device name is refused, in any case;
+// names that only begin like one are fine.
+func TestWindowsReservedKurztitel(t *testing.T) {
+	t.Parallel()
+	for _, kt := range []string{"con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9", "com0", "lpt0"} {
+		got := decodeErrs(t, strings.Replace(minimal, "kurztitel: wohngeld", "kurztitel: "+kt, 1))
+		want := "p.yaml:3:14: vorhaben.kurztitel: „" + kt + "“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9) und kann keinen Ordner benennen – anderen Kurztitel wählen, z. B. „" + kt + "-vorhaben“"
+		if strings.Join(got, "\n") != want {
+			t.Errorf("kurztitel %s:\n got %q\nwant %q", kt, got, want)
+		}
+	}
+	for _, kt := range []string{"con-vorhaben", "console", "com10", "lpt", "nul2x", "auxilium", "wohngeld-con"} {
+		if got := decodeErrs(t, strings.Replace(minimal, "kurztitel: wohngeld", "kurztitel: "+kt, 1)); got != nil {
+			t.Errorf("kurztitel %s refused: %v", kt, got)
+		}
+	}
+}
+
+// TestWindowsReserved covers the rule beyond what a kurztitel can hold:
+// upper and mixed case, extensions, trailing dots and spaces, the
+// superscript digits and the console names.
+func TestWindowsReserved(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"CON", "Con", "con.txt", "NUL.tar.gz", "aux.", "prn ", "COM1.yaml", "lpt5", "COM¹", "lpt³.docx", "CONIN$", "conout$"} {
+		if !windowsReserved(name) {
+			t.Errorf("windowsReserved(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"", "c", "cons", "com", "com10", "lpt12", "xcon", "con-x", "com1x", "a.con", "CLOCK$"} {
+		if windowsReserved(name) {
+			t.Errorf("windowsReserved(%q) = true", name)
+		}
+	}
+}

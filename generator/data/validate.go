@@ -29,6 +29,7 @@ type Reference struct {
 // failed to decode are not judged again, so one mistake gives one message.
 func (f *File) Validate(ref Reference) Errors {
 	v := &validator{f: f, ref: ref}
+	v.vorhaben()
 	v.leistung()
 	v.vertrag()
 	v.parteien()
@@ -51,6 +52,13 @@ func (v *validator) add(path, format string, args ...any) {
 
 func (v *validator) addAt(pos Pos, path, format string, args ...any) {
 	v.errs = append(v.errs, Error{File: v.f.Name, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) vorhaben() {
+	kt := v.f.Projekt.Vorhaben.Kurztitel
+	if kt != "" && !v.f.failed["vorhaben.kurztitel"] && windowsReserved(kt) {
+		v.add("vorhaben.kurztitel", "„%s“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9) und kann keinen Ordner benennen – anderen Kurztitel wählen, z. B. „%s-vorhaben“", kt, kt)
+	}
 }
 
 func (v *validator) leistung() {
