@@ -157,3 +157,16 @@ func TestReservedKurztitel(t *testing.T) {
 		{name: "generate", args: []string{"generate", "--formats", "md", "--out", out, f}, code: 1, stdout: empty, stderr: contains(want)},
 	})
 }
+
+// TestBinaryTag: "titel: !!binary …" was taken as the base64 text; only
+// the standard tags are accepted now.
+func TestBinaryTag(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f := variant(t, dir, "binary.yaml", `titel: "Nachnutzung des EfA-Online-Dienstes „Wohngeld“"`, "titel: !!binary V29obmdlbGQ=")
+	want := f + ":8:10: vorhaben.titel: YAML-Tag „!!binary“ wird nicht unterstützt; erlaubt sind nur !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map und !!seq – Tag entfernen\n"
+	runTable(t, []cliCase{
+		{name: "costs", args: []string{"costs", f}, code: 1, stdout: empty, stderr: exactly(want + "vereinbar: 1 Fehler in " + f + "\n")},
+		{name: "generate", args: []string{"generate", "--formats", "md", "--out", filepath.Join(dir, "out"), f}, code: 1, stdout: empty, stderr: contains(want)},
+	})
+}

@@ -269,7 +269,24 @@ func (d *decoder) resolve(n *yaml.Node, path string) *yaml.Node {
 		}
 		return nil
 	}
+	if !d.standardTag(n, path) {
+		return nil
+	}
 	return n
+}
+
+// standardTag reports whether n carries one of the tags of YAML's core
+// schema, explicitly or as the parser resolved it, and reports it
+// otherwise: a !!binary value would be taken as its base64 text, a
+// custom tag (!foo, !!python/object, !!set) means something the project
+// file cannot hold.
+func (d *decoder) standardTag(n *yaml.Node, path string) bool {
+	switch n.Tag {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq":
+		return true
+	}
+	d.errorf(n, path, "YAML-Tag „%s“ wird nicht unterstützt; erlaubt sind nur !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map und !!seq – Tag entfernen", n.Tag)
+	return false
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInfo) {
@@ -346,6 +363,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		kp := joinPath(path, key)
 		if key == "<<" {
 			d.errorf(k, path, "Merge-Schlüssel „<<“ wird nicht unterstützt; bitte Werte ausschreiben")
+			continue
+		}
+		if !d.standardTag(k, path) {
 			continue
 		}
 		if first, dup := seen[key]; dup {

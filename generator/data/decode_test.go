@@ -581,3 +581,53 @@ func TestWindowsReserved(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLTags: a value tagged !!binary was taken as its base64 text, a
+// custom tag (!foo, !!python/object) was ignored. Only the standard tags
+// of the core schema are accepted, explicit or implicit.
+func TestYAMLTags(t *testing.T) {
+	t.Parallel()
+	const allowed = "erlaubt sind nur !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map und !!seq – Tag entfernen"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"binary", "online_dienst: Wohngeld online", "online_dienst: !!binary V29obmdlbGQ=",
+			[]string{"p.yaml:7:18: leistung.online_dienst: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"binary block", "online_dienst: Wohngeld online", "online_dienst: !!binary |\n    V29obmdlbGQ=",
+			[]string{"p.yaml:7:18: leistung.online_dienst: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"custom tag", "form: ring", "form: !vertrag ring",
+			[]string{"p.yaml:13:9: vertrag.form: YAML-Tag „!vertrag“ wird nicht unterstützt; " + allowed}},
+		{"verbatim custom tag", "form: ring", "form: !<!vertrag> ring",
+			[]string{"p.yaml:13:9: vertrag.form: YAML-Tag „!vertrag“ wird nicht unterstützt; " + allowed}},
+		{"python object", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: !!python/object 12",
+			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: YAML-Tag „!!python/object“ wird nicht unterstützt; " + allowed}},
+		{"set", "  form: ring\n", "  form: ring\n  fit_store: !!set {a: null}\n",
+			[]string{"p.yaml:14:14: vertrag.fit_store: YAML-Tag „!!set“ wird nicht unterstützt; " + allowed}},
+		{"omap in a list", `leika: ["99107023000000"]`, `leika: !!omap [{a: 1}]`,
+			[]string{"p.yaml:9:10: leistung.leika: YAML-Tag „!!omap“ wird nicht unterstützt; " + allowed}},
+		{"tagged key", "  kurztitel: wohngeld\n", "  !!binary a3VyenRpdGVs: wohngeld\n",
+			[]string{
+				"p.yaml:2:3: vorhaben.kurztitel: Pflichtfeld „kurztitel“ fehlt in „vorhaben“",
+				"p.yaml:3:3: vorhaben: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed,
+			}},
+		{"value per Land", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: nutzung, werte: {SH: !!binary MQ==, ST: 2}}",
+			[]string{"p.yaml:25:48: verteilung.schluessel[0].werte.SH: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"standard tags explicitly", "  version: 1.0\n", "  version: !!str 1.0\n", nil},
+		{"int and timestamp explicitly", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: !!int 12", nil},
+		{"timestamp explicitly", "beginn: 2027-01-01", "beginn: !!timestamp 2027-01-01", nil},
+		{"map and seq explicitly", `leika: ["99107023000000"]`, `leika: !!seq ["99107023000000"]`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(minimal, tt.old) {
+				t.Fatalf("test setup: %q not in minimal", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(minimal, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

@@ -195,15 +195,24 @@ func (w *Werte) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := dec.resolve(n.Content[i], path)
-		v := dec.resolve(n.Content[i+1], path)
-		if k == nil || v == nil {
-			return
+		if k == nil {
+			if dec.exhausted {
+				return
+			}
+			continue
 		}
 		if k.Kind != yaml.ScalarNode {
 			dec.errorf(k, path, "Schlüssel muss ein Länderkürzel sein")
 			continue
 		}
 		kp := path + "." + k.Value
+		v := dec.resolve(n.Content[i+1], kp)
+		if v == nil {
+			if dec.exhausted {
+				return
+			}
+			continue
+		}
 		if line, dup := seen[k.Value]; dup {
 			dec.errorf(k, kp, "Land „%s“ ist doppelt (zuerst in Zeile %d)", k.Value, line)
 			continue

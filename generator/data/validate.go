@@ -402,7 +402,7 @@ func (v *validator) werte(path string, k Schluesselteil, bearing []string) {
 	}
 	var missing []string
 	for _, c := range bearing {
-		if _, ok := k.Werte.Get(c); !ok {
+		if _, ok := k.Werte.Get(c); !ok && !v.f.failed[wp+"."+c] {
 			missing = append(missing, c)
 		}
 	}
