@@ -55,6 +55,7 @@ fuzz() {
     -fuzzminimizetime "${FUZZMINIMIZETIME:-5s}" "$2"
 }
 fuzz FuzzDecode            ./generator/data          80000x
+fuzz FuzzSyntaxError       ./generator/data          40000x
 fuzz FuzzSplit             ./generator/costs         700000x
 fuzz FuzzParseCents        ./generator/format        1500000x
 fuzz FuzzConvert           ./generator/markup        45000x

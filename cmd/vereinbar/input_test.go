@@ -170,3 +170,36 @@ func TestBinaryTag(t *testing.T) {
 		{name: "generate", args: []string{"generate", "--formats", "md", "--out", filepath.Join(dir, "out"), f}, code: 1, stdout: empty, stderr: contains(want)},
 	})
 }
+
+// TestYAMLSyntaxHints: YAML syntax errors were English and named the line
+// where the enclosing block began. Each fixture holds one typical mistake;
+// costs, check and generate report it in German at its line and column,
+// with the line and a caret under the column, exactly as in the fixture's
+// .err file.
+func TestYAMLSyntaxHints(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var cases []cliCase
+	for _, c := range []struct{ name, hint string }{
+		{"einrueckung", "YAML-Syntaxfehler: Einrückung"},
+		{"tabulator", "YAML-Syntaxfehler: Tabulator in der Einrückung"},
+		{"doppelpunkt", "YAML-Syntaxfehler: fehlender Doppelpunkt"},
+		{"syntaxfehler", "YAML-Syntaxfehler: nicht geschlossenes Anführungszeichen"},
+		{"klammer", "YAML-Syntaxfehler: nicht geschlossene Klammer"},
+	} {
+		f := fixtures + "/invalid/" + c.name + ".yaml"
+		report := strings.ReplaceAll(readFile(t, fixtures+"/invalid/"+c.name+".err"), "fixtures/invalid/", fixtures+"/invalid/")
+		if !strings.Contains(report, c.hint) || !strings.Contains(report, "\n      | ") || !strings.HasSuffix(report, "^\n") {
+			t.Errorf("%s.err lacks %q, the line or the caret:\n%s", c.name, c.hint, report)
+		}
+		cases = append(cases,
+			cliCase{name: "costs " + c.name, args: []string{"costs", f}, code: 1, stdout: empty,
+				stderr: exactly(report + "vereinbar: 1 Fehler in " + f + "\n")},
+			cliCase{name: "check " + c.name, args: []string{"check", f}, code: 1,
+				stdout: contains("1 Datei nicht lesbar"), stderr: contains(report)},
+			cliCase{name: "generate " + c.name, args: []string{"generate", "--formats", "md", "--out", filepath.Join(dir, c.name), f}, code: 1,
+				stdout: empty, stderr: contains(report, "1 fehlerhaft")},
+		)
+	}
+	runTable(t, cases)
+}

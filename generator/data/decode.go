@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -140,7 +139,7 @@ func Parse(name string, src []byte) (*File, Errors) {
 		if errors.Is(err, io.EOF) {
 			return f, Errors{{File: name, Msg: "die Datei ist leer"}}
 		}
-		return f, Errors{syntaxError(name, err)}
+		return f, Errors{syntaxError(name, src, err)}
 	}
 	f.fatal = true // until the document is decoded
 	var extra yaml.Node
@@ -151,7 +150,7 @@ func Parse(name string, src []byte) (*File, Errors) {
 		}
 		return f, Errors{{File: name, Pos: Pos{at.Line, at.Column}, Msg: "mehr als ein YAML-Dokument; eine Projektdatei enthält genau eines"}}
 	} else if !errors.Is(err, io.EOF) {
-		return f, Errors{syntaxError(name, err)}
+		return f, Errors{syntaxError(name, src, err)}
 	}
 	switch n := expandedSize(&root, map[*yaml.Node]int{}, 0); {
 	case n == tooDeep:
@@ -220,18 +219,6 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 	}
 	memo[n] = size
 	return size
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a YAML parser error into an Error with its line.
-func syntaxError(name string, err error) Error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Error{File: name, Pos: Pos{line, 1}, Msg: "YAML-Syntaxfehler: " + m[2]}
-	}
-	return Error{File: name, Msg: "YAML-Syntaxfehler: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // decoder walks YAML nodes along Go types and collects every error.

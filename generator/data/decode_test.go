@@ -328,8 +328,8 @@ func TestHostileInput(t *testing.T) {
 		{"only comments", "# nichts\n", "p.yaml: die Datei ist leer"},
 		{"null document", "~\n", "p.yaml: die Datei enthält keine Daten"},
 		{"two documents", minimal + "---\na: 1\n", "p.yaml:27:1: mehr als ein YAML-Dokument; eine Projektdatei enthält genau eines"},
-		{"syntax", "vorhaben: [\n", "p.yaml:1:1: YAML-Syntaxfehler: did not find expected node content"},
-		{"tab indentation", "vorhaben:\n\ttitel: x\n", "p.yaml:2:1: YAML-Syntaxfehler: found character that cannot start any token"},
+		{"syntax", "vorhaben: [\n", "p.yaml:1:11: YAML-Syntaxfehler: nicht geschlossene Klammer – zu „[“ fehlt „]“ bis zum Ende der Datei\n    1 | vorhaben: [\n      |           ^"},
+		{"tab indentation", "vorhaben:\n\ttitel: x\n", "p.yaml:2:1: YAML-Syntaxfehler: Tabulator in der Einrückung – YAML rückt nur mit Leerzeichen ein; den Tabulator durch Leerzeichen ersetzen\n    2 | →titel: x\n      | ^"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
