@@ -203,3 +203,22 @@ func TestYAMLSyntaxHints(t *testing.T) {
 	}
 	runTable(t, cases)
 }
+
+// TestImpossibleDates: "31.02.2027" got no suggestion, unlike other German
+// dates; the schema for editors accepted 2027-02-31 and 0001-01-01 and
+// had English messages only.
+func TestImpossibleDates(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f := variant(t, dir, "datum.yaml", "stand: 2026-11-28", "stand: 31.02.2027", "beginn: 2027-01-01", "beginn: 2027-02-31")
+	want := f + ":10:10: vorhaben.stand: „31.02.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-02-31? (der Monat hat 28 Tage)\n" +
+		f + ":25:11: vertrag.beginn: „2027-02-31“ ist kein gültiges Datum der Form JJJJ-MM-TT (der Monat hat 28 Tage)\n" +
+		"vereinbar: 2 Fehler in " + f + "\n"
+	runTable(t, []cliCase{
+		{name: "costs", args: []string{"costs", f}, code: 1, stdout: empty, stderr: exactly(want)},
+		{name: "schema", args: []string{"schema"}, code: 0, stderr: empty, stdout: contains(
+			`"pattern": "^(?:(?:20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-`,
+			`"patternErrorMessage": "Datum in der Form JJJJ-MM-TT, ein Tag, den es gibt, zwischen 2000-01-01 und 2100-12-31`,
+			`"patternErrorMessage": "Betrag in Euro mit Punkt als Dezimaltrenner`)},
+	})
+}
