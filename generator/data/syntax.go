@@ -352,7 +352,7 @@ func (s *blockScan) structure(e entry) (placed, finding, bool) {
 		s.levels = s.levels[:len(s.levels)-1]
 	}
 	if len(s.levels) == 0 || s.top().indent != e.indent {
-		if n := len(passed); n > 0 && len(s.levels) > 0 && passed[n-1].entries == 1 && passed[n-1].seq == e.dash && s.nextIndent(e.line) == e.indent {
+		if n := len(passed); n > 0 && len(s.levels) > 0 && passed[n-1].entries == 1 && passed[n-1].first != nil && passed[n-1].seq == e.dash && s.nextIndent(e.line) == e.indent {
 			// The section below the last key had one entry, deeper than
 			// this one and the next, which belong to the same section:
 			// that first entry is the one out of line.
@@ -398,7 +398,9 @@ func (s *blockScan) place(e entry) placed {
 	}
 	l.line = e.line
 	if e.dash && e.key != "" {
-		s.push(level{indent: e.keyAt, line: e.line})
+		// its first key stands after the dash, whose column is fixed:
+		// counted, but never taken for the one out of line
+		s.push(level{indent: e.keyAt, line: e.line, entries: 1})
 	}
 	s.prev = &e
 	return placedEntry

@@ -178,3 +178,16 @@ func FuzzSyntaxError(f *testing.F) {
 		_ = e.Error()
 	})
 }
+
+// TestYAMLSyntaxInlineMapping: the keys of a "- key: value" entry line up
+// with the key after the dash; a later key out of line is the mistake,
+// never the key after the dash.
+func TestYAMLSyntaxInlineMapping(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(minimal, "  - {land: ST, rolle: nachnutzend, vertreten_durch: das Ministerium für Infrastruktur und Digitales}\n",
+		"  - land: ST\n    rolle: nachnutzend\n   vertreten_durch: das Ministerium\n   kommune: Magdeburg\n", 1)
+	e := syntaxErr(t, src)
+	if e.Pos != (Pos{20, 4}) || !strings.Contains(e.Msg, "passt zu keiner Ebene darüber: 4 Leerzeichen (Zeile 19) oder 2 (Zeile 18)") {
+		t.Errorf("%v", e)
+	}
+}
