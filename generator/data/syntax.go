@@ -277,7 +277,9 @@ func (s *blockScan) run() (finding, bool) {
 		line := s.lines[i]
 		trimmed := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
-		if rest := strings.TrimLeft(trimmed, " \t"); strings.HasPrefix(trimmed, "\t") && rest != "" && !strings.HasPrefix(rest, "#") {
+		if strings.HasPrefix(trimmed, "\t") {
+			// In block context YAML refuses a tab where a line begins,
+			// also on a line that is blank or holds only a comment.
 			return finding{Pos{i + 1, indent + 1}, "Tabulator in der Einrückung – YAML rückt nur mit Leerzeichen ein; den Tabulator durch Leerzeichen ersetzen"}, true
 		}
 		if trimmed == "" || strings.HasPrefix(trimmed, "#") {

@@ -83,6 +83,12 @@ func TestYAMLSyntaxErrors(t *testing.T) {
 		// the line it names, the caret at the line's first character.
 		{"unknown escape", `titel: "Nachnutzung „Wohngeld“"`, `titel: "Nachnutzung \q"`, 2, 3,
 			"unbekannte Escape-Sequenz in doppelten Anführungszeichen – „\\“ als „\\\\“ schreiben oder einfache Anführungszeichen verwenden"},
+		// YAML refuses a tab at the start of a line even when the line
+		// is blank otherwise.
+		{"blank line with a tab", "vertrag:\n", "vertrag:\n \t \n", 13, 2,
+			"Tabulator in der Einrückung"},
+		{"comment after a tab", "vertrag:\n", "vertrag:\n\t# Vertrag\n", 13, 1,
+			"Tabulator in der Einrückung"},
 		// A multi-line plain value before the mistake is no mistake.
 		{"continued value before a tab", "  online_dienst: Wohngeld online\n", "  online_dienst: Wohngeld\n    online\n", 15, 1,
 			"Tabulator in der Einrückung"},

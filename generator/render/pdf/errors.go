@@ -70,6 +70,7 @@ type RowTooTallError struct {
 	Where  string   // table and template position
 }
 
+// Error says which row is too tall, how tall, and where it comes from.
 func (e *RowTooTallError) Error() string {
 	return fmt.Sprintf("%v: Zeile %d ist mit den Kopfzeilen %.0f mm hoch und passt auf keine Seite; Zeilen werden nicht geteilt (%s)", ErrInvalidModel, e.Row, e.Height, e.Where)
 }
