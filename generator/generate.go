@@ -76,15 +76,7 @@ func (g *Generator) RenderDoc(ctx context.Context, p *Project, res *costs.Result
 		}
 		b, err := g.render(d, f)
 		if err != nil {
-			// A character the PDF font lacks is named where the project
-			// file holds it, when it comes from there.
-			var mg *pdf.MissingGlyphError
-			if errors.As(err, &mg) {
-				if path, pos, ok := p.File.FindRune(mg.Rune); ok {
-					return nil, fmt.Errorf("%s:%d:%d: %s: %s.%s: %w", p.Path, pos.Line, pos.Col, path, k.File, f, err)
-				}
-			}
-			return nil, fmt.Errorf("%s: %s.%s: %w", p.Path, k.File, f, err)
+			return nil, renderError(p, k.File+"."+f, err)
 		}
 		name := p.Data().Vorhaben.Kurztitel + "/" + k.File + "." + f
 		outs = append(outs, Output{Doc: k, Format: f, Name: name, Data: b})

@@ -59,6 +59,7 @@ fuzz() {
     -fuzzminimizetime "${FUZZMINIMIZETIME:-0}" "$2"
 }
 fuzz FuzzDecode            ./generator/data          190000x
+fuzz FuzzSyntaxError       ./generator/data          40000x
 fuzz FuzzSplit             ./generator/costs         480000x
 fuzz FuzzParseCents        ./generator/format        1000000x
 fuzz FuzzConvert           ./generator/markup        200000x

@@ -555,14 +555,20 @@ func TestCostsInvalid(t *testing.T) {
 			for _, args := range [][]string{{"costs", f}, {"costs", "--json", f}} {
 				_, stderr := cliCase{args: args, code: 1, stdout: empty}.run(t)
 				lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
-				n := len(lines) - 1
-				if want := fmt.Sprintf("vereinbar: %d Fehler in %s", n, f); lines[n] != want {
-					t.Errorf("last line %q, want %q", lines[n], want)
-				}
-				for _, l := range lines[:n] {
-					if !strings.HasPrefix(l, f+":") {
+				last := len(lines) - 1
+				n := 0
+				for _, l := range lines[:last] {
+					switch {
+					case strings.HasPrefix(l, f+":"):
+						n++
+					case n > 0 && strings.HasPrefix(l, " "):
+						// the source line of a syntax error and its caret
+					default:
 						t.Errorf("error line %q does not start with the file name", l)
 					}
+				}
+				if want := fmt.Sprintf("vereinbar: %d Fehler in %s", n, f); lines[last] != want {
+					t.Errorf("last line %q, want %q", lines[last], want)
 				}
 			}
 		})

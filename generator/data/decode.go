@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vereinbar/vereinbar/generator/refdata"
 	"go.yaml.in/yaml/v3"
@@ -72,6 +72,38 @@ func (f *File) FindRune(r rune) (path string, pos Pos, ok bool) {
 	return "", Pos{}, false
 }
 
+// FindText returns the data path and position of the text value that
+// makes up most of one of texts: the longest value (the first in file
+// order among equally long ones) that occurs in one of them, white space
+// compared loosely, and that is at least half as long as that text, so a
+// text that is mostly template wording names no value. An error found
+// later — a table row too tall for a PDF page — can so name where in the
+// file its text came from.
+func (f *File) FindText(texts ...string) (path string, pos Pos, ok bool) {
+	best := 0
+	for _, s := range texts {
+		s = squeezeSpace(s)
+		n := utf8.RuneCountInString(s)
+		for _, t := range f.texts {
+			v := squeezeSpace(t.value)
+			m := utf8.RuneCountInString(v)
+			if m > best && 2*m >= n && strings.Contains(s, v) {
+				best, path, ok = m, t.path, true
+			}
+		}
+	}
+	if ok {
+		pos = f.Pos(path)
+	}
+	return path, pos, ok
+}
+
+// squeezeSpace replaces every run of white space by one space and trims
+// the ends.
+func squeezeSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // failedUnder reports whether any path at or below prefix failed to decode.
 func (f *File) failedUnder(prefix string) bool {
 	for p := range f.failed {
@@ -107,7 +139,7 @@ func Parse(name string, src []byte) (*File, Errors) {
 		if errors.Is(err, io.EOF) {
 			return f, Errors{{File: name, Msg: "die Datei ist leer"}}
 		}
-		return f, Errors{syntaxError(name, err)}
+		return f, Errors{syntaxError(name, src, err)}
 	}
 	f.fatal = true // until the document is decoded
 	var extra yaml.Node
@@ -118,7 +150,7 @@ func Parse(name string, src []byte) (*File, Errors) {
 		}
 		return f, Errors{{File: name, Pos: Pos{at.Line, at.Column}, Msg: "mehr als ein YAML-Dokument; eine Projektdatei enthält genau eines"}}
 	} else if !errors.Is(err, io.EOF) {
-		return f, Errors{syntaxError(name, err)}
+		return f, Errors{syntaxError(name, src, err)}
 	}
 	switch n := expandedSize(&root, map[*yaml.Node]int{}, 0); {
 	case n == tooDeep:
@@ -189,18 +221,6 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 	return size
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a YAML parser error into an Error with its line.
-func syntaxError(name string, err error) Error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Error{File: name, Pos: Pos{line, 1}, Msg: "YAML-Syntaxfehler: " + m[2]}
-	}
-	return Error{File: name, Msg: "YAML-Syntaxfehler: " + strings.TrimPrefix(msg, "yaml: ")}
-}
-
 // decoder walks YAML nodes along Go types and collects every error.
 type decoder struct {
 	file      *File
@@ -236,7 +256,24 @@ func (d *decoder) resolve(n *yaml.Node, path string) *yaml.Node {
 		}
 		return nil
 	}
+	if !d.standardTag(n, path) {
+		return nil
+	}
 	return n
+}
+
+// standardTag reports whether n carries one of the tags of YAML's core
+// schema, explicitly or as the parser resolved it, and reports it
+// otherwise: a !!binary value would be taken as its base64 text, a
+// custom tag (!foo, !!python/object, !!set) means something the project
+// file cannot hold.
+func (d *decoder) standardTag(n *yaml.Node, path string) bool {
+	switch n.Tag {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq":
+		return true
+	}
+	d.errorf(n, path, "YAML-Tag „%s“ wird nicht unterstützt; erlaubt sind nur !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map und !!seq – Tag entfernen", n.Tag)
+	return false
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInfo) {
@@ -313,6 +350,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		kp := joinPath(path, key)
 		if key == "<<" {
 			d.errorf(k, path, "Merge-Schlüssel „<<“ wird nicht unterstützt; bitte Werte ausschreiben")
+			continue
+		}
+		if !d.standardTag(k, path) {
 			continue
 		}
 		if first, dup := seen[key]; dup {

@@ -164,6 +164,17 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{"p.yaml:14:11: vertrag.beginn: „2027-4-1“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-04-01?"}},
 		{"month 13", "beginn: 2027-01-01", "beginn: 2027-13-01",
 			[]string{"p.yaml:14:11: vertrag.beginn: „2027-13-01“ ist kein gültiges Datum der Form JJJJ-MM-TT"}},
+		// 31.02.2027 got no suggestion at all, unlike 1.4.2027.
+		{"German date that does not exist", "beginn: 2027-01-01", "beginn: 31.02.2027",
+			[]string{"p.yaml:14:11: vertrag.beginn: „31.02.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-02-31? (der Monat hat 28 Tage)"}},
+		{"German date without zeros that does not exist", "beginn: 2027-01-01", "beginn: 31.4.2027",
+			[]string{"p.yaml:14:11: vertrag.beginn: „31.4.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-04-31? (der Monat hat 30 Tage)"}},
+		{"German date with zeros", "beginn: 2027-01-01", "beginn: 01.04.2027",
+			[]string{"p.yaml:14:11: vertrag.beginn: „01.04.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-04-01?"}},
+		{"leap day in a German date", "beginn: 2027-01-01", "beginn: 29.2.2028",
+			[]string{"p.yaml:14:11: vertrag.beginn: „29.2.2028“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2028-02-29?"}},
+		{"German date with month 13", "beginn: 2027-01-01", "beginn: 01.13.2027",
+			[]string{"p.yaml:14:11: vertrag.beginn: „01.13.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT"}},
 		{"duplicate key", "  version: 1.0\n", "  version: 1.0\n  version: 2.0\n",
 			[]string{"p.yaml:6:3: vorhaben.version: Schlüssel „version“ ist doppelt (zuerst in Zeile 5)"}},
 		{"placeholder", "vertreten_durch: das Innenministerium", "vertreten_durch: TODO",
@@ -336,8 +347,8 @@ func TestHostileInput(t *testing.T) {
 		{"only comments", "# nichts\n", "p.yaml: die Datei ist leer"},
 		{"null document", "~\n", "p.yaml: die Datei enthält keine Daten"},
 		{"two documents", minimal + "---\na: 1\n", "p.yaml:27:1: mehr als ein YAML-Dokument; eine Projektdatei enthält genau eines"},
-		{"syntax", "vorhaben: [\n", "p.yaml:1:1: YAML-Syntaxfehler: did not find expected node content"},
-		{"tab indentation", "vorhaben:\n\ttitel: x\n", "p.yaml:2:1: YAML-Syntaxfehler: found character that cannot start any token"},
+		{"syntax", "vorhaben: [\n", "p.yaml:1:11: YAML-Syntaxfehler: nicht geschlossene Klammer – zu „[“ fehlt „]“ bis zum Ende der Datei\n    1 | vorhaben: [\n      |           ^"},
+		{"tab indentation", "vorhaben:\n\ttitel: x\n", "p.yaml:2:1: YAML-Syntaxfehler: Tabulator in der Einrückung – YAML rückt nur mit Leerzeichen ein; den Tabulator durch Leerzeichen ersetzen\n    2 | →titel: x\n      | ^"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -468,4 +479,174 @@ func mod97IsOne(id string) bool {
 	}
 	n, ok := new(big.Int).SetString(digits.String(), 10)
 	return ok && new(big.Int).Mod(n, big.NewInt(97)).Int64() == 1
+}
+
+// TestImplausibleDates: every date of the project file must lie between
+// 2000-01-01 and 2100-12-31. 0001-01-01 used to pass, and then every PDF
+// failed with the renderer's "Meta.Date fehlt" and no position; a
+// Vereinbarung "ab dem 1. Januar 1" was written to DOCX.
+func TestImplausibleDates(t *testing.T) {
+	t.Parallel()
+	schedule := minimal + `projekt:
+  phase: planung
+  phasen:
+    - {phase: initialisierung, beginn: 2025-01-06, ende: 2025-03-28}
+  meilensteine:
+    - {bezeichnung: Start, datum: 2026-09-30}
+`
+	const outside = "liegt außerhalb des plausiblen Bereichs 2000-01-01 bis 2100-12-31 – Tippfehler im Jahr?"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"stand year 1", "stand: 2026-11-28", "stand: 0001-01-01",
+			[]string{"p.yaml:4:10: vorhaben.stand: Datum 0001-01-01 " + outside}},
+		{"beginn year 1", "beginn: 2027-01-01", "beginn: 0001-01-01",
+			[]string{"p.yaml:14:11: vertrag.beginn: Datum 0001-01-01 " + outside}},
+		{"beginn a day too early", "beginn: 2027-01-01", "beginn: 1999-12-31",
+			[]string{"p.yaml:14:11: vertrag.beginn: Datum 1999-12-31 " + outside}},
+		{"ende a day too late", "beginn: 2027-01-01", "beginn: 2027-01-01\n  ende: 2101-01-01",
+			[]string{"p.yaml:15:9: vertrag.ende: Datum 2101-01-01 " + outside}},
+		{"ende year 9999", "beginn: 2027-01-01", "beginn: 2027-01-01\n  ende: 9999-12-31",
+			[]string{"p.yaml:15:9: vertrag.ende: Datum 9999-12-31 " + outside}},
+		{"phase beginn", "beginn: 2025-01-06", "beginn: 0205-01-06",
+			[]string{"p.yaml:29:40: projekt.phasen[0].beginn: Datum 0205-01-06 " + outside}},
+		{"phase ende", "ende: 2025-03-28", "ende: 2205-03-28",
+			[]string{"p.yaml:29:58: projekt.phasen[0].ende: Datum 2205-03-28 " + outside}},
+		{"milestone", "datum: 2026-09-30", "datum: 1026-09-30",
+			[]string{"p.yaml:31:35: projekt.meilensteine[0].datum: Datum 1026-09-30 " + outside}},
+		{"bounds are inside", "stand: 2026-11-28", "stand: 2000-01-01",
+			nil},
+		{"upper bound is inside", "ende: 2025-03-28}", "ende: 2100-12-31}",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(schedule, tt.old) {
+				t.Fatalf("test setup: %q not in the project", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(schedule, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestFindText: the text value that makes up most of a rendered text is
+// named with its data path and position; a text that is mostly other
+// wording names none.
+func TestFindText(t *testing.T) {
+	t.Parallel()
+	f, err := Decode("p.yaml", []byte(minimal), ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		texts []string
+		path  string
+		pos   Pos
+		ok    bool
+	}{
+		{"whole value", []string{"das Ministerium für Infrastruktur und Digitales"}, "parteien[1].vertreten_durch", Pos{18, 53}, true},
+		{"value with a label, line breaks", []string{"Vertreten durch:\ndas  Ministerium für\nInfrastruktur und Digitales"}, "parteien[1].vertreten_durch", Pos{18, 53}, true},
+		{"longest of several cells", []string{"SH", "das Innenministerium"}, "parteien[0].vertreten_durch", Pos{17, 51}, true},
+		{"mostly other wording", []string{"Betrieb der technischen Infrastruktur und vieles mehr"}, "", Pos{}, false},
+		{"no value", []string{"nichts davon"}, "", Pos{}, false},
+	}
+	for _, tt := range tests {
+		path, pos, ok := f.FindText(tt.texts...)
+		if path != tt.path || pos != tt.pos || ok != tt.ok {
+			t.Errorf("%s: FindText = %q, %v, %t; want %q, %v, %t", tt.name, path, pos, ok, tt.path, tt.pos, tt.ok)
+		}
+	}
+}
+
+// TestWindowsReservedKurztitel: the kurztitel names the output folder;
+// "con" was accepted, and a folder of that name cannot be created or
+// copied on Windows. Every reserved device name is refused, in any case;
+// names that only begin like one are fine.
+func TestWindowsReservedKurztitel(t *testing.T) {
+	t.Parallel()
+	for _, kt := range []string{"con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9", "com0", "lpt0"} {
+		got := decodeErrs(t, strings.Replace(minimal, "kurztitel: wohngeld", "kurztitel: "+kt, 1))
+		want := "p.yaml:3:14: vorhaben.kurztitel: „" + kt + "“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9) und kann keinen Ordner benennen – anderen Kurztitel wählen, z. B. „" + kt + "-vorhaben“"
+		if strings.Join(got, "\n") != want {
+			t.Errorf("kurztitel %s:\n got %q\nwant %q", kt, got, want)
+		}
+	}
+	for _, kt := range []string{"con-vorhaben", "console", "com10", "lpt", "nul2x", "auxilium", "wohngeld-con"} {
+		if got := decodeErrs(t, strings.Replace(minimal, "kurztitel: wohngeld", "kurztitel: "+kt, 1)); got != nil {
+			t.Errorf("kurztitel %s refused: %v", kt, got)
+		}
+	}
+}
+
+// TestWindowsReserved covers the rule beyond what a kurztitel can hold:
+// upper and mixed case, extensions, trailing dots and spaces, the
+// superscript digits and the console names.
+func TestWindowsReserved(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"CON", "Con", "con.txt", "NUL.tar.gz", "aux.", "prn ", "COM1.yaml", "lpt5", "COM¹", "lpt³.docx", "CONIN$", "conout$"} {
+		if !windowsReserved(name) {
+			t.Errorf("windowsReserved(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"", "c", "cons", "com", "com10", "lpt12", "xcon", "con-x", "com1x", "a.con", "CLOCK$"} {
+		if windowsReserved(name) {
+			t.Errorf("windowsReserved(%q) = true", name)
+		}
+	}
+}
+
+// TestYAMLTags: a value tagged !!binary was taken as its base64 text, a
+// custom tag (!foo, !!python/object) was ignored. Only the standard tags
+// of the core schema are accepted, explicit or implicit.
+func TestYAMLTags(t *testing.T) {
+	t.Parallel()
+	const allowed = "erlaubt sind nur !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map und !!seq – Tag entfernen"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"binary", "online_dienst: Wohngeld online", "online_dienst: !!binary V29obmdlbGQ=",
+			[]string{"p.yaml:7:18: leistung.online_dienst: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"binary block", "online_dienst: Wohngeld online", "online_dienst: !!binary |\n    V29obmdlbGQ=",
+			[]string{"p.yaml:7:18: leistung.online_dienst: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"custom tag", "form: ring", "form: !vertrag ring",
+			[]string{"p.yaml:13:9: vertrag.form: YAML-Tag „!vertrag“ wird nicht unterstützt; " + allowed}},
+		{"verbatim custom tag", "form: ring", "form: !<!vertrag> ring",
+			[]string{"p.yaml:13:9: vertrag.form: YAML-Tag „!vertrag“ wird nicht unterstützt; " + allowed}},
+		{"python object", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: !!python/object 12",
+			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: YAML-Tag „!!python/object“ wird nicht unterstützt; " + allowed}},
+		{"set", "  form: ring\n", "  form: ring\n  fit_store: !!set {a: null}\n",
+			[]string{"p.yaml:14:14: vertrag.fit_store: YAML-Tag „!!set“ wird nicht unterstützt; " + allowed}},
+		{"omap in a list", `leika: ["99107023000000"]`, `leika: !!omap [{a: 1}]`,
+			[]string{"p.yaml:9:10: leistung.leika: YAML-Tag „!!omap“ wird nicht unterstützt; " + allowed}},
+		{"tagged key", "  kurztitel: wohngeld\n", "  !!binary a3VyenRpdGVs: wohngeld\n",
+			[]string{
+				"p.yaml:2:3: vorhaben.kurztitel: Pflichtfeld „kurztitel“ fehlt in „vorhaben“",
+				"p.yaml:3:3: vorhaben: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed,
+			}},
+		{"value per Land", "{gewicht: 100, art: koenigstein, jahr: 2016}", "{gewicht: 100, art: nutzung, werte: {SH: !!binary MQ==, ST: 2}}",
+			[]string{"p.yaml:25:48: verteilung.schluessel[0].werte.SH: YAML-Tag „!!binary“ wird nicht unterstützt; " + allowed}},
+		{"standard tags explicitly", "  version: 1.0\n", "  version: !!str 1.0\n", nil},
+		{"int and timestamp explicitly", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: !!int 12", nil},
+		{"timestamp explicitly", "beginn: 2027-01-01", "beginn: !!timestamp 2027-01-01", nil},
+		{"map and seq explicitly", `leika: ["99107023000000"]`, `leika: !!seq ["99107023000000"]`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(minimal, tt.old) {
+				t.Fatalf("test setup: %q not in minimal", tt.old)
+			}
+			got := decodeErrs(t, strings.Replace(minimal, tt.old, tt.new, 1))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
 }

@@ -31,9 +31,13 @@ type Error struct {
 	Path string // data path, e.g. "parteien[3].land"; empty for the whole file
 	Msg  string // German message
 	Err  error  // optional cause, e.g. ErrTooLarge, for errors.Is
+	// Source is the line of the file at Pos, for a mistake that is best
+	// seen in it (YAML syntax); Error shows it with a caret under Pos.Col.
+	Source string
 }
 
-// Error formats the mistake as "file:line:col: path: message".
+// Error formats the mistake as "file:line:col: path: message", followed
+// by the source line with a caret under the column when Source is set.
 func (e Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -46,6 +50,10 @@ func (e Error) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)
+	if e.Source != "" && e.Pos.Line > 0 {
+		b.WriteString("\n")
+		b.WriteString(excerpt(e.Pos.Line, e.Source, e.Pos.Col))
+	}
 	return b.String()
 }
 

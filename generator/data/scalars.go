@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,32 +43,71 @@ func (d *Datum) decodeNode(dec *decoder, n *yaml.Node, path string) {
 		dec.errorf(n, path, "„%s“ ist kein gültiges Datum der Form JJJJ-MM-TT%s", n.Value, dateHint(n.Value))
 		return
 	}
+	if y := t.Year(); y < minYear || y > maxYear {
+		dec.errorf(n, path, "Datum %s liegt außerhalb des plausiblen Bereichs %d-01-01 bis %d-12-31 – Tippfehler im Jahr?", n.Value, minYear, maxYear)
+		return
+	}
 	d.t = t
 }
 
+// The plausible years of every date and year in a project file. A project
+// file describes an agreement of this century; a date outside is a typo
+// (0001-01-01, 2207-01-01) that would reach the documents ("ab dem
+// 1. Januar 1") or break them (the PDF's creation date comes from
+// vorhaben.stand, and 0001-01-01 is Go's zero time).
+const (
+	minYear = 2000
+	maxYear = 2100
+)
+
 // dateHint says what is wrong with a date that is not JJJJ-MM-TT: a German
-// date TT.MM.JJJJ or one without leading zeros gets the spelling to use, a
-// day the month lacks is named.
+// date TT.MM.JJJJ or one without leading zeros gets the spelling to use
+// (also when the day does not exist, as 31.02.2027: the same suggestion as
+// for any German date, then the length of the month), a day the month
+// lacks is named.
 func dateHint(s string) string {
-	for _, layout := range []string{"2.1.2006", "2006-1-2"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return fmt.Sprintf(" – meinten Sie %s?", t.Format(time.DateOnly))
-		}
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
 	}
-	var y, m, d int
-	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err == nil && n == 3 && len(s) == 10 &&
-		m >= 1 && m <= 12 && d >= 1 && d <= 31 {
-		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		if d > last {
-			return fmt.Sprintf(" (der Monat hat %d Tage)", last)
-		}
+	y, mo, d := m[3], m[2], m[1] // TT.MM.JJJJ
+	if m[4] != "" {
+		y, mo, d = m[4], m[5], m[6] // JJJJ-MM-TT, perhaps without zeros
 	}
-	return ""
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(mo)
+	day, _ := strconv.Atoi(d)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return ""
+	}
+	hint := ""
+	if iso := fmt.Sprintf("%04d-%02d-%02d", year, month, day); iso != s {
+		hint = " – meinten Sie " + iso + "?"
+	}
+	if last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); day > last {
+		hint += fmt.Sprintf(" (der Monat hat %d Tage)", last)
+	}
+	return hint
 }
 
-// JSONSchema describes a date for editors.
+// datePattern matches the spellings dateHint understands: TT.MM.JJJJ and
+// JJJJ-MM-TT, each with or without leading zeros.
+var datePattern = regexp.MustCompile(`^(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))$`)
+
+// datumPattern accepts exactly the dates the decoder accepts: days of the
+// calendar from 2000-01-01 to 2100-12-31 (minYear, maxYear), the length
+// of each month and the leap years included. In this range a year is a
+// leap year if its last two digits are divisible by 4, except 2100, so
+// the rule is exact, not approximate. TestDatePatternAgreesWithDecoder
+// holds pattern and decoder together.
+const datumPattern = `^(?:(?:20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$`
+
+// JSONSchema describes a date for editors: the pattern flags a day that
+// does not exist (2027-02-31) and a year outside the range, with German
+// messages (see messages).
 func (Datum) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Format: "date", Pattern: `^\d{4}-\d{2}-\d{2}$`}
+	m := messages(fmt.Sprintf("Datum in der Form JJJJ-MM-TT, ein Tag, den es gibt, zwischen %d-01-01 und %d-12-31, z. B. 2027-04-01 (nicht 01.04.2027, nicht 2027-02-31)", minYear, maxYear), true)
+	return &jsonschema.Schema{Type: "string", Format: "date", Pattern: datumPattern, Extras: m}
 }
 
 // Betrag is an amount of money in integer cents, parsed from the literal
@@ -108,11 +149,15 @@ func germanHint(err error, literal string) string {
 	return fmt.Sprintf(" – meinten Sie „%s“?", format.FormatFixed(v, 2))
 }
 
-// JSONSchema describes an amount: a decimal string or a number.
+// betragMessage is what editors say about an amount that is not one.
+const betragMessage = `Betrag in Euro mit Punkt als Dezimaltrenner, höchstens zwei Nachkommastellen und ohne Tausendertrennzeichen, z. B. "480000.00" (nicht "480.000,00")`
+
+// JSONSchema describes an amount: a decimal string or a number, with
+// German messages for editors.
 func (Betrag) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-		{Type: "string", Pattern: `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$`},
-		{Type: "number", Minimum: "0", MultipleOf: "0.01"},
+		{Type: "string", Pattern: `^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$`, Extras: messages(betragMessage, true)},
+		{Type: "number", Minimum: "0", MultipleOf: "0.01", Extras: messages(betragMessage, false)},
 	}}
 }
 
@@ -146,11 +191,14 @@ func decodePercent(dec *decoder, n *yaml.Node, path, noun, example string) (int6
 	return v, n.Value
 }
 
-// JSONSchema describes a percentage.
+// prozentMessage is what editors say about a weight that is not one.
+const prozentMessage = "Gewicht in Prozent über 0 bis 100 mit Punkt als Dezimaltrenner und höchstens zwei Nachkommastellen, z. B. 33.33 (nicht 33,33)"
+
+// JSONSchema describes a percentage, with German messages for editors.
 func (Prozent) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-		{Type: "string", Pattern: `^[0-9]{1,3}(\.[0-9]{1,2})?$`},
-		{Type: "number", ExclusiveMinimum: "0", Maximum: "100", MultipleOf: "0.01"},
+		{Type: "string", Pattern: `^[0-9]{1,3}(\.[0-9]{1,2})?$`, Extras: messages(prozentMessage, true)},
+		{Type: "number", ExclusiveMinimum: "0", Maximum: "100", MultipleOf: "0.01", Extras: messages(prozentMessage, false)},
 	}}
 }
 
@@ -202,15 +250,24 @@ func (w *Werte) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := dec.resolve(n.Content[i], path)
-		v := dec.resolve(n.Content[i+1], path)
-		if k == nil || v == nil {
-			return
+		if k == nil {
+			if dec.exhausted {
+				return
+			}
+			continue
 		}
 		if k.Kind != yaml.ScalarNode {
 			dec.errorf(k, path, "Schlüssel muss ein Länderkürzel sein")
 			continue
 		}
 		kp := path + "." + k.Value
+		v := dec.resolve(n.Content[i+1], kp)
+		if v == nil {
+			if dec.exhausted {
+				return
+			}
+			continue
+		}
 		if line, dup := seen[k.Value]; dup {
 			dec.errorf(k, kp, "Land „%s“ ist doppelt (zuerst in Zeile %d)", k.Value, line)
 			continue
@@ -231,10 +288,26 @@ func (Werte) JSONSchema() *jsonschema.Schema {
 		Type:          "object",
 		PropertyNames: LandCode("").JSONSchema(),
 		AdditionalProperties: &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			{Type: "string", Pattern: `^[0-9]+(\.[0-9]{1,5})?$`},
-			{Type: "number", Minimum: "0"},
+			{Type: "string", Pattern: `^[0-9]+(\.[0-9]{1,5})?$`, Extras: messages(werteMessage, true)},
+			{Type: "number", Minimum: "0", Extras: messages(werteMessage, false)},
 		}},
 	}
+}
+
+// werteMessage is what editors say about a value per party that is not
+// one.
+const werteMessage = `Wert je Land: eine ganze Zahl ≥ 0 (Fallzahlen, Einwohner) oder bei „fest“ ein Anteil in Prozent mit Punkt und bis zu fünf Nachkommastellen, z. B. 41250 oder "33.33333"`
+
+// messages returns the German messages of a schema for editors (VS Code's
+// YAML extension shows them instead of its English ones): errorMessage
+// for a value of the wrong type and, with pattern, patternErrorMessage
+// for a text that does not match.
+func messages(msg string, pattern bool) map[string]any {
+	m := map[string]any{"errorMessage": msg}
+	if pattern {
+		m["patternErrorMessage"] = msg
+	}
+	return m
 }
 
 // LandCode is a party code: one of the 16 Länder or BUND.
@@ -265,14 +338,21 @@ func (Themenfeld) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: enum}
 }
 
+// Messages of the catalogue keys for editors.
+const (
+	ozgMessage     = `OZG-ID: fünf Ziffern, die erste eine 1, z. B. "10092"`
+	leikaMessage   = `LeiKa-Schlüssel: 14 Ziffern, z. B. "99107023000000"`
+	leitwegMessage = "Leitweg-ID: Grobadressierung, optional Feinadressierung, und zwei Prüfziffern, durch Bindestriche getrennt, z. B. „05315-12345678-02“"
+)
+
 // OZGID is a five-digit OZG service id starting with 1.
 type OZGID string
 
 // JSONSchema gives the pattern; unquoted numbers are accepted as well.
 func (OZGID) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-		{Type: "string", Pattern: ozgPattern.String()},
-		{Type: "integer", Minimum: "10000", Maximum: "19999"},
+		{Type: "string", Pattern: ozgPattern.String(), Extras: messages(ozgMessage, true)},
+		{Type: "integer", Minimum: "10000", Maximum: "19999", Extras: messages(ozgMessage, false)},
 	}}
 }
 
@@ -282,8 +362,8 @@ type LeiKa string
 // JSONSchema gives the pattern; unquoted numbers are accepted as well.
 func (LeiKa) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-		{Type: "string", Pattern: leikaPattern.String()},
-		{Type: "integer", Minimum: "10000000000000", Maximum: "99999999999999"},
+		{Type: "string", Pattern: leikaPattern.String(), Extras: messages(leikaMessage, true)},
+		{Type: "integer", Minimum: "10000000000000", Maximum: "99999999999999", Extras: messages(leikaMessage, false)},
 	}}
 }
 
@@ -339,5 +419,5 @@ func LeitwegCheckDigits(base string) (digits string, ok bool) {
 
 // JSONSchema gives the pattern.
 func (LeitwegID) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: leitwegPattern.String()}
+	return &jsonschema.Schema{Type: "string", Pattern: leitwegPattern.String(), Extras: messages(leitwegMessage, true)}
 }

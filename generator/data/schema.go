@@ -17,6 +17,7 @@ func Schema() ([]byte, error) {
 		Anonymous:                  true,
 	}
 	s := r.Reflect(&Projekt{})
+	patternMessages(s)
 	s.Title = "vereinbar – Projektdatei eines Nachnutzungsvorhabens"
 	s.Description = "Eine Datei beschreibt ein Nachnutzungsvorhaben (EfA): Leistung, Vertragsparteien, Kosten und Verteilungsschlüssel."
 	b, err := json.MarshalIndent(s, "", "  ")
@@ -24,4 +25,23 @@ func Schema() ([]byte, error) {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 	return append(b, '\n'), nil
+}
+
+// patternMessages gives every property whose pattern comes from a struct
+// tag the German patternErrorMessage of patternHints, the words the
+// decoder uses for the same pattern.
+func patternMessages(s *jsonschema.Schema) {
+	for _, def := range s.Definitions {
+		if def.Properties == nil {
+			continue
+		}
+		for _, p := range def.Properties.FromOldest() {
+			if hint, ok := patternHints[p.Pattern]; ok {
+				if p.Extras == nil {
+					p.Extras = map[string]any{}
+				}
+				p.Extras["patternErrorMessage"] = "Form: " + hint
+			}
+		}
+	}
 }

@@ -85,7 +85,8 @@ func TestSchemaAcceptsValidFixtures(t *testing.T) {
 // Rejected by the schema: the structural mistakes (unknown or missing key,
 // wrong type, value outside an enum or pattern) — and, because OZGID and
 // LeiKa carry their patterns in the schema, also ozg-id and leika, which the
-// decoder reports only during semantic validation.
+// decoder reports only during semantic validation; and the dates that do not
+// exist or lie outside 2000–2100 (datum-unmoeglich, datum-unplausibel).
 //
 // Accepted by the schema (the mistake is semantic, or needs more than one
 // value, or happens below JSON): betrag-als-gleitkomma (1.8e5 is a number
@@ -97,8 +98,8 @@ func TestSchemaAcceptsValidFixtures(t *testing.T) {
 // nutzung-ohne-werte, platzhalter ("TODO: …" is a non-empty string),
 // traeger-unbekannt (NW is a valid code, just not a party), zwei-umsetzende.
 //
-// Not converted at all: syntaxfehler (no YAML) and alias-bombe (refusing to
-// expand it is the point).
+// Not converted at all: syntaxfehler, einrueckung, tabulator, doppelpunkt,
+// klammer (no YAML) and alias-bombe (refusing to expand it is the point).
 var schemaVerdicts = map[string]struct {
 	reject bool
 	at     string // JSON pointer of the instance the schema complains about (reject only)
@@ -114,6 +115,8 @@ var schemaVerdicts = map[string]struct {
 	"fuenf-fehler":                 {reject: true},
 	"ozg-id":                       {reject: true, at: "/leistung/ozg/0/id"},
 	"leika":                        {reject: true, at: "/leistung/leika/0"},
+	"datum-unplausibel":            {reject: true, at: "/vorhaben/stand"},
+	"datum-unmoeglich":             {reject: true, at: "/vertrag/beginn"},
 
 	"betrag-als-gleitkomma":     {},
 	"doppelte-partei":           {},
@@ -131,6 +134,10 @@ var schemaVerdicts = map[string]struct {
 	"zwei-umsetzende":           {},
 
 	"syntaxfehler": {skip: "kein gültiges YAML"},
+	"einrueckung":  {skip: "kein gültiges YAML"},
+	"tabulator":    {skip: "kein gültiges YAML"},
+	"doppelpunkt":  {skip: "kein gültiges YAML"},
+	"klammer":      {skip: "kein gültiges YAML"},
 	"alias-bombe":  {skip: "Aliase werden absichtlich nicht aufgelöst"},
 }
 
@@ -409,4 +416,68 @@ func firstLine(t *testing.T, path string) string {
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	testtool.Golden(t, path, got, *update)
+}
+
+// TestSchemaPatternMessages: VS Code's YAML extension shows a schema's
+// patternErrorMessage instead of "String does not match the pattern of
+// …"; every pattern of the schema carries a German one, and amounts and
+// dates an errorMessage for a value of the wrong type too.
+func TestSchemaPatternMessages(t *testing.T) {
+	t.Parallel()
+	b, err := data.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	patterns := 0
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if p, ok := v["pattern"].(string); ok {
+				patterns++
+				msg, _ := v["patternErrorMessage"].(string)
+				if msg == "" || !strings.ContainsAny(msg, "äöüßÄÖÜ„“") && !strings.Contains(msg, " und ") {
+					t.Errorf("%s: pattern %s without a German patternErrorMessage (%q)", path, p, msg)
+				}
+			}
+			for k, c := range v {
+				walk(path+"/"+k, c)
+			}
+		case []any:
+			for i, c := range v {
+				walk(fmt.Sprintf("%s/%d", path, i), c)
+			}
+		}
+	}
+	walk("", doc)
+	if patterns < 8 {
+		t.Errorf("only %d patterns found", patterns)
+	}
+	defs := doc.(map[string]any)["$defs"].(map[string]any)
+	for _, c := range []struct {
+		def, want string
+		branches  []int // anyOf branches, nil for the definition itself
+	}{
+		{"Datum", "JJJJ-MM-TT", nil},
+		{"Betrag", `"480000.00"`, []int{0, 1}},
+		{"Prozent", "33.33", []int{0, 1}},
+	} {
+		d := defs[c.def].(map[string]any)
+		targets := []map[string]any{d}
+		if c.branches != nil {
+			targets = nil
+			for _, i := range c.branches {
+				targets = append(targets, d["anyOf"].([]any)[i].(map[string]any))
+			}
+		}
+		for _, s := range targets {
+			if msg, _ := s["errorMessage"].(string); !strings.Contains(msg, c.want) {
+				t.Errorf("%s: errorMessage %q lacks %q", c.def, msg, c.want)
+			}
+		}
+	}
 }

@@ -29,6 +29,7 @@ type Reference struct {
 // failed to decode are not judged again, so one mistake gives one message.
 func (f *File) Validate(ref Reference) Errors {
 	v := &validator{f: f, ref: ref}
+	v.vorhaben()
 	v.leistung()
 	v.vertrag()
 	v.parteien()
@@ -52,6 +53,13 @@ func (v *validator) add(path, format string, args ...any) {
 
 func (v *validator) addAt(pos Pos, path, format string, args ...any) {
 	v.errs = append(v.errs, Error{File: v.f.Name, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) vorhaben() {
+	kt := v.f.Projekt.Vorhaben.Kurztitel
+	if kt != "" && !v.f.failed["vorhaben.kurztitel"] && windowsReserved(kt) {
+		v.add("vorhaben.kurztitel", "„%s“ ist unter Windows ein reservierter Gerätename (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9) und kann keinen Ordner benennen – anderen Kurztitel wählen, z. B. „%s-vorhaben“", kt, kt)
+	}
 }
 
 func (v *validator) leistung() {
@@ -264,14 +272,14 @@ func (v *validator) positionen() {
 			yearsReported = true
 		}
 		for j, y := range pos.Jahre {
-			if y < 2000 || y > 2100 {
-				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahr %d liegt außerhalb von 2000 bis 2100", y)
+			if y < minYear || y > maxYear {
+				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahr %d liegt außerhalb von %d bis %d", y, minYear, maxYear)
 			} else if j > 0 && y <= pos.Jahre[j-1] {
 				v.add(fmt.Sprintf("%s.jahre[%d]", path, j), "Jahre müssen aufsteigend und ohne Wiederholung angegeben werden (%d nach %d)", y, pos.Jahre[j-1])
 			}
 		}
-		if pos.Jahr != 0 && (pos.Jahr < 2000 || pos.Jahr > 2100) {
-			v.add(path+".jahr", "Jahr %d liegt außerhalb von 2000 bis 2100", pos.Jahr)
+		if pos.Jahr != 0 && (pos.Jahr < minYear || pos.Jahr > maxYear) {
+			v.add(path+".jahr", "Jahr %d liegt außerhalb von %d bis %d", pos.Jahr, minYear, maxYear)
 		}
 		if pos.Turnus == "jaehrlich" && pos.FinanziertDurch == "" {
 			v.yearsInTerm(path, pos.Jahre)
@@ -474,7 +482,7 @@ func (v *validator) werte(path string, k Schluesselteil, bearing []string) {
 	}
 	var missing []string
 	for _, c := range bearing {
-		if _, ok := k.Werte.Get(c); !ok {
+		if _, ok := k.Werte.Get(c); !ok && !v.f.failed[wp+"."+c] {
 			missing = append(missing, c)
 		}
 	}

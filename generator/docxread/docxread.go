@@ -2,11 +2,13 @@
 // that Word or LibreOffice saved after editing it by hand — back into the
 // document model, so the clause check can judge what a document says now.
 //
-// The file is untrusted input. Read refuses DTDs and entity declarations,
-// caps the file size, the number of zip entries, the uncompressed size of
-// each entry read and of all entries together, the compression ratio, the
-// XML nesting depth and the number of XML elements kept; so time and
-// memory stay bounded whatever the file holds. It never panics.
+// The file is untrusted input. Read refuses DTDs and entity declarations
+// in every part, also in those it never parses ([Content_Types].xml,
+// footers, settings); it caps the file size, the number of zip entries,
+// the uncompressed size of each entry read and of all entries together,
+// the compression ratio, the XML nesting depth and the number of XML
+// elements kept; so time and memory stay bounded whatever the file holds.
+// It never panics.
 //
 // The structure comes back from what the renderer writes and what a word
 // processor keeps when editing:
@@ -113,6 +115,9 @@ func Read(r io.ReaderAt, size int64, opts Options) (doc *model.Document, err err
 	o := opts.withDefaults()
 	pkg, err := openPackage(r, size, o)
 	if err != nil {
+		return nil, err
+	}
+	if err := pkg.refuseDTDs(); err != nil {
 		return nil, err
 	}
 	return pkg.document()

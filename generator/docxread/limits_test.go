@@ -459,3 +459,31 @@ func plainText(ins []model.Inline) string {
 	}
 	return b.String()
 }
+
+// TestDTDScanReadsOnlyDeclarations: the scan of every part refuses a
+// real declaration only; the words in a comment, a processing instruction
+// or CDATA, binary parts and a UTF-16 part without one are accepted.
+func TestDTDScanReadsOnlyDeclarations(t *testing.T) {
+	t.Parallel()
+	utf16 := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	ok := zipOf(t,
+		"word/document.xml", fmt.Sprintf(body, `<w:p><w:r><w:t><![CDATA[<!DOCTYPE x>]]></w:t></w:r></w:p>`),
+		"word/footer1.xml", `<?xml version="1.0"?><!-- <!DOCTYPE x> ---><?pi <!ENTITY y "z"> ?><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+		"word/media/image1.png", "\x89PNG\r\n\x1a\n<!DOCTYPE",
+		"customXml/item1.xml", utf16(`<?xml version="1.0" encoding="UTF-16"?><x/>`),
+		"docProps/custom.xml", "",
+	)
+	if _, err := readOpts(t, ok, docxread.Options{}); err != nil {
+		t.Fatalf("abgelehnt: %v", err)
+	}
+	bad := zipOf(t, "word/document.xml", fmt.Sprintf(body, ""), "customXml/item1.xml", utf16(`<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY y "z">]><x/>`))
+	if _, err := readOpts(t, bad, docxread.Options{}); !errors.Is(err, docxread.ErrDTD) || !strings.Contains(err.Error(), "customXml/item1.xml enthält <!DOCTYPE x") {
+		t.Errorf("UTF-16 mit DTD: %v", err)
+	}
+}

@@ -12,10 +12,11 @@ import (
 
 // pkg is an opened DOCX package whose directory passed the limits.
 type pkg struct {
-	o     Options
-	files map[string]*zip.File // by name; names read are unique
-	dup   map[string]bool      // names that occur more than once
-	read  int64                // uncompressed bytes read so far
+	o       Options
+	entries []*zip.File          // in archive order
+	files   map[string]*zip.File // by name; names read are unique
+	dup     map[string]bool      // names that occur more than once
+	read    int64                // uncompressed bytes read so far
 }
 
 // openPackage checks the archive's directory against the limits before
@@ -41,7 +42,7 @@ func openPackage(r io.ReaderAt, size int64, o Options) (*pkg, error) {
 	if len(zr.File) > o.MaxEntries {
 		return nil, fmt.Errorf("%w: %d ZIP-Einträge, höchstens %d erlaubt", ErrLimit, len(zr.File), o.MaxEntries)
 	}
-	p := &pkg{o: o, files: map[string]*zip.File{}, dup: map[string]bool{}}
+	p := &pkg{o: o, entries: zr.File, files: map[string]*zip.File{}, dup: map[string]bool{}}
 	var total uint64
 	for _, f := range zr.File {
 		declared := f.UncompressedSize64
@@ -118,11 +119,16 @@ func (p *pkg) open(name string) (io.ReadCloser, error) {
 	if p.dup[name] {
 		return nil, fmt.Errorf("%w: Eintrag %q kommt mehrfach vor", ErrNotDocx, name)
 	}
+	return p.openEntry(f)
+}
+
+// openEntry returns a reader of entry f that enforces the limits.
+func (p *pkg) openEntry(f *zip.File) (io.ReadCloser, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotDocx, name, err)
+		return nil, fmt.Errorf("%w: %s: %v", ErrNotDocx, f.Name, err)
 	}
-	return &limitedEntry{rc: rc, p: p, name: name, compressed: f.CompressedSize64}, nil
+	return &limitedEntry{rc: rc, p: p, name: f.Name, compressed: f.CompressedSize64}, nil
 }
 
 // limitedEntry counts inflated bytes and fails once a limit is passed.

@@ -63,3 +63,22 @@ func (e *MissingGlyphError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrMissingGlyph) hold.
 func (e *MissingGlyphError) Unwrap() error { return ErrMissingGlyph }
+
+// RowTooTallError is the error behind a table row that is taller than a
+// page, header rows included: rows are never split across pages. It
+// wraps ErrInvalidModel and carries the plain text of each cell, so a
+// caller may find where the text came from in its input and say so.
+type RowTooTallError struct {
+	Row    int      // 1-based, header rows counted
+	Height float64  // in mm, with the header rows
+	Cells  []string // plain text of each cell
+	Where  string   // table and template position
+}
+
+// Error says which row is too tall, how tall, and where it comes from.
+func (e *RowTooTallError) Error() string {
+	return fmt.Sprintf("%v: Zeile %d ist mit den Kopfzeilen %.0f mm hoch und passt auf keine Seite; Zeilen werden nicht geteilt (%s)", ErrInvalidModel, e.Row, e.Height, e.Where)
+}
+
+// Unwrap makes errors.Is(err, ErrInvalidModel) hold.
+func (e *RowTooTallError) Unwrap() error { return ErrInvalidModel }

@@ -99,3 +99,27 @@ func FuzzReadEmbeddedModel(f *testing.F) {
 		}
 	})
 }
+
+// TestInflateBudgetExhausted: when the streams read before the model have
+// used up what one call may inflate, the model stream is refused with a
+// message naming that budget. It used to say "entpackt mehr als 0 Bytes".
+func TestInflateBudgetExhausted(t *testing.T) {
+	t.Parallel()
+	pdf := miniPDF("document kind=\"x\"\n", true)
+	// What the first pass inflates: the object stream holding the file
+	// specification. With exactly that much, nothing is left for the model.
+	first := &inflateBudget{left: maxInflate, total: maxInflate}
+	scanObjects(pdf, first, func(*pdfObject) {})
+	used := maxInflate - first.left
+	if used <= 0 {
+		t.Fatalf("the object stream inflated %d bytes", used)
+	}
+	_, err := readEmbeddedModel(pdf, used)
+	want := fmt.Sprintf("die Datenströme der Datei entpacken zusammen mehr als %d Bytes", used)
+	if !errors.Is(err, ErrBadModel) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("err = %v, want ErrBadModel with %q", err, want)
+	}
+	if strings.Contains(err.Error(), "mehr als 0 Bytes") {
+		t.Errorf("err = %v", err)
+	}
+}

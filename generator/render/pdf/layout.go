@@ -457,7 +457,11 @@ func (l *layout) table(t *model.Table) error {
 			return err
 		}
 		if headH+it.h > l.bodyH {
-			return l.invalid("Zeile %d ist mit den Kopfzeilen %.0f mm hoch und passt auf keine Seite; Zeilen werden nicht geteilt", rowNo, headH+it.h)
+			cells := make([]string, len(r.Cells))
+			for i, c := range r.Cells {
+				cells[i] = model.PlainText(c.Inlines)
+			}
+			return &RowTooTallError{Row: rowNo, Height: headH + it.h, Cells: cells, Where: l.loc.String()}
 		}
 		if header {
 			headH += it.h

@@ -50,17 +50,17 @@ func ReadPages(pdf []byte) (pages *Pages, err error) {
 			pages, err = nil, fmt.Errorf("%w: interner Fehler: %v", ErrPageText, p)
 		}
 	}()
-	budget := int64(maxInflate)
+	budget := &inflateBudget{left: maxInflate, total: maxInflate}
 	objs := map[pdfRef]*pdfObject{}
 	var catalog pdfRef
-	scanObjects(pdf, &budget, func(o *pdfObject) {
+	scanObjects(pdf, budget, func(o *pdfObject) {
 		ref := pdfRef{o.num, o.gen}
 		objs[ref] = o
 		if d, ok := o.value.(pdfDict); ok && d["Type"] == pdfName("Catalog") {
 			catalog = ref // the last one wins, as after incremental updates
 		}
 	})
-	r := pageReader{pdf: pdf, objs: objs, budget: &budget}
+	r := pageReader{pdf: pdf, objs: objs, budget: budget}
 	cat, _ := r.resolve(catalog).(pdfDict)
 	root, ok := cat["Pages"].(pdfRef)
 	if !ok {
@@ -77,7 +77,7 @@ func ReadPages(pdf []byte) (pages *Pages, err error) {
 type pageReader struct {
 	pdf    []byte
 	objs   map[pdfRef]*pdfObject
-	budget *int64
+	budget *inflateBudget
 	seen   map[pdfRef]bool
 	out    Pages
 }

@@ -384,6 +384,27 @@ func TestModelErrors(t *testing.T) {
 	}
 }
 
+// TestRowTooTallCarriesCells: the error of a row taller than a page
+// carries the text of its cells, so the generator can name where in the
+// project file the text came from.
+func TestRowTooTallCarriesCells(t *testing.T) {
+	t.Parallel()
+	long := strings.TrimSpace(strings.Repeat("Wort ", 200))
+	d := doc(&model.Table{ID: "t", Widths: []int{1, 30}, Rows: []model.Row{{Cells: []model.Cell{
+		{Inlines: []model.Inline{txt(long)}}, {Inlines: []model.Inline{txt("kurz")}}}}}})
+	err := renderer(t).Render(&bytes.Buffer{}, d, Options{})
+	var rt *RowTooTallError
+	if !errors.As(err, &rt) || !errors.Is(err, ErrInvalidModel) {
+		t.Fatalf("Fehler %v, erwartet RowTooTallError", err)
+	}
+	if rt.Row != 1 || len(rt.Cells) != 2 || rt.Cells[0] != long || rt.Cells[1] != "kurz" {
+		t.Errorf("Zeile %d, Zellen %q", rt.Row, rt.Cells)
+	}
+	if !strings.Contains(err.Error(), "passt auf keine Seite") || !strings.Contains(err.Error(), "Tabelle t") {
+		t.Errorf("Meldung %q nennt Grund oder Tabelle nicht", err)
+	}
+}
+
 func TestRenderFile(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

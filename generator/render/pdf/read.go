@@ -40,6 +40,12 @@ const (
 // MaxModelSize. Every problem is an error wrapping ErrNoModel or
 // ErrBadModel, never a panic.
 func ReadEmbeddedModel(pdf []byte) (dump []byte, err error) {
+	return readEmbeddedModel(pdf, maxInflate)
+}
+
+// readEmbeddedModel is ReadEmbeddedModel with the number of bytes that
+// all streams together may inflate to.
+func readEmbeddedModel(pdf []byte, total int64) (dump []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			dump, err = nil, fmt.Errorf("%w: interner Fehler: %v", ErrBadModel, p)
@@ -50,8 +56,8 @@ func ReadEmbeddedModel(pdf []byte) (dump []byte, err error) {
 	// by the input.
 	var spec pdfDict
 	hash := ""
-	budget := int64(maxInflate)
-	scanObjects(pdf, &budget, func(o *pdfObject) {
+	budget := &inflateBudget{left: total, total: total}
+	scanObjects(pdf, budget, func(o *pdfObject) {
 		d, ok := o.value.(pdfDict)
 		if !ok {
 			return
@@ -66,7 +72,7 @@ func ReadEmbeddedModel(pdf []byte) (dump []byte, err error) {
 	if spec == nil {
 		return nil, fmt.Errorf("%w %q", ErrNoModel, ModelAttachment)
 	}
-	dump, err = embeddedFile(pdf, spec, &budget)
+	dump, err = embeddedFile(pdf, spec, budget)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +118,7 @@ func textString(s pdfString) string {
 
 // embeddedFile returns the decoded content of the embedded file stream a
 // file specification refers to.
-func embeddedFile(pdf []byte, spec pdfDict, budget *int64) ([]byte, error) {
+func embeddedFile(pdf []byte, spec pdfDict, budget *inflateBudget) ([]byte, error) {
 	ef, _ := spec["EF"].(pdfDict)
 	ref, ok := ef["F"].(pdfRef)
 	if !ok {
@@ -156,13 +162,20 @@ func embeddedFile(pdf []byte, spec pdfDict, budget *int64) ([]byte, error) {
 	return data, nil
 }
 
+// inflateBudget is what one call of ReadEmbeddedModel may still inflate,
+// over all streams and passes.
+type inflateBudget struct{ left, total int64 }
+
 // decodeStream returns the decoded data of a stream with dictionary d:
 // unfiltered or FlateDecode without parameters, at most MaxModelSize
-// bytes and at most what is left of budget, which it reduces.
-func decodeStream(d pdfDict, data []byte, budget *int64) ([]byte, error) {
-	limit := min(MaxModelSize, *budget)
+// bytes and at most what is left of the budget, which it reduces by what
+// it inflated, also when it refuses the stream.
+func decodeStream(d pdfDict, data []byte, budget *inflateBudget) ([]byte, error) {
+	limit := min(MaxModelSize, budget.left)
 	switch f := d["Filter"].(type) {
 	case nil:
+		// unfiltered: the data is the file's, counted as read all the same
+		budget.left -= min(int64(len(data)), budget.left)
 	case pdfName, pdfArray:
 		if n, ok := f.(pdfName); ok {
 			f = pdfArray{n}
@@ -178,16 +191,23 @@ func decodeStream(d pdfDict, data []byte, budget *int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 		}
-		if data, err = io.ReadAll(io.LimitReader(zr, limit+1)); err != nil {
+		data, err = io.ReadAll(io.LimitReader(zr, limit+1))
+		budget.left -= min(int64(len(data)), budget.left)
+		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 		}
 	default:
 		return nil, fmt.Errorf("%w: ungültiger Filter", ErrBadModel)
 	}
-	if int64(len(data)) > limit {
+	switch {
+	case int64(len(data)) <= limit:
+	case limit < MaxModelSize:
+		// The budget of the whole file, not this stream's limit, ran out:
+		// streams read before (object streams, in both passes) used it.
+		return nil, fmt.Errorf("%w: die Datenströme der Datei entpacken zusammen mehr als %d Bytes", ErrBadModel, budget.total)
+	default:
 		return nil, fmt.Errorf("%w: entpackt mehr als %d Bytes", ErrBadModel, limit)
 	}
-	*budget -= int64(len(data))
 	return data, nil
 }
 
@@ -213,7 +233,7 @@ var objHeader = regexp.MustCompile(`(?:^|[\x00\t\n\f\r ])(\d{1,10})[\x00\t\n\f\r
 // including those inside object streams (after the stream itself). An
 // object whose value cannot be parsed is skipped, and the scan goes on
 // where parsing stopped, so every byte is read a bounded number of times.
-func scanObjects(b []byte, budget *int64, visit func(*pdfObject)) {
+func scanObjects(b []byte, budget *inflateBudget, visit func(*pdfObject)) {
 	for pos := 0; pos < len(b); {
 		m := objHeader.FindSubmatchIndex(b[pos:])
 		if m == nil {
@@ -243,7 +263,7 @@ func scanObjects(b []byte, budget *int64, visit func(*pdfObject)) {
 // objectStream calls visit for the objects compressed in an object
 // stream (ISO 32000-1, 7.5.7), as tools write when they rewrite a PDF.
 // A broken object stream is skipped.
-func objectStream(d pdfDict, data []byte, budget *int64, visit func(*pdfObject)) {
+func objectStream(d pdfDict, data []byte, budget *inflateBudget, visit func(*pdfObject)) {
 	n, _ := d["N"].(int64)
 	first, _ := d["First"].(int64)
 	raw, err := decodeStream(d, data, budget)
