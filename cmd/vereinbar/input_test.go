@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -211,8 +212,9 @@ func TestImpossibleDates(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	f := variant(t, dir, "datum.yaml", "stand: 2026-11-28", "stand: 31.02.2027", "beginn: 2027-01-01", "beginn: 2027-02-31")
+	beginn := lineOf(t, readFile(t, f), "  beginn: 2027-02-31")
 	want := f + ":10:10: vorhaben.stand: „31.02.2027“ ist kein gültiges Datum der Form JJJJ-MM-TT – meinten Sie 2027-02-31? (der Monat hat 28 Tage)\n" +
-		f + ":25:11: vertrag.beginn: „2027-02-31“ ist kein gültiges Datum der Form JJJJ-MM-TT (der Monat hat 28 Tage)\n" +
+		f + ":" + strconv.Itoa(beginn) + ":11: vertrag.beginn: „2027-02-31“ ist kein gültiges Datum der Form JJJJ-MM-TT (der Monat hat 28 Tage)\n" +
 		"vereinbar: 2 Fehler in " + f + "\n"
 	runTable(t, []cliCase{
 		{name: "costs", args: []string{"costs", f}, code: 1, stdout: empty, stderr: exactly(want)},
