@@ -168,6 +168,14 @@ type rowLayout struct {
 func (r *renderer) row(row model.Row, lay rowLayout) error {
 	x := &r.x
 	x.raw(`<w:tr><w:trPr><w:cantSplit/>`)
+	blank := hasBlankField(row)
+	if blank {
+		// Room to write by hand above the line, as in the PDF; the text
+		// sits at the bottom of the row.
+		x.raw(`<w:trHeight`)
+		x.intAttr("w:val", fieldRowHeight)
+		x.raw(` w:hRule="atLeast"/>`)
+	}
 	if lay.header {
 		x.raw(`<w:tblHeader/>`)
 	}
@@ -197,6 +205,9 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 			x.raw(`<w:shd w:val="clear" w:color="auto"`)
 			x.attr("w:fill", c.Shade)
 			x.raw(`/>`)
+		}
+		if blank {
+			x.raw(`<w:vAlign w:val="bottom"/>`)
 		}
 		x.raw(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
 		if a := lay.aligns[i]; a != "" {
@@ -245,6 +256,10 @@ func (r *renderer) signatures(s *model.Signatures) error {
 	}
 	x.raw(`</w:tblGrid>`)
 	for i := 0; i < len(s.Blocks); i += 2 {
+		// Every row but the last keeps with the next (Word keeps table
+		// rows together this way), so the blocks stay on one page when
+		// they fit on one.
+		keep := i+2 < len(s.Blocks)
 		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for col := 0; col < 2; col++ {
 			x.raw(`<w:tc><w:tcPr><w:tcW`)
@@ -260,9 +275,11 @@ func (r *renderer) signatures(s *model.Signatures) error {
 			x.raw(` w:type="dxa"/></w:tcMar></w:tcPr>`)
 			if i+col < len(s.Blocks) {
 				r.loc.Index = i + col + 1
-				if err := r.signature(s.Blocks[i+col]); err != nil {
+				if err := r.signature(s.Blocks[i+col], keep); err != nil {
 					return err
 				}
+			} else if keep {
+				x.raw(`<w:p><w:pPr><w:keepNext/></w:pPr></w:p>`)
 			} else {
 				x.raw(`<w:p/>`)
 			}
@@ -274,7 +291,9 @@ func (r *renderer) signatures(s *model.Signatures) error {
 	return nil
 }
 
-func (r *renderer) signature(s model.Signature) error {
+// signature writes one party's block; keep keeps its paragraphs with the
+// next, which keeps its row with the next row.
+func (r *renderer) signature(s model.Signature, keep bool) error {
 	var texts [3]string
 	for i, in := range [3]string{s.PlaceDate, s.Party, s.Signer} {
 		c, err := r.clean(in)
@@ -283,20 +302,24 @@ func (r *renderer) signature(s model.Signature) error {
 		}
 		texts[i] = c
 	}
+	kn := ""
+	if keep {
+		kn = `<w:keepNext/>`
+	}
 	x := &r.x
-	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/></w:pPr></w:p>`)
-	r.sigPara(styleSigCap, texts[0])
+	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/>` + kn + `</w:pPr></w:p>`)
+	r.sigPara(styleSigCap, kn, texts[0])
 	// More room above the signature line than above the place line.
-	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/><w:spacing w:before="1134"/></w:pPr></w:p>`)
-	r.sigPara(styleSigText, texts[1])
-	r.sigPara(styleSigText, texts[2])
+	x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/>` + kn + `<w:spacing w:before="1134"/></w:pPr></w:p>`)
+	r.sigPara(styleSigText, kn, texts[1])
+	r.sigPara(styleSigText, kn, texts[2])
 	return nil
 }
 
-func (r *renderer) sigPara(style, text string) {
+func (r *renderer) sigPara(style, keep, text string) {
 	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
 	r.x.raw(style)
-	r.x.raw(`"/></w:pPr>`)
+	r.x.raw(`"/>` + keep + `</w:pPr>`)
 	r.x.run(text, false, false)
 	r.x.raw(`</w:p>`)
 }
