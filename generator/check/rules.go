@@ -27,6 +27,8 @@ const (
 	srcITPLR2221    = "IT-PLR 2022/21"
 	srcBlaupause    = "Blaupause (modelled)"
 	srcDomain5      = "DOMAIN §5"
+	srcEntwurf      = "Verwaltungspraxis: Entwürfe sind als Entwurf gekennzeichnet"
+	srcAbruf        = "CLAUSES (FIT-Store-Abruf)"
 )
 
 // Kind sets of the rule table.
@@ -98,6 +100,11 @@ var rules = []Rule{
 	{"REGEL-007", onlyData, Error, srcLeitfaden223, "Eine FIM-basierte Eigenentwicklung ist begründet", checkOwnDevelopmentReason},
 	{"REGEL-008", vwa, Warning, srcITPLR2124, "Das Steuerungsgremium legt den Schlüssel einstimmig fest, sonst gilt die Inanspruchnahme", checkSteeringUnanimity},
 	{"REGEL-009", onlyData, Info, srcITPLR2124, "Der Beschluss des Steuerungsgremiums über den Schlüssel ist angegeben", checkKeyResolution},
+
+	// Fassung: Entwurf oder final, Formulare
+	{"FASSUNG-001", onlyData, Error, srcEntwurf, "Eine finale Fassung („vorhaben.status: final“) enthält keine Platzhalter", checkFinalData},
+	{"FASSUNG-002", allDocs, Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
+	{"FASSUNG-003", []Kind{KindAbruf}, Error, srcAbruf, "Der FIT-Store-Abruf lässt fehlende Angaben als Feld zum Ausfüllen offen, nie „nicht angegeben“", checkCallOffFields},
 }
 
 // Rules returns a copy of the rule table in listing order.

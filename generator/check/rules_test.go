@@ -189,6 +189,21 @@ var ruleCases = []ruleCase{
 	modelCase("REGEL-008", "Steuerung ohne Einstimmigkeit", wohngeld, ring, false,
 		replace("steuerung", "", "einstimmig", "mit Mehrheit")),
 	yamlCase("REGEL-009", "ohne Beschluss zum Schlüssel", wohngeld, `^  festgelegt_durch: .*\n`, ""),
+
+	yamlCase("FASSUNG-001", "finale Fassung mit TODO im Text", wohngeld,
+		`steuerungsgremium: "Steuerungskreis Nachnutzung Wohngeld"`, `steuerungsgremium: "Steuerungskreis TODO"`),
+	{"FASSUNG-001", "Entwurf darf Platzhalter enthalten, final nicht",
+		yamlVariant(wohngeld, `status: final`, "status: entwurf", `steuerungsgremium: "Steuerungskreis Nachnutzung Wohngeld"`, `steuerungsgremium: "Steuerungskreis …"`),
+		yamlVariant(wohngeld, `steuerungsgremium: "Steuerungskreis Nachnutzung Wohngeld"`, `steuerungsgremium: "Steuerungskreis …"`)},
+	modelCase("FASSUNG-002", "finale Projektbeschreibung mit Platzhalter", wohngeld, "projektbeschreibung", false,
+		replace("technik", "", "Wohngeldfachverfahren der Kommunen", "noch nicht festgelegt")),
+	{"FASSUNG-002", "Entwurfskennzeichnung entfernt",
+		modelVariant(ehe, "projektbeschreibung", false),
+		modelVariant(ehe, "projektbeschreibung", false, func(_ *testing.T, d *model.Document) { d.Meta.Draft = false })},
+	docxCase("FASSUNG-002", "DOCX ohne ENTWURF mit „nicht angegeben“", wohngeld, ring,
+		`Steuerungskreis Nachnutzung Wohngeld`, `nicht angegeben`),
+	modelCase("FASSUNG-003", "Abrufformular mit „nicht angegeben“", aufenthalt, abrufBE, false,
+		replace("abrufendes-land", "", "Senatsverwaltung für Inneres und Sport", "nicht angegeben")),
 }
 
 // TestRules runs every case: the passing input does not report the
