@@ -17,8 +17,10 @@
 //	[](#id) / [](#id/2)            reference, becomes "§ 5" / "§ 5 Abs. 2"
 //	{:seitenumbruch}               page break (a paragraph of its own)
 //	{:titel} {:untertitel} {:mitte} {:hinweis}   style of the next paragraph
+//	{:zusammen} {:mitte zusammen}  the next paragraph keeps with the block after it
+//	Leitweg-ID: {:feld}           an empty form field (in paragraphs and table cells)
 //	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
-//	{:diagramm id=x titel="…"}    the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
+//	{:diagramm id=x titel="…" spalten=2}   the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
 //	| {:farbe=RRGGBB} Text |       a table cell with a background colour (e.g. traffic lights)
 //	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum
 //	<!--@datei:zeile-->            position marker inserted by the template stage
