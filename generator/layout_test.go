@@ -322,3 +322,53 @@ func TestDraftMark(t *testing.T) {
 		}
 	}
 }
+
+// TestLibreOfficeSignaturesWithText: in LibreOffice's layout of every
+// fixture agreement, the heading „Unterschriften“ stands on the page of
+// the first signature block (LibreOffice moves a table whose rows all keep
+// together, but is taller than a page, away from its heading; so only
+// tables that fit keep their rows together).
+func TestLibreOfficeSignaturesWithText(t *testing.T) {
+	t.Parallel()
+	testtool.Require(t, "soffice")
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	var paths []string
+	var firsts []string
+	for _, o := range fixtureOutputs(t, gen, "docx") {
+		if o.doc.Meta.Kind != "vereinbarung" || !strings.HasSuffix(o.name, "/vereinbarung") && !strings.HasSuffix(o.name, "-BE") && !strings.HasSuffix(o.name, "-SN") {
+			continue
+		}
+		var first string
+		_ = model.Walk(o.doc, func(b model.Block, _ []*model.Section) error {
+			if s, ok := b.(*model.Signatures); ok && first == "" {
+				first = s.Blocks[0].Party
+			}
+			return nil
+		})
+		path := filepath.Join(dir, strings.ReplaceAll(o.name, "/", "_")+".docx")
+		if err := os.WriteFile(path, o.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+		firsts = append(firsts, first)
+	}
+	if len(paths) < 3 {
+		t.Fatalf("nur %d Vereinbarungen", len(paths))
+	}
+	for i, pdf := range testtool.LibreOfficeAll(t, paths, "pdf") {
+		pages := strings.Split(testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-"), "\f")
+		heading, sig := -1, -1
+		for j, p := range pages {
+			if heading < 0 && regexp.MustCompile(`(?m)^Unterschriften$`).MatchString(p) {
+				heading = j
+			}
+			if sig < 0 && strings.Contains(normalise(p), normalise(firsts[i])) {
+				sig = j
+			}
+		}
+		if heading < 0 || heading != sig {
+			t.Errorf("%s in LibreOffice: Überschrift „Unterschriften“ auf Seite %d, erste Unterschrift auf Seite %d", filepath.Base(paths[i]), heading+1, sig+1)
+		}
+	}
+}

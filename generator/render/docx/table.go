@@ -231,6 +231,10 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 	return nil
 }
 
+// maxKeptSigRows is the most rows of signature blocks kept together: a
+// row is about 5.6 cm high, the type area of A4 24.7 cm.
+const maxKeptSigRows = 4
+
 // signatures writes a borderless two-column table, one cell per party:
 // space, a line with the "Ort, Datum" caption, space for the signature, the
 // signature line, then party and signer. Rows never split across pages.
@@ -255,11 +259,14 @@ func (r *renderer) signatures(s *model.Signatures) error {
 		x.raw(`/>`)
 	}
 	x.raw(`</w:tblGrid>`)
+	// Every row but the last keeps with the next (Word keeps table rows
+	// together this way), so the blocks stay on one page, if they fit on
+	// one: up to maxKeptSigRows rows. A taller table keeps no rows
+	// together, because LibreOffice then moves the whole table to the next
+	// page and leaves the heading "Unterschriften" behind.
+	kept := (len(s.Blocks)+1)/2 <= maxKeptSigRows
 	for i := 0; i < len(s.Blocks); i += 2 {
-		// Every row but the last keeps with the next (Word keeps table
-		// rows together this way), so the blocks stay on one page when
-		// they fit on one.
-		keep := i+2 < len(s.Blocks)
+		keep := kept && i+2 < len(s.Blocks)
 		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for col := 0; col < 2; col++ {
 			x.raw(`<w:tc><w:tcPr><w:tcW`)
