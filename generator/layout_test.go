@@ -129,30 +129,67 @@ func TestPageBreaksInFixtures(t *testing.T) {
 		if len(pages) > 1 {
 			multi++
 		}
-		kept := keptTexts(o.doc)
-		for i, lines := range pages {
-			if len(lines) == 0 {
-				continue
-			}
-			first, last := lines[0], lines[len(lines)-1]
-			if kept[last] && i < len(pages)-1 {
-				t.Errorf("%s: Seite %d endet mit der Überschrift „%s“", o.name, i+1, last)
-			}
-			if first == "und" || last == "und" {
-				t.Errorf("%s: Seite %d beginnt oder endet mit „und“ (erste Zeile „%s“, letzte „%s“)", o.name, i+1, first, last)
-			}
-			for j, l := range lines {
-				if lineEndsBeforeNumber.MatchString(l) || lineStartsWithUnit.MatchString(l) {
-					t.Errorf("%s: Seite %d: Zeilenumbruch in einer Angabe: „%s“", o.name, i+1, l)
-				}
-				if j+1 < len(lines) && lineEndsWithDay.MatchString(l) && lineStartsWithMon.MatchString(lines[j+1]) {
-					t.Errorf("%s: Seite %d: Zeilenumbruch in einem Datum: „%s“ / „%s“", o.name, i+1, l, lines[j+1])
-				}
-			}
-		}
+		checkPageBreaks(t, o.name, o.doc, pages)
 	}
 	if multi == 0 {
 		t.Fatal("kein Dokument hat mehr als eine Seite: der Test prüft keine Seitenumbrüche")
+	}
+}
+
+// TestPageBreaksInLibreOffice applies the checks of
+// TestPageBreaksInFixtures to LibreOffice's layout of the DOCX (same page
+// and margins): every document of the fixtures but the fifteen star
+// agreements and call-off forms of the 16-Land fixture, of which one each.
+func TestPageBreaksInLibreOffice(t *testing.T) {
+	t.Parallel()
+	testtool.Require(t, "soffice")
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	var outs []fixtureOutput
+	var paths []string
+	for _, o := range fixtureOutputs(t, gen, "docx") {
+		if o.doc.Meta.Page == model.PageSlide || strings.HasPrefix(o.name, "einbuergerung-stern-16/") && !strings.HasSuffix(o.name, "-BE") && !strings.HasSuffix(o.name, "/projektbeschreibung") {
+			continue
+		}
+		path := filepath.Join(dir, strings.ReplaceAll(o.name, "/", "_")+".docx")
+		if err := os.WriteFile(path, o.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, o)
+		paths = append(paths, path)
+	}
+	for i, pdf := range testtool.LibreOfficeAll(t, paths, "pdf") {
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPageBreaks(t, outs[i].name+" (LibreOffice)", outs[i].doc, bodyPages(t, data, outs[i].doc.Meta))
+	}
+}
+
+// checkPageBreaks checks the body lines of the pages of one document.
+func checkPageBreaks(t *testing.T, name string, d *model.Document, pages [][]string) {
+	t.Helper()
+	kept := keptTexts(d)
+	for i, lines := range pages {
+		if len(lines) == 0 {
+			continue
+		}
+		first, last := lines[0], lines[len(lines)-1]
+		if kept[last] && i < len(pages)-1 {
+			t.Errorf("%s: Seite %d endet mit der Überschrift „%s“", name, i+1, last)
+		}
+		if first == "und" || last == "und" {
+			t.Errorf("%s: Seite %d beginnt oder endet mit „und“ (erste Zeile „%s“, letzte „%s“)", name, i+1, first, last)
+		}
+		for j, l := range lines {
+			if lineEndsBeforeNumber.MatchString(l) || lineStartsWithUnit.MatchString(l) {
+				t.Errorf("%s: Seite %d: Zeilenumbruch in einer Angabe: „%s“", name, i+1, l)
+			}
+			if j+1 < len(lines) && lineEndsWithDay.MatchString(l) && lineStartsWithMon.MatchString(lines[j+1]) {
+				t.Errorf("%s: Seite %d: Zeilenumbruch in einem Datum: „%s“ / „%s“", name, i+1, l, lines[j+1])
+			}
+		}
 	}
 }
 

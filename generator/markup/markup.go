@@ -1131,12 +1131,12 @@ func splitUnescaped(s string, sep byte) []string {
 // typography puts a no-break space where a line must not break (DOMAIN
 // §6): between "§" (and "§§", "Abs.", "Absatz", "Nr.", "Nummer", "Art.",
 // "Artikel", "Satz", "Anlage", "S.", "Ziff.", "Kapitel", "Titel") and the
-// following number, after "Az." (a file
-// reference stays whole: "Az. 21-0412/2026"), between a number and "€",
-// "%", "Mio.", "Mrd.", "Abs." or "Satz" ("§ 7 Abs. 2 Satz 1" stays one
-// unit), between "Mio."/"Mrd." and "€", and inside dates ("28. November
-// 2026"). It runs on every text run, so it scans bytes instead of using
-// regular expressions.
+// following number; after "Az." (a file reference stays whole: "Az.
+// 21-0412/2026"); between a number and "€", "%", "Mio.", "Mrd.", "Abs."
+// or "Satz" ("§ 7 Abs. 2 Satz 1" stays one unit); between "Mio."/"Mrd."
+// or "in" and "€" (or "in" and "%": a column head "2027 in €"); inside
+// dates ("28. November 2026"). It runs on every text run, so it scans
+// bytes instead of using regular expressions.
 func typography(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -1195,6 +1195,10 @@ func joinAt(before, after []byte) bool {
 		return true
 	}
 	if (hasSuffix(before, "Mio.") || hasSuffix(before, "Mrd.")) && hasPrefix(after, "€") {
+		return true
+	}
+	// A column head "Gesamt in €": the unit stays with its "in".
+	if hasWordSuffix(before, "in") && (hasPrefix(after, "€") || hasPrefix(after, "%")) {
 		return true
 	}
 	// Dates: "28.|November|2026".

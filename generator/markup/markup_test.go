@@ -110,9 +110,9 @@ func TestConvert(t *testing.T) {
     text "nach §\u00a0108\u00a0Abs.\u00a06 GWB und §§\u00a03 Nr.\u00a02, 5\u00a0€ und 7\u00a0%, aber nicht Seite 3 von 4"
 `},
 		{"no-break spaces in dates, amounts and file references",
-			"am 28. November 2026 und im Mai 2027, Az. 21-0412/2026 und Az. IV 12, 3,5 Mio. € nach § 7 Abs. 2 Satz 1 der Anlage 2; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S. 4\n",
+			"am 28. November 2026 und im Mai 2027, Az. 21-0412/2026 und Az. IV 12, 3,5 Mio. € nach § 7 Abs. 2 Satz 1 der Anlage 2; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S. 4, Gesamt in €, Anteil in %\n",
 			`  paragraph style=body number="" @t.md:1
-    text "am 28.\u00a0November\u00a02026 und im Mai\u00a02027, Az.\u00a021-0412/2026 und Az.\u00a0IV 12, 3,5\u00a0Mio.\u00a0€ nach §\u00a07\u00a0Abs.\u00a02\u00a0Satz\u00a01 der Anlage\u00a02; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S.\u00a04"
+    text "am 28.\u00a0November\u00a02026 und im Mai\u00a02027, Az.\u00a021-0412/2026 und Az.\u00a0IV 12, 3,5\u00a0Mio.\u00a0€ nach §\u00a07\u00a0Abs.\u00a02\u00a0Satz\u00a01 der Anlage\u00a02; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S.\u00a04, Gesamt in\u00a0€, Anteil in\u00a0%"
 `},
 		{"last paragraph kept with the signatures",
 			"## Schluss {#schluss}\n\nLetzter Satz.\n\n## Unterschriften {#unterschriften .ohne-nummer}\n\n```unterschriften\nFür das Land A | das Ministerium\n```\n",
