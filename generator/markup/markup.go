@@ -955,6 +955,12 @@ func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *inlineBuilde
 		switch ch := ch.(type) {
 		case *ast.Text:
 			seg := ch.Segment
+			if seg.Padding > 0 {
+				// Spaces goldmark adds for a tab: text of their own, so
+				// the rest of the segment lies in the source as it is.
+				out.appendText(bytes.Repeat([]byte{' '}, seg.Padding), bold, italic)
+				seg.Padding = 0
+			}
 			for {
 				i := fieldIndex(c.src, seg.Start, seg.Value(c.src))
 				if i < 0 {
