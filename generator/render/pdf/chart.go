@@ -108,7 +108,7 @@ func (l *layout) chart(c *model.Chart) error {
 			return err
 		}
 		l.lines(bs, captionStyle, para{x: l.x0, width: l.textW})
-		l.keepHard(first, roleCaption)
+		l.keepHard(first)
 		l.loc.What = "Diagramm"
 	}
 	ps := g.ps

@@ -143,32 +143,17 @@ type vitem struct {
 	// before the signatures. Only such items stay with their next one
 	// then; widow and orphan control and rows kept together give way.
 	keepHard  bool
-	role      role // what the item is, for tests of the page breaks
 	pageBreak bool // a forced page break, no content
 	header    bool // a table header row, repeated after a page break
 	table     *tableRun
 	ops       []op
 }
 
-// role says what a vitem is, where it matters for page breaks.
-type role uint8
-
-const (
-	roleBody      role = iota
-	roleHeading        // a line of a section heading
-	roleCaption        // a line of a table caption or chart title
-	roleSignature      // a row of signature blocks
-)
-
 // keepHard keeps the items from first to the end of l.items with the
-// item after them, even if the chain is too tall for a page, and gives
-// them role r.
-func (l *layout) keepHard(first int, r role) {
+// item after them, even if the chain is too tall for a page.
+func (l *layout) keepHard(first int) {
 	for _, it := range l.items[first:] {
 		it.keepNext, it.keepHard = true, true
-		if r != roleBody {
-			it.role = r
-		}
 	}
 }
 
@@ -278,7 +263,7 @@ func (l *layout) section(s *model.Section) error {
 	}
 	first := len(l.items)
 	l.lines(l.tokenize(bold, heading), ps, para{x: l.x0, width: l.textW})
-	l.keepHard(first, roleHeading)
+	l.keepHard(first)
 	// Outline levels may rise by one at a time; a level-3 section right
 	// under a level-1 one hangs one level below it.
 	level := min(s.Level-1, l.lastLevel+1)
@@ -324,7 +309,7 @@ func (l *layout) paragraph(p *model.Paragraph, pp para) error {
 		return err
 	}
 	if p.KeepNext {
-		l.keepHard(first, roleBody)
+		l.keepHard(first)
 	}
 	return nil
 }
@@ -484,7 +469,7 @@ func (l *layout) table(t *model.Table) error {
 			return err
 		}
 		l.lines(bs, captionStyle, para{x: l.x0, width: l.textW})
-		l.keepHard(first, roleCaption)
+		l.keepHard(first)
 		l.loc.What = "Tabelle"
 	}
 	run := &tableRun{}
@@ -650,7 +635,7 @@ func (l *layout) signatures(s *model.Signatures) error {
 	l.loc.Pos, l.loc.What = s.Pos, "Unterschrift"
 	colW := (l.textW - signatureGap) / 2
 	for i := 0; i < len(s.Blocks); i += 2 {
-		it := &vitem{after: sigRowGap, keepNext: i+2 < len(s.Blocks), role: roleSignature}
+		it := &vitem{after: sigRowGap, keepNext: i+2 < len(s.Blocks)}
 		if i == 0 {
 			it.before = 12 * ptMM
 		}
