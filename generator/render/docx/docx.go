@@ -10,8 +10,11 @@
 // LibreOffice and the PDF show the same labels.
 //
 // Pages are A4 (portrait or landscape) or a 16:9 slide (Meta.Page
-// "folie"); bar charts (model.Chart) become borderless tables with shaded
-// cells as bars (chart.go).
+// "folie", without page numbers); bar charts (model.Chart) become
+// borderless tables with shaded cells as bars (chart.go). A draft
+// (Meta.Draft) carries "ENTWURF" in the header; a form field
+// (model.Field) is a plain-text content control; paragraphs marked
+// KeepNext keep with the next (w:keepNext).
 package docx
 
 import (
