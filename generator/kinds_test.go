@@ -234,7 +234,7 @@ func TestSixteenLandStar(t *testing.T) {
 			continue
 		}
 		for c := 2; c < len(r.Cells)-1; c++ {
-			label := strings.TrimSuffix(model.PlainText(header[c].Inlines), " in €")
+			label := strings.TrimSuffix(model.PlainText(header[c].Inlines), " in\u00a0€")
 			years[label] += germanCents(t, model.PlainText(r.Cells[c].Inlines))
 		}
 	}
