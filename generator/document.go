@@ -94,5 +94,6 @@ func meta(p *Project, d Doc) model.Meta {
 		Language:   "de-DE",
 		Page:       d.Page,
 		Landscape:  d.Landscape,
+		Draft:      pr.Vorhaben.Entwurf(),
 	}
 }

@@ -1,14 +1,22 @@
 package generator_test
 
 import (
+	"bytes"
+	"context"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/docxread"
 	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
 // TestSteckbriefIsOneSlide renders the Projektsteckbrief of every fixture
@@ -55,6 +63,125 @@ func checkOneSlide(t *testing.T, what, pdf string) {
 	h, _ := strconv.ParseFloat(m[2], 64)
 	if w < 959 || w > 961 || h < 539 || h > 541 {
 		t.Errorf("%s: page %s × %s pt, want 960 × 540 (16:9, landscape)", what, m[1], m[2])
+	}
+	// A slide is shown on its own: no "Seite 1 von 1".
+	if text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-"); strings.Contains(text, "Seite") {
+		t.Errorf("%s: page number on a slide:\n%s", what, text)
+	}
+}
+
+// TestSteckbriefShowsEveryParty: the chart of every fixture's Steckbrief
+// has one bar per cost-bearing party with its exact share, largest
+// first, all on one scale — no bar that lumps the rest together and
+// dwarfs the named parties; above six bars it is laid out in two columns
+// (the 16-party star has 16 bars).
+func TestSteckbriefShowsEveryParty(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	sixteen := false
+	for _, path := range fixtureFiles(t, fixturesDir) {
+		_, res := loadFixture(t, gen, path)
+		_, docs := buildDocuments(t, gen, path)
+		var chart *model.Chart
+		_ = model.Walk(docs["projektsteckbrief"], func(b model.Block, _ []*model.Section) error {
+			if c, ok := b.(*model.Chart); ok {
+				chart = c
+			}
+			return nil
+		})
+		if chart == nil {
+			t.Fatalf("%s: Steckbrief without chart", path)
+		}
+		var want []string
+		shares := map[string]int64{}
+		for _, pr := range res.Parties {
+			if pr.ShareE5 > 0 {
+				ref, _ := refdata.PartyByCode(pr.Code)
+				want = append(want, ref.Kurzname)
+				shares[ref.Kurzname] = pr.ShareE5
+			}
+		}
+		var got []string
+		for i, b := range chart.Bars {
+			got = append(got, b.Label)
+			if b.ValueE5 != shares[b.Label] {
+				t.Errorf("%s: bar %q shows %d, the party's share is %d", path, b.Label, b.ValueE5, shares[b.Label])
+			}
+			if i > 0 && b.ValueE5 > chart.Bars[i-1].ValueE5 {
+				t.Errorf("%s: bar %q is larger than the one before it", path, b.Label)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: bars %q, want one per cost-bearing party %q", path, got, want)
+		}
+		if wantCols := map[bool]int{true: 2, false: 0}[len(want) > 6]; chart.Columns != wantCols {
+			t.Errorf("%s: %d bars in %d columns, want %d", path, len(want), chart.Columns, wantCols)
+		}
+		sixteen = sixteen || len(chart.Bars) == 16
+	}
+	if !sixteen {
+		t.Error("no fixture with 16 bars")
+	}
+}
+
+// TestCallOffFormFields: in a call-off form a missing value is an empty
+// form field, never text; filled in as Word does it (the placeholder
+// replaced, w:showingPlcHdr gone), the DOCX reads back with the value in
+// the field, and check finds nothing new.
+func TestCallOffFormFields(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	path := filepath.Join(fixturesDir, "einbuergerung-stern-16.yaml")
+	p, res := loadFixture(t, gen, path)
+	var k generator.Doc
+	for _, d := range gen.Docs(p) {
+		if d.File == "fit-store-abruf-BE" {
+			k = d
+		}
+	}
+	d, err := gen.Document(context.Background(), p, res, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	behoerde := findTable(t, d, "abrufendes-land-angaben").Rows[1]
+	if model.PlainText(behoerde.Cells[0].Inlines) != "Behörde" || len(behoerde.Cells[1].Inlines) != 1 || behoerde.Cells[1].Inlines[0] != (model.Field{}) {
+		t.Fatalf("Behörde row is %#v, want an empty field", behoerde.Cells)
+	}
+	outs, err := gen.RenderDoc(context.Background(), p, res, k, []string{"docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const typed = "Senatsverwaltung für Inneres und Sport"
+	filled := testtool.EditZipEntry(t, outs[0].Data, "word/document.xml", func(xml string) string {
+		re := regexp.MustCompile(`<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>_+</w:t></w:r>`)
+		loc := re.FindStringIndex(xml)
+		if loc == nil {
+			t.Fatal("no empty field in word/document.xml")
+		}
+		return xml[:loc[0]] + `<w:sdt><w:sdtPr><w:id w:val="1"/><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>` + typed + `</w:t></w:r>` + xml[loc[1]:]
+	})
+	file := filepath.Join(t.TempDir(), "fit-store-abruf-BE.docx")
+	if err := os.WriteFile(file, filled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read, err := docxread.Read(bytes.NewReader(filled), int64(len(filled)), docxread.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := findTable(t, read, "abrufendes-land-angaben").Rows[1].Cells[1].Inlines
+	if len(got) != 1 || got[0] != (model.Field{Text: typed}) {
+		t.Errorf("filled-in field read back as %#v", got)
+	}
+	rep := gen.Check(context.Background(), file, generator.CheckOptions{})
+	if rep.Err != nil {
+		t.Fatal(rep.Err)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity == check.Error {
+			t.Errorf("filled-in form: %s", f)
+		}
 	}
 }
 

@@ -109,9 +109,13 @@ func (p *dumpParser) document() (*model.Document, error) {
 	}
 	sc.lit(" landscape=")
 	m.Landscape = sc.boolean()
-	if sc.err == nil && sc.s != "" {
+	if sc.err == nil && strings.HasPrefix(sc.s, " page=") {
 		sc.lit(" page=")
 		m.Page = sc.quoted()
+	}
+	if sc.err == nil && sc.s != "" {
+		sc.lit(" draft=true")
+		m.Draft = true
 	}
 	if err := sc.end(); err != nil {
 		return nil, p.errorf(l, "%v", err)
@@ -221,6 +225,10 @@ func (p *dumpParser) paragraph(l dumpLine, sc *scan) (model.Block, error) {
 	para.Style = model.ParagraphStyle(sc.word())
 	sc.lit(" number=")
 	para.Number = sc.quoted()
+	if sc.err == nil && strings.HasPrefix(sc.s, " keepnext") {
+		sc.lit(" keepnext")
+		para.KeepNext = true
+	}
 	para.Pos = sc.pos()
 	if err := sc.end(); err != nil {
 		return nil, err
@@ -243,6 +251,11 @@ func inline(s string) (model.Inline, error) {
 		return model.LineBreak{}, nil
 	}
 	sc := &scan{s: s}
+	if strings.HasPrefix(s, "field ") {
+		sc.lit("field ")
+		f := model.Field{Text: sc.quoted()}
+		return f, sc.end()
+	}
 	sc.lit("text")
 	var t model.Text
 	if strings.HasPrefix(sc.s, " bold") {
@@ -327,7 +340,12 @@ func (p *dumpParser) table(l dumpLine, sc *scan) (model.Block, error) {
 				rsc.lit(" | ")
 			}
 			var c model.Cell
-			c.Inlines = cellInlines(rsc.quoted())
+			if strings.HasPrefix(rsc.s, `field"`) {
+				rsc.lit("field")
+				c.Inlines = []model.Inline{model.Field{Text: rsc.quoted()}}
+			} else {
+				c.Inlines = cellInlines(rsc.quoted())
+			}
 			if strings.HasPrefix(rsc.s, "#") {
 				rsc.s = rsc.s[1:]
 				c.Shade = rsc.until(" ")
@@ -369,6 +387,10 @@ func (p *dumpParser) chart(l dumpLine, sc *scan) (model.Block, error) {
 	c.ID = sc.quoted()
 	sc.lit(" title=")
 	c.Title = sc.quoted()
+	if sc.err == nil && strings.HasPrefix(sc.s, " columns=") {
+		sc.lit(" columns=")
+		c.Columns = sc.integer()
+	}
 	c.Pos = sc.pos()
 	if err := sc.end(); err != nil {
 		return nil, err

@@ -29,6 +29,8 @@ const (
 	srcDomain5      = "DOMAIN §5"
 	srcDuden        = "Duden, Deklination der Substantive"
 	srcPDF          = "PDF von vereinbar"
+	srcEntwurf      = "Verwaltungspraxis: Entwürfe sind als Entwurf gekennzeichnet"
+	srcAbruf        = "CLAUSES (FIT-Store-Abruf)"
 )
 
 // Kind sets of the rule table.
@@ -139,6 +141,11 @@ var rules = []Rule{
 	{"PDF-001", onlyPDF, Error, srcPDF, "Die Beträge und Anteile auf den Seiten sind die des eingebetteten Modells", checkPDFNumbers},
 	{"PDF-002", onlyPDF, Error, srcPDF, "Der übrige Text der Seiten ist der des eingebetteten Modells", checkPDFWords},
 	{"PDF-003", onlyPDF, Warning, srcPDF, "Die Datei ist so, wie vereinbar sie schreibt: nichts angehängt, keine Anmerkungen außer Verweisen, keine eingebetteten Objekte", checkPDFUnchanged},
+
+	// Fassung: Entwurf oder final, Formulare
+	{"FASSUNG-001", onlyData, Error, srcEntwurf, "Eine finale Fassung („vorhaben.status: final“) enthält keine Platzhalter", checkFinalData},
+	{"FASSUNG-002", allDocs, Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
+	{"FASSUNG-003", []Kind{KindAbruf}, Error, srcAbruf, "Der FIT-Store-Abruf lässt fehlende Angaben als Feld zum Ausfüllen offen, nie „nicht angegeben“", checkCallOffFields},
 }
 
 // Rules returns a copy of the rule table in listing order.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -58,6 +59,18 @@ func (f *File) Pos(path string) Pos {
 // textValue is a decoded text with its data path.
 type textValue struct {
 	path, value string
+}
+
+// Texts returns every text value of the file with its data path, in
+// file order.
+func (f *File) Texts() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, t := range f.texts {
+			if !yield(t.path, t.value) {
+				return
+			}
+		}
+	}
 }
 
 // FindRune returns the data path and position of the first text value

@@ -119,7 +119,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown key with suggestion", "parteien:", "partein:",
 			[]string{"p.yaml:16:1: partein: unbekannter Schlüssel „partein“ – meinten Sie „parteien“?"}},
 		{"unknown key without suggestion", "  version: 1.0\n", "  version: 1.0\n  farbe: blau\n",
-			[]string{"p.yaml:6:3: vorhaben.farbe: unbekannter Schlüssel „farbe“ (erlaubt: titel, kurztitel, stand, version)"}},
+			[]string{"p.yaml:6:3: vorhaben.farbe: unbekannter Schlüssel „farbe“ (erlaubt: titel, kurztitel, stand, version, status)"}},
 		{"wrong type int", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: zwölf",
 			[]string{"p.yaml:15:28: vertrag.kuendigungsfrist_monate: erwartet eine ganze Zahl, gefunden den Text „zwölf“"}},
 		{"float for int", "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 12.5",

@@ -63,7 +63,13 @@ type Vorhaben struct {
 	Kurztitel string `yaml:"kurztitel" jsonschema:"required,pattern=^[a-z0-9]+(-[a-z0-9]+)*$,maxLength=64" jsonschema_description:"Kurzname aus Kleinbuchstaben, Ziffern und Bindestrichen; benennt das Ausgabeverzeichnis."`
 	Stand     Datum  `yaml:"stand" jsonschema:"required" jsonschema_description:"Datum des Stands (JJJJ-MM-TT); erscheint in allen Dokumenten."`
 	Version   string `yaml:"version" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Versionsbezeichnung des Entwurfs, z. B. „1.0“."`
+	Status    string `yaml:"status,omitempty" jsonschema:"enum=entwurf,enum=final" jsonschema_description:"entwurf (Standard): jede Seite jedes Dokuments trägt „ENTWURF“; final: ohne Kennzeichnung, nur ohne Platzhalter (prüft „vereinbar check“)."`
 }
+
+// Entwurf reports whether the documents are a draft: status entwurf or
+// not given. Only an explicit "final" removes the draft mark, so a
+// document is never taken for a text to sign by omission.
+func (v Vorhaben) Entwurf() bool { return v.Status != "final" }
 
 // Leistung describes the online service and its catalogue keys.
 type Leistung struct {

@@ -128,7 +128,7 @@ func TestCompareFixtures(t *testing.T) {
 			name: "changed share",
 			v:    func(*testing.T) variant { return variant{replace: []string{"SL: 12010", "SL: 22010"}} },
 			doc:  "vereinbarung",
-			want: []want{{kind: diff.Changed, loc: "§ " + num("kostenverteilung") + ", Tabelle „Anteile und Beträge je Vertragspartei“, Zeile Saarland, Spalte Anteil in %"}},
+			want: []want{{kind: diff.Changed, loc: "§ " + num("kostenverteilung") + ", Tabelle „Anteile und Beträge je Vertragspartei“, Zeile Saarland, Spalte Anteil in\u00a0%"}},
 		},
 		{
 			name: "changed amount",

@@ -87,7 +87,7 @@ func (p *pkg) document() (*model.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.doc.Meta.ShortTitle = b.plainOf(hRoot)
+		b.doc.Meta.ShortTitle, b.doc.Meta.Draft = draftMark(b.plainOf(hRoot))
 	}
 	root, err := p.parsePart(main, parseOpts{keep: documentKeep, textOf: map[string]bool{"t": true}})
 	if err != nil {
@@ -100,6 +100,18 @@ func (p *pkg) document() (*model.Document, error) {
 	b.blocks(body.kids)
 	b.flushCaption()
 	return b.doc, nil
+}
+
+// draftMark splits the running header into the short title and whether
+// it starts with model.DraftMark, the mark of a draft (the renderer puts
+// it first, before a tab). Removing the mark in Word makes the document
+// final, as a reader sees it.
+func draftMark(header string) (short string, draft bool) {
+	rest, ok := strings.CutPrefix(header, model.DraftMark)
+	if !ok || rest != "" && rest[0] != ' ' {
+		return header, false
+	}
+	return strings.TrimSpace(rest), true
 }
 
 // meta reads the core properties.
@@ -197,6 +209,7 @@ func (n *node) kidsOrNil() []*node {
 
 // para is a paragraph's properties and content.
 type para struct {
+	keepNext  bool // w:keepNext set on the paragraph itself
 	role      role
 	level     int // heading level
 	indLeft   int
@@ -236,6 +249,7 @@ func (b *builder) readPara(p *node) para {
 			pp.numbered = pp.numID != "0"
 		}
 		pp.jc = pr.child("jc").attr("val")
+		pp.keepNext = on(pr.child("keepNext"))
 	}
 	if pp.numID == "" {
 		var explicit bool
@@ -257,7 +271,13 @@ func (b *builder) content(kids []*node, pp *para) {
 		switch k.name {
 		case "r":
 			b.run(k, pp)
-		case "hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "moveTo", "dir", "bdo":
+		case "sdt":
+			if pr := k.child("sdtPr"); pr != nil && pr.child("text") != nil {
+				b.field(k, pr, pp)
+				continue
+			}
+			b.content(k.kids, pp)
+		case "hyperlink", "ins", "smartTag", "sdtContent", "fldSimple", "customXml", "moveTo", "dir", "bdo":
 			b.content(k.kids, pp)
 		case "AlternateContent":
 			b.content(k.child("Fallback").kidsOrNil(), pp)
@@ -267,6 +287,36 @@ func (b *builder) content(kids []*node, pp *para) {
 			}
 		}
 	}
+}
+
+// field reads a plain-text content control as a form field: what has
+// been typed into it, or nothing while it shows its placeholder
+// (w:showingPlcHdr, which Word removes once the field is filled in) or
+// holds only a line of underscores.
+func (b *builder) field(sdt, pr *node, pp *para) {
+	var inner para
+	if !on(pr.child("showingPlcHdr")) {
+		b.content(sdt.child("sdtContent").kidsOrNil(), &inner)
+	}
+	var sb strings.Builder
+	for _, in := range inner.inl {
+		switch n := in.(type) {
+		case model.Text:
+			sb.WriteString(n.Text)
+		case model.LineBreak:
+			sb.WriteString("\n")
+		case model.Field:
+			sb.WriteString(n.Text)
+		}
+	}
+	text := sb.String()
+	if strings.Trim(text, "_ \t\u00a0") == "" {
+		// Only a line to write on: the placeholder, which LibreOffice
+		// keeps as text when it saves (dropping w:showingPlcHdr).
+		text = ""
+	}
+	pp.inl = append(pp.inl, model.Field{Text: text})
+	pp.marks = append(pp.marks, inner.marks...)
 }
 
 func on(n *node) bool {
@@ -344,7 +394,8 @@ func appendText(pp *para, s string, bold, italic bool) {
 	pp.inl = append(pp.inl, model.Text{Text: s, Bold: bold, Italic: italic})
 }
 
-// plain is the text of inlines with line breaks and tabs as spaces.
+// plain is the text of inlines with line breaks and tabs as spaces, form
+// fields with what has been filled in.
 func plain(ins []model.Inline) string {
 	var sb strings.Builder
 	for _, in := range ins {
@@ -353,9 +404,22 @@ func plain(ins []model.Inline) string {
 			sb.WriteString(strings.ReplaceAll(n.Text, "\t", " "))
 		case model.LineBreak:
 			sb.WriteString(" ")
+		case model.Field:
+			sb.WriteString(strings.ReplaceAll(n.Text, "\t", " "))
 		}
 	}
 	return strings.TrimSpace(sb.String())
+}
+
+// hasField reports whether ins holds a form field: a paragraph of one
+// empty field has no text but is not empty.
+func hasField(ins []model.Inline) bool {
+	for _, in := range ins {
+		if _, ok := in.(model.Field); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // plainOf is the text of every paragraph under n, joined by spaces.
@@ -430,13 +494,13 @@ func (b *builder) placePara(pp para) {
 			b.heading(pp, text)
 		}
 		return
-	case text == "" && pp.pageBreak:
+	case text == "" && pp.pageBreak && !hasField(pp.inl):
 		b.add(&model.PageBreak{})
 		return
-	case text == "" || pp.role == roleSkip:
+	case text == "" && !hasField(pp.inl) || pp.role == roleSkip:
 		return
 	}
-	para := &model.Paragraph{Style: paraStyle(pp.role), Inlines: trimInlines(pp.inl)}
+	para := &model.Paragraph{Style: paraStyle(pp.role), Inlines: trimInlines(pp.inl), KeepNext: pp.keepNext}
 	if first, ok := para.Inlines[0].(model.Text); ok {
 		if m := paraNumber.FindStringSubmatch(first.Text); m != nil {
 			para.Number = "(" + m[1] + ")"

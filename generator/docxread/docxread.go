@@ -25,7 +25,13 @@
 //     label, "•" for bullets and lists numbering.xml does not define;
 //   - tables with header rows (w:tblHeader), total rows, captions and the
 //     bookmark that carries the table id; signature tables by their
-//     styles; bar charts (tables of nested tables) as charts.
+//     styles; bar charts (tables of nested tables, in one or more column
+//     pairs) as charts;
+//   - plain-text content controls (w:sdt with w:text) as form fields:
+//     empty while they show their placeholder or hold only underscores,
+//     else with what was typed; a paragraph's own w:keepNext;
+//   - "ENTWURF" at the start of the running header as the draft mark
+//     (Meta.Draft).
 //
 // Of Markup Compatibility's mc:AlternateContent, which Word writes around
 // newer features, the mc:Fallback is read, as a consumer must that knows
@@ -105,7 +111,7 @@ func (o Options) withDefaults() Options {
 
 // Read reads the DOCX file r of size bytes into a document. Meta comes
 // from docProps/core.xml (title, subject, author, keywords, language,
-// date) and the running header (ShortTitle); Meta.Kind stays empty.
+// date) and the running header (ShortTitle, Draft); Meta.Kind stays empty.
 func Read(r io.ReaderAt, size int64, opts Options) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {

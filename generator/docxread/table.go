@@ -228,37 +228,72 @@ func signatures(rows []row) *model.Signatures {
 	return s
 }
 
+// isChart reports whether rows are a bar chart as the renderer writes it:
+// pairs of a label cell and a cell holding the bar's nested table, one
+// pair per chart column; only the last row may have empty pairs at its
+// end (the last column is shorter).
 func isChart(rows []row) bool {
-	for _, r := range rows {
-		if len(r.cells) != 2 || len(r.cells[1].nested) == 0 || r.header {
+	if len(rows) == 0 || len(rows[0].cells) == 0 || len(rows[0].cells)%2 != 0 {
+		return false
+	}
+	for i, r := range rows {
+		if len(r.cells) != len(rows[0].cells) || r.header {
 			return false
+		}
+		for j := 0; j < len(r.cells); j += 2 {
+			switch {
+			case len(r.cells[j+1].nested) > 0:
+			case j > 0 && i == len(rows)-1 && len(r.cells[j].nested) == 0 && plain(r.cells[j].inlines()) == "":
+				// an empty place in the last row; bars after it are not
+				// the renderer's
+				for k := j + 2; k < len(r.cells); k += 2 {
+					if len(r.cells[k+1].nested) > 0 {
+						return false
+					}
+				}
+			default:
+				return false
+			}
 		}
 	}
 	return true
 }
 
+// chart reads the bars down each column of pairs, then the next column.
 func chart(rows []row, id, title string) *model.Chart {
 	c := &model.Chart{ID: id, Title: title}
-	for _, r := range rows {
-		bar := model.Bar{Label: plain(r.cells[0].inlines())}
-		for _, nr := range r.cells[1].nested[0] {
-			for _, nc := range nr {
-				if s := plain(nc.inlines()); s != "" {
-					bar.Text = s
-				} else if nc.shade != "" && bar.Color == "" {
-					bar.Color = nc.shade
-				}
+	if cols := len(rows[0].cells) / 2; cols > 1 {
+		c.Columns = cols
+	}
+	for j := 0; j < len(rows[0].cells); j += 2 {
+		for _, r := range rows {
+			if len(r.cells[j+1].nested) > 0 {
+				c.Bars = append(c.Bars, bar(r.cells[j], r.cells[j+1]))
 			}
 		}
-		if v, err := format.ParseGermanE5(bar.Text); err == nil && v >= 0 {
-			bar.ValueE5 = v
-		}
-		if bar.Color == model.DefaultBarColor {
-			bar.Color = ""
-		}
-		c.Bars = append(c.Bars, bar)
 	}
 	return c
+}
+
+// bar reads one bar from its label cell and its bar cell.
+func bar(label, area cell) model.Bar {
+	bar := model.Bar{Label: plain(label.inlines())}
+	for _, nr := range area.nested[0] {
+		for _, nc := range nr {
+			if s := plain(nc.inlines()); s != "" {
+				bar.Text = s
+			} else if nc.shade != "" && bar.Color == "" {
+				bar.Color = nc.shade
+			}
+		}
+	}
+	if v, err := format.ParseGermanE5(bar.Text); err == nil && v >= 0 {
+		bar.ValueE5 = v
+	}
+	if bar.Color == model.DefaultBarColor {
+		bar.Color = ""
+	}
+	return bar
 }
 
 func plainTable(rows []row, grid []int, id, caption string) *model.Table {

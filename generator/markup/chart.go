@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/format"
@@ -30,8 +31,14 @@ func (c *converter) chart(t *east.Table) (model.Block, error) {
 			out.ID = v
 		case "titel":
 			out.Title = norm.NFC.String(typography(v))
+		case "spalten":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > model.MaxChartColumns {
+				return nil, c.errorf("spalten=%s: eine Zahl von 1 bis %d", v, model.MaxChartColumns)
+			}
+			out.Columns = n
 		default:
-			return nil, c.errorf("unbekannte Diagrammangabe %q (erlaubt: id, titel)", k)
+			return nil, c.errorf("unbekannte Diagrammangabe %q (erlaubt: id, titel, spalten)", k)
 		}
 	}
 	c.pending = nil
@@ -118,7 +125,7 @@ func cellDirective(src []byte, cell ast.Node) string {
 		return ""
 	}
 	end := bytes.IndexByte(v[2:], '}')
-	if end < 0 {
+	if end < 0 || string(v[:end+3]) == fieldToken {
 		return ""
 	}
 	return string(v[:end+3])

@@ -17,8 +17,10 @@
 //	[](#id) / [](#id/2)            reference, becomes "§ 5" / "§ 5 Abs. 2"
 //	{:seitenumbruch}               page break (a paragraph of its own)
 //	{:titel} {:untertitel} {:mitte} {:hinweis}   style of the next paragraph
+//	{:zusammen} {:mitte zusammen}  the next paragraph keeps with the block after it
+//	Leitweg-ID: {:feld}           an empty form field (in paragraphs and table cells)
 //	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
-//	{:diagramm id=x titel="…"}    the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
+//	{:diagramm id=x titel="…" spalten=2}   the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
 //	| {:farbe=RRGGBB} Text |       a table cell with a background colour (e.g. traffic lights)
 //	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum [| Unterschrift | Name | …]
 //	<!--@datei:zeile-->            position marker inserted by the template stage
@@ -353,7 +355,48 @@ func (c *converter) blocks(root ast.Node) ([]model.Block, error) {
 	if len(c.pending) > 0 {
 		return nil, c.errorf("Anweisung ohne folgenden Block: %v", keys(c.pending))
 	}
+	keepIntros(out)
 	return out, nil
+}
+
+// keepIntros keeps a paragraph with the block it introduces: a table or
+// chart right after it, or a list after a paragraph ending in a colon
+// ("Nicht Gegenstand sind:"). A page never ends with such a sentence. The
+// last paragraph before signature blocks (headings between them
+// included) keeps with them too: signatures never stand on a page
+// without the text they sign.
+func keepIntros(bs []model.Block) {
+	for i, b := range bs {
+		if _, ok := b.(*model.Signatures); !ok {
+			continue
+		}
+		j := i - 1
+		for j >= 0 {
+			if _, ok := bs[j].(*model.Section); !ok {
+				break
+			}
+			j--
+		}
+		if j >= 0 {
+			if p, ok := bs[j].(*model.Paragraph); ok {
+				p.KeepNext = true
+			}
+		}
+	}
+	for i := 0; i+1 < len(bs); i++ {
+		p, ok := bs[i].(*model.Paragraph)
+		if !ok {
+			continue
+		}
+		switch bs[i+1].(type) {
+		case *model.Table, *model.Chart:
+			p.KeepNext = true
+		case *model.List:
+			if strings.HasSuffix(strings.TrimSpace(model.PlainText(p.Inlines)), ":") {
+				p.KeepNext = true
+			}
+		}
+	}
 }
 
 func keys(m map[string]string) []string {
@@ -409,6 +452,11 @@ func (c *converter) heading(h *ast.Heading) (model.Block, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, in := range ins {
+		if _, ok := in.(model.Field); ok {
+			return nil, c.errorf("ein Formularfeld {:feld} steht in einem Absatz oder einer Tabellenzelle, nicht in einer Überschrift")
+		}
+	}
 	title := strings.TrimSpace(model.PlainText(ins))
 	if h.Level == 1 {
 		return &model.Paragraph{Pos: c.pos, Style: model.StyleTitle, Inlines: ins}, nil
@@ -448,6 +496,9 @@ func directive(line []byte) ([]byte, bool) {
 	start := 2
 	for start < end && isSpace(line[start]) {
 		start++
+	}
+	if string(line[:end+1]) == fieldToken {
+		return nil, false // a paragraph that is one form field
 	}
 	return line[start:end], true
 }
@@ -495,13 +546,12 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 		}
 	}
 	style := model.StyleBody
+	keep := false
 	if c.pending != nil {
 		// Sorted keys: with a map's order, the message (and the style)
 		// would change from run to run.
 		ks := keys(c.pending)
-		if len(ks) > 1 {
-			return nil, c.errorf("mehrere Anweisungen %v für einen Absatz", ks)
-		}
+		styles := 0
 		for _, k := range ks {
 			switch k {
 			case "titel":
@@ -512,9 +562,19 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 				style = model.StyleCentered
 			case "hinweis":
 				style = model.StyleNote
+			case "zusammen":
+				if c.pending[k] != "" {
+					return nil, c.errorf("{:zusammen} nimmt keinen Wert")
+				}
+				keep = true
+				continue
 			default:
 				return nil, c.errorf("Anweisung %q gilt nicht für Absätze", k)
 			}
+			styles++
+		}
+		if styles > 1 {
+			return nil, c.errorf("mehrere Anweisungen %v für einen Absatz", ks)
 		}
 		c.pending = nil
 	}
@@ -525,7 +585,7 @@ func (c *converter) paragraph(n ast.Node, lined interface{ Lines() *text.Segment
 	if len(ins) == 0 {
 		return nil, nil
 	}
-	p := &model.Paragraph{Pos: c.pos, Style: style, Inlines: ins}
+	p := &model.Paragraph{Pos: c.pos, Style: style, Inlines: ins, KeepNext: keep}
 	if _, isPara := n.(*ast.Paragraph); isPara && n.Parent().Kind() == ast.KindDocument && c.cur != nil && c.cur.number != "" && c.cur.paragraphs >= 2 {
 		c.paraIndex++
 		p.Number = "(" + strconv.Itoa(c.paraIndex) + ")"
@@ -817,6 +877,46 @@ func (b *inlineBuilder) nfc(from int) {
 	}
 }
 
+// appendText appends a piece of markup text: backslash escapes removed,
+// no-break spaces set (appendTypography), normalised to NFC.
+func (b *inlineBuilder) appendText(piece []byte, bold, italic bool) {
+	if bytes.IndexByte(piece, '\\') >= 0 {
+		b.scratch = appendUnescape(b.scratch[:0], piece)
+		piece = b.scratch
+	}
+	if len(piece) > 0 {
+		from := b.start(bold, italic)
+		b.run = appendTypography(b.run, piece)
+		b.nfc(from)
+	}
+}
+
+// fieldToken is the markup of an empty form field.
+const fieldToken = "{:feld}"
+
+// fieldIndex returns the index in text of the first form field token
+// that is not backslash-escaped, or -1. text starts at offset start of
+// src, where the backslashes before it are counted: text from the data,
+// which md escapes ("\\{:feld\\}"), never becomes a field.
+func fieldIndex(src []byte, start int, text []byte) int {
+	from := 0
+	for {
+		i := bytes.Index(text[from:], []byte(fieldToken))
+		if i < 0 {
+			return -1
+		}
+		i += from
+		n := 0
+		for j := start + i - 1; j >= 0 && src[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return i
+		}
+		from = i + 1
+	}
+}
+
 // add appends a non-text inline.
 func (b *inlineBuilder) add(x model.Inline) {
 	b.flush()
@@ -861,16 +961,23 @@ func (c *converter) walkInlines(n ast.Node, bold, italic bool, out *inlineBuilde
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
-			piece := ch.Segment.Value(c.src)
-			if bytes.IndexByte(piece, '\\') >= 0 {
-				out.scratch = appendUnescape(out.scratch[:0], piece)
-				piece = out.scratch
+			seg := ch.Segment
+			if seg.Padding > 0 {
+				// Spaces goldmark adds for a tab: text of their own, so
+				// the rest of the segment lies in the source as it is.
+				out.appendText(bytes.Repeat([]byte{' '}, seg.Padding), bold, italic)
+				seg.Padding = 0
 			}
-			if len(piece) > 0 {
-				from := out.start(bold, italic)
-				out.run = appendTypography(out.run, piece)
-				out.nfc(from)
+			for {
+				i := fieldIndex(c.src, seg.Start, seg.Value(c.src))
+				if i < 0 {
+					break
+				}
+				out.appendText(seg.Value(c.src)[:i], bold, italic)
+				out.add(model.Field{})
+				seg.Start += i + len(fieldToken)
 			}
+			out.appendText(seg.Value(c.src), bold, italic)
 			if ch.HardLineBreak() {
 				out.add(model.LineBreak{})
 			} else if ch.SoftLineBreak() {
@@ -1034,34 +1141,20 @@ func splitUnescaped(s string, sep byte) []string {
 	return append(parts, s[start:])
 }
 
-// typography puts a no-break space between "§" (and "§§", "Abs.", "Nr.",
-// "Art.") and the following number and between a number and "€" or "%",
-// so a renderer never breaks a line there (DOMAIN §6). It runs on every
-// text run, so it scans bytes instead of using regular expressions.
+// typography puts a no-break space where a line must not break (DOMAIN
+// §6): between "§" (and "§§", "Abs.", "Absatz", "Nr.", "Nummer", "Art.",
+// "Artikel", "Satz", "Anlage", "S.", "Ziff.", "Kapitel", "Titel") and the
+// following number; after "Az." (a file reference stays whole: "Az.
+// 21-0412/2026"); between a number and "€", "%", "Mio.", "Mrd.", "Abs."
+// or "Satz" ("§ 7 Abs. 2 Satz 1" stays one unit); between "Mio."/"Mrd."
+// or "in" and "€" (or "in" and "%": a column head "2027 in €"); inside
+// dates ("28. November 2026"). It runs on every text run, so it scans
+// bytes instead of using regular expressions.
 func typography(s string) string {
-	var b strings.Builder // used from the first change on
-	last := 0
-	for i := 1; i+1 < len(s); i++ {
-		if s[i] != ' ' {
-			continue
-		}
-		before, after := s[:i], s[i+1:]
-		digitAfter := after[0] >= '0' && after[0] <= '9'
-		digitBefore := before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
-		join := digitAfter && (strings.HasSuffix(before, "§") || strings.HasSuffix(before, "Abs.") ||
-			strings.HasSuffix(before, "Nr.") || strings.HasSuffix(before, "Art.")) ||
-			digitBefore && (strings.HasPrefix(after, "€") || strings.HasPrefix(after, "%"))
-		if join {
-			b.WriteString(s[last:i])
-			b.WriteString("\u00a0")
-			last = i + 1
-		}
-	}
-	if last == 0 {
+	if !strings.Contains(s, " ") {
 		return s
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return string(appendTypography(nil, []byte(s)))
 }
 
 // appendTypography appends s to dst as typography would return it.
@@ -1073,19 +1166,121 @@ func appendTypography(dst, s []byte) []byte {
 			break
 		}
 		i += j
-		before, after := s[:i], s[i+1:]
-		digitAfter := after[0] >= '0' && after[0] <= '9'
-		digitBefore := before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
-		join := digitAfter && (hasSuffix(before, "§") || hasSuffix(before, "Abs.") ||
-			hasSuffix(before, "Nr.") || hasSuffix(before, "Art.")) ||
-			digitBefore && (hasPrefix(after, "€") || hasPrefix(after, "%"))
-		if join {
+		if joinAt(s[:i], s[i+1:]) {
 			dst = append(dst, s[last:i]...)
 			dst = append(dst, "\u00a0"...)
 			last = i + 1
 		}
 	}
 	return append(dst, s[last:]...)
+}
+
+// Words after which the following number must not go to the next line.
+var beforeNumber = [...]string{"§", "Abs.", "Absatz", "Nr.", "Nummer", "Art.", "Artikel", "Satz", "Anlage", "S.", "Ziff.", "Kapitel", "Titel"}
+
+// Words that must not start a line after a number.
+var afterNumber = [...]string{"€", "%", "Mio.", "Mrd.", "Abs.", "Satz"}
+
+// months are the German month names, as dates are written.
+var months = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"}
+
+// joinAt reports whether the space between before and after (both not
+// empty) must be a no-break space.
+func joinAt(before, after []byte) bool {
+	digitAfter := isDigit(after[0])
+	digitBefore := isDigit(before[len(before)-1])
+	if digitAfter {
+		for _, w := range beforeNumber {
+			if hasWordSuffix(before, w) {
+				return true
+			}
+		}
+	}
+	if digitBefore {
+		for _, w := range afterNumber {
+			if hasPrefix(after, w) {
+				return true
+			}
+		}
+	}
+	if hasWordSuffix(before, "Az.") {
+		return true
+	}
+	if (hasSuffix(before, "Mio.") || hasSuffix(before, "Mrd.")) && hasPrefix(after, "€") {
+		return true
+	}
+	// A column head "Gesamt in €": the unit stays with its "in".
+	if hasWordSuffix(before, "in") && (hasPrefix(after, "€") || hasPrefix(after, "%")) {
+		return true
+	}
+	// Dates: "28.|November|2026".
+	if n := len(before); n >= 2 && before[n-1] == '.' && isDigit(before[n-2]) && dayBefore(before[:n-1]) {
+		for _, m := range months {
+			if hasPrefix(after, m) && wordEnds(after[len(m):]) {
+				return true
+			}
+		}
+	}
+	if digitAfter && yearAfter(after) {
+		for _, m := range months {
+			if hasWordSuffix(before, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// dayBefore reports whether b ends with a day of one or two digits that
+// starts a word.
+func dayBefore(b []byte) bool {
+	n := 0
+	for n < len(b) && n < 3 && isDigit(b[len(b)-1-n]) {
+		n++
+	}
+	return n >= 1 && n <= 2 && (n == len(b) || !isWordByte(b[len(b)-1-n]))
+}
+
+// yearAfter reports whether b starts with a year of four digits that ends
+// a word.
+func yearAfter(b []byte) bool {
+	if len(b) < 4 {
+		return false
+	}
+	for _, c := range b[:4] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return wordEnds(b[4:])
+}
+
+// wordEnds reports whether rest starts after the end of a word: it is
+// empty or starts with neither a letter nor a digit.
+func wordEnds(rest []byte) bool {
+	return len(rest) == 0 || !isWordByte(rest[0])
+}
+
+// isWordByte reports letters, digits and the bytes of non-ASCII
+// characters (umlauts), which continue a word.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// hasWordSuffix reports whether b ends with the word w: w is a suffix and
+// does not continue a longer word ("Satz", not "Ersatz").
+func hasWordSuffix(b []byte, w string) bool {
+	if !hasSuffix(b, w) {
+		return false
+	}
+	if w == "§" {
+		return true // "§§ 3" as well
+	}
+	k := len(b) - len(w)
+	return k == 0 || !isWordByte(b[k-1])
 }
 
 func hasSuffix(b []byte, suffix string) bool {

@@ -56,7 +56,7 @@ func TestConvert(t *testing.T) {
 		{"lists with German labels",
 			"## L {#l}\n\nEinleitung:\n\n1. eins\n2. zwei\n   1. unter\n   2. unter zwei\n      1. tief\n- Punkt\n",
 			`  section id="l" level=1 number="§\u00a01" title="L" @t.md:1
-    paragraph style=body number="" @t.md:3
+    paragraph style=body number="" keepnext @t.md:3
       text "Einleitung:"
     list @t.md:5
       item label="1."
@@ -107,7 +107,58 @@ func TestConvert(t *testing.T) {
 		{"no-break spaces after § and before units",
 			"nach § 108 Abs. 6 GWB und §§ 3 Nr. 2, 5 € und 7 %, aber nicht Seite 3 von 4\n",
 			`  paragraph style=body number="" @t.md:1
-    text "nach §\u00a0108 Abs.\u00a06 GWB und §§\u00a03 Nr.\u00a02, 5\u00a0€ und 7\u00a0%, aber nicht Seite 3 von 4"
+    text "nach §\u00a0108\u00a0Abs.\u00a06 GWB und §§\u00a03 Nr.\u00a02, 5\u00a0€ und 7\u00a0%, aber nicht Seite 3 von 4"
+`},
+		{"no-break spaces in dates, amounts and file references",
+			"am 28. November 2026 und im Mai 2027, Az. 21-0412/2026 und Az. IV 12, 3,5 Mio. € nach § 7 Abs. 2 Satz 1 der Anlage 2; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S. 4, Gesamt in €, Anteil in %\n",
+			`  paragraph style=body number="" @t.md:1
+    text "am 28.\u00a0November\u00a02026 und im Mai\u00a02027, Az.\u00a021-0412/2026 und Az.\u00a0IV 12, 3,5\u00a0Mio.\u00a0€ nach §\u00a07\u00a0Abs.\u00a02\u00a0Satz\u00a01 der Anlage\u00a02; nicht: Ersatz 3, im 2. Maiheft, Mai 20271, S.\u00a04, Gesamt in\u00a0€, Anteil in\u00a0%"
+`},
+		{"last paragraph kept with the signatures",
+			"## Schluss {#schluss}\n\nLetzter Satz.\n\n## Unterschriften {#unterschriften .ohne-nummer}\n\n```unterschriften\nFür das Land A | das Ministerium\n```\n",
+			`  section id="schluss" level=1 number="§\u00a01" title="Schluss" @t.md:1
+    paragraph style=body number="" keepnext @t.md:3
+      text "Letzter Satz."
+  section id="unterschriften" level=1 number="" title="Unterschriften" @t.md:5
+    signatures @t.md:8
+      signature party="Für das Land A" signer="das Ministerium" placedate="Ort, Datum"
+`},
+		{"form fields",
+			"Ort: {:feld}, Datum: {:feld}\n\n{:feld}\n\nkein Feld: \\{:feld}\n\n{:tabelle formular}\n\n| | |\n|--|--|\n| Leitweg-ID | {:feld} |\n| {:farbe=FFFFFF} Haushaltsstelle | {:feld} |\n",
+			`  paragraph style=body number="" @t.md:1
+    text "Ort: "
+    field ""
+    text ", Datum: "
+    field ""
+  paragraph style=body number="" @t.md:3
+    field ""
+  paragraph style=body number="" keepnext @t.md:5
+    text "kein Feld: {:feld}"
+  table id="" widths=[1 1] aligns=[left left] boxed=true caption="" @t.md:9
+    row "Leitweg-ID"#E7E6E6 | field""
+    row "Haushaltsstelle"#FFFFFF | field""
+`},
+		{"paragraphs kept with what follows",
+			"{:mitte zusammen}\n\nund\n\n{:zusammen}\n\nText\n\nDie Anteile:\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\nFolgende Punkte\n\n- x\n\nvor dem Diagramm\n\n{:diagramm}\n\n| L | A |\n|--|--|\n| x | 1 % |\n",
+			`  paragraph style=centered number="" keepnext @t.md:3
+    text "und"
+  paragraph style=body number="" keepnext @t.md:7
+    text "Text"
+  paragraph style=body number="" keepnext @t.md:9
+    text "Die Anteile:"
+  table id="" widths=[1 1] aligns=[left left] boxed=false caption="" @t.md:11
+    header "a" | "b"
+    row "1" | "2"
+  paragraph style=body number="" @t.md:15
+    text "Folgende Punkte"
+  list @t.md:17
+    item label="–"
+      paragraph style=body number="" @t.md:17
+        text "x"
+  paragraph style=body number="" keepnext @t.md:19
+    text "vor dem Diagramm"
+  chart id="" title="" @t.md:23
+    bar label="x" value=100000 text="1\u00a0%" color=""
 `},
 		{"form table",
 			"{:tabelle formular breiten=30,70}\n\n| | |\n|--|--|\n| Behörde | Ministerium |\n",
@@ -197,6 +248,9 @@ func TestConvertErrors(t *testing.T) {
 		{"reference to unnumbered", "## P {#p .ohne-nummer}\n\nsiehe [](#p)\n", "nicht nummerierte Klausel"},
 		{"reference beyond paragraphs", "## A {#a}\n\nx\n\nsiehe [](#a/3)\n", `Verweis "#a/3": §` + "\u00a0" + `1 hat 2 nummerierte Absätze`},
 		{"thematic break", "a\n\n***\n", "Trennlinien sind nicht erlaubt"},
+		{"field in a heading", "## A {:feld} {#a}\n", "nicht in einer Überschrift"},
+		{"two paragraph styles", "{:mitte hinweis}\n\nx\n", "mehrere Anweisungen"},
+		{"keep with a value", "{:zusammen=ja}\n\nx\n", "nimmt keinen Wert"},
 		{"blockquote", "> zitat\n", "Zitatblöcke"},
 		{"code block", "```go\nx\n```\n", `Codeblock "go" ist nicht erlaubt`},
 		{"dangling directive", "text\n\n{:tabelle summe}\n", "Anweisung ohne folgenden Block"},

@@ -22,6 +22,10 @@ func Dump(w io.Writer, d *Document) error {
 	if m.Page != "" {
 		page = " page=" + q(m.Page)
 	}
+	// Likewise the draft mark: a final document's dump has none.
+	if m.Draft {
+		page += " draft=true"
+	}
 	fmt.Fprintf(bw, "document kind=%s lang=%s date=%s landscape=%t%s\n", q(m.Kind), q(m.Language), m.Date.Format(time.DateOnly), m.Landscape, page)
 	fmt.Fprintf(bw, "  title=%s\n  short=%s\n  subject=%s\n  author=%s\n  keywords=%s\n",
 		q(m.Title), q(m.ShortTitle), q(m.Subject), q(m.Author), q(strings.Join(m.Keywords, ", ")))
@@ -56,7 +60,11 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 				return err
 			}
 		case *Paragraph:
-			fmt.Fprintf(w, "%sparagraph style=%s number=%s%s\n", ind, n.Style, q(n.Number), pos(n.Pos))
+			keep := ""
+			if n.KeepNext {
+				keep = " keepnext"
+			}
+			fmt.Fprintf(w, "%sparagraph style=%s number=%s%s%s\n", ind, n.Style, q(n.Number), keep, pos(n.Pos))
 			if err := dumpInlines(w, n.Inlines, depth+1); err != nil {
 				return err
 			}
@@ -87,7 +95,11 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 				}
 			}
 		case *Chart:
-			fmt.Fprintf(w, "%schart id=%s title=%s%s\n", ind, q(n.ID), q(n.Title), pos(n.Pos))
+			cols := ""
+			if n.Columns > 1 {
+				cols = fmt.Sprintf(" columns=%d", n.Columns)
+			}
+			fmt.Fprintf(w, "%schart id=%s title=%s%s%s\n", ind, q(n.ID), q(n.Title), cols, pos(n.Pos))
 			for _, b := range n.Bars {
 				fmt.Fprintf(w, "%s  bar label=%s value=%d text=%s color=%s\n", ind, q(b.Label), b.ValueE5, q(b.Text), q(b.Color))
 			}
@@ -114,6 +126,13 @@ func dumpRow(w *bufio.Writer, kind string, r Row, depth int) error {
 	cells := make([]string, len(r.Cells))
 	for i, c := range r.Cells {
 		cells[i] = q(PlainText(c.Inlines))
+		// A cell that is one form field says so; other cells, fields
+		// among text included, show their text only.
+		if len(c.Inlines) == 1 {
+			if f, ok := c.Inlines[0].(Field); ok {
+				cells[i] = "field" + q(f.Text)
+			}
+		}
 		if c.Shade != "" {
 			cells[i] += "#" + c.Shade
 		}
@@ -144,6 +163,8 @@ func dumpInlines(w *bufio.Writer, ins []Inline, depth int) error {
 			fmt.Fprintf(w, "%stext%s %s\n", ind, marks, q(n.Text))
 		case LineBreak:
 			fmt.Fprintf(w, "%sbreak\n", ind)
+		case Field:
+			fmt.Fprintf(w, "%sfield %s\n", ind, q(n.Text))
 		default:
 			return UnknownInline(in)
 		}

@@ -44,7 +44,14 @@ type Meta struct {
 	Language   string    // BCP 47, "de-DE"
 	Landscape  bool      // page orientation; applies to A4 only
 	Page       string    // page format: "" or PageA4 (A4), PageSlide (16:9 slide)
+	// Draft marks a draft: every page of every output carries DraftMark
+	// (DOCX and PDF in the running header, Markdown in its first line).
+	// A final document (Draft false) carries no mark.
+	Draft bool
 }
+
+// DraftMark is the mark every page of a draft carries.
+const DraftMark = "ENTWURF"
 
 // Page formats of Meta.Page.
 const (
@@ -111,6 +118,11 @@ type Paragraph struct {
 	Style   ParagraphStyle
 	Number  string // "(2)"; "" when not numbered
 	Inlines []Inline
+	// KeepNext keeps the paragraph on the same page as the block that
+	// follows it: a sentence introducing a table, or the "und" between
+	// two parties of an agreement's head. Headings and captions keep
+	// with what follows without it.
+	KeepNext bool
 }
 
 // List is a list whose item labels are already computed.
@@ -194,6 +206,24 @@ type Chart struct {
 	ID    string // optional id ("kostenanteile")
 	Title string // optional, shown above the chart
 	Bars  []Bar  // at least one
+	// Columns lays the bars out in that many columns side by side, down
+	// the first column and then the next, all on the same scale: 16 bars
+	// fit a slide in two columns of eight. 0 and 1 mean one column; at
+	// most MaxChartColumns.
+	Columns int
+}
+
+// MaxChartColumns is the largest Chart.Columns.
+const MaxChartColumns = 4
+
+// Rows returns the number of rows the chart's bars take in its columns,
+// and the number of columns (at least 1), after checking Columns.
+func (c *Chart) Rows() (rows, cols int, err error) {
+	cols = max(c.Columns, 1)
+	if c.Columns < 0 || c.Columns > MaxChartColumns {
+		return 0, 0, fmt.Errorf("%d Spalten, erlaubt sind 1 bis %d", c.Columns, MaxChartColumns)
+	}
+	return (len(c.Bars) + cols - 1) / cols, cols, nil
 }
 
 // Bar is one bar of a Chart.
@@ -260,6 +290,22 @@ type Text struct {
 // LineBreak is a forced line break inside a paragraph or cell.
 type LineBreak struct{}
 
+// Field is a form field: a place in a form to fill in, e.g. the
+// Leitweg-ID in a FIT-Store call-off. Text is what has been filled in;
+// a generated document prints known values as text and leaves a Field
+// empty only where a value is missing. An empty field is shown as a
+// content control with a placeholder (DOCX), a line to write on (PDF) or
+// FieldBlank (Markdown); a filled one as its text.
+type Field struct {
+	Text string
+}
+
+// FieldBlank is how the Markdown twin shows an empty Field: a line of
+// underscores. The DOCX placeholder is a longer line of them, which
+// prints as a line to write on; a field holding only underscores is
+// empty.
+const FieldBlank = "________"
+
 // Position returns where the section came from.
 func (s *Section) Position() Pos { return s.Pos }
 
@@ -291,3 +337,4 @@ func (*PageBreak) block()  {}
 
 func (Text) inline()      {}
 func (LineBreak) inline() {}
+func (Field) inline()     {}

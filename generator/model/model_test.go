@@ -42,7 +42,7 @@ func TestWalkVisitsEveryBlockInOrder(t *testing.T) {
 	if got != want {
 		t.Errorf("walk order\n got %s\nwant %s", got, want)
 	}
-	if len(chains) != 1 || chains[0] != "anlage-abruf>abrufendes-land" {
+	if len(chains) != 2 || chains[0] != "anlage-abruf>abrufendes-land" || chains[1] != chains[0] {
 		t.Errorf("section chains = %v", chains)
 	}
 	if n := len(model.Sections(d)); n != 6 {

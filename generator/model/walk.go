@@ -56,7 +56,8 @@ func walkBlocks(bs []Block, secs []*Section, fn WalkFunc) error {
 	return nil
 }
 
-// PlainText returns the text of inlines; line breaks become "\n".
+// PlainText returns the text of inlines; line breaks become "\n", a form
+// field its filled-in text ("" when empty).
 func PlainText(ins []Inline) string {
 	var b strings.Builder
 	for _, in := range ins {
@@ -65,6 +66,8 @@ func PlainText(ins []Inline) string {
 			b.WriteString(n.Text)
 		case LineBreak:
 			b.WriteString("\n")
+		case Field:
+			b.WriteString(n.Text)
 		}
 	}
 	return b.String()

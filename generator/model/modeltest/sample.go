@@ -18,7 +18,9 @@ func text(s string) []model.Inline { return []model.Inline{model.Text{Text: s}} 
 // Sample returns a ring-agreement-like document with every node kind:
 // title, sections with numbered paragraphs, nested lists, a table long
 // enough to span pages (header repeated), boxed form table, signature
-// blocks, a page break, emphasis, line breaks and hostile characters.
+// blocks, a page break, emphasis, line breaks, form fields (empty and
+// filled in), a paragraph kept with the table it introduces and hostile
+// characters.
 // parties sets the number of parties (>= 2).
 func Sample(parties int) *model.Document {
 	d := &model.Document{Meta: model.Meta{
@@ -39,6 +41,7 @@ func Sample(parties int) *model.Document {
 		p(model.StyleSubtitle, "", model.Text{Text: "über die Nachnutzung des Online-Dienstes „Wohngeld“"}, model.LineBreak{}, model.Text{Text: "(OZG-Leistung Wohngeld, OZG-ID 10092)"}),
 		p(model.StyleCentered, "", model.Text{Text: "zwischen"}),
 	)
+	keep := func(p *model.Paragraph) *model.Paragraph { p.KeepNext = true; return p }
 	var sigs []model.Signature
 	header := []model.Row{{Cells: []model.Cell{{Inlines: text("Land")}, {Inlines: text("Anteil")}, {Inlines: text("2027")}, {Inlines: text("Summe")}}}}
 	var rows []model.Row
@@ -72,7 +75,7 @@ func Sample(parties int) *model.Document {
 			}},
 		}},
 		&model.Section{ID: "kostenverteilung", Level: 1, Number: "§\u00a02", Title: "Kostenverteilung", Blocks: []model.Block{
-			p(model.StyleBody, "(1)", model.Text{Text: "Die Kosten werden nach dem folgenden Schlüssel verteilt."}),
+			keep(p(model.StyleBody, "(1)", model.Text{Text: "Die Kosten werden nach dem folgenden Schlüssel verteilt."})),
 			&model.Table{ID: "verteilungstabelle", Caption: "Anteile und Beträge", Widths: []int{40, 20, 20, 20},
 				Aligns: []model.Align{model.AlignLeft, model.AlignRight, model.AlignRight, model.AlignRight},
 				Header: header, Rows: rows},
@@ -86,7 +89,10 @@ func Sample(parties int) *model.Document {
 				&model.Table{Boxed: true, Widths: []int{35, 65}, Aligns: []model.Align{model.AlignLeft, model.AlignLeft}, Rows: []model.Row{
 					{Cells: []model.Cell{{Inlines: text("Behörde"), Shade: "E7E6E6"}, {Inlines: text("Ministerium " + Hostile)}}},
 					{Cells: []model.Cell{{Inlines: text("Leitweg-ID"), Shade: "E7E6E6"}, {Inlines: text("15-0-12")}}},
+					{Cells: []model.Cell{{Inlines: text("Haushaltsstelle"), Shade: "E7E6E6"}, {Inlines: []model.Inline{model.Field{}}}}},
 				}},
+				p(model.StyleBody, "", model.Text{Text: "Ausgefüllt von: "}, model.Field{Text: "Erika Mustermann"},
+					model.Text{Text: ", Telefon: "}, model.Field{}),
 			}},
 		}},
 	)

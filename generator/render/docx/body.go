@@ -228,12 +228,15 @@ func (r *renderer) paragraph(p *model.Paragraph, lay para) error {
 	change := paragraphChange(p.Inlines)
 	x := &r.x
 	x.raw(`<w:p>`)
-	if style != "" || lay.left > 0 || change != "" {
+	if style != "" || lay.left > 0 || change != "" || p.KeepNext {
 		x.raw(`<w:pPr>`)
 		if style != "" {
 			x.raw(`<w:pStyle w:val="`)
 			x.raw(style)
 			x.raw(`"/>`)
+		}
+		if p.KeepNext {
+			x.raw(`<w:keepNext/>`)
 		}
 		if lay.left > 0 {
 			if lay.hang {
@@ -295,6 +298,10 @@ func (r *renderer) inlines(ins []model.Inline, bold bool) error {
 			r.x.run(s, bold || n.Bold, n.Italic)
 		case model.LineBreak:
 			r.x.raw(`<w:r><w:br/></w:r>`)
+		case model.Field:
+			if err := r.field(n, bold); err != nil {
+				return err
+			}
 		default:
 			if in == nil {
 				return fmt.Errorf("%w: leeres Inline (%s)", model.ErrUnknownNode, r.loc)
@@ -370,4 +377,49 @@ func (r *renderer) listParagraph(p *model.Paragraph, lay para) error {
 	// is wholly inserted or deleted.
 	q.Inlines = append([]model.Inline{model.Text{Text: p.Number + " ", Change: paragraphChange(p.Inlines)}}, p.Inlines...)
 	return r.paragraph(&q, lay)
+}
+
+// field writes a form field as a plain-text content control. An empty
+// field shows fieldPlaceholder (grey, replaced by what is typed, and
+// printed as a line to write on); a filled one its text.
+func (r *renderer) field(f model.Field, bold bool) error {
+	s, err := r.clean(f.Text)
+	if err != nil {
+		return err
+	}
+	x := &r.x
+	x.raw(`<w:sdt><w:sdtPr>`)
+	if s == "" {
+		x.raw(`<w:showingPlcHdr/>`)
+	}
+	x.raw(`<w:text/></w:sdtPr><w:sdtContent>`)
+	if s == "" {
+		x.raw(`<w:r><w:rPr><w:color w:val="` + fieldBlankColor + `"/></w:rPr><w:t>` + fieldPlaceholder + `</w:t></w:r>`)
+	} else {
+		x.run(s, bold, false)
+	}
+	x.raw(`</w:sdtContent></w:sdt>`)
+	return nil
+}
+
+// fieldBlankColor is the grey of an empty field's placeholder, Word's
+// "Platzhaltertext".
+const fieldBlankColor = "808080"
+
+// fieldPlaceholder is the placeholder of an empty field: a line of 30
+// underscores, about 6 cm in 10 pt Arial. Word shows it until something
+// is typed (w:showingPlcHdr); LibreOffice keeps it as the field's text
+// when it saves, so docxread reads a field of underscores as empty.
+const fieldPlaceholder = "______________________________"
+
+// hasBlankField reports whether a row holds an empty form field.
+func hasBlankField(row model.Row) bool {
+	for _, c := range row.Cells {
+		for _, in := range c.Inlines {
+			if f, ok := in.(model.Field); ok && f.Text == "" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -24,9 +24,26 @@ const (
 	chartGap       = 50  // cell margin above and below each bar
 	chartMinBar    = 20  // a bar above zero is at least 1 pt long
 	chartAxis      = `<w:left w:val="single" w:sz="6" w:space="0" w:color="595959"/>`
-	chartLabelMinP = 15 // label column: 15 % to 35 % of the text width
+	chartLabelMinP = 15 // label column: 15 % to 35 % of the column width
 	chartLabelMaxP = 35
+	chartColGap    = 567 // 1 cm between the columns of a chart in columns
 )
+
+// chartGeom is the size of a chart's text and bars: table text and 14 pt
+// bars, or in a chart in columns, which has many bars (16 on a slide),
+// 9 pt text and 10 pt bars with 2 pt gaps, as the PDF renderer's.
+type chartGeom struct {
+	halfPts   int // text size in half points; 0 is the table text's
+	charW     int // estimated width of a character in twips
+	barH, gap int // twips
+}
+
+func chartGeometry(cols int) chartGeom {
+	if cols > 1 {
+		return chartGeom{halfPts: 18, charW: chartCharW * 9 / 10, barH: 200, gap: 40}
+	}
+	return chartGeom{charW: chartCharW, barH: chartBarH, gap: chartGap}
+}
 
 // chartGapPara is the paragraph a table cell must end with after a
 // nested table, made as small as Word and LibreOffice allow.
@@ -41,13 +58,21 @@ type chartBar struct {
 }
 
 // chart writes the title (a caption that keeps with the chart and carries
-// the id's bookmark) and the chart table. Every row but the last keeps
-// with the next, so the chart stays on one page.
+// the id's bookmark) and the chart table: per row, a label cell and a bar
+// cell for each of the chart's columns, the bars running down the first
+// column and then the next. Every row but the last keeps with the next,
+// so the chart stays on one page.
 func (r *renderer) chart(c *model.Chart) error {
 	saved := r.loc
 	defer func() { r.loc = saved }()
 	r.loc = textcheck.Location{Pos: or(c.Pos, saved.Pos), Section: saved.Section, What: "Diagramm", Label: c.ID}
-	labelW, areaW, bars, err := r.chartLayout(c)
+	nrows, ncols, err := c.Rows()
+	if err != nil {
+		return r.invalid("%v", err)
+	}
+	colW := (r.textW - (ncols-1)*chartColGap) / ncols
+	g := chartGeometry(ncols)
+	labelW, areaW, bars, err := r.chartLayout(c, colW, g)
 	if err != nil {
 		return err
 	}
@@ -57,36 +82,62 @@ func (r *renderer) chart(c *model.Chart) error {
 		return err
 	}
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
-	x.intAttr("w:w", r.textW)
-	x.raw(` w:type="dxa"/>` + bordersNone + `<w:tblLayout w:type="fixed"/>` + cellMargins + `</w:tblPr><w:tblGrid><w:gridCol`)
-	x.intAttr("w:w", labelW)
-	x.raw(`/><w:gridCol`)
-	x.intAttr("w:w", areaW)
-	x.raw(`/></w:tblGrid>`)
-	for i, b := range bars {
-		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW`)
-		x.intAttr("w:w", labelW)
-		x.raw(` w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
-		if i < len(bars)-1 {
-			x.raw(`<w:keepNext/>`)
-		}
-		x.raw(`<w:jc w:val="right"/></w:pPr>`)
-		if i == 0 && mark >= 0 {
-			r.bookmarkStart(mark, markName)
-		}
-		x.run(b.label, false, false)
-		if i == 0 && mark >= 0 {
-			r.bookmarkEnd(mark)
-		}
-		x.raw(`</w:p></w:tc><w:tc><w:tcPr><w:tcW`)
+	x.intAttr("w:w", ncols*(labelW+areaW)+(ncols-1)*chartColGap)
+	x.raw(` w:type="dxa"/>` + bordersNone + `<w:tblLayout w:type="fixed"/>` + cellMargins + `</w:tblPr><w:tblGrid>`)
+	for col := range ncols {
+		// The gap between two columns widens the label cell after it.
+		x.raw(`<w:gridCol`)
+		x.intAttr("w:w", labelW+min(col, 1)*chartColGap)
+		x.raw(`/><w:gridCol`)
 		x.intAttr("w:w", areaW)
-		x.raw(` w:type="dxa"/><w:tcBorders>` + chartAxis + `</w:tcBorders><w:tcMar><w:top`)
-		x.intAttr("w:w", chartGap)
-		x.raw(` w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom`)
-		x.intAttr("w:w", chartGap)
-		x.raw(` w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar><w:vAlign w:val="center"/></w:tcPr>`)
-		r.chartBar(b, areaW, i < len(bars)-1)
-		x.raw(chartGapPara + `</w:tc></w:tr>`)
+		x.raw(`/>`)
+	}
+	x.raw(`</w:tblGrid>`)
+	for row := range nrows {
+		keep := row < nrows-1
+		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for col := range ncols {
+			i := col*nrows + row
+			gap := min(col, 1) * chartColGap
+			x.raw(`<w:tc><w:tcPr><w:tcW`)
+			x.intAttr("w:w", labelW+gap)
+			x.raw(` w:type="dxa"/>`)
+			if gap > 0 {
+				x.raw(`<w:tcMar><w:left`)
+				x.intAttr("w:w", chartPad+gap)
+				x.raw(` w:type="dxa"/></w:tcMar>`)
+			}
+			x.raw(`<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
+			if keep {
+				x.raw(`<w:keepNext/>`)
+			}
+			x.raw(`<w:jc w:val="right"/></w:pPr>`)
+			if i < len(bars) {
+				if i == 0 && mark >= 0 {
+					r.bookmarkStart(mark, markName)
+				}
+				x.sizedRun(bars[i].label, g.halfPts)
+				if i == 0 && mark >= 0 {
+					r.bookmarkEnd(mark)
+				}
+			}
+			x.raw(`</w:p></w:tc><w:tc><w:tcPr><w:tcW`)
+			x.intAttr("w:w", areaW)
+			x.raw(` w:type="dxa"/>`)
+			if i >= len(bars) {
+				// No bar in this place of the last column: no axis.
+				x.raw(`</w:tcPr>` + chartGapPara + `</w:tc>`)
+				continue
+			}
+			x.raw(`<w:tcBorders>` + chartAxis + `</w:tcBorders><w:tcMar><w:top`)
+			x.intAttr("w:w", g.gap)
+			x.raw(` w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom`)
+			x.intAttr("w:w", g.gap)
+			x.raw(` w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar><w:vAlign w:val="center"/></w:tcPr>`)
+			r.chartBar(bars[i], areaW, keep, g)
+			x.raw(chartGapPara + `</w:tc>`)
+		}
+		x.raw(`</w:tr>`)
 	}
 	x.raw(`</w:tbl>` + tableEnd)
 	return nil
@@ -94,7 +145,7 @@ func (r *renderer) chart(c *model.Chart) error {
 
 // chartBar writes the nested table of one bar: the shaded bar, if any,
 // and the value text after it.
-func (r *renderer) chartBar(b chartBar, areaW int, keepNext bool) {
+func (r *renderer) chartBar(b chartBar, areaW int, keepNext bool, g chartGeom) {
 	x := &r.x
 	x.raw(`<w:tbl><w:tblPr><w:tblW`)
 	x.intAttr("w:w", areaW)
@@ -108,7 +159,7 @@ func (r *renderer) chartBar(b chartBar, areaW int, keepNext bool) {
 	x.raw(`<w:gridCol`)
 	x.intAttr("w:w", areaW-b.w)
 	x.raw(`/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:trHeight`)
-	x.intAttr("w:val", chartBarH)
+	x.intAttr("w:val", g.barH)
 	x.raw(` w:hRule="exact"/></w:trPr>`)
 	keep := ``
 	if keepNext {
@@ -128,15 +179,16 @@ func (r *renderer) chartBar(b chartBar, areaW int, keepNext bool) {
 	x.intAttr("w:w", chartPad)
 	x.raw(` w:type="dxa"/></w:tcMar><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>` + keep +
 		`<w:spacing w:before="0" w:after="0"/></w:pPr>`)
-	x.run(b.text, false, false)
+	x.sizedRun(b.text, g.halfPts)
 	x.raw(`</w:p></w:tc></w:tr></w:tbl>`)
 }
 
 // chartLayout checks the bars and returns the widths of the label column
-// and the bar area and each bar's length. The longest bar leaves room
-// for the longest value text; the others are proportional to it, by
-// integer arithmetic, so the same chart always gets the same widths.
-func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartBar, err error) {
+// and the bar area of a chart column colW wide, and each bar's length.
+// The longest bar leaves room for the longest value text; the others are
+// proportional to it, by integer arithmetic, so the same chart always
+// gets the same widths.
+func (r *renderer) chartLayout(c *model.Chart, colW int, g chartGeom) (labelW, areaW int, bars []chartBar, err error) {
 	if len(c.Bars) == 0 {
 		return 0, 0, nil, r.invalid("Diagramm ohne Balken")
 	}
@@ -164,10 +216,10 @@ func (r *renderer) chartLayout(c *model.Chart) (labelW, areaW int, bars []chartB
 		textRunes = max(textRunes, utf8.RuneCountInString(text))
 	}
 	r.loc.Row, r.loc.Col = 0, 0
-	labelW = labelRunes*chartCharW + 2*chartPad
-	labelW = min(max(labelW, r.textW*chartLabelMinP/100), r.textW*chartLabelMaxP/100)
-	areaW = r.textW - labelW
-	longest := areaW - (textRunes*chartCharW + 2*chartPad)
+	labelW = labelRunes*g.charW + 2*chartPad
+	labelW = min(max(labelW, colW*chartLabelMinP/100), colW*chartLabelMaxP/100)
+	areaW = colW - labelW
+	longest := areaW - (textRunes*g.charW + 2*chartPad)
 	longest = max(longest, areaW/2)
 	for i, b := range c.Bars {
 		if b.ValueE5 == 0 {

@@ -10,8 +10,11 @@
 // LibreOffice and the PDF show the same labels.
 //
 // Pages are A4 (portrait or landscape) or a 16:9 slide (Meta.Page
-// "folie"); bar charts (model.Chart) become borderless tables with shaded
-// cells as bars (chart.go).
+// "folie", without page numbers); bar charts (model.Chart) become
+// borderless tables with shaded cells as bars (chart.go). A draft
+// (Meta.Draft) carries "ENTWURF" in the header; a form field
+// (model.Field) is a plain-text content control; paragraphs marked
+// KeepNext keep with the next (w:keepNext).
 package docx
 
 import (
@@ -164,22 +167,52 @@ func buildParts(d *model.Document, opts Options) (parts []part, err error) {
 		{name: pathStyles, contentType: ctPrefix + "styles+xml", data: stylesXML(meta.lang), static: true},
 		{name: pathSettings, contentType: ctPrefix + "settings+xml", data: settingsXML(meta.lang), static: true},
 		{name: pathFontTable, contentType: ctPrefix + "fontTable+xml", data: []byte(fontTableXML), static: true},
-		{name: pathHeader, contentType: ctPrefix + "header+xml", data: headerXML(meta.short)},
-		{name: pathFooter, contentType: ctPrefix + "footer+xml", data: []byte(footerXML), static: true},
+		{name: pathHeader, contentType: ctPrefix + "header+xml", data: headerXML(meta.short, d.Meta.Draft, r.textW)},
+		{name: pathFooter, contentType: ctPrefix + "footer+xml", data: []byte(footerFor(d.Meta)), static: true},
 	}
 	parts[0].data = contentTypes(parts)
 	return parts, nil
 }
 
-// headerXML puts the short title, small and right-aligned, on every page.
-func headerXML(short string) []byte {
+// headerXML puts the short title, small and right-aligned, on every page;
+// in a draft, model.DraftMark in bold dark red at the left, the title
+// after a right tab at the margin (docxread reads the mark back).
+func headerXML(short string, draft bool, textW int) []byte {
 	var x xw
 	x.raw(xmlDecl + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` +
-		`<w:p><w:pPr><w:pStyle w:val="` + styleHeader + `"/></w:pPr>`)
+		`<w:p><w:pPr><w:pStyle w:val="` + styleHeader + `"/>`)
+	if draft {
+		x.raw(`<w:tabs><w:tab w:val="right"`)
+		x.intAttr("w:pos", textW)
+		x.raw(`/></w:tabs><w:jc w:val="left"/>`)
+	}
+	x.raw(`</w:pPr>`)
+	if draft {
+		x.raw(`<w:r><w:rPr><w:b/><w:bCs/><w:color w:val="` + draftColor + `"/></w:rPr><w:t>` + model.DraftMark + `</w:t></w:r>`)
+		if short != "" {
+			x.raw(`<w:r><w:tab/></w:r>`)
+		}
+	}
 	x.run(short, false, false)
 	x.raw(`</w:p></w:hdr>`)
 	return x.bytes()
 }
+
+// draftColor is the dark red of the draft mark, as in the PDF.
+const draftColor = "C00000"
+
+// footerFor returns the footer: "Seite X von Y", or on a slide, which is
+// shown on its own, an empty footer.
+func footerFor(m model.Meta) string {
+	if m.Page == model.PageSlide {
+		return slideFooterXML
+	}
+	return footerXML
+}
+
+// slideFooterXML is the footer of a slide: one empty paragraph.
+const slideFooterXML = xmlDecl + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` +
+	`<w:p><w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr></w:p></w:ftr>`
 
 // A complex field. The cached result "1" shows until the application
 // updates the field, which Word and LibreOffice do on layout.

@@ -584,9 +584,9 @@ func TestTableRows(t *testing.T) {
 	if n := strings.Count(doc, "<w:tblHeader/>"); n != 1 {
 		t.Errorf("%d header rows, want 1", n)
 	}
-	// 1 header + 17 rows, 2 boxed rows, 8 signature rows.
-	if n, rows := strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>"); n != rows || rows != 18+2+8 {
-		t.Errorf("%d of %d rows cantSplit, want 28 of 28", n, rows)
+	// 1 header + 17 rows, 3 boxed rows, 8 signature rows.
+	if n, rows := strings.Count(doc, "<w:cantSplit/>"), strings.Count(doc, "<w:tr>"); n != rows || rows != 18+3+8 {
+		t.Errorf("%d of %d rows cantSplit, want 29 of 29", n, rows)
 	}
 	if !strings.Contains(doc, `<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">1.440.000,00 €</w:t>`) {
 		t.Error("total is not bold")

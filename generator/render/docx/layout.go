@@ -14,6 +14,11 @@ const (
 
 	// signatureGap separates the two columns of signature blocks.
 	signatureGap = 567
+
+	// fieldRowHeight is the least height of a table row with an empty
+	// form field: 9 mm, room to write by hand (the PDF's row plus
+	// fieldRoom).
+	fieldRowHeight = 510
 )
 
 // textWidth is the width between the margins.

@@ -89,3 +89,66 @@ func TestLibreOfficePDF(t *testing.T) {
 		t.Logf("PDF text:\n%s", text)
 	}
 }
+
+// TestLibreOfficeSignaturesStayWithText: in LibreOffice's layout the
+// heading „Unterschriften“ stands on the page of the first signature
+// block and of the last paragraph before it (kept with the next), however
+// much text comes first; the two blocks of a row share a page, and more
+// rows break between rows, never inside one.
+func TestLibreOfficeSignaturesStayWithText(t *testing.T) {
+	t.Parallel()
+	testtool.Require(t, "soffice")
+	type variant struct{ parties, fillers int }
+	var variants []variant
+	var paths []string
+	dir := t.TempDir()
+	for _, parties := range []int{2, 8, 12} {
+		for fillers := 20; fillers <= 40; fillers += 4 {
+			var sigs []model.Signature
+			for i := range parties {
+				sigs = append(sigs, model.Signature{Party: fmt.Sprintf("Für Partei %d", i+1), Signer: "das Ministerium", PlaceDate: "Ort, Datum"})
+			}
+			var blocks []model.Block
+			for i := range fillers {
+				blocks = append(blocks, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: fmt.Sprintf("Füllabsatz %d.", i)}}})
+			}
+			blocks = append(blocks,
+				&model.Paragraph{Style: model.StyleBody, KeepNext: true, Inlines: []model.Inline{model.Text{Text: "Letzter Satz vor den Unterschriften."}}},
+				&model.Section{ID: "unterschriften", Level: 1, Title: "Unterschriften", Blocks: []model.Block{&model.Signatures{Blocks: sigs}}})
+			d := &model.Document{Meta: modeltest.Sample(2).Meta, Blocks: blocks}
+			path := filepath.Join(dir, fmt.Sprintf("sig-%d-%d.docx", parties, fillers))
+			if err := RenderFile(path, d, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			variants = append(variants, variant{parties, fillers})
+			paths = append(paths, path)
+		}
+	}
+	moved := 0
+	for i, pdf := range testtool.LibreOfficeAll(t, paths, "pdf") {
+		v := variants[i]
+		text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")
+		pages := strings.Split(text, "\f")
+		pageOf := func(s string) int {
+			for j, p := range pages {
+				if strings.Contains(p, s) {
+					return j
+				}
+			}
+			return -1
+		}
+		h, last, first := pageOf("Unterschriften"), pageOf("Letzter Satz"), pageOf("Für Partei 1\n")
+		if h != last || h != first {
+			t.Errorf("%d Parteien, %d Füllabsätze: letzter Satz auf Seite %d, Überschrift auf Seite %d, erste Unterschrift auf Seite %d", v.parties, v.fillers, last+1, h+1, first+1)
+		}
+		if v.parties == 2 && pageOf("Für Partei 2") != first {
+			t.Errorf("2 Parteien, %d Füllabsätze: Unterschriften auf Seite %d bis %d", v.fillers, first+1, pageOf("Für Partei 2")+1)
+		}
+		if h > 0 {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Error("die Unterschriften standen immer auf Seite 1: der Test prüft keinen Umbruch")
+	}
+}

@@ -168,6 +168,14 @@ type rowLayout struct {
 func (r *renderer) row(row model.Row, lay rowLayout) error {
 	x := &r.x
 	x.raw(`<w:tr><w:trPr><w:cantSplit/>`)
+	blank := hasBlankField(row)
+	if blank {
+		// Room to write by hand above the line, as in the PDF; the text
+		// sits at the bottom of the row.
+		x.raw(`<w:trHeight`)
+		x.intAttr("w:val", fieldRowHeight)
+		x.raw(` w:hRule="atLeast"/>`)
+	}
 	if lay.header {
 		x.raw(`<w:tblHeader/>`)
 	}
@@ -198,6 +206,9 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 			x.attr("w:fill", c.Shade)
 			x.raw(`/>`)
 		}
+		if blank {
+			x.raw(`<w:vAlign w:val="bottom"/>`)
+		}
 		x.raw(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
 		if a := lay.aligns[i]; a != "" {
 			x.raw(`<w:jc w:val="`)
@@ -219,6 +230,16 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 	x.raw(`</w:tr>`)
 	return nil
 }
+
+// maxKeptSigRows is the most rows of signature blocks kept together. A
+// block with the lines for place and date, signature, name and
+// Amtsbezeichnung is about 9 cm high, the type area of A4 24.7 cm: with
+// the heading and the last paragraph before it, two rows do not reliably
+// fit on one page, and when a kept table does not fit, LibreOffice moves
+// it whole to the next page and leaves the heading behind. So rows are not
+// kept with each other: the heading keeps with the first row, and no row
+// ever splits.
+const maxKeptSigRows = 1
 
 // signatures writes a borderless two-column table, one cell per party:
 // party and signer, then the lines to fill in (see signature). Rows never
@@ -244,7 +265,14 @@ func (r *renderer) signatures(s *model.Signatures) error {
 		x.raw(`/>`)
 	}
 	x.raw(`</w:tblGrid>`)
+	// Every row but the last keeps with the next (Word keeps table rows
+	// together this way), so the blocks stay on one page, if they fit on
+	// one: up to maxKeptSigRows rows. A taller table keeps no rows
+	// together, because LibreOffice then moves the whole table to the next
+	// page and leaves the heading "Unterschriften" behind.
+	kept := (len(s.Blocks)+1)/2 <= maxKeptSigRows
 	for i := 0; i < len(s.Blocks); i += 2 {
+		keep := kept && i+2 < len(s.Blocks)
 		x.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for col := 0; col < 2; col++ {
 			x.raw(`<w:tc><w:tcPr><w:tcW`)
@@ -260,9 +288,11 @@ func (r *renderer) signatures(s *model.Signatures) error {
 			x.raw(` w:type="dxa"/></w:tcMar></w:tcPr>`)
 			if i+col < len(s.Blocks) {
 				r.loc.Index = i + col + 1
-				if err := r.signature(s.Blocks[i+col]); err != nil {
+				if err := r.signature(s.Blocks[i+col], keep); err != nil {
 					return err
 				}
+			} else if keep {
+				x.raw(`<w:p><w:pPr><w:keepNext/></w:pPr></w:p>`)
 			} else {
 				x.raw(`<w:p/>`)
 			}
@@ -286,8 +316,9 @@ const (
 // authority that signs for it, then a line for place and date and the
 // further lines, each with its caption below — the first of them, the
 // signature line, with more room above it. Without further lines an
-// uncaptioned signature line follows.
-func (r *renderer) signature(s model.Signature) error {
+// uncaptioned signature line follows. keep keeps its paragraphs with the
+// next, which keeps its row with the next row.
+func (r *renderer) signature(s model.Signature, keep bool) error {
 	texts := make([]string, 0, 3+len(s.Lines))
 	for _, in := range append([]string{s.Party, s.Signer, s.PlaceDate}, s.Lines...) {
 		c, err := r.clean(in)
@@ -296,34 +327,38 @@ func (r *renderer) signature(s model.Signature) error {
 		}
 		texts = append(texts, c)
 	}
+	kn := ""
+	if keep {
+		kn = `<w:keepNext/>`
+	}
 	// The party's name opens the block with room above it, which
 	// separates a row of blocks from the one before.
-	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigText + `"/><w:spacing`)
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigText + `"/>` + kn + `<w:spacing`)
 	r.x.intAttr("w:before", signatureRowGap)
 	r.x.raw(`/></w:pPr>`)
 	r.x.run(texts[0], true, false)
 	r.x.raw(`</w:p>`)
-	r.sigPara(styleSigText, texts[1], false)
-	r.sigLine(0)
-	r.sigPara(styleSigCap, texts[2], false)
+	r.sigPara(styleSigText, kn, texts[1], false)
+	r.sigLine(0, kn)
+	r.sigPara(styleSigCap, kn, texts[2], false)
 	if len(s.Lines) == 0 {
-		r.sigLine(signatureSpace)
+		r.sigLine(signatureSpace, kn)
 	}
 	for i, c := range texts[3:] {
 		if i == 0 {
-			r.sigLine(signatureSpace)
+			r.sigLine(signatureSpace, kn)
 		} else {
-			r.sigLine(0)
+			r.sigLine(0, kn)
 		}
-		r.sigPara(styleSigCap, c, false)
+		r.sigPara(styleSigCap, kn, c, false)
 	}
 	return nil
 }
 
 // sigLine writes a line to write on; before is the room above it in
-// twips, 0 for the style's.
-func (r *renderer) sigLine(before int) {
-	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/>`)
+// twips, 0 for the style's; keep is "" or <w:keepNext/>.
+func (r *renderer) sigLine(before int, keep string) {
+	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="` + styleSigLine + `"/>` + keep)
 	if before > 0 {
 		r.x.raw(`<w:spacing`)
 		r.x.intAttr("w:before", before)
@@ -332,10 +367,10 @@ func (r *renderer) sigLine(before int) {
 	r.x.raw(`</w:pPr></w:p>`)
 }
 
-func (r *renderer) sigPara(style, text string, bold bool) {
+func (r *renderer) sigPara(style, keep, text string, bold bool) {
 	r.x.raw(`<w:p><w:pPr><w:pStyle w:val="`)
 	r.x.raw(style)
-	r.x.raw(`"/></w:pPr>`)
+	r.x.raw(`"/>` + keep + `</w:pPr>`)
 	r.x.run(text, bold, false)
 	r.x.raw(`</w:p>`)
 }

@@ -72,6 +72,29 @@ func (x *xw) runAs(s string, bold, italic bool, tag string) {
 	case italic:
 		x.raw(`<w:rPr><w:i/><w:iCs/></w:rPr>`)
 	}
+	x.runText(s, tag)
+}
+
+// sizedRun writes a run of cleaned text in a size of its own, in half
+// points; 0 keeps the style's.
+func (x *xw) sizedRun(s string, halfPts int) {
+	if halfPts == 0 {
+		x.run(s, false, false)
+		return
+	}
+	if s == "" {
+		return
+	}
+	x.raw(`<w:r><w:rPr><w:sz`)
+	x.intAttr("w:val", halfPts)
+	x.raw(`/><w:szCs`)
+	x.intAttr("w:val", halfPts)
+	x.raw(`/></w:rPr>`)
+	x.runText(s, "w:t")
+}
+
+// runText writes the text of a run and closes it.
+func (x *xw) runText(s, tag string) {
 	for s != "" {
 		i := strings.IndexAny(s, "\t\n")
 		if i < 0 {

@@ -22,6 +22,11 @@ func Render(w io.Writer, d *model.Document) error {
 	}
 	bw := bufio.NewWriter(w)
 	r := &renderer{w: bw}
+	if d.Meta.Draft {
+		// The running header of DOCX and PDF carries the mark on every
+		// page; the twin says it once, first.
+		r.para("", "**"+model.DraftMark+"**")
+	}
 	if err := r.blocks(d.Blocks, ""); err != nil {
 		return err
 	}
@@ -201,6 +206,12 @@ func inlines(ins []model.Inline) (string, error) {
 			b.WriteString(s)
 		case model.LineBreak:
 			b.WriteString("  \n")
+		case model.Field:
+			if n.Text == "" {
+				b.WriteString(model.FieldBlank)
+			} else {
+				b.WriteString(n.Text)
+			}
 		default:
 			return "", model.UnknownInline(in)
 		}

@@ -8,12 +8,16 @@
 // substitute.
 //
 // The renderer lays the document out itself — word wrapping over runs of
-// mixed emphasis, justification, hanging indents, keep-with-next for
-// headings, orphan and widow control, tables whose header rows repeat and
-// whose rows never split, signature blocks that never split — and then
+// mixed emphasis (never at a no-break space), justification, hanging
+// indents, keep-with-next for headings, captions and paragraphs marked
+// KeepNext (held even when what they keep with is taller than a page),
+// orphan and widow control, tables whose header rows repeat and whose
+// rows never split, signature blocks that never split and stay together
+// when they fit on a page, form fields as lines to write on — and then
 // paints the finished pages with fpdf. Because the page count is known
 // before painting, the footer "Seite X von Y" is exact and centred
-// without fpdf's page-number alias.
+// without fpdf's page-number alias; a slide has none. A draft
+// (Meta.Draft) carries "ENTWURF" in the header of every page.
 //
 // Fonts are prepared once by NewRenderer and shared by every Render. A
 // document whose text lies entirely within Windows-1252 (the usual case
@@ -26,7 +30,8 @@
 //
 // Pages are A4 (portrait or landscape) or, with Meta.Page "folie", a 16:9
 // slide of 960 × 540 pt with 12 mm margins. Bar charts (model.Chart) are
-// drawn natively: labels, axis, filled bars, value texts.
+// drawn natively: labels, axis, filled bars, value texts, in one column or
+// several side by side.
 //
 // Every PDF carries the model it was rendered from: the model.Dump output
 // as the attachment "vereinbar-modell.txt" and its SHA-256 in the

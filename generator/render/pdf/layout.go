@@ -57,6 +57,7 @@ var (
 	sigStyle     = pstyle{size: 10, align: alignLeft, spacing: 1}
 	sigCapStyle  = pstyle{size: 9, align: alignLeft, spacing: 1}
 	headerStyle  = pstyle{size: 8, align: alignRight, spacing: 1}
+	draftStyle   = pstyle{size: 8, bold: true, align: alignLeft, spacing: 1}
 	footerStyle  = pstyle{size: 9, align: alignCenter, spacing: 1}
 )
 
@@ -85,6 +86,10 @@ const (
 	tableAfter   = 9.0 // pt below a table
 	ruleWidth    = 0.15
 	sigLineWidth = 0.2
+	// fieldRoom is added to a table row with an empty form field, so a
+	// hand has room to write above the line (DOCX: the row's minimum
+	// height, fieldRowHeight there).
+	fieldRoom = 3.0
 )
 
 var (
@@ -92,7 +97,11 @@ var (
 	headerGrey = rgb{0x59, 0x59, 0x59}
 	gridGrey   = rgb{0xa6, 0xa6, 0xa6}
 	headShade  = rgb{0xf2, 0xf2, 0xf2}
+	draftRed   = rgb{0xc0, 0x00, 0x00} // the draft mark, as in the DOCX
 )
+
+// draftGap separates the draft mark from the short title in the header.
+const draftGap = 5.0
 
 // rgb is a colour.
 type rgb struct{ r, g, b uint8 }
@@ -128,10 +137,24 @@ type vitem struct {
 	h             float64 // height in mm
 	before, after float64 // space in mm; before is dropped at a page top
 	keepNext      bool    // on the same page as the next item
-	pageBreak     bool    // a forced page break, no content
-	header        bool    // a table header row, repeated after a page break
-	table         *tableRun
-	ops           []op
+	// keepHard marks a keep that holds even when the chain of items kept
+	// together is too tall for a page: a heading, a caption, a sentence
+	// introducing what follows, a table's header rows, the last line
+	// before the signatures. Only such items stay with their next one
+	// then; widow and orphan control and rows kept together give way.
+	keepHard  bool
+	pageBreak bool // a forced page break, no content
+	header    bool // a table header row, repeated after a page break
+	table     *tableRun
+	ops       []op
+}
+
+// keepHard keeps the items from first to the end of l.items with the
+// item after them, even if the chain is too tall for a page.
+func (l *layout) keepHard(first int) {
+	for _, it := range l.items[first:] {
+		it.keepNext, it.keepHard = true, true
+	}
 }
 
 // tableRun links the rows of one table so its header rows can be
@@ -240,9 +263,7 @@ func (l *layout) section(s *model.Section) error {
 	}
 	first := len(l.items)
 	l.lines(l.tokenize(bold, heading), ps, para{x: l.x0, width: l.textW})
-	for _, it := range l.items[first:] {
-		it.keepNext = true
-	}
+	l.keepHard(first)
 	// Outline levels may rise by one at a time; a level-3 section right
 	// under a level-1 one hangs one level below it.
 	level := min(s.Level-1, l.lastLevel+1)
@@ -283,7 +304,14 @@ func (l *layout) paragraph(p *model.Paragraph, pp para) error {
 	if err != nil {
 		return err
 	}
-	return l.paragraphBoxes(bs, ps, pp)
+	first := len(l.items)
+	if err := l.paragraphBoxes(bs, ps, pp); err != nil {
+		return err
+	}
+	if p.KeepNext {
+		l.keepHard(first)
+	}
+	return nil
 }
 
 // paragraphBoxes lays out tokenized text with its label, if any.
@@ -441,9 +469,7 @@ func (l *layout) table(t *model.Table) error {
 			return err
 		}
 		l.lines(bs, captionStyle, para{x: l.x0, width: l.textW})
-		for _, it := range l.items[first:] {
-			it.keepNext = true
-		}
+		l.keepHard(first)
 		l.loc.What = "Tabelle"
 	}
 	run := &tableRun{}
@@ -465,7 +491,7 @@ func (l *layout) table(t *model.Table) error {
 		}
 		if header {
 			headH += it.h
-			it.header, it.keepNext = true, true
+			it.header, it.keepNext, it.keepHard = true, true, true
 			run.header = append(run.header, it)
 		} else {
 			body = append(body, it)
@@ -516,13 +542,24 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 	}
 	cells := make([]cell, n)
 	rows := 1
+	hasField := false
 	for i, c := range r.Cells {
 		l.loc.Row, l.loc.Col = rowNo, i+1
 		bs, err := l.inlines(c.Inlines, header || r.Total)
 		if err != nil {
 			return nil, err
 		}
-		cells[i].lines = l.breakLines(bs, (xs[i+1]-xs[i]-2*cellPadX)/k)
+		limit := (xs[i+1] - xs[i] - 2*cellPadX) / k
+		for _, b := range bs {
+			for _, p := range b.pieces {
+				hasField = hasField || p.field
+			}
+		}
+		if len(bs) == 1 && onlyField(bs[0]) {
+			// A cell that is one empty field: the line spans the cell.
+			bs[0].pieces[0].units, bs[0].units = int(limit), int(limit)
+		}
+		cells[i].lines = l.breakLines(bs, limit)
 		rows = max(rows, len(cells[i].lines))
 		switch {
 		case c.Shade != "":
@@ -537,6 +574,13 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 	}
 	l.loc.Row, l.loc.Col = 0, 0
 	h := float64(rows)*lh + 2*cellPadY
+	top := cellPadY
+	if hasField {
+		// Room to write by hand above the line: the row is taller and
+		// its text sits at the bottom.
+		h += fieldRoom
+		top += fieldRoom
+	}
 	it := &vitem{h: h}
 	for i, c := range cells {
 		if c.fill != nil {
@@ -557,7 +601,7 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 			}
 		}
 		for j, ln := range c.lines {
-			y := cellPadY + float64(j)*lh + asc
+			y := top + float64(j)*lh + asc
 			it.ops = lineOps(it.ops, ln, xs[i]+cellPadX, y, xs[i+1]-xs[i]-2*cellPadX, k, ps.size, a)
 		}
 	}
@@ -585,14 +629,17 @@ const (
 )
 
 // signatures lays out the blocks two by two; a row of two blocks is one
-// vitem, so a block is never split across pages.
+// vitem, so a block is never split across pages. The rows keep together,
+// on one page if they fit on one. (That the first row stays with the text
+// before it is the model's: the markup keeps the last paragraph before
+// signatures with them, Paragraph.KeepNext.)
 func (l *layout) signatures(s *model.Signatures) error {
 	saved := l.loc
 	defer func() { l.loc = saved }()
 	l.loc.Pos, l.loc.What = s.Pos, "Unterschrift"
 	colW := (l.textW - signatureGap) / 2
 	for i := 0; i < len(s.Blocks); i += 2 {
-		it := &vitem{after: sigRowGap}
+		it := &vitem{after: sigRowGap, keepNext: i+2 < len(s.Blocks)}
 		if i == 0 {
 			it.before = 12 * ptMM
 		}

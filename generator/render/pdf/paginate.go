@@ -64,16 +64,26 @@ func (l *layout) paginate() []page {
 }
 
 // chain returns the height of item i, with its space before, and of the
-// items kept with it. If they cannot share a page anyway, only item i
-// counts.
+// items kept with it. If they cannot share a page anyway, only the hard
+// keeps count (a heading stays with the line after it, see
+// vitem.keepHard), and if even those do not fit, only item i.
 func (l *layout) chain(i int) float64 {
+	if h := l.chainOf(i, false); h <= l.bodyH {
+		return h
+	}
+	if h := l.chainOf(i, true); h <= l.bodyH {
+		return h
+	}
+	return l.items[i].before + l.items[i].h
+}
+
+// chainOf returns the height of item i and the items kept with it: all
+// of them, or with hard only those after a hard keep.
+func (l *layout) chainOf(i int, hard bool) float64 {
 	items := l.items
 	h := items[i].before + items[i].h
-	for j := i; items[j].keepNext && j+1 < len(items) && !items[j+1].pageBreak; j++ {
+	for j := i; items[j].keepNext && (!hard || items[j].keepHard) && j+1 < len(items) && !items[j+1].pageBreak; j++ {
 		h += items[j].after + items[j+1].before + items[j+1].h
-	}
-	if h > l.bodyH {
-		return items[i].before + items[i].h
 	}
 	return h
 }

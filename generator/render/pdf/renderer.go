@@ -123,7 +123,7 @@ func (r *Renderer) layOut(d *model.Document, unicode bool) (*laidOut, error) {
 		return nil, err
 	}
 	l := r.newPageLayout(m.page)
-	header, err := l.header(d.Meta.ShortTitle)
+	header, err := l.header(d.Meta.ShortTitle, d.Meta.Draft)
 	if err != nil {
 		return nil, err
 	}
@@ -132,9 +132,12 @@ func (r *Renderer) layOut(d *model.Document, unicode bool) (*laidOut, error) {
 	}
 	pages := l.paginate()
 	footers := make([][]op, len(pages))
-	for i := range pages {
-		if footers[i], err = l.footer(i+1, len(pages)); err != nil {
-			return nil, err
+	// A slide is one page shown on its own: no page numbers.
+	if d.Meta.Page != model.PageSlide {
+		for i := range pages {
+			if footers[i], err = l.footer(i+1, len(pages)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	var mode fontMode = unicodeMode{}
@@ -238,20 +241,37 @@ func (r *Renderer) meta(mt model.Meta) (docMeta, error) {
 }
 
 // header lays out the running header: the short title, small, grey and
-// right-aligned, above a thin rule. No short title, no header.
-func (l *layout) header(short string) ([]op, error) {
-	if short == "" {
+// right-aligned, above a thin rule; in a draft, model.DraftMark in bold
+// dark red at the left. No short title and no draft, no header.
+func (l *layout) header(short string, draft bool) ([]op, error) {
+	if short == "" && !draft {
 		return nil, nil
 	}
 	l.loc = textcheck.Location{What: "Kopfzeile"}
-	bs, err := l.plain(short, regular)
-	if err != nil {
-		return nil, err
-	}
 	it := &vitem{}
-	y := l.textAt(it, bs, headerStyle, l.x0, l.page.hdrFtr, l.textW)
-	for i := range it.ops {
-		it.ops[i].color = headerGrey
+	x, w, y := l.x0, l.textW, l.page.hdrFtr
+	if draft {
+		bs, err := l.plain(model.DraftMark, bold)
+		if err != nil {
+			return nil, err
+		}
+		y = l.textAt(it, bs, draftStyle, l.x0, l.page.hdrFtr, l.textW)
+		markW := float64(bs[0].units)*unit(draftStyle.size) + draftGap
+		x, w = x+markW, w-markW
+		for i := range it.ops {
+			it.ops[i].color = draftRed
+		}
+	}
+	if short != "" {
+		bs, err := l.plain(short, regular)
+		if err != nil {
+			return nil, err
+		}
+		first := len(it.ops)
+		y = max(y, l.textAt(it, bs, headerStyle, x, l.page.hdrFtr, w))
+		for i := first; i < len(it.ops); i++ {
+			it.ops[i].color = headerGrey
+		}
 	}
 	y += 1
 	it.ops = append(it.ops, op{kind: opLine, x: l.x0, y: y, w: l.textW, size: ruleWidth, color: headerGrey})

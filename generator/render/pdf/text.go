@@ -66,11 +66,13 @@ const (
 	glueBreak                  // a forced line break
 )
 
-// piece is text in one style inside a box.
+// piece is text in one style inside a box, or an empty form field: a
+// line to write on, units wide.
 type piece struct {
 	st    style
 	s     string
 	units int // width in 1/1000 em
+	field bool
 }
 
 // box is a run of text that is never broken across lines (except when it
@@ -107,7 +109,7 @@ func (t *tokenizer) add(st style, s string) {
 		return
 	}
 	u := t.width(st, s)
-	if k := len(t.cur.pieces); k > 0 && t.cur.pieces[k-1].st == st {
+	if k := len(t.cur.pieces); k > 0 && t.cur.pieces[k-1].st == st && !t.cur.pieces[k-1].field {
 		p := &t.cur.pieces[k-1]
 		// Runs of one style that meet inside a word, or text around a
 		// dropped soft hyphen, continue the piece.
@@ -117,6 +119,18 @@ func (t *tokenizer) add(st style, s string) {
 		t.cur.pieces = append(t.cur.pieces, piece{st: st, s: s, units: u})
 	}
 	t.cur.units += u
+}
+
+// fieldUnits is the width of an empty form field in a paragraph, in
+// 1/1000 em: 12 em, about 4.6 cm at 11 pt. In a table cell that holds
+// nothing else the field spans the cell (see row).
+const fieldUnits = 12000
+
+// addField appends an empty form field, units wide, to the current box:
+// no line breaks next to it unless there is a space.
+func (t *tokenizer) addField(st style, units int) {
+	t.cur.pieces = append(t.cur.pieces, piece{st: st, units: units, field: true})
+	t.cur.units += units
 }
 
 // finish closes the current box with glue g. Spaces collapse and leading
@@ -201,6 +215,17 @@ func (l *layout) inlines(ins []model.Inline, forceBold bool) ([]box, error) {
 			t.text(st, s)
 		case model.LineBreak:
 			t.finish(glueBreak, regular)
+		case model.Field:
+			st := styleOf(forceBold, false)
+			if n.Text == "" {
+				t.addField(st, fieldUnits)
+				continue
+			}
+			s, err := l.chk.clean(n.Text, st, &l.loc)
+			if err != nil {
+				return nil, err
+			}
+			t.text(st, s)
 		default:
 			if in == nil {
 				return nil, fmt.Errorf("%w: leeres Inline (%s)", model.ErrUnknownNode, &l.loc)
@@ -243,6 +268,12 @@ func (l *layout) breakLines(bs []box, limit float64) []line {
 	start, w, spaces := 0, 0, 0
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
+		if float64(b.units) > limit && onlyField(b) {
+			// A form field alone never splits: it shrinks to the line.
+			b.pieces = []piece{{st: b.pieces[0].st, units: int(limit), field: true}}
+			b.units = int(limit)
+			bs[i] = b
+		}
 		if float64(b.units) > limit && len(b.pieces) > 0 {
 			if i > start {
 				lines = append(lines, line{boxes: bs[start:i], units: w, spaces: spaces, end: bs[i-1].glue})
@@ -276,6 +307,11 @@ func (l *layout) breakLines(bs []box, limit float64) []line {
 	return lines
 }
 
+// onlyField reports whether b is one empty form field.
+func onlyField(b box) bool {
+	return len(b.pieces) == 1 && b.pieces[0].field
+}
+
 // splitBox cuts a box that is wider than max into boxes that fit, joined
 // by breaks of no width. It is the last resort for long identifiers in
 // narrow table columns.
@@ -283,6 +319,17 @@ func (l *layout) splitBox(b box, limit float64) []box {
 	var out []box
 	var cur box
 	for _, p := range b.pieces {
+		if p.field {
+			// A field goes whole to a part of its own.
+			if cur.units > 0 && float64(cur.units+p.units) > limit {
+				cur.glue = glueHyphen
+				out = append(out, cur)
+				cur = box{}
+			}
+			cur.pieces = append(cur.pieces, p)
+			cur.units += p.units
+			continue
+		}
 		w := &l.r.faces[p.st].widths
 		start := 0
 		for i, r := range p.s {
@@ -319,6 +366,12 @@ const (
 	alignCenter
 	alignRight
 	alignJustify
+)
+
+// An empty form field is a line this far below the baseline, in mm.
+const (
+	fieldBelow     = 0.8
+	fieldLineWidth = 0.2
 )
 
 // lineOps appends the text operations of one line. x is the left edge,
@@ -363,6 +416,13 @@ func lineOps(ops []op, ln line, x, y, width, k, size float64, a align) []op {
 	}
 	for i, b := range ln.boxes {
 		for _, p := range b.pieces {
+			if p.field {
+				flush()
+				w := float64(p.units) * k
+				ops = append(ops, op{kind: opLine, x: x, y: y + fieldBelow, w: w, size: fieldLineWidth, color: black})
+				x += w
+				continue
+			}
 			emit(p.st, p.s, p.units)
 		}
 		if i == len(ln.boxes)-1 {
