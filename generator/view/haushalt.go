@@ -92,7 +92,8 @@ func buildHaushalt(pr *data.Projekt, r *costs.Result, jahre []Jahr) Haushalt {
 	if !h.Zahlung.ImVoraus {
 		h.Zahlung.Termine = zr.nachher
 	}
-	for _, p := range r.Parties {
+	for _, i := range Order(pr) { // in the order the documents name the parties
+		p := r.Parties[i]
 		if p.TotalCents == 0 {
 			continue
 		}
