@@ -18,9 +18,9 @@ import (
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 )
 
-// writeDocxDir renders every document of project into dir as DOCX, like
-// generate does, and returns dir.
-func writeDocxDir(t *testing.T, project, dir string) string {
+// projectModels builds every document of project in memory, as generate
+// does, in the order of the kind registry.
+func projectModels(t *testing.T, project string) ([]generator.Doc, []*model.Document) {
 	t.Helper()
 	g, err := generator.New(generator.Options{})
 	if err != nil {
@@ -34,15 +34,26 @@ func writeDocxDir(t *testing.T, project, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	docs := g.Docs(p)
+	models := make([]*model.Document, len(docs))
+	for i, k := range docs {
+		if models[i], err = g.Document(context.Background(), p, r, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return docs, models
+}
+
+// writeDocxDir renders every document of project into dir as DOCX, like
+// generate does, and returns dir.
+func writeDocxDir(t *testing.T, project, dir string) string {
+	t.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range g.Docs(p) {
-		d, err := g.Document(context.Background(), p, r, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := docx.RenderFile(filepath.Join(dir, k.File+".docx"), d, docx.Options{}); err != nil {
+	docs, models := projectModels(t, project)
+	for i, k := range docs {
+		if err := docx.RenderFile(filepath.Join(dir, k.File+".docx"), models[i], docx.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,23 +64,8 @@ func writeDocxDir(t *testing.T, project, dir string) string {
 // first document of a project, so that expectations follow added clauses.
 func clauseNumber(t *testing.T, project, id string) string {
 	t.Helper()
-	g, err := generator.New(generator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := g.LoadProject(project)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := g.Costs(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := g.Document(context.Background(), p, r, g.Docs(p)[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, sec := range model.Sections(d) {
+	_, models := projectModels(t, project)
+	for _, sec := range model.Sections(models[0]) {
 		if sec.ID == id {
 			return sec.Number
 		}
