@@ -16,7 +16,8 @@ const module = "github.com/vereinbar/vereinbar/"
 // per package directory below generator/, the packages of ours it must not
 // import (a prefix covers its sub-packages). The model imports nothing of
 // ours; renderers know nothing of kinds, views, project data or templates;
-// the view knows no kind; kinds know neither the facade nor the batch.
+// the view knows no kind; kinds know neither the facade nor the batch;
+// spreadsheets are data outputs and know no document model or renderer.
 var forbidden = map[string][]string{
 	"model":     {"generator"},
 	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff"},
@@ -25,6 +26,7 @@ var forbidden = map[string][]string{
 	"check":     {"generator/kind", "generator/view", "generator/batch", "generator/render"},
 	"diff":      {"generator/kind", "generator/view", "generator/batch"},
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
+	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},
 }
 
 // TestDependencyDirection parses the imports of every non-test file below

@@ -12,6 +12,9 @@ cd "$(dirname "$0")/.."
 # soffice link behind without the program.
 missing=()
 soffice --version     >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Calc opens the spreadsheets (vereinbar uebersicht); Writer alone does not.
+prog=$(readlink -f "$(command -v soffice || echo /usr/lib/libreoffice/program/soffice)")
+[ -e "$(dirname "$prog")/libsclo.so" ] || missing+=(libreoffice-calc-nogui)
 qpdf --version        >/dev/null 2>&1 || missing+=(qpdf)
 pdftotext -v          >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice must lay out the DOCX with Liberation Sans, the font the PDF

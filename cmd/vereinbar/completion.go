@@ -70,6 +70,20 @@ func fixedValues(values []string) cobra.CompletionFunc {
 	}
 }
 
+// fixedValuesWithDesc completes one value from a fixed list with
+// descriptions (--land: „ST“ Sachsen-Anhalt), ignoring case.
+func fixedValuesWithDesc(values []choice) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, c := range values {
+			if strings.HasPrefix(strings.ToLower(c.value), strings.ToLower(toComplete)) {
+				out = append(out, cobra.CompletionWithDesc(caseOf(c.value, toComplete), c.desc))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
 // listValues completes the last item of a comma-separated list ("ST,B" →
 // "ST,BW", "ST,BY" …), leaving out the items already given and adding no
 // space, so another comma may follow.

@@ -58,6 +58,10 @@ func TestShellCompletion(t *testing.T) {
 		directive cobra.ShellCompDirective
 	}{
 		{"form", []string{"init", "--form", ""}, []string{"ring", "stern", "fit-store"}, noFiles},
+		{"uebersicht land", []string{"uebersicht", "--land", "s"}, []string{"sl", "sn", "st", "sh"}, noFiles},
+		{"uebersicht format", []string{"uebersicht", "--format", ""}, []string{"xlsx", "csv"}, noFiles},
+		{"uebersicht out", []string{"uebersicht", "--out", ""}, []string{"xlsx", "csv"}, byExt},
+		{"uebersicht files", []string{"uebersicht", ""}, []string{"yaml", "yml"}, byExt},
 		{"form in any case", []string{"init", "--form", "St"}, []string{"stern"}, noFiles},
 		{"kinds", []string{"generate", "--kinds", ""}, kinds, noFiles | noSpace},
 		{"kinds after a comma", []string{"generate", "--kinds", "vereinbarung,"}, []string{"vereinbarung,abruf", "vereinbarung,beschreibung", "vereinbarung,steckbrief"}, noFiles | noSpace},

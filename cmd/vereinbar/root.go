@@ -87,6 +87,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newCheckCmd(g),
 		newRulesCmd(),
 		newDiffCmd(g),
+		newUebersichtCmd(g),
 	)
 	germanize(root)
 	return root

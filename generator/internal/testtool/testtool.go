@@ -31,6 +31,26 @@ func Require(t testing.TB, name string) string {
 	return ""
 }
 
+// RequireCalc stops the test unless LibreOffice can open spreadsheets:
+// soffice runs documents of Writer without its Calc component
+// (libreoffice-calc-nogui), and without it converts no XLSX ("source
+// file could not be loaded").
+func RequireCalc(t testing.TB) {
+	t.Helper()
+	soffice := Require(t, "soffice")
+	prog, err := filepath.EvalSymlinks(soffice)
+	if err == nil {
+		if _, err = os.Stat(filepath.Join(filepath.Dir(prog), "libsclo.so")); err == nil {
+			return
+		}
+	}
+	msg := "LibreOffice Calc fehlt (libsclo.so neben " + prog + "); scripts/test.sh installiert es (apt-get libreoffice-calc-nogui)"
+	if os.Getenv("CI") != "" || os.Getenv("VEREINBAR_REQUIRE_TOOLS") == "1" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
 // Run runs program name with args and returns its standard output; a
 // non-zero exit fails the test with the program's output.
 func Run(t testing.TB, name string, args ...string) string {

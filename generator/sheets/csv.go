@@ -1,0 +1,81 @@
+package sheets
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"github.com/vereinbar/vereinbar/generator/format"
+)
+
+// bom is the UTF-8 byte order mark by which German Excel recognises UTF-8.
+const bom = "\ufeff"
+
+// WriteCSV writes the sheet „Übersicht“ as CSV the way German Excel reads
+// it: UTF-8 with BOM, semicolons, CRLF, decimal comma without grouping
+// (1234,56), the share in percent (26,53499), dates as TT.MM.JJJJ; the last
+// line is the sum row, computed in cents.
+func WriteCSV(w io.Writer, u *Uebersicht) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma, cw.UseCRLF = ';', true
+	cols := columns(u)
+	rec := make([]string, len(cols))
+	for i, c := range cols {
+		rec[i] = c.header
+		if c.kind == percent {
+			rec[i] += " in %"
+		}
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	sums := make([]int64, len(cols))
+	for _, r := range u.Rows {
+		for i, c := range cols {
+			v := c.value(r)
+			rec[i] = csvText(v, c.kind)
+			if c.sum {
+				sums[i] += v.n
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	for i, c := range cols {
+		switch {
+		case i == 0:
+			rec[i] = "Summe"
+		case c.sum:
+			rec[i] = csvText(num(sums[i]), money)
+		default:
+			rec[i] = ""
+		}
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvText is a cell as German text.
+func csvText(v cell, k kind) string {
+	if !v.ok {
+		return ""
+	}
+	switch k {
+	case text:
+		return v.s
+	case date:
+		return v.t.Format("02.01.2006")
+	case percent:
+		return strings.Replace(format.FormatFixed(v.n, 5), ".", ",", 1)
+	case money:
+		return strings.Replace(format.FormatFixed(v.n, 2), ".", ",", 1)
+	}
+	return format.FormatFixed(v.n, 0)
+}
