@@ -13,12 +13,14 @@ import (
 	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
+	"github.com/vereinbar/vereinbar/generator/render/html"
 	"github.com/vereinbar/vereinbar/generator/render/markdown"
 	"github.com/vereinbar/vereinbar/generator/render/pdf"
 )
 
-// Formats are the output formats, in the order files are written.
-var Formats = []string{"docx", "pdf", "md"}
+// Formats are the output formats, in the order files are written. HTML
+// is opt-in: the default of the setting formate is docx,pdf,md.
+var Formats = []string{"docx", "pdf", "md", "html"}
 
 // ErrFormat reports an unknown output format.
 var ErrFormat = errors.New("unbekanntes Ausgabeformat")
@@ -135,6 +137,8 @@ func (g *Generator) render(d *model.Document, format string) ([]byte, error) {
 		}
 	case "md":
 		err = markdown.Render(&b, d)
+	case "html":
+		err = html.Render(&b, d, html.Options{})
 	default:
 		err = fmt.Errorf("%w „%s“", ErrFormat, format)
 	}
