@@ -15,7 +15,6 @@ package html
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -26,20 +25,6 @@ import (
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/internal/textcheck"
-)
-
-// Sentinel errors of the HTML renderer; match them with errors.Is.
-var (
-	// ErrInvalidChar is the character rule shared with DOCX and PDF.
-	ErrInvalidChar = textcheck.ErrInvalidChar
-
-	// ErrInvalidModel reports a node the model allows by type but whose
-	// content breaks the model's rules (section level, table shape,
-	// colour, paragraph style, change kind, list item content).
-	ErrInvalidModel = errors.New("ungültiges Dokumentmodell")
-
-	// ErrNilDocument is returned when Render is called without a document.
-	ErrNilDocument = errors.New("kein Dokument")
 )
 
 // Options control rendering. There are none yet; the type keeps the
