@@ -18,9 +18,14 @@ import (
 	"github.com/vereinbar/vereinbar/generator/render/pdf"
 )
 
-// Formats are the output formats, in the order files are written. HTML
-// is opt-in: the default of the setting formate is docx,pdf,md.
+// Formats are the output formats, in the order files are written.
 var Formats = []string{"docx", "pdf", "md", "html"}
+
+// DefaultFormats are the formats written when none are asked for, the
+// default of the setting formate (generator/config). HTML is opt-in
+// (--formats html): the page is for the browser preview and for reading,
+// the documents of record are DOCX and PDF with the Markdown twin.
+var DefaultFormats = []string{"docx", "pdf", "md"}
 
 // ErrFormat reports an unknown output format.
 var ErrFormat = errors.New("unbekanntes Ausgabeformat")

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/config"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/html"
 	"github.com/vereinbar/vereinbar/generator/render/html/htmltest"
@@ -143,4 +146,27 @@ func BenchmarkStarAgreementHTML(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/page")
+}
+
+// TestDefaultFormatsAreTheSetting: the default of the setting formate is
+// generator.DefaultFormats, and HTML stays opt-in.
+func TestDefaultFormatsAreTheSetting(t *testing.T) {
+	t.Parallel()
+	for _, s := range config.Settings() {
+		if s.Key != "formate" {
+			continue
+		}
+		got, err := generator.ParseFormats(s.Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, generator.DefaultFormats) || slices.Contains(got, "html") {
+			t.Errorf("formate defaults to %v, DefaultFormats is %v", got, generator.DefaultFormats)
+		}
+		if _, err := generator.ParseFormats("docx,pdf,md,html"); err != nil {
+			t.Error(err)
+		}
+		return
+	}
+	t.Fatal("no setting formate")
 }
