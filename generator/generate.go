@@ -13,12 +13,19 @@ import (
 	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
+	"github.com/vereinbar/vereinbar/generator/render/html"
 	"github.com/vereinbar/vereinbar/generator/render/markdown"
 	"github.com/vereinbar/vereinbar/generator/render/pdf"
 )
 
 // Formats are the output formats, in the order files are written.
-var Formats = []string{"docx", "pdf", "md"}
+var Formats = []string{"docx", "pdf", "md", "html"}
+
+// DefaultFormats are the formats written when none are asked for, the
+// default of the setting formate (generator/config). HTML is opt-in
+// (--formats html): the page is for the browser preview and for reading,
+// the documents of record are DOCX and PDF with the Markdown twin.
+var DefaultFormats = []string{"docx", "pdf", "md"}
 
 // ErrFormat reports an unknown output format.
 var ErrFormat = errors.New("unbekanntes Ausgabeformat")
@@ -135,6 +142,8 @@ func (g *Generator) render(d *model.Document, format string) ([]byte, error) {
 		}
 	case "md":
 		err = markdown.Render(&b, d)
+	case "html":
+		err = html.Render(&b, d, html.Options{})
 	default:
 		err = fmt.Errorf("%w „%s“", ErrFormat, format)
 	}

@@ -190,7 +190,7 @@ func measureBatch(ctx context.Context, o options, work, label string, set projec
 	} else if res.files, err = countFiles(out); err != nil {
 		res.err = err
 	}
-	res.documents = res.files / len(generator.Formats)
+	res.documents = res.files / len(generator.DefaultFormats)
 	return res
 }
 
@@ -222,7 +222,7 @@ func childBatch(o options, stdout io.Writer) error {
 	}
 	start := time.Now()
 	res, err := batch.Run(context.Background(), gen, files, batch.Options{
-		OutDir: o.internOut, Jobs: o.jobs, Formats: generator.Formats,
+		OutDir: o.internOut, Jobs: o.jobs, Formats: generator.DefaultFormats,
 	})
 	elapsed := time.Since(start)
 	if err != nil {

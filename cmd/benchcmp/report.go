@@ -81,7 +81,7 @@ func (r *report) print(w io.Writer) error {
 	r.compare(t, "PDF", "pdf", r.soffice, "LibreOffice DOCX→PDF")
 	t.Flush()
 
-	p.f("\nStapellauf (alle Dokumentarten, Formate %s)\n", strings.Join(generator.Formats, ", "))
+	p.f("\nStapellauf (alle Dokumentarten, Formate %s)\n", strings.Join(generator.DefaultFormats, ", "))
 	t = p.table()
 	fmt.Fprintln(t, "Satz\tProjekte\tDokumente\tDateien\ts\tDateien/s\tCPU-s\tSpitzen-RSS\t")
 	for _, b := range r.batches {

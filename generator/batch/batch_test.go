@@ -203,7 +203,7 @@ func TestWorkerCountDoesNotChangeOutput(t *testing.T) {
 	var trees []map[string][]byte
 	for _, jobs := range []int{1, 4} {
 		out := t.TempDir()
-		res, err := batch.Run(context.Background(), gen, inputs, batch.Options{OutDir: out, Jobs: jobs, Formats: generator.Formats, Kinds: readyKinds(t, gen)})
+		res, err := batch.Run(context.Background(), gen, inputs, batch.Options{OutDir: out, Jobs: jobs, Formats: generator.DefaultFormats, Kinds: readyKinds(t, gen)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -437,7 +437,7 @@ func TestCancelAfterFirstWrite(t *testing.T) {
 			out := t.TempDir()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			opts := batch.Options{OutDir: out, Jobs: jobs, Formats: generator.Formats, Kinds: []string{"vereinbarung"},
+			opts := batch.Options{OutDir: out, Jobs: jobs, Formats: generator.DefaultFormats, Kinds: []string{"vereinbarung"},
 				Progress: func(p batch.Progress) {
 					if p.Written > 0 {
 						cancel()
@@ -476,7 +476,7 @@ func TestCancelBeforeStart(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	res, err := batch.Run(ctx, newGenerator(t), fixtureInputs(t), batch.Options{OutDir: out, Formats: generator.Formats})
+	res, err := batch.Run(ctx, newGenerator(t), fixtureInputs(t), batch.Options{OutDir: out, Formats: generator.DefaultFormats})
 	if !errors.Is(err, context.Canceled) || !res.Interrupted || res.Manifest != "" {
 		t.Fatalf("err = %v, interrupted %v, manifest %q", err, res.Interrupted, res.Manifest)
 	}
@@ -555,7 +555,7 @@ var stressProjects = flag.Int("stress.projects", 20, "projects in BenchmarkBatch
 func BenchmarkBatchStress(b *testing.B) {
 	gen := newGenerator(b)
 	inputs := writeStressSet(b, b.TempDir(), *stressProjects)
-	opts := batch.Options{Formats: generator.Formats, Kinds: readyKinds(b, gen)}
+	opts := batch.Options{Formats: generator.DefaultFormats, Kinds: readyKinds(b, gen)}
 	files := 0
 	start := time.Now()
 	for b.Loop() {
