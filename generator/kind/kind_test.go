@@ -212,3 +212,43 @@ func TestRecognise(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverLetters: a cover letter goes to the next party of each
+// agreement whose signing round the implementing Land has opened with
+// its signature and which is not complete — none before, none after.
+func TestCoverLetters(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	sig := &data.Unterschrift{Datum: data.NewDatum(2026, 9, 1), Ort: "Magdeburg", Name: "N", Amtsbezeichnung: "A"}
+	letters := func(pr *data.Projekt) []string {
+		var out []string
+		for _, d := range kind.Select(r.Docs(pr), []string{"anschreiben"}) {
+			out = append(out, d.File)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		form   string
+		signed []string
+		want   []string
+	}{
+		{"ring, nobody signed", "ring", nil, nil},
+		{"ring, a re-using Land signed before the implementing one", "ring", []string{"BB"}, nil},
+		{"ring, implementing Land signed", "ring", []string{"ST"}, []string{"anschreiben-BB"}},
+		{"ring, next in the order of the head", "ring", []string{"ST", "BB"}, []string{"anschreiben-SN"}},
+		{"ring, complete", "ring", []string{"ST", "BB", "SN", "TH"}, nil},
+		{"star, one letter per open agreement", "stern", []string{"ST", "SN"}, []string{"anschreiben-BB", "anschreiben-TH"}},
+		{"fit-store has no agreement", "fit-store", []string{"ST"}, nil},
+	} {
+		pr := project(c.form, false)
+		for i := range pr.Parteien {
+			if slices.Contains(c.signed, string(pr.Parteien[i].Land)) {
+				pr.Parteien[i].Unterschrift = sig
+			}
+		}
+		if got := letters(pr); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
