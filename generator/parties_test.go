@@ -264,7 +264,9 @@ func TestStarAgreementsInOrder(t *testing.T) {
 // TestSignatureBlocks: every party's block names the Land after „Für“,
 // the authority in the nominative with a capital article, and the lines
 // for place and date, signature, name and Amtsbezeichnung — in the DOCX
-// as read back and in the Markdown twin; the head has the accusative.
+// as read back and in the Markdown twin; the head has the accusative. A
+// party that has signed (Bremen in the fixture) has place and date, name
+// and Amtsbezeichnung after the captions.
 func TestSignatureBlocks(t *testing.T) {
 	t.Parallel()
 	gen := newGenerator(t)
@@ -279,6 +281,7 @@ func TestSignatureBlocks(t *testing.T) {
 		{Party: "Für das Land Schleswig-Holstein", Signer: "Das Ministerium für Inneres, Kommunales, Wohnen und Sport"},
 	}
 	lines := []string{"Unterschrift", "Name", "Amtsbezeichnung"}
+	signed := []string{"Unterschrift", "Name: Dr. Jana Beispiel", "Amtsbezeichnung: Staatsrätin"}
 	d := readBack(t, gen, p, "vereinbarung")
 	got := signatures(d)
 	if len(got) != len(want) {
@@ -286,8 +289,12 @@ func TestSignatureBlocks(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.Party != w.Party || g.Signer != w.Signer || g.PlaceDate != "Ort, Datum" || !slices.Equal(g.Lines, lines) {
-			t.Errorf("block %d = %+v, want %s / %s / Ort, Datum / %q", i+1, g, w.Party, w.Signer, lines)
+		placeDate, lines := "Ort, Datum", lines
+		if i == 0 {
+			placeDate, lines = "Ort, Datum: Bremen, 28. September 2026", signed
+		}
+		if g.Party != w.Party || g.Signer != w.Signer || g.PlaceDate != placeDate || !slices.Equal(g.Lines, lines) {
+			t.Errorf("block %d = %+v, want %s / %s / %s / %q", i+1, g, w.Party, w.Signer, placeDate, lines)
 		}
 	}
 	var head string

@@ -365,7 +365,7 @@ func TestCheckEveryFixturePDF(t *testing.T) {
 	// tables (KOSTEN-012); no PDF rule may fire
 	cliCase{args: []string{"check", out}, code: 0, stderr: empty,
 		stdout: all(contains(strconv.Itoa(n)+" Dateien geprüft: 0 Fehler"), notContains("PDF-00"))}.run(t)
-	if n != 34 { // five projects: 24 agreements and call-off forms, two descriptions each
-		t.Errorf("%d PDFs, want 34", n)
+	if n != 35 { // five projects: 24 agreements and call-off forms, two descriptions each, one cover letter
+		t.Errorf("%d PDFs, want 35", n)
 	}
 }

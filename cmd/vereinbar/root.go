@@ -88,6 +88,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newRulesCmd(),
 		newDiffCmd(g),
 		newUebersichtCmd(g),
+		newStatusCmd(g),
 	)
 	germanize(root)
 	return root

@@ -101,6 +101,7 @@ const (
 	KindAbruf        Kind = "abruf"              // FIT-Store call-off form
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
+	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
 	// KindPDF is the pages of a PDF written by vereinbar compared with the
 	// model embedded in it (Input.PDF). It is no document kind: --kind
 	// does not take it.
@@ -108,7 +109,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {

@@ -142,9 +142,13 @@ var rules = []Rule{
 	{"PDF-002", onlyPDF, Error, srcPDF, "Der übrige Text der Seiten ist der des eingebetteten Modells", checkPDFWords},
 	{"PDF-003", onlyPDF, Warning, srcPDF, "Die Datei ist so, wie vereinbar sie schreibt: nichts angehängt, keine Anmerkungen außer Verweisen, keine eingebetteten Objekte", checkPDFUnchanged},
 
+	// Umlaufverfahren: Unterschriften und Inkrafttreten
+	{"UMLAUF-001", onlyData, Error, srcUmlauf, "Eine als in Kraft getreten eingetragene Vereinbarung („vertrag.unterzeichnung.in_kraft“) ist von allen Vertragsparteien unterschrieben", checkInForceSigned},
+	{"UMLAUF-002", onlyData, Warning, srcUmlauf, "Die Unterschriften folgen der Reihenfolge des Umlaufs: das umsetzende Land zuerst, dann die anderen in der Reihenfolge des Eingangs", checkSigningOrder},
+
 	// Fassung: Entwurf oder final, Formulare
 	{"FASSUNG-001", onlyData, Error, srcEntwurf, "Eine finale Fassung („vorhaben.status: final“) enthält keine Platzhalter", checkFinalData},
-	{"FASSUNG-002", allDocs, Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
+	{"FASSUNG-002", append(allDocs[:len(allDocs):len(allDocs)], KindAnschreiben), Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
 	{"FASSUNG-003", []Kind{KindAbruf}, Error, srcAbruf, "Der FIT-Store-Abruf lässt fehlende Angaben als Feld zum Ausfüllen offen, nie „nicht angegeben“", checkCallOffFields},
 }
 

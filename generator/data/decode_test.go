@@ -276,6 +276,14 @@ func TestValidateErrors(t *testing.T) {
 			[]string{"p.yaml:12:29: leistung.reifegrad.ziel: Reifegrad 5 gibt es im Modell 1.1 nicht (Stufen 0–4)"}},
 		{"implementing Land need not bear", "traegt_anteil: true", "traegt_anteil: false",
 			nil},
+		{"signature after the Stand", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 2026-12-01, ort: Kiel, name: A, amtsbezeichnung: B}}",
+			[]string{"p.yaml:17:95: parteien[0].unterschrift.datum: Unterschrift am 2026-12-01 liegt nach dem Stand 2026-11-28; eine Unterschrift wird eingetragen, wenn sie gegeben ist – Datum oder „vorhaben.stand“ anpassen"}},
+		{"signature without name", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 2026-11-01, ort: Kiel, amtsbezeichnung: B}}",
+			[]string{"p.yaml:17:87: parteien[0].unterschrift.name: Pflichtfeld „name“ fehlt in „parteien[0].unterschrift“"}},
+		{"signature date implausible", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 1999-11-01, ort: Kiel, name: A, amtsbezeichnung: B}}",
+			[]string{"p.yaml:17:95: parteien[0].unterschrift.datum: Datum 1999-11-01 liegt außerhalb des plausiblen Bereichs 2000-01-01 bis 2100-12-31 – Tippfehler im Jahr?"}},
+		{"signature recorded", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 2026-11-28, ort: Kiel, name: A, amtsbezeichnung: B}}",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

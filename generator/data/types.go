@@ -124,16 +124,17 @@ type FITStore struct {
 
 // Partei is one contracting party.
 type Partei struct {
-	Land           LandCode  `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
-	Rolle          string    `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
-	VertretenDurch string    `yaml:"vertreten_durch" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Die Stelle, die die Partei bei der Unterzeichnung vertritt, im Nominativ mit Artikel, wie sie sich selbst nennt, z. B. „das Ministerium für Infrastruktur und Digitales“, „der Senator für Inneres und Sport“, „die Senatsverwaltung für Inneres und Sport“. Die Dokumente beugen sie („vertreten durch den Senator …“)."`
-	Kommune        string    `yaml:"kommune,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
-	Behoerde       string    `yaml:"behoerde,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
-	Anschrift      string    `yaml:"anschrift,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Postanschrift der Behörde."`
-	Ansprechperson *Kontakt  `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
-	Kontakte       *Kontakte `yaml:"kontakte,omitempty" jsonschema_description:"Ansprechpersonen nach Zuständigkeit (FIT-Store-Abruf)."`
-	Rechnung       *Rechnung `yaml:"rechnung,omitempty" jsonschema_description:"Rechnungsdaten (FIT-Store-Abruf)."`
-	Weg            string    `yaml:"weg,omitempty" jsonschema:"enum=vereinbarung,enum=fit_store" jsonschema_description:"Nur Sternstruktur mit FIT-Store-Angebot: nutzt das nachnutzende Land den Dienst über eine eigene Vereinbarung (vereinbarung, Standard) oder über den Abruf aus dem FIT-Store (fit_store)? Der Abruf ersetzt dann die Vereinbarung; das Land schuldet seinen Anteil nur einmal."`
+	Land           LandCode      `yaml:"land" jsonschema:"required" jsonschema_description:"Kürzel des Landes (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH) oder BUND."`
+	Rolle          string        `yaml:"rolle" jsonschema:"required,enum=umsetzend,enum=nachnutzend" jsonschema_description:"umsetzend (betreibt den Dienst) oder nachnutzend."`
+	VertretenDurch string        `yaml:"vertreten_durch" jsonschema:"required,minLength=1,maxLength=300" jsonschema_description:"Die Stelle, die die Partei bei der Unterzeichnung vertritt, im Nominativ mit Artikel, wie sie sich selbst nennt, z. B. „das Ministerium für Infrastruktur und Digitales“, „der Senator für Inneres und Sport“, „die Senatsverwaltung für Inneres und Sport“. Die Dokumente beugen sie („vertreten durch den Senator …“)."`
+	Kommune        string        `yaml:"kommune,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Nur wenn die Partei eine Kommune des Landes ist: ihr Name, z. B. „Landeshauptstadt Magdeburg“. Kommunen können nicht aus dem FIT-Store abrufen."`
+	Behoerde       string        `yaml:"behoerde,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Handelnde Behörde für Formulare (FIT-Store-Abruf), z. B. „Ministerium des Innern und für Kommunales“."`
+	Anschrift      string        `yaml:"anschrift,omitempty" jsonschema:"maxLength=300" jsonschema_description:"Postanschrift der Behörde."`
+	Ansprechperson *Kontakt      `yaml:"ansprechperson,omitempty" jsonschema_description:"Ansprechperson des Landes für das Vorhaben."`
+	Kontakte       *Kontakte     `yaml:"kontakte,omitempty" jsonschema_description:"Ansprechpersonen nach Zuständigkeit (FIT-Store-Abruf)."`
+	Rechnung       *Rechnung     `yaml:"rechnung,omitempty" jsonschema_description:"Rechnungsdaten (FIT-Store-Abruf)."`
+	Unterschrift   *Unterschrift `yaml:"unterschrift,omitempty" jsonschema_description:"Die Unterschrift der Partei unter die Vereinbarung, sobald sie gegeben ist (Umlaufverfahren): Tag, Ort, Name und Amtsbezeichnung erscheinen im Unterschriftenblock, „vereinbar status“ zeigt den Stand des Umlaufs. In der Sternstruktur gilt die Unterschrift des umsetzenden Landes für alle seine Vereinbarungen."`
+	Weg            string        `yaml:"weg,omitempty" jsonschema:"enum=vereinbarung,enum=fit_store" jsonschema_description:"Nur Sternstruktur mit FIT-Store-Angebot: nutzt das nachnutzende Land den Dienst über eine eigene Vereinbarung (vereinbarung, Standard) oder über den Abruf aus dem FIT-Store (fit_store)? Der Abruf ersetzt dann die Vereinbarung; das Land schuldet seinen Anteil nur einmal."`
 }
 
 // Ways a re-using Land takes the service in a star project with a
@@ -280,7 +281,17 @@ type Technik struct {
 // force.
 type Unterzeichnung struct {
 	Form          string `yaml:"form,omitempty" jsonschema:"enum=papier,enum=elektronisch" jsonschema_description:"papier (Standard: je Vertragspartei eine Ausfertigung, im Umlaufverfahren unterzeichnet) oder elektronisch (qualifizierte elektronische Signaturen auf einer elektronischen Fassung)."`
+	InKraft       bool   `yaml:"in_kraft,omitempty" jsonschema_description:"true, sobald die Vereinbarung in Kraft getreten ist (das umsetzende Land hat den Tag des Inkrafttretens mitgeteilt); „vereinbar check“ meldet dann jede fehlende Unterschrift als Fehler."`
 	Inkrafttreten *Datum `yaml:"inkrafttreten,omitempty" jsonschema_description:"Tag des Inkrafttretens (JJJJ-MM-TT), wenn bis dahin alle unterzeichnet haben, sonst mit der letzten Unterschrift; spätestens am Beginn. Ohne Angabe: mit der letzten Unterschrift."`
+}
+
+// Unterschrift is a party's signature under the agreement, recorded once
+// given.
+type Unterschrift struct {
+	Datum           Datum  `yaml:"datum" jsonschema:"required" jsonschema_description:"Tag der Unterschrift (JJJJ-MM-TT); nicht nach dem Stand des Vorhabens."`
+	Ort             string `yaml:"ort" jsonschema:"required,minLength=1,maxLength=100" jsonschema_description:"Ort der Unterschrift, z. B. „Bremen“."`
+	Name            string `yaml:"name" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"Name der Person, die unterschrieben hat, z. B. „Dr. Erika Mustermann“."`
+	Amtsbezeichnung string `yaml:"amtsbezeichnung" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"Amtsbezeichnung der Person, z. B. „Staatsrätin“."`
 }
 
 // Verlaengerung is the extension of a fixed-term agreement.

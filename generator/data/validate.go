@@ -152,6 +152,7 @@ func (v *validator) parteien() {
 			v.add(fmt.Sprintf("parteien[%d].kommune", i), "eine Kommune („%s“) kann nicht aus dem FIT-Store abrufen; abrufen kann nur das Land, das den Dienst an seine Kommunen weitergibt (Leitfaden §2.3.4)", p.Kommune)
 		}
 		v.weg(i, p)
+		v.unterschrift(i, p)
 		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" {
 			id, path := string(p.Rechnung.LeitwegID), fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i)
 			base, check := id[:max(0, len(id)-3)], id[max(0, len(id)-2):]
@@ -178,6 +179,26 @@ func (v *validator) parteien() {
 	}
 	if len(impl) > 0 && len(impl) == len(ps) {
 		v.add("parteien", "kein nachnutzendes Land: mindestens eine Partei braucht „rolle: nachnutzend“")
+	}
+}
+
+// unterschrift checks a recorded signature (parteien[].unterschrift): it
+// is recorded as of the project's Stand, so it cannot be dated after it,
+// and only a party of an agreement signs one.
+func (v *validator) unterschrift(i int, p Partei) {
+	u := p.Unterschrift
+	if u == nil {
+		return
+	}
+	path := fmt.Sprintf("parteien[%d].unterschrift", i)
+	if v.f.Projekt.CallsOff(p) {
+		v.add(path, "%s ruft aus dem FIT-Store ab und unterzeichnet keine Vereinbarung; die Unterschrift unter den Abruf gehört nicht in „unterschrift“", p.Land)
+		return
+	}
+	stand := v.f.Projekt.Vorhaben.Stand
+	if !u.Datum.IsZero() && !stand.IsZero() && !v.f.failed[path+".datum"] && !v.f.failed["vorhaben.stand"] &&
+		u.Datum.Time().After(stand.Time()) {
+		v.add(path+".datum", "Unterschrift am %s liegt nach dem Stand %s; eine Unterschrift wird eingetragen, wenn sie gegeben ist – Datum oder „vorhaben.stand“ anpassen", u.Datum, stand)
 	}
 }
 

@@ -79,7 +79,7 @@ func TestBuiltinsAreFreshValues(t *testing.T) {
 		t.Fatal("Builtins shares state between calls")
 	}
 	r := builtin(t)
-	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief"}; !slices.Equal(got, want) {
+	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben"}; !slices.Equal(got, want) {
 		t.Fatalf("Names = %v, want %v", got, want)
 	}
 }
@@ -98,7 +98,7 @@ func TestParseNames(t *testing.T) {
 	if !errors.Is(err, kind.ErrKind) {
 		t.Fatalf("unknown kind: got %v", err)
 	}
-	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief)"; err.Error() != want {
+	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben)"; err.Error() != want {
 		t.Fatalf("message %q, want %q", err, want)
 	}
 }
@@ -209,6 +209,46 @@ func TestRecognise(t *testing.T) {
 	for _, stem := range []string{"vereinbarung-XY", "vereinbarung-sn", "Vereinbarung", "vereinbarung-", "fit-store-abruf", "projektsteckbrief-SN", "notizen"} {
 		if k, p, ok := r.Recognise(stem); ok {
 			t.Errorf("Recognise(%q) = %q, %q; want not ours", stem, k, p)
+		}
+	}
+}
+
+// TestCoverLetters: a cover letter goes to the next party of each
+// agreement whose signing round the implementing Land has opened with
+// its signature and which is not complete — none before, none after.
+func TestCoverLetters(t *testing.T) {
+	t.Parallel()
+	r := builtin(t)
+	sig := &data.Unterschrift{Datum: data.NewDatum(2026, 9, 1), Ort: "Magdeburg", Name: "N", Amtsbezeichnung: "A"}
+	letters := func(pr *data.Projekt) []string {
+		var out []string
+		for _, d := range kind.Select(r.Docs(pr), []string{"anschreiben"}) {
+			out = append(out, d.File)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		form   string
+		signed []string
+		want   []string
+	}{
+		{"ring, nobody signed", "ring", nil, nil},
+		{"ring, a re-using Land signed before the implementing one", "ring", []string{"BB"}, nil},
+		{"ring, implementing Land signed", "ring", []string{"ST"}, []string{"anschreiben-BB"}},
+		{"ring, next in the order of the head", "ring", []string{"ST", "BB"}, []string{"anschreiben-SN"}},
+		{"ring, complete", "ring", []string{"ST", "BB", "SN", "TH"}, nil},
+		{"star, one letter per open agreement", "stern", []string{"ST", "SN"}, []string{"anschreiben-BB", "anschreiben-TH"}},
+		{"fit-store has no agreement", "fit-store", []string{"ST"}, nil},
+	} {
+		pr := project(c.form, false)
+		for i := range pr.Parteien {
+			if slices.Contains(c.signed, string(pr.Parteien[i].Land)) {
+				pr.Parteien[i].Unterschrift = sig
+			}
+		}
+		if got := letters(pr); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }

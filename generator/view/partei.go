@@ -1,11 +1,9 @@
 package view
 
 import (
-	"cmp"
-	"slices"
+	"time"
 
 	"github.com/vereinbar/vereinbar/generator/data"
-	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
 // Partei is one party with its official style and its costs.
@@ -26,6 +24,16 @@ type Partei struct {
 	Kommune, Behoerde, Anschrift                                 string
 	Kontakte                                                     []RollenKontakt // fachlich, technisch, vertraglich, Rechnung
 	LeitwegID, Haushaltsstelle                                   string
+	// Unterschrift is the party's signature once given
+	// (parteien[].unterschrift); nil while it has not signed.
+	Unterschrift *Unterschrift
+}
+
+// Unterschrift is a signature given: the day, and place, name and
+// Amtsbezeichnung (escaped for the markup).
+type Unterschrift struct {
+	Datum                      time.Time
+	Ort, Name, Amtsbezeichnung string
 }
 
 // RollenKontakt is a contact with its responsibility.
@@ -58,20 +66,5 @@ const (
 // official order). It changes only what is shown: the cost split keeps
 // the order of the project file, which decides ties in its rounding.
 func Order(pr *data.Projekt) []int {
-	idx := make([]int, len(pr.Parteien))
-	for i := range idx {
-		idx[i] = i
-	}
-	first := pr.Vertrag.Reihenfolge == OrderImplementingFirst
-	rank := func(i int) int {
-		p := pr.Parteien[i]
-		if first && p.Rolle == "umsetzend" {
-			return -1
-		}
-		return refdata.OfficialRank(string(p.Land))
-	}
-	// stable: parties of one Land (which validation forbids) keep their
-	// file order
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank(a), rank(b)) })
-	return idx
+	return pr.Order()
 }

@@ -168,6 +168,9 @@ func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 				}
 			}
 		}
+		if u := pt.Unterschrift; u != nil {
+			vp.Unterschrift = &Unterschrift{Datum: u.Datum.Time(), Ort: e(u.Ort), Name: e(u.Name), Amtsbezeichnung: e(u.Amtsbezeichnung)}
+		}
 		v.Parteien = append(v.Parteien, vp)
 		if vp.Umsetzend {
 			v.Umsetzend = vp
