@@ -15,6 +15,10 @@
 // flight (rendering or being written), so memory is bounded by the output
 // of that many projects, not by the number of projects.
 //
+// With Options.Uebersicht the run then writes the Nachnutzungsübersicht
+// of every party of its projects (package sheets) into OutDir/uebersicht,
+// all together or none, before the manifest.
+//
 // Output does not depend on the number of workers: every file is the same
 // bytes, and the manifest is sorted.
 package batch

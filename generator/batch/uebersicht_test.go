@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/batch"
 )
 
@@ -207,5 +209,46 @@ func TestUebersichtReservedKurztitel(t *testing.T) {
 	}
 	if len(res.Uebersichten) == 0 {
 		t.Error("no Übersicht")
+	}
+}
+
+// fullSheetDisk is the real file system, full for the Übersichten' folder.
+type fullSheetDisk struct{ atomicfile.OS }
+
+func (fullSheetDisk) CreateTemp(dir, pattern string) (atomicfile.File, error) {
+	if filepath.Base(dir) == batch.UebersichtDir {
+		return nil, &os.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.ENOSPC}
+	}
+	return atomicfile.OS{}.CreateTemp(dir, pattern)
+}
+
+// TestUebersichtDiskFull: when the Übersichten do not fit, the old ones
+// stay as they were, listed in the manifest, and the run reports a full
+// disk; the projects are written.
+func TestUebersichtDiskFull(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	in := copyFixture(t, dir, "bafoeg-stern.yaml")
+	out := filepath.Join(dir, "out")
+	opts := batch.Options{OutDir: out, Formats: []string{"md"}, Kinds: readyKinds(t, gen), Uebersicht: true}
+	if _, err := batch.Run(context.Background(), gen, []string{in}, opts); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	editInputs(t, []string{in}, thBlock, "")
+	opts.FS = fullSheetDisk{}
+	res, err := batch.Run(context.Background(), gen, []string{in}, opts)
+	if !errors.Is(err, batch.ErrNoSpace) || !errors.Is(res.UebersichtErr, batch.ErrNoSpace) || res.Projects[0].Status != batch.StatusOK {
+		t.Fatalf("err %v, Übersicht %v, project %s", err, res.UebersichtErr, res.Projects[0].Status)
+	}
+	after := readTree(t, out)
+	for p, b := range before {
+		if filepath.Dir(p) == batch.UebersichtDir && !bytes.Equal(b, after[p]) {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if n := len(uebersichten(checkConsistent(t, out))); n != 4 {
+		t.Errorf("manifest lists %d Übersichten, want the 4 old ones", n)
 	}
 }
