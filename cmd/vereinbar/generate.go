@@ -22,11 +22,12 @@ import (
 
 // generateOptions are the flags of generate.
 type generateOptions struct {
-	kinds string
-	only  string
-	quiet bool
-	wait  bool
-	clean bool
+	kinds      string
+	only       string
+	quiet      bool
+	wait       bool
+	clean      bool
+	uebersicht bool
 }
 
 func newGenerateCmd(g *globalOptions) *cobra.Command {
@@ -59,7 +60,11 @@ Lauf erzeugt (--kinds, --only, --formats). Zuletzt entsteht
 <ausgabe>/manifest.json mit jeder Datei (SHA-256, Größe, Art, Land, Format),
 jeder Projektdatei (SHA-256, Ergebnis), der Version und der Herkunft jeder
 Vorlage; Projekte, die der Lauf nicht schreibt, behält es aus dem bisherigen
-Manifest. Mit --clean werden stattdessen alle Dateien entfernt, die das
+Manifest. Mit --uebersicht entsteht danach je Land (und Bund), das an einem der
+geladenen Vorhaben beteiligt ist, die Nachnutzungsübersicht
+<ausgabe>/uebersicht/uebersicht-<LAND>.xlsx (wie „vereinbar uebersicht“), alle
+zusammen; die eines Landes, das an keinem Vorhaben mehr beteiligt ist, wird
+entfernt. Ohne --uebersicht bleiben vorhandene Übersichten unberührt. Mit --clean werden stattdessen alle Dateien entfernt, die das
 bisherige Manifest nennt und dieser Lauf nicht geschrieben hat (außer denen
 von Projekten, die diesmal fehlschlagen), dazu leer gewordene Projektordner.
 
@@ -92,6 +97,7 @@ Manifest nennt genau die Dateien auf dem Datenträger ("interrupted": true).`,
 	completeFlag(cmd, "only", listValues(partyChoices()))
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "nur Fehler ausgeben: kein Fortschrittsbalken, keine Dateiliste, keine Zusammenfassung, keine Hinweise")
 	f.BoolVar(&o.clean, "clean", false, "danach nur die Dateien dieses Laufs: was das bisherige Manifest nennt und dieser Lauf nicht schreibt, entfernen (sonst bleiben andere Projekte erhalten)")
+	f.BoolVar(&o.uebersicht, "uebersicht", false, "danach je beteiligtes Land die Nachnutzungsübersicht uebersicht/uebersicht-LAND.xlsx schreiben (veraltete entfernen)")
 	f.BoolVar(&o.wait, "wait", false, "schreibt schon ein anderer Lauf in das Ausgabeverzeichnis, warten, bis er endet (sonst Fehler)")
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
@@ -108,7 +114,7 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if err != nil || jobs < 0 {
 		return usagef("%s: erwartet eine ganze Zahl ab 0 (0 = Anzahl der CPUs), erhalten: „%s“", cfg.Origin("parallel"), cfg.Get("parallel"))
 	}
-	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs, Wait: o.wait, Clean: o.clean}
+	opts := batch.Options{OutDir: cfg.Get("ausgabe"), Jobs: jobs, Wait: o.wait, Clean: o.clean, Uebersicht: o.uebersicht}
 	if opts.Formats, err = generator.ParseFormats(strings.ToLower(cfg.Get("formate"))); err != nil {
 		return usageError{err}
 	}
@@ -171,11 +177,17 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 				fmt.Fprintln(out, filepath.Join(opts.OutDir, filepath.FromSlash(f.Path)))
 			}
 		}
+		for _, f := range res.Uebersichten {
+			fmt.Fprintln(out, filepath.Join(opts.OutDir, filepath.FromSlash(f.Path)))
+		}
 	}
 	for _, p := range res.Projects {
 		for _, e := range p.Errs {
 			printError(stderr, e)
 		}
+	}
+	if res.UebersichtErr != nil {
+		printError(stderr, res.UebersichtErr)
 	}
 	if !o.quiet {
 		for _, f := range removed(res) {
@@ -186,13 +198,15 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		fmt.Fprintln(stderr, summary(res, opts, elapsed))
 	}
 	switch {
+	case errors.Is(res.UebersichtErr, batch.ErrNoSpace):
+		return errReported // every project was written; the message names the Übersichten
 	case errors.Is(err, batch.ErrNoSpace):
 		return fmt.Errorf("kein Platz mehr auf dem Datenträger von %s: nach dem ersten Projekt, dessen Dateien nicht passten, wurde keines mehr begonnen; schaffen Sie Platz und rufen Sie generate erneut auf", opts.OutDir)
 	case err != nil && !errors.Is(err, context.Canceled):
 		return err // the manifest could not be written
 	case res.Interrupted:
 		return errInterrupted
-	case res.Count(batch.StatusFailed) > 0:
+	case res.Count(batch.StatusFailed) > 0, res.UebersichtErr != nil:
 		return errReported
 	}
 	return nil
@@ -202,8 +216,12 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 func summary(res *batch.Result, opts batch.Options, elapsed time.Duration) string {
 	n := res.Files()
 	var b strings.Builder
+	files := plural(n, "Datei", "Dateien")
+	if opts.Uebersicht {
+		files += " und " + plural(len(res.Uebersichten), "Übersicht", "Übersichten")
+	}
 	fmt.Fprintf(&b, "%s aus %s erzeugt in %s s (%s Dateien/s)",
-		plural(n, "Datei", "Dateien"), plural(len(res.Projects), "Projektdatei", "Projektdateien"),
+		files, plural(len(res.Projects), "Projektdatei", "Projektdateien"),
 		decimal(elapsed.Seconds()), decimal(float64(n)/max(elapsed.Seconds(), 1e-9)))
 	var parts []string
 	if c := res.Count(batch.StatusFailed); c > 0 {

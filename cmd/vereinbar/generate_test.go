@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 }
 
 // summaryLine matches generate's closing line.
-var summaryLine = regexp.MustCompile(`^\d+ Datei(?:en)? aus \d+ Projektdatei(?:en)? erzeugt in \d+,\d s \(\d+,\d Dateien/s\)(; [^\n]*)?; Manifest: [^\n]+manifest\.json\n$`)
+var summaryLine = regexp.MustCompile(`^\d+ Datei(?:en)?(?: und \d+ Übersicht(?:en)?)? aus \d+ Projektdatei(?:en)? erzeugt in \d+,\d s \(\d+,\d Dateien/s\)(; [^\n]*)?; Manifest: [^\n]+manifest\.json\n$`)
 
 // writeCopies writes n copies of the 16-Länder star project into dir, each
 // with its own kurztitel.
@@ -319,5 +319,64 @@ func TestProgressBarRateBeforeFirstFile(t *testing.T) {
 	p.update(batch.Progress{Total: 1000, Rendered: 20})
 	if got := b.String(); !strings.Contains(got, "0,1 Dateien/s, noch etwa 2 h 44 min") {
 		t.Errorf("slow bar: %q", got)
+	}
+}
+
+// TestGenerateUebersicht: generate --uebersicht writes the Übersicht of
+// every party next to the documents, names them on stdout and in the
+// summary, gives the same bytes at any --jobs, and removes the Übersicht
+// of a Land that left (and says so); without the flag it stays.
+func TestGenerateUebersicht(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "bafoeg.yaml"), readFile(t, bafoeg))
+	md := []string{"--kinds", "vereinbarung", "--formats", "md"}
+	var trees []map[string]string
+	for _, jobs := range []string{"1", "4"} {
+		out := filepath.Join(dir, "out"+jobs)
+		code, stdout, stderr := runCLI(append([]string{"generate", "--uebersicht", "--jobs", jobs, "--out", out, in}, md...)...)
+		if code != 0 || !strings.Contains(stderr, " und 4 Übersichten aus 1 Projektdatei erzeugt") || !summaryLine.MatchString(stderr) {
+			t.Fatalf("jobs %s: exit %d, stderr:\n%s", jobs, code, stderr)
+		}
+		for _, land := range []string{"BB", "SN", "ST", "TH"} {
+			p := filepath.Join(out, "uebersicht", "uebersicht-"+land+".xlsx")
+			if !strings.Contains(stdout, p+"\n") {
+				t.Errorf("stdout does not name %s:\n%s", p, stdout)
+			}
+		}
+		var n int
+		for _, f := range readManifestFile(t, out).Files {
+			if f.Kind == batch.KindUebersicht {
+				n++
+			}
+		}
+		if n != 4 {
+			t.Errorf("manifest lists %d Übersichten", n)
+		}
+		tree := map[string]string{}
+		for _, f := range outputFiles(t, out) {
+			tree[f] = readFile(t, filepath.Join(out, f))
+		}
+		trees = append(trees, tree)
+	}
+	if fmt.Sprint(trees[0]) != fmt.Sprint(trees[1]) {
+		t.Error("output differs between --jobs 1 and --jobs 4")
+	}
+
+	out := filepath.Join(dir, "out1")
+	th := "  - land: TH\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft\"\n"
+	src := readFile(t, in)
+	if !strings.Contains(src, th) {
+		t.Fatal("fixture changed: no TH block")
+	}
+	writeFile(t, in, strings.Replace(src, th, "", 1))
+	sheet := filepath.Join(out, "uebersicht", "uebersicht-TH.xlsx")
+	code, _, stderr := runCLI(append([]string{"generate", "--out", out, in}, md...)...)
+	if _, err := os.Stat(sheet); code != 0 || err != nil {
+		t.Fatalf("without --uebersicht: exit %d, %v\n%s", code, err, stderr)
+	}
+	code, _, stderr = runCLI(append([]string{"generate", "--uebersicht", "--out", out, in}, md...)...)
+	if _, err := os.Stat(sheet); code != 0 || err == nil || !strings.Contains(stderr, "entfernt: "+sheet+"\n") || !strings.Contains(stderr, "und 3 Übersichten") {
+		t.Errorf("with --uebersicht: exit %d, %v\n%s", code, err, stderr)
 	}
 }

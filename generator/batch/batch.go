@@ -15,6 +15,10 @@
 // flight (rendering or being written), so memory is bounded by the output
 // of that many projects, not by the number of projects.
 //
+// With Options.Uebersicht the run then writes the Nachnutzungsübersicht
+// of every party of its projects (package sheets) into OutDir/uebersicht,
+// all together or none, before the manifest.
+//
 // Output does not depend on the number of workers: every file is the same
 // bytes, and the manifest is sorted.
 package batch
@@ -38,6 +42,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/refdata"
+	"github.com/vereinbar/vereinbar/generator/sheets"
 )
 
 // ManifestName is the manifest's file name in the output directory.
@@ -72,6 +77,14 @@ type Options struct {
 	// Wait makes the run wait for an output directory another run holds
 	// (see LockDir) instead of failing with a *LockedError.
 	Wait bool
+	// Uebersicht makes the run write, after the projects, the
+	// Nachnutzungsübersicht (package sheets) of every party of the
+	// projects that loaded (of Only, if given) to
+	// OutDir/uebersicht/uebersicht-<LAND>.xlsx, all together or none,
+	// and remove the Übersichten of parties no longer in any project
+	// (see writeUebersichten). Without it, Übersichten of earlier runs
+	// are left alone and stay in the manifest.
+	Uebersicht bool
 	// Notify, if set, receives notes for the user, one German line each
 	// (waiting for the lock, a stale lock taken over); calls never
 	// overlap.
@@ -98,10 +111,11 @@ const (
 
 // File is one written file.
 type File struct {
-	Path   string // relative to the output directory, slash-separated
-	Input  string // project file it was generated from
-	Kind   string // document kind name
-	Party  string // party of a per-party document, else ""
+	Path   string   // relative to the output directory, slash-separated
+	Input  string   // project file it was generated from; "" for an Übersicht
+	Inputs []string // of an Übersicht: the project files of its rows, sorted
+	Kind   string   // document kind name
+	Party  string   // party of a per-party document, else ""
 	Format string
 	Size   int64
 	SHA256 string // hex
@@ -132,6 +146,12 @@ type Result struct {
 	// the run then began no further project (see ErrNoSpace).
 	NoSpace  bool
 	Manifest string // path of the manifest written ("" if none)
+	// Uebersichten are the Übersichten written (Options.Uebersicht),
+	// sorted by party.
+	Uebersichten []File
+	// UebersichtErr is why the Übersichten were not written; the old
+	// ones are then unchanged.
+	UebersichtErr error
 }
 
 // Files counts the files written.
@@ -260,6 +280,9 @@ func (r *runner) run(inputs []string) (*Result, error) {
 	res := &Result{Projects: r.projects, NoSpace: r.noSpace.Load()}
 	// A signal that comes when every project is done interrupts nothing.
 	res.Interrupted = r.ctx.Err() != nil && res.Count(StatusCancelled) > 0
+	if r.opts.Uebersicht && !res.Interrupted && !res.NoSpace {
+		r.writeUebersichten(res)
+	}
 	r.removeTemps(r.opts.OutDir) // of the manifest
 	if n := r.temps.Load(); n > 0 {
 		what := fmt.Sprintf("%d verwaiste temporäre Dateien", n)
@@ -276,8 +299,9 @@ func (r *runner) run(inputs []string) (*Result, error) {
 		r.notify("wegen des Abbruchs nicht aufgeräumt: die Dateien früherer Läufe bleiben, und das Manifest nennt sie weiter")
 		r.merge(m, res, nil)
 	default:
-		var keep map[string]bool
-		res.Removed, keep = r.clean(res)
+		removed, keep := r.clean(res)
+		res.Removed = append(res.Removed, removed...)
+		slices.Sort(res.Removed)
 		r.merge(m, res, keep)
 	}
 	path := filepath.Join(r.opts.OutDir, ManifestName)
@@ -325,6 +349,11 @@ type runner struct {
 	oldManifest *Manifest                    // the manifest an earlier run left, or nil
 	old         map[string]map[string]fileID // its own files by project folder and name
 
+	// sheetIn are the projects of the Übersichten (Options.Uebersicht),
+	// by input index: those that loaded in the scan and again when
+	// rendered; the zero value for the others.
+	sheetIn []sheets.Project
+
 	mu       sync.Mutex // serialises progress and notes
 	progress Progress
 }
@@ -352,8 +381,11 @@ type plan struct {
 // scan reads and validates every input on the workers and plans it.
 func (r *runner) scan(inputs []string) []plan {
 	plans := make([]plan, len(inputs))
+	if r.opts.Uebersicht {
+		r.sheetIn = make([]sheets.Project, len(inputs))
+	}
 	r.each(len(inputs), func(i int) {
-		p, _, sum, err := r.load(inputs[i])
+		p, res, sum, err := r.load(inputs[i])
 		pr := &r.projects[i]
 		pr.SHA256 = sum
 		if err != nil {
@@ -367,6 +399,9 @@ func (r *runner) scan(inputs []string) []plan {
 		pl.kinds = r.selectKinds(p)
 		pr.Kurztitel = pl.kurztitel
 		plans[i] = pl
+		if r.sheetIn != nil {
+			r.sheetIn[i] = sheets.Project{Projekt: p.Data(), Costs: res}
+		}
 	})
 	if r.ctx.Err() != nil {
 		return plans
@@ -388,6 +423,14 @@ func (r *runner) scan(inputs []string) []plan {
 			continue
 		}
 		first[pl.kurztitel] = i
+		if r.opts.Uebersicht && pl.kurztitel == UebersichtDir {
+			pl.ok = false
+			pr.Status = StatusFailed
+			pr.Errs = []error{data.Errors{{File: pr.Input, Pos: pl.pos, Path: "vorhaben.kurztitel",
+				Msg: fmt.Sprintf("Kurztitel „%s“ ist mit --uebersicht für die Übersichten reserviert (%s); einen anderen Kurztitel wählen", pl.kurztitel, filepath.Join(r.opts.OutDir, UebersichtDir)),
+				Err: ErrReserved}}}
+			continue
+		}
 		if len(r.opts.Only) > 0 && !slices.ContainsFunc(pl.parties, func(c string) bool { return slices.Contains(r.opts.Only, c) }) {
 			pl.ok = false
 			pr.Status = StatusSkipped
@@ -396,6 +439,11 @@ func (r *runner) scan(inputs []string) []plan {
 		total += len(pl.kinds) * len(r.opts.Formats)
 	}
 	r.report(func(p *Progress) { p.Total = total })
+	for i, pl := range plans {
+		if !pl.ok && r.sheetIn != nil {
+			r.sheetIn[i] = sheets.Project{}
+		}
+	}
 	return plans
 }
 
@@ -522,6 +570,9 @@ func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) 
 		}
 		if err != nil {
 			pr.SHA256, pr.Status, pr.Errs = sum, StatusFailed, []error{err}
+			if r.sheetIn != nil {
+				r.sheetIn[i] = sheets.Project{}
+			}
 			r.report(func(p *Progress) { p.Total -= len(pl.kinds) * len(r.opts.Formats) })
 			<-slots
 			continue

@@ -56,7 +56,10 @@ type ManifestFile struct {
 	Kind   string `json:"kind"`
 	Party  string `json:"party,omitempty"`
 	Format string `json:"format"`
-	Input  string `json:"input"`
+	Input  string `json:"input,omitempty"` // "" for an Übersicht
+	// Inputs are the project files of an Übersicht's rows (kind
+	// KindUebersicht), sorted.
+	Inputs []string `json:"inputs,omitempty"`
 }
 
 // newManifest describes a finished (or interrupted) run.
@@ -73,6 +76,10 @@ func newManifest(gen *generator.Generator, res *Result) *Manifest {
 			m.Files = append(m.Files, ManifestFile{Path: f.Path, SHA256: f.SHA256, Size: f.Size, Kind: f.Kind,
 				Party: f.Party, Format: f.Format, Input: in.Path})
 		}
+	}
+	for _, f := range res.Uebersichten {
+		m.Files = append(m.Files, ManifestFile{Path: f.Path, SHA256: f.SHA256, Size: f.Size, Kind: f.Kind,
+			Party: f.Party, Format: f.Format, Inputs: f.Inputs})
 	}
 	slices.SortFunc(m.Templates, func(a, b ManifestTemplate) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(m.Inputs, func(a, b ManifestInput) int { return strings.Compare(a.Path, b.Path) })
@@ -99,6 +106,9 @@ func (r *runner) merge(m *Manifest, res *Result, folders map[string]bool) {
 			touched[f] = true
 		}
 	}
+	for _, f := range res.Uebersichten {
+		touched[f.Path] = true
+	}
 	for _, f := range res.Removed {
 		touched[f] = true
 	}
@@ -120,7 +130,10 @@ func (r *runner) merge(m *Manifest, res *Result, folders map[string]bool) {
 	}
 	for _, f := range old.Files {
 		folder, _, ok := ownPath(f)
-		if !ok || touched[f.Path] || folders != nil && !folders[folder] {
+		// An Übersicht this run did not write or remove is kept (with
+		// Clean too: a run without Options.Uebersicht leaves them alone).
+		_, sheet := ownUebersicht(f)
+		if !sheet && (!ok || folders != nil && !folders[folder]) || touched[f.Path] {
 			continue
 		}
 		touched[f.Path] = true // once
