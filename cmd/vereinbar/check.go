@@ -58,15 +58,9 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 			if err != nil {
 				return err
 			}
-			in := inputs{command: "check", what: "eine Projektdatei (*.yaml), DOCX, PDF oder ein Verzeichnis"}
-			if err := in.check(args, cfg, false); err != nil {
+			args, err = inputs{command: "check", what: "eine Projektdatei (*.yaml), DOCX, PDF oder ein Verzeichnis"}.resolve(args, cfg)
+			if err != nil {
 				return err
-			}
-			if len(args) == 0 {
-				args = []string{cfg.Get("eingabe")}
-				if err := in.check(args, cfg, true); err != nil {
-					return err
-				}
 			}
 			files, err := generator.CheckFiles(args)
 			if err != nil {

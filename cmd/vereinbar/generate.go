@@ -124,26 +124,17 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {
 		return usageError{err}
 	}
-	in := inputs{command: "generate", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}
-	if err := in.check(args, cfg, false); err != nil {
+	args, err = inputs{command: "generate", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}.resolve(args, cfg)
+	if err != nil {
 		return err
-	}
-	if len(args) == 0 {
-		args = []string{cfg.Get("eingabe")}
-		if err := in.check(args, cfg, true); err != nil {
-			return err
-		}
 	}
 	// Once here rather than once per document in the batch.
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return fmt.Errorf("Ausgabeverzeichnis „%s“ (%s) lässt sich nicht anlegen: %s. Einen anderen Ort mit --out angeben", opts.OutDir, settingOrigin(cfg, "ausgabe"), cannotWrite(opts.OutDir, err))
 	}
-	files, err := generator.ProjectFiles(args)
+	files, err := projectFiles(args)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
 	}
 
 	// A signal cancels the context (see interrupts); the batch finishes

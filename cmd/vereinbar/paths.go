@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/config"
 )
 
@@ -123,6 +124,35 @@ type inputs struct {
 
 // check names the first path that does not exist. fromConfig is set when
 // the paths are the setting eingabe, not arguments.
+// resolve checks the path arguments of a command that reads project
+// files; without any it takes the setting „eingabe“ (and checks that).
+func (in inputs) resolve(args []string, cfg *config.Config) ([]string, error) {
+	if err := in.check(args, cfg, false); err != nil {
+		return nil, err
+	}
+	if len(args) > 0 {
+		return args, nil
+	}
+	args = []string{cfg.Get("eingabe")}
+	if err := in.check(args, cfg, true); err != nil {
+		return nil, err
+	}
+	return args, nil
+}
+
+// projectFiles expands resolved paths to the project files they name and
+// refuses none.
+func projectFiles(args []string) ([]string, error) {
+	files, err := generator.ProjectFiles(args)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
+	}
+	return files, nil
+}
+
 func (in inputs) check(paths []string, cfg *config.Config, fromConfig bool) error {
 	for _, p := range paths {
 		_, err := os.Stat(p)

@@ -57,22 +57,13 @@ func runStatus(cmd *cobra.Command, g *globalOptions, o *statusOptions, args []st
 	if err != nil {
 		return err
 	}
-	in := inputs{command: "status", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}
-	if err := in.check(args, cfg, false); err != nil {
-		return err
-	}
-	if len(args) == 0 {
-		args = []string{cfg.Get("eingabe")}
-		if err := in.check(args, cfg, true); err != nil {
-			return err
-		}
-	}
-	files, err := generator.ProjectFiles(args)
+	args, err = inputs{command: "status", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}.resolve(args, cfg)
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
+	files, err := projectFiles(args)
+	if err != nil {
+		return err
 	}
 	all := []generator.Status{}
 	failed := false

@@ -81,22 +81,13 @@ func runUebersicht(cmd *cobra.Command, g *globalOptions, o *uebersichtOptions, a
 	if err != nil {
 		return err
 	}
-	in := inputs{command: "uebersicht", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}
-	if err := in.check(args, cfg, false); err != nil {
-		return err
-	}
-	if len(args) == 0 {
-		args = []string{cfg.Get("eingabe")}
-		if err := in.check(args, cfg, true); err != nil {
-			return err
-		}
-	}
-	files, err := generator.ProjectFiles(args)
+	args, err = inputs{command: "uebersicht", what: "eine Projektdatei (*.yaml) oder ein Verzeichnis", hint: initHint}.resolve(args, cfg)
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("keine Projektdateien in %s", strings.Join(args, ", "))
+	files, err := projectFiles(args)
+	if err != nil {
+		return err
 	}
 	if err := checkOutTarget(out, files); err != nil {
 		return err
