@@ -72,6 +72,7 @@ type Reaktionszeit struct {
 // Datenschutz is the data protection role and its annex data.
 type Datenschutz struct {
 	Rolle                   string // "auftragsverarbeitung" (default) or "gemeinsame_verantwortung"
+	Festgelegt              bool   // the project file states the role (datenschutz.rolle)
 	Auftragsverarbeitung    bool
 	GemeinsameVerantwortung bool
 	Datenarten, Betroffene  []string
@@ -111,6 +112,7 @@ func buildKlauseln(pr *data.Projekt) Klauseln {
 			d.Betroffene = append(d.Betroffene, e(s))
 		}
 		d.Anlaufstelle = e(ds.Anlaufstelle)
+		d.Festgelegt = ds.Rolle != ""
 	}
 	d.Auftragsverarbeitung = d.Rolle == "auftragsverarbeitung"
 	d.GemeinsameVerantwortung = d.Rolle == "gemeinsame_verantwortung"
