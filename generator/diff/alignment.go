@@ -38,10 +38,10 @@ type Clause struct {
 
 // Item is one comparable piece of a clause.
 type Item struct {
-	What  string // "Absatz", "Listenpunkt", "Tabelle", "Diagramm", "Unterschrift"
-	Label string // paragraph number ("(2)") or list label path ("(2) 3.")
-	Own   string // a list item's own label ("3."), on its first paragraph only
-	Text  string // plain text; a table's rows joined by newlines, cells by " | "
+	What  string           // "Absatz", "Listenpunkt", "Tabelle", "Diagramm", "Unterschrift"
+	Label string           // paragraph number ("(2)") or list label path ("(2) 3.")
+	Own   string           // a list item's own label ("3."), on its first paragraph only
+	Text  string           // plain text; a table's rows joined by newlines, cells by " | "
 	Top   model.Block      // the clause's direct block that holds the item
 	Para  *model.Paragraph // paragraphs and list items
 	Table *model.Table
