@@ -162,6 +162,9 @@ type LesefassungOptions struct {
 // signatures recorded in the data), and the note says that a Lesefassung
 // is not signed.
 func (g *Generator) Lesefassung(ctx context.Context, p *Project, d Doc, o LesefassungOptions) (*model.Document, error) {
+	if err := lesefassungOf(p, d, o); err != nil {
+		return nil, err
+	}
 	res, err := g.Costs(p)
 	if err != nil {
 		return nil, err
@@ -174,11 +177,8 @@ func (g *Generator) Lesefassung(ctx context.Context, p *Project, d Doc, o Lesefa
 }
 
 func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Result, d Doc, doc *model.Document, o LesefassungOptions) (*model.Document, error) {
-	if d.Kind == nil || d.Kind.Name != "vereinbarung" {
-		return nil, fmt.Errorf("%s: eine Lesefassung gibt es nur von einer Verwaltungsvereinbarung, nicht von %s", p.Path, d.File)
-	}
-	if len(o.Amendments) == 0 {
-		return nil, fmt.Errorf("%s: eine Lesefassung braucht mindestens eine Änderungsvereinbarung", p.Path)
+	if err := lesefassungOf(p, d, o); err != nil {
+		return nil, err
 	}
 	if o.AgreementDate.IsZero() {
 		o.AgreementDate = AgreementDate(p)
@@ -205,6 +205,18 @@ func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Resu
 	}
 	out.Blocks = append(append(append(out.Blocks, doc.Blocks[:at]...), note...), doc.Blocks[at:]...)
 	return out, nil
+}
+
+// lesefassungOf refuses a Lesefassung of a document that is no
+// agreement, or without an amendment.
+func lesefassungOf(p *Project, d Doc, o LesefassungOptions) error {
+	if d.Kind == nil || d.Kind.Name != "vereinbarung" {
+		return fmt.Errorf("%s: eine Lesefassung gibt es nur von einer Verwaltungsvereinbarung, nicht von „%s“", p.Path, d.File)
+	}
+	if len(o.Amendments) == 0 {
+		return fmt.Errorf("%s: eine Lesefassung braucht mindestens eine Änderungsvereinbarung", p.Path)
+	}
+	return nil
 }
 
 // titleRest is what follows the kind's title in a document's title

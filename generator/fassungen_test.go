@@ -3,6 +3,7 @@ package generator_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/markdown"
 )
@@ -103,5 +106,185 @@ func TestFassungGoldens(t *testing.T) {
 			}
 			t.Logf("%s: %s", p.name, strings.Join(files, ", "))
 		})
+	}
+}
+
+// writeFassung renders a companion in format into dir and returns the
+// path.
+func writeFassung(t *testing.T, gen *generator.Generator, dir string, d *model.Document, file, format string) string {
+	t.Helper()
+	b, err := gen.RenderModel(d, format)
+	if err != nil {
+		t.Fatalf("%s.%s: %v", file, format, err)
+	}
+	path := filepath.Join(dir, file+"."+format)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestFassungenOpen renders the Synopse and the Lesefassung of the ring
+// pair in every format: the DOCX opens in LibreOffice with its text and
+// the struck words, the PDF passes qpdf --check and shows old and new
+// amounts, the HTML renders.
+func TestFassungenOpen(t *testing.T) {
+	t.Parallel()
+	testtool.Require(t, "soffice")
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	var docxs []string
+	want := map[string][]string{
+		"synopse":     {"Bisherige Fassung", "Neue Fassung", "480.000,00", "495.000,00", "von 8 bis 17 Uhr", "von 7 bis 18 Uhr", "unverändert"},
+		"lesefassung": {"Lesefassung unter Berücksichtigung der Ersten Änderungsvereinbarung vom 20. April 2027", "jährlich 495.000,00"},
+	}
+	for _, f := range fassungen(t, gen, fassungPairs[0]) {
+		docxs = append(docxs, writeFassung(t, gen, dir, f.Doc, f.File, "docx"))
+		pdf := writeFassung(t, gen, dir, f.Doc, f.File, "pdf")
+		testtool.Run(t, "qpdf", "--check", pdf)
+		text := strings.Join(strings.Fields(testtool.Run(t, "pdftotext", "-enc", "UTF-8", pdf, "-")), " ")
+		for _, w := range want[f.File] {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s.pdf lacks %q", f.File, w)
+			}
+		}
+		writeFassung(t, gen, dir, f.Doc, f.File, "html")
+	}
+	if xml := string(testtool.ZipFileEntry(t, docxs[0], "word/document.xml")); !strings.Contains(xml, "<w:strike/>") || !strings.Contains(xml, `w:orient="landscape"`) {
+		t.Error("Synopse DOCX lacks struck text or landscape page")
+	}
+	for i, txt := range testtool.LibreOfficeAll(t, docxs, "txt:Text") {
+		b, err := os.ReadFile(txt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(b)), " ")
+		name := strings.TrimSuffix(filepath.Base(docxs[i]), ".docx")
+		for _, w := range want[name] {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s.docx via LibreOffice lacks %q", name, w)
+			}
+		}
+	}
+}
+
+// TestLesefassungChecksAsAgreement: check reads a Lesefassung (from its
+// PDF, as a file given to "vereinbar check") as a Verwaltungsvereinbarung
+// and finds what it finds in the agreement itself, nothing more.
+func TestLesefassungChecksAsAgreement(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	for _, p := range fassungPairs {
+		_, neu := loadPair(t, gen, p)
+		res, err := gen.Costs(neu)
+		if err != nil {
+			t.Fatal(err)
+		}
+		agreements := map[string]generator.Doc{}
+		for _, d := range gen.Docs(neu) {
+			agreements[d.File] = d
+		}
+		for _, f := range fassungen(t, gen, p) {
+			if !strings.HasPrefix(f.File, generator.LesefassungStem) {
+				continue
+			}
+			orig := strings.Replace(f.File, generator.LesefassungStem, "vereinbarung", 1)
+			d, err := gen.Document(context.Background(), neu, res, agreements[orig])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := gen.Check(context.Background(), writeFassung(t, gen, dir, f.Doc, p.name+"-"+f.File, "pdf"), generator.CheckOptions{})
+			want := gen.Check(context.Background(), writeFassung(t, gen, dir, d, p.name+"-"+orig, "pdf"), generator.CheckOptions{})
+			if got.Err != nil || want.Err != nil {
+				t.Fatalf("%s: %v / %v", f.File, got.Err, want.Err)
+			}
+			if !strings.Contains(strings.Join(got.Checked, " "), "vereinbarung") && !strings.Contains(strings.Join(got.Checked, " "), "Vereinbarung") {
+				t.Errorf("%s checked as %v", f.File, got.Checked)
+			}
+			if g, w := findingKeys(got.Findings), findingKeys(want.Findings); g != w {
+				t.Errorf("%s: findings\n%s\nin the agreement\n%s", f.File, g, w)
+			}
+		}
+	}
+}
+
+func findingKeys(fs []check.Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Code+": "+f.Message)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestLesefassungNote: the note names every amendment taken into
+// account, in words up to the twelfth and in figures after, with its
+// date or as not yet signed; a Lesefassung needs an agreement and at
+// least one amendment.
+func TestLesefassungNote(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	p, err := gen.LoadProject(filepath.Join(fixturesDir, "wohngeld-ring.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agreement, other generator.Doc
+	for _, d := range gen.Docs(p) {
+		switch d.Name {
+		case "vereinbarung":
+			agreement = d
+		case "beschreibung":
+			other = d
+		}
+	}
+	date := time.Date(2027, 4, 20, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		amendments []generator.Amendment
+		want       string
+	}{
+		{[]generator.Amendment{{Nr: 1, Date: date}, {Nr: 2}},
+			"Lesefassung unter Berücksichtigung der Ersten Änderungsvereinbarung vom 20. April 2027 und der Zweiten Änderungsvereinbarung (noch nicht unterzeichnet). Die Lesefassung dient dem Überblick und wird nicht unterzeichnet. Verbindlich ist allein der Wortlaut der Verwaltungsvereinbarung vom 28. November 2026 und der Änderungsvereinbarungen."},
+		{[]generator.Amendment{{Nr: 11, Date: date}, {Nr: 12, Date: date}, {Nr: 13, Date: date}},
+			"der Elften Änderungsvereinbarung vom 20. April 2027, der Zwölften Änderungsvereinbarung vom 20. April 2027 und der 13. Änderungsvereinbarung vom 20. April 2027."},
+	} {
+		d, err := gen.Lesefassung(context.Background(), p, agreement, generator.LesefassungOptions{Amendments: tt.amendments})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var md bytes.Buffer
+		if err := markdown.Render(&md, d); err != nil {
+			t.Fatal(err)
+		}
+		// the markup joins day, month and year with no-break spaces
+		if text := strings.ReplaceAll(md.String(), "\u00a0", " "); !strings.Contains(text, tt.want) {
+			t.Errorf("Lesefassung lacks\n%s\n%s", tt.want, text[:1500])
+		}
+		if d.Meta.Kind != "vereinbarung" || !strings.HasPrefix(d.Meta.ShortTitle, "Lesefassung: ") || !strings.HasPrefix(d.Meta.Title, "Verwaltungsvereinbarung (Lesefassung): ") {
+			t.Errorf("meta %q, %q, %q", d.Meta.Kind, d.Meta.Title, d.Meta.ShortTitle)
+		}
+	}
+	if _, err := gen.Lesefassung(context.Background(), p, agreement, generator.LesefassungOptions{}); err == nil {
+		t.Error("no error without an amendment")
+	}
+	if _, err := gen.Lesefassung(context.Background(), p, other, generator.LesefassungOptions{Amendments: []generator.Amendment{{Nr: 1}}}); err == nil {
+		t.Error("no error for a Projektbeschreibung")
+	}
+}
+
+// TestFassungenNeedACommonAgreement: a ring that became a star has no
+// agreement to compare.
+func TestFassungenNeedACommonAgreement(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	alt, err := gen.LoadProject(filepath.Join(fixturesDir, "wohngeld-ring.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	neu, err := gen.LoadProject(filepath.Join(fixturesDir, "bafoeg-stern.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{}); !errors.Is(err, generator.ErrNoCommonAgreement) {
+		t.Errorf("err = %v, want ErrNoCommonAgreement", err)
 	}
 }
