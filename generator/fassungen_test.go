@@ -26,13 +26,24 @@ type fassungPair struct {
 
 // fassungPairs are the pairs the Synopse and the Lesefassung are
 // golden-tested on: an amount and a free text of a ring agreement; an
-// amount, a term of notice and a body's name of a star.
+// amount, a term of notice and a body's name of a star; a Land that
+// joins, one that leaves and new key weights of the ring.
 var fassungPairs = []fassungPair{
 	{"wohngeld-ring-betrag-text", "wohngeld-ring.yaml", []string{
 		`stand: 2026-11-28`, `stand: 2027-03-01`,
 		`version: "1.0"`, `version: "1.1"`,
 		`betrag: "480000.00"`, `betrag: "495000.00"`,
 		`von 8 bis 17 Uhr`, `von 7 bis 18 Uhr`,
+	}},
+	{"wohngeld-ring-parteien-schluessel", "wohngeld-ring.yaml", []string{
+		`stand: 2026-11-28`, `stand: 2027-05-01`,
+		`version: "1.0"`, `version: "2.0"`,
+		"  - land: HB\n", "  - land: BW\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Landesentwicklung und Wohnen\"\n  - land: HB\n",
+		"  - land: SL\n    rolle: nachnutzend\n    vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n", "",
+		"        SL: 12010\n", "        BW: 80500\n",
+		`{gewicht: 50, art: koenigstein, jahr: 2016}`, `{gewicht: 40, art: koenigstein, jahr: 2016}`,
+		`{gewicht: 25, art: paritaet}`, `{gewicht: 30, art: paritaet}`,
+		"    - gewicht: 25\n      art: nutzung", "    - gewicht: 30\n      art: nutzung",
 	}},
 	{"bafoeg-stern-frist-gremium", "bafoeg-stern.yaml", []string{
 		`stand: 2026-11-28`, `stand: 2027-02-15`,
