@@ -94,7 +94,17 @@ func Build(alt, neu *model.Document, o Options) (*model.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Synopse: %w", err)
 	}
-	b := &builder{l: o.Labels.withDefaults()}
+	b := &builder{l: o.Labels.withDefaults(), parents: map[*model.Section]*model.Section{}}
+	for _, d := range []*model.Document{alt, neu} {
+		if err := model.Walk(d, func(bl model.Block, secs []*model.Section) error {
+			if s, ok := bl.(*model.Section); ok && len(secs) > 0 {
+				b.parents[s] = secs[len(secs)-1]
+			}
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("Synopse: %w", err)
+		}
+	}
 	for _, p := range a.Pairs {
 		b.clause(p)
 	}
@@ -138,16 +148,27 @@ func (l Labels) withDefaults() Labels {
 }
 
 type builder struct {
-	l    Labels
-	rows []model.Row
+	l       Labels
+	rows    []model.Row
+	parents map[*model.Section]*model.Section // a sub-heading's enclosing section
 }
 
 func plain(s string) []model.Inline { return []model.Inline{model.Text{Text: s}} }
 
-// heading is the heading of a clause as the Synopse shows it.
+// heading is the heading of a clause as the Synopse shows it; a
+// sub-heading with the number (or title) of its section before it,
+// "Anlage 2 – Servicezeiten", since the table shows it out of its
+// context.
 func (b *builder) heading(c *diff.Clause) string {
 	if c.Section == nil {
 		return b.l.Head
+	}
+	if p := b.parents[c.Section]; p != nil {
+		name := p.Number
+		if name == "" {
+			name = p.Title
+		}
+		return name + " – " + c.Heading
 	}
 	return c.Heading
 }

@@ -198,3 +198,19 @@ func TestBothEmpty(t *testing.T) {
 		t.Error("no error for nil")
 	}
 }
+
+// TestSubHeadingNamesItsSection: a sub-heading stands out of its context
+// in the table, so its section's number comes before it.
+func TestSubHeadingNamesItsSection(t *testing.T) {
+	t.Parallel()
+	sub := func(s string) *model.Section {
+		return &model.Section{ID: "servicezeiten", Level: 2, Title: "Servicezeiten", Blocks: []model.Block{para("", s)}}
+	}
+	alt := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 8 bis 17 Uhr.")))
+	neu := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 7 bis 17 Uhr.")))
+	wantRows(t, build(t, alt, neu), []string{
+		"Anlage 2 Leistungen || Anlage 2 Leistungen (_unverändert_)",
+		"Anlage 2 – Servicezeiten || Anlage 2 – Servicezeiten",
+		"Von [-8-] bis 17 Uhr. || Von {+7+} bis 17 Uhr.",
+	})
+}
