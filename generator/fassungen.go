@@ -52,8 +52,7 @@ type FassungOptions struct {
 	// Zweiten Änderungsvereinbarung").
 	Earlier []Amendment
 	// AgreementDate is the day of the agreement amended ("vom …"); zero:
-	// from ALT, the day of its last signature when every party has
-	// signed (parteien[].unterschrift), else its Stand.
+	// from ALT, see AgreementDate.
 	AgreementDate time.Time
 }
 
@@ -89,9 +88,6 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 	if err != nil {
 		return nil, err
 	}
-	if o.AgreementDate.IsZero() {
-		o.AgreementDate = AgreementDate(alt)
-	}
 	altDocs := map[string]Doc{}
 	for _, d := range g.agreements(alt) {
 		altDocs[d.File] = d
@@ -110,9 +106,13 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 		if err != nil {
 			return nil, err
 		}
+		date := o.AgreementDate
+		if date.IsZero() {
+			date = AgreementDate(alt, nd.Party)
+		}
 		head, err := g.frame(ctx, neu, neuRes, nd, SynopseTemplate, fassungView{
 			Aenderung:    ordinal(o.Amendment),
-			Vereinbarung: o.AgreementDate,
+			Vereinbarung: date,
 			Alt:          versionOf(alt),
 			Neu:          versionOf(neu),
 		})
@@ -125,7 +125,7 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 		}
 		lese, err := g.lesefassung(ctx, neu, neuRes, nd, cur, LesefassungOptions{
 			Amendments:    append(append([]Amendment(nil), o.Earlier...), o.Amendment),
-			AgreementDate: o.AgreementDate,
+			AgreementDate: date,
 		})
 		if err != nil {
 			return nil, err
@@ -181,7 +181,7 @@ func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Resu
 		return nil, err
 	}
 	if o.AgreementDate.IsZero() {
-		o.AgreementDate = AgreementDate(p)
+		o.AgreementDate = AgreementDate(p, d.Party)
 	}
 	v := fassungView{Vereinbarung: o.AgreementDate}
 	for _, a := range o.Amendments {
@@ -306,23 +306,14 @@ func synopseMeta(m model.Meta, d Doc) model.Meta {
 	return m
 }
 
-// AgreementDate is the day of an agreement as its amendment cites it
-// ("die Verwaltungsvereinbarung … vom …"): the day of the last signature
-// when every party has signed (parteien[].unterschrift; in star form of
-// the agreement with the first re-using Land), else the Stand of the
-// project file.
-func AgreementDate(p *Project) time.Time {
+// AgreementDate is the day of an agreement of a project as its amendment
+// cites it ("die Verwaltungsvereinbarung … vom …"): the day of the last
+// signature when every party of it has signed (parteien[].unterschrift),
+// else the Stand of the project file. party is the re-using Land of a
+// star agreement, "" for a ring.
+func AgreementDate(p *Project, party string) time.Time {
 	pr := p.Data()
-	partner := ""
-	if pr.Vertrag.Form == "stern" {
-		for _, i := range pr.Order() {
-			if pr.Parteien[i].Rolle == "nachnutzend" && !pr.CallsOff(pr.Parteien[i]) {
-				partner = string(pr.Parteien[i].Land)
-				break
-			}
-		}
-	}
-	u := pr.Umlauf(partner)
+	u := pr.Umlauf(party)
 	if len(u.Missing) == 0 && len(u.Signed) > 0 {
 		var last time.Time
 		for _, i := range u.Signed {

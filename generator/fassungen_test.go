@@ -299,3 +299,37 @@ func TestFassungenNeedACommonAgreement(t *testing.T) {
 		t.Errorf("err = %v, want ErrNoCommonAgreement", err)
 	}
 }
+
+// TestAgreementDate: the agreement amended is cited by the day of its
+// last signature once every party has signed, by its Stand before.
+func TestAgreementDate(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	path := filepath.Join(fixturesDir, "eheschliessung-ring.yaml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partly, err := gen.ParseProject(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := generator.AgreementDate(partly, ""), time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("one signature missing: %v, want the Stand %v", got, want)
+	}
+	s := string(src)
+	for land, day := range map[string]string{"NI": "2026-09-29", "HH": "2026-09-30", "SH": "2026-09-29"} {
+		line := "  - land: " + land + "\n    rolle: nachnutzend\n"
+		if strings.Count(s, line) != 1 {
+			t.Fatalf("%q not once in the fixture", line)
+		}
+		s = strings.Replace(s, line, line+"    unterschrift: {datum: "+day+", ort: Kiel, name: \"N. N.\", amtsbezeichnung: Staatssekretär}\n", 1)
+	}
+	signed, err := gen.ParseProject(path, []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := generator.AgreementDate(signed, ""), time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("all signed: %v, want the last signature %v", got, want)
+	}
+}
