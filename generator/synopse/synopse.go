@@ -30,7 +30,7 @@ type Options struct {
 	Meta model.Meta
 	// Head are the blocks before the table: title and introduction.
 	Head []model.Block
-	// Labels are the fixed words of the table; zero fields take
+	// Labels are the fixed words of the table; zero fields take those of
 	// DefaultLabels.
 	Labels Labels
 }
@@ -47,16 +47,18 @@ type Labels struct {
 	Head      string // the part before the first clause (title, parties): "Überschrift und Eingang"
 }
 
-// DefaultLabels are the words of the Synopse as the Bundestag's and the
+// DefaultLabels returns the words of the Synopse as the Bundestag's and the
 // ministries' Gegenüberstellungen use them: "unverändert" in the right
 // column for a unit that stays as it was, "entfällt" for one that goes.
-var DefaultLabels = Labels{
-	Old:       "Bisherige Fassung",
-	New:       "Neue Fassung",
-	Unchanged: "unverändert",
-	Dropped:   "entfällt",
-	Moved:     "verschoben",
-	Head:      "Überschrift und Eingang",
+func DefaultLabels() Labels {
+	return Labels{
+		Old:       "Bisherige Fassung",
+		New:       "Neue Fassung",
+		Unchanged: "unverändert",
+		Dropped:   "entfällt",
+		Moved:     "verschoben",
+		Head:      "Überschrift und Eingang",
+	}
 }
 
 // TableID is the id of the Synopse's table.
@@ -89,7 +91,14 @@ const maxLines = 12
 //   - Tables, charts and signature blocks are their rows as lines, cells
 //     separated by " | " (the text diff compares); a long one is split
 //     over several rows of the Synopse.
-func Build(alt, neu *model.Document, o Options) (*model.Document, error) {
+//
+// A panic inside, which would be a bug of this package, becomes an error.
+func Build(alt, neu *model.Document, o Options) (doc *model.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("Synopse: interner Fehler: %v", p)
+		}
+	}()
 	a, err := diff.Align(alt, neu)
 	if err != nil {
 		return nil, fmt.Errorf("Synopse: %w", err)
@@ -125,7 +134,7 @@ func Build(alt, neu *model.Document, o Options) (*model.Document, error) {
 }
 
 func (l Labels) withDefaults() Labels {
-	d := DefaultLabels
+	d := DefaultLabels()
 	if l.Old == "" {
 		l.Old = d.Old
 	}

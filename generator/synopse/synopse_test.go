@@ -214,3 +214,19 @@ func TestSubHeadingNamesItsSection(t *testing.T) {
 		"Von [-8-] bis 17 Uhr. || Von {+7+} bis 17 Uhr.",
 	})
 }
+
+// TestLabelsOverride: a label given replaces the default, the others
+// stay.
+func TestLabelsOverride(t *testing.T) {
+	t.Parallel()
+	d, err := synopse.Build(doc(sec("a", "§ 1", "A", para("", "x"))), doc(sec("a", "§ 1", "A", para("", "x"))),
+		synopse.Options{Labels: synopse.Labels{Old: "Geltende Fassung", Unchanged: "u n v e r ä n d e r t"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := d.Blocks[0].(*model.Table)
+	got := cell(tab.Header[0].Cells[0]) + " || " + cell(tab.Header[0].Cells[1]) + " / " + cell(tab.Rows[0].Cells[1])
+	if want := "Geltende Fassung || Neue Fassung / § 1 A (_u n v e r ä n d e r t_)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
