@@ -22,9 +22,8 @@ import (
 // agreement's clauses state (ZahlungsplanInput), so the spreadsheet says
 // what the agreement says.
 
-// ErrZahlungsplan reports a cost split the Zahlungsplan cannot lay out
-// (its items do not add up to a party's yearly amounts): a defect, never
-// papered over.
+// ErrZahlungsplan reports terms or a cost split the Zahlungsplan cannot
+// lay out: a defect, never papered over.
 var ErrZahlungsplan = errors.New("Zahlungsplan nicht aufstellbar")
 
 // Turnus values of zahlung.turnus.
@@ -77,6 +76,8 @@ type Zahlungsplan struct {
 	// Bedingungen are the terms of payment, label and text, for the sheet
 	// „Zahlungsbedingungen“.
 	Bedingungen [][2]string
+	// Ausgleich is set when a row has an Ausgleich (its column is shown).
+	Ausgleich bool
 }
 
 // JahrZeile is what one party pays in one Haushaltsjahr.
@@ -88,6 +89,10 @@ type JahrZeile struct {
 	Monate            int // months of yearly costs (0: none)
 	Jaehrlich         int64
 	Einmalig          int64
+	// Ausgleich is what the engine charges beyond the party's items
+	// (a move between parties that keeps each within its Höchstbetrag
+	// after a recalculation); usually 0.
+	Ausgleich         int64
 	Betrag            int64 // = the cost engine's by_year of the party
 	Hoechstbetrag     int64
 	VE                int64 // the Höchstbetrag if the year needs a Verpflichtungsermächtigung, else 0
@@ -180,15 +185,17 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 		}
 		party := ZahlungsPartei{Code: pres.Code, Name: name, Sheet: sheetName(name, sheetNames)}
 		for _, y := range r.Years { // ascending, 0 last
-			if yearly[y]+oneOff[y] != pres.ByYear[y] {
-				return nil, fmt.Errorf("%w: %s %s: Positionen %d Cent, Jahresbetrag %d Cent", ErrZahlungsplan, pres.Code, yearName(y), yearly[y]+oneOff[y], pres.ByYear[y])
-			}
-			if pres.ByYear[y] == 0 {
+			// What the engine charges beyond the party's items: the moves
+			// that keep every party within its Höchstbetrag after a
+			// recalculation (§ Haushaltsvorbehalt und Höchstbeträge).
+			adjust := pres.ByYear[y] - yearly[y] - oneOff[y]
+			if yearly[y] == 0 && oneOff[y] == 0 && adjust == 0 {
 				continue
 			}
 			row := JahrZeile{Code: pres.Code, Name: name, Rolle: rollen[pt.Rolle], ShareE5: pres.ShareE5, Bears: pres.Bears,
-				Jahr: y, Jaehrlich: yearly[y], Einmalig: oneOff[y], Betrag: pres.ByYear[y],
+				Jahr: y, Jaehrlich: yearly[y], Einmalig: oneOff[y], Ausgleich: adjust, Betrag: pres.ByYear[y],
 				Hoechstbetrag: in.Hoechstbetraege[pres.Code][y]}
+			zp.Ausgleich = zp.Ausgleich || adjust != 0
 			if ve[y] {
 				row.VE = row.Hoechstbetrag
 			}
@@ -204,6 +211,11 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 			if oneOff[y] > 0 {
 				pays = append(pays, Zahlung{Jahr: y, Zeitraum: "einmalige Kosten", Kostenart: "einmalige Kosten", Betrag: oneOff[y],
 					Abrechnung:  "sobald die Leistung erbracht ist",
+					Faelligkeit: strconv.Itoa(in.ZahlungszielTage) + " Tage nach Zugang der Rechnung"})
+			}
+			if adjust != 0 {
+				pays = append(pays, Zahlung{Jahr: y, Zeitraum: "Ausgleich " + yearName(y), Kostenart: "Ausgleich Höchstbetrag", Betrag: adjust,
+					Abrechnung:  "mit der Neuberechnung der Anteile (Höchstbeträge)",
 					Faelligkeit: strconv.Itoa(in.ZahlungszielTage) + " Tage nach Zugang der Rechnung"})
 			}
 			for _, p := range pays {
@@ -336,9 +348,10 @@ func yearName(y int) string {
 	return strconv.Itoa(y)
 }
 
-// zahlungsplanColumns are the columns of the overview.
-func zahlungsplanColumns() []column[JahrZeile] {
-	return []column[JahrZeile]{
+// zahlungsplanColumns are the columns of the overview; „Ausgleich
+// Höchstbetrag“ only when a row has one.
+func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
+	cs := []column[JahrZeile]{
 		{"Vertragspartei", text, 26, false, func(r JahrZeile) cell { return str(r.Name) }},
 		{"Kürzel", text, 8, false, func(r JahrZeile) cell { return str(r.Code) }},
 		{"Rolle", text, 20, false, func(r JahrZeile) cell { return str(r.Rolle) }},
@@ -362,6 +375,11 @@ func zahlungsplanColumns() []column[JahrZeile] {
 		}},
 		{"Jährliche Kosten", money, 16, true, func(r JahrZeile) cell { return num(r.Jaehrlich) }},
 		{"Einmalige Kosten", money, 16, true, func(r JahrZeile) cell { return num(r.Einmalig) }},
+	}
+	if zp.Ausgleich {
+		cs = append(cs, column[JahrZeile]{"Ausgleich Höchstbetrag", money, 16, true, func(r JahrZeile) cell { return num(r.Ausgleich) }})
+	}
+	return append(cs, []column[JahrZeile]{
 		{"Betrag", money, 16, true, func(r JahrZeile) cell { return num(r.Betrag) }},
 		{"Höchstbetrag", money, 16, true, func(r JahrZeile) cell { return num(r.Hoechstbetrag) }},
 		{"Verpflichtungsermächtigung", money, 18, true, func(r JahrZeile) cell {
@@ -372,7 +390,7 @@ func zahlungsplanColumns() []column[JahrZeile] {
 		}},
 		{"Erste Rechnung", date, 12, false, func(r JahrZeile) cell { return day(r.ErsteRechnung) }},
 		{"Letzte Fälligkeit", date, 12, false, func(r JahrZeile) cell { return day(r.LetzteFaelligkeit) }},
-	}
+	}...)
 }
 
 // paymentColumns are the columns of a party's sheet.
@@ -417,7 +435,7 @@ func WriteZahlungsplanXLSX(w io.Writer, zp *Zahlungsplan) error {
 	if err := f.SetSheetName("Sheet1", OverviewSheet); err != nil {
 		return err
 	}
-	if err := writeTable(f, st, OverviewSheet, zahlungsplanColumns(), zp.Jahre); err != nil {
+	if err := writeTable(f, st, OverviewSheet, zahlungsplanColumns(zp), zp.Jahre); err != nil {
 		return err
 	}
 	for _, p := range zp.Parteien {

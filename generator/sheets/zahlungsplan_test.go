@@ -577,3 +577,73 @@ func TestZahlungsplanReproducible(t *testing.T) {
 		}
 	}
 }
+
+// TestZahlungsplanAdjustment: when the engine charges a party more or
+// less than its items in a year (the moves that keep parties within their
+// Höchstbeträge after a recalculation), the plan shows the difference in
+// „Ausgleich Höchstbetrag“ and still pays exactly the engine's amount.
+func TestZahlungsplanAdjustment(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	p, err := gen.LoadProject("../../fixtures/wohngeld-ring.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Costs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// BE pays 5 € less in 2028, SH (the implementing Land) 5 € more
+	for i := range res.Parties {
+		by := maps.Clone(res.Parties[i].ByYear)
+		switch res.Parties[i].Code {
+		case "BE":
+			by[2028] -= 500
+		case "SH":
+			by[2028] += 500
+		}
+		res.Parties[i].ByYear = by
+	}
+	zp, err := sheets.BuildZahlungsplan(sheets.ZahlungsplanInput{Projekt: p.Data(), Costs: res, Turnus: sheets.TurnusJaehrlich, ImVoraus: true,
+		ZahlungszielTage: 30, Months: func(string, int) (int, int) { return 1, 12 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := sheets.WriteZahlungsplanXLSX(&buf, zp); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheets.OverviewSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, body := table(t, rows)
+	if _, ok := h["Ausgleich Höchstbetrag"]; !ok {
+		t.Fatalf("no column Ausgleich Höchstbetrag in %q", rows[0])
+	}
+	found := map[string]bool{}
+	for _, r := range body {
+		code, year := at(r, h["Kürzel"]), at(r, h["Haushaltsjahr"])
+		if r[0] == "Summe" || year != "2028" || (code != "BE" && code != "SH") {
+			continue
+		}
+		found[code] = true
+		want := map[string]int64{"BE": -500, "SH": 500}[code]
+		if got := cents(t, at(r, h["Ausgleich Höchstbetrag"])); got != want {
+			t.Errorf("%s 2028: Ausgleich %d cents, want %d", code, got, want)
+		}
+		for _, pr := range res.Parties {
+			if pr.Code == code && cents(t, at(r, h["Betrag"])) != pr.ByYear[2028] {
+				t.Errorf("%s 2028: Betrag %s, the engine says %d cents", code, at(r, h["Betrag"]), pr.ByYear[2028])
+			}
+		}
+	}
+	if !found["BE"] || !found["SH"] {
+		t.Errorf("rows of BE and SH 2028 missing: %v", found)
+	}
+}
