@@ -259,13 +259,16 @@ func periodic(in ZahlungsplanInput, ps []struct {
 			Bis: time.Date(y, time.Month(b)+1, 0, 0, 0, 0, 0, time.UTC)}
 		z.Zeitraum = p.name + " " + strconv.Itoa(y)
 		if in.ImVoraus {
-			z.Rechnung = time.Date(y, time.Month(p.from), 1, 0, 0, 0, 0, time.UTC)
+			start := time.Date(y, time.Month(p.from), 1, 0, 0, 0, 0, time.UTC)
+			z.Rechnung = start
 			z.Abrechnung = "im Voraus zu Beginn des Zeitraums"
 			if z.Von.After(z.Rechnung) {
 				z.Rechnung = z.Von
 				z.Abrechnung = "im Voraus zu Beginn der Teilnahme im Zeitraum"
 			}
-			if b := beginn.UTC(); !b.IsZero() && b.After(z.Rechnung) && !b.After(z.Bis) {
+			// the agreement begins in the period: the first invoice with its
+			// beginning (§ Zahlungsmodalitäten)
+			if b := beginn.UTC(); b.After(start) && !b.Before(z.Von) && !b.After(z.Bis) {
 				z.Rechnung = time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
 				z.Abrechnung = "mit Beginn der Vereinbarung"
 			}
