@@ -6,7 +6,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-
 )
 
 // Targets of issue 7, on a machine with two cores.
