@@ -163,7 +163,7 @@ func TestGenerateJobsGiveSameBytes(t *testing.T) {
 	var trees []map[string]string
 	for _, jobs := range []string{"1", "4"} {
 		out := filepath.Join(dir, jobs)
-		cliCase{args: []string{"generate", "-q", "--jobs", jobs, "--kinds", "vereinbarung", "--out", out, wohngeld, bafoeg}, code: 0, stdout: empty, stderr: empty}.run(t)
+		cliCase{args: []string{"generate", "-q", "--jobs", jobs, "--kinds", "vereinbarung,zahlungsplan", "--out", out, wohngeld, bafoeg}, code: 0, stdout: empty, stderr: empty}.run(t)
 		tree := map[string]string{}
 		for _, f := range outputFiles(t, out) {
 			tree[f] = readFile(t, filepath.Join(out, f))
