@@ -124,12 +124,14 @@ type Zahlung struct {
 	Faelligkeit string // when it is due
 }
 
-// periods are the billing periods of a year by turnus: first and last
-// month of each, and its name.
-var periods = map[string][]struct {
+// period is a billing period: its first and last month and its name.
+type period struct {
 	from, to int
 	name     string
-}{
+}
+
+// periods are the billing periods of a year by turnus.
+var periods = map[string][]period{
 	TurnusJaehrlich:        {{1, 12, "Haushaltsjahr"}},
 	TurnusHalbjaehrlich:    {{1, 6, "1. Halbjahr"}, {7, 12, "2. Halbjahr"}},
 	TurnusVierteljaehrlich: {{1, 3, "1. Quartal"}, {4, 6, "2. Quartal"}, {7, 9, "3. Quartal"}, {10, 12, "4. Quartal"}},
@@ -140,10 +142,10 @@ var rollen = map[string]string{"umsetzend": "umsetzendes Land", "nachnutzend": "
 // BuildZahlungsplan lays out the payments of every party that pays
 // anything, in the order the documents name the parties. A party's
 // yearly costs of a Haushaltsjahr are split over its billing periods by
-// the months they cover as the agreement splits a yearly amount: a
-// twelfth — here: the share of each month the party is charged for —
-// rounded down to the cent, the cents left over to the earliest months;
-// so the periods of a year add up to the engine's amount exactly.
+// the months they cover, with the agreement's rule for monthly amounts
+// applied to the party's amount: equal monthly amounts rounded down to
+// the cent, the cents left over to the earliest months. So the periods
+// of a year add up to the engine's amount exactly.
 func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 	pr, r := in.Projekt, in.Costs
 	ps, ok := periods[in.Turnus]
@@ -237,10 +239,7 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 
 // periodic lays out the yearly costs amount of year y, charged for months
 // first to last, over the billing periods.
-func periodic(in ZahlungsplanInput, ps []struct {
-	from, to int
-	name     string
-}, y, first, last int, amount int64, beginn time.Time) []Zahlung {
+func periodic(in ZahlungsplanInput, ps []period, y, first, last int, amount int64, beginn time.Time) []Zahlung {
 	n := int64(last - first + 1)
 	base, rest := amount/n, int(amount%n)
 	var out []Zahlung
