@@ -363,7 +363,7 @@ func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
 			}
 			return num(r.ShareE5)
 		}},
-		{"Haushaltsjahr", integer, 13, false, func(r JahrZeile) cell {
+		{"Haushaltsjahr", integer, 14, false, func(r JahrZeile) cell {
 			if r.Jahr == 0 {
 				return cell{}
 			}
@@ -375,36 +375,36 @@ func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
 			}
 			return num(int64(r.Monate))
 		}},
-		{"Jährliche Kosten", money, 16, true, func(r JahrZeile) cell { return num(r.Jaehrlich) }},
-		{"Einmalige Kosten", money, 16, true, func(r JahrZeile) cell { return num(r.Einmalig) }},
+		{"Jährliche Kosten", money, 17, true, func(r JahrZeile) cell { return num(r.Jaehrlich) }},
+		{"Einmalige Kosten", money, 18, true, func(r JahrZeile) cell { return num(r.Einmalig) }},
 	}
 	if zp.Ausgleich {
-		cs = append(cs, column[JahrZeile]{"Ausgleich Höchstbetrag", money, 16, true, func(r JahrZeile) cell { return num(r.Ausgleich) }})
+		cs = append(cs, column[JahrZeile]{"Ausgleich Höchstbetrag", money, 24, true, func(r JahrZeile) cell { return num(r.Ausgleich) }})
 	}
 	return append(cs, []column[JahrZeile]{
 		{"Betrag", money, 16, true, func(r JahrZeile) cell { return num(r.Betrag) }},
 		{"Höchstbetrag", money, 16, true, func(r JahrZeile) cell { return num(r.Hoechstbetrag) }},
-		{"Verpflichtungsermächtigung", money, 18, true, func(r JahrZeile) cell {
+		{"Verpflichtungsermächtigung", money, 29, true, func(r JahrZeile) cell {
 			if r.VE == 0 {
 				return cell{}
 			}
 			return num(r.VE)
 		}},
-		{"Erste Rechnung", date, 12, false, func(r JahrZeile) cell { return day(r.ErsteRechnung) }},
-		{"Letzte Fälligkeit", date, 12, false, func(r JahrZeile) cell { return day(r.LetzteFaelligkeit) }},
+		{"Erste Rechnung", date, 16, false, func(r JahrZeile) cell { return day(r.ErsteRechnung) }},
+		{"Letzte Fälligkeit", date, 18, false, func(r JahrZeile) cell { return day(r.LetzteFaelligkeit) }},
 	}...)
 }
 
 // paymentColumns are the columns of a party's sheet.
 func paymentColumns() []column[Zahlung] {
 	return []column[Zahlung]{
-		{"Haushaltsjahr", integer, 13, false, func(z Zahlung) cell {
+		{"Haushaltsjahr", integer, 14, false, func(z Zahlung) cell {
 			if z.Jahr == 0 {
 				return cell{}
 			}
 			return num(int64(z.Jahr))
 		}},
-		{"Abrechnungszeitraum", text, 22, false, func(z Zahlung) cell { return str(z.Zeitraum) }},
+		{"Abrechnungszeitraum", text, 23, false, func(z Zahlung) cell { return str(z.Zeitraum) }},
 		{"Kostenart", text, 16, false, func(z Zahlung) cell { return str(z.Kostenart) }},
 		{"Von", date, 12, false, func(z Zahlung) cell { return day(z.Von) }},
 		{"Bis", date, 12, false, func(z Zahlung) cell { return day(z.Bis) }},
@@ -415,7 +415,7 @@ func paymentColumns() []column[Zahlung] {
 			return num(int64(z.Monate))
 		}},
 		{"Rechnung", text, 30, false, func(z Zahlung) cell { return str(z.Abrechnung) }},
-		{"Rechnung zum", date, 12, false, func(z Zahlung) cell { return day(z.Rechnung) }},
+		{"Rechnung zum", date, 15, false, func(z Zahlung) cell { return day(z.Rechnung) }},
 		{"Fällig am", date, 12, false, func(z Zahlung) cell { return day(z.Faellig) }},
 		{"Fälligkeit", text, 30, false, func(z Zahlung) cell { return str(z.Faelligkeit) }},
 		{"Betrag", money, 16, true, func(z Zahlung) cell { return num(z.Betrag) }},
