@@ -39,7 +39,8 @@ func newGenerateCmd(g *globalOptions) *cobra.Command {
 unter <ausgabe>/<kurztitel>/: die Verwaltungsvereinbarung (Ring: eine; Stern: je
 nachnutzendes Land vereinbarung-<LAND>) bzw. beim FIT-Store je nachnutzendes Land
 das Abrufformular fit-store-abruf-<LAND>, dazu Projektbeschreibung und
-Projektsteckbrief. Ohne Pfad werden die Projektdateien aus „eingabe“
+Projektsteckbrief, und die Tabellen als XLSX (der Zahlungsplan zahlungsplan.xlsx);
+jedes Dokument in den Formaten von --formats, die es hat. Ohne Pfad werden die Projektdateien aus „eingabe“
 (config.yaml, Standard: fixtures/) verarbeitet; ein Verzeichnis steht für seine
 *.yaml-Dateien (ohne Unterverzeichnisse und ohne config.yaml).
 
@@ -119,6 +120,9 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 		return usageError{err}
 	}
 	if opts.Kinds, err = gen.ParseKinds(strings.ToLower(o.kinds)); err != nil {
+		return usageError{err}
+	}
+	if err := gen.CheckKindFormats(opts.Kinds, opts.Formats); err != nil {
 		return usageError{err}
 	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {

@@ -164,3 +164,15 @@ func capWidths(years int) string {
 	}
 	return strings.Join(w, ",")
 }
+
+// HaushaltOf is what the budget clauses of the project's agreement say
+// (§ Zahlungsmodalitäten, § Haushaltsvorbehalt und Höchstbeträge), with
+// the Höchstbeträge aligned with r.Years: for data outputs such as the
+// Zahlungsplan, which must state the same as the agreement.
+func HaushaltOf(pr *data.Projekt, r *costs.Result) Haushalt {
+	jahre := make([]Jahr, len(r.Years))
+	for i, y := range r.Years {
+		jahre[i] = Jahr{Jahr: y, Label: YearLabel(y)}
+	}
+	return buildHaushalt(pr, r, jahre)
+}
