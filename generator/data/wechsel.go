@@ -126,3 +126,19 @@ func (v *validator) wechsel(i int, p Partei) {
 		v.add(path, "Ausscheiden zum %s: die Vereinbarung endet ohnehin am %s; eine Kündigung zum oder nach dem Ende ist keine Kündigung einer laufenden Vereinbarung – „austritt_zum“ entfernen (eine Verlängerung regelt „vertrag.verlaengerung“)", e, *c.Ende)
 	}
 }
+
+// Vertragsfassung is the project as the agreement was concluded: without
+// the parties that join it later (they accede by declaration; the
+// agreement's text, parties, signatures and cost tables stay those that
+// were signed). Parties that leave remain: the agreement names them until
+// they leave. The result shares everything but the party list with p.
+func (p *Projekt) Vertragsfassung() *Projekt {
+	out := *p
+	out.Parteien = nil
+	for _, pt := range p.Parteien {
+		if !pt.Beitretend() {
+			out.Parteien = append(out.Parteien, pt)
+		}
+	}
+	return &out
+}
