@@ -29,8 +29,8 @@ type Neuberechnung struct {
 	Zuschlag int
 	// Kappung reports whether a Höchstbetrag limited any amount.
 	Kappung bool
-	// VereinbarungVom is the day the agreement entered into force (all
-	// signatures given); zero while a signature is missing.
+	// VereinbarungVom is the day the agreement was concluded, its last
+	// signature; zero while a signature is missing.
 	VereinbarungVom time.Time
 }
 
@@ -81,7 +81,12 @@ func buildNeuberechnung(pr *data.Projekt, r *costs.Result, agreement View, ks *r
 	full := build(pr, r, ks)
 	n := &Neuberechnung{Jahre: full.Kosten.Jahre, Zuschlag: agreement.Haushalt.Zuschlag}
 	if u := pr.Umlauf(""); u.Complete() {
-		n.VereinbarungVom = u.InKraft.Time()
+		// an agreement is dated by its last signature (its conclusion)
+		for _, i := range u.Signed {
+			if d := pr.Parteien[i].Unterschrift.Datum.Time(); d.After(n.VereinbarungVom) {
+				n.VereinbarungVom = d
+			}
+		}
 	}
 	results := map[string]costs.PartyResult{}
 	for _, p := range r.Parties {
