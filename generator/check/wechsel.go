@@ -256,3 +256,15 @@ func (c *ctx) noticeDay() (data.Datum, bool) {
 	}
 	return data.Datum{}, false
 }
+
+// NewProject pairs a validated project with its cost split for the rules:
+// when parties join or leave (r.Plan set), the agreement's rules check
+// against the agreement as concluded and the rules of accession and
+// notice read the recalculation.
+func NewProject(f *data.File, r *costs.Result) *Project {
+	p := &Project{File: f, Costs: r}
+	if r != nil && r.Plan != nil {
+		p.Costs, p.Neuberechnung = r.Plan, r
+	}
+	return p
+}
