@@ -33,6 +33,7 @@ func (f *File) Validate(ref Reference) Errors {
 	v.leistung()
 	v.vertrag()
 	v.parteien()
+	v.gruender()
 	v.positionen()
 	v.verteilung()
 	v.projekt()

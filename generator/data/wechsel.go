@@ -142,3 +142,26 @@ func (p *Projekt) Vertragsfassung() *Projekt {
 	}
 	return &out
 }
+
+// gruender checks that the agreement was concluded by the implementing
+// Land and at least one re-using Land: if every re-using Land joins later
+// (beitritt_ab), there is no agreement to join.
+func (v *validator) gruender() {
+	ps := v.f.Projekt.Parteien
+	joining, reusers := -1, 0
+	for i, p := range ps {
+		if p.Rolle != "nachnutzend" {
+			continue
+		}
+		reusers++
+		if p.Beitretend() {
+			if joining < 0 {
+				joining = i
+			}
+			reusers--
+		}
+	}
+	if joining >= 0 && reusers == 0 && !v.f.failedUnder("parteien") {
+		v.add(fmt.Sprintf("parteien[%d].beitritt_ab", joining), "jedes nachnutzende Land tritt erst später bei; geschlossen wird die Vereinbarung vom umsetzenden Land und mindestens einem nachnutzenden Land – bei diesem „beitritt_ab“ entfernen")
+	}
+}

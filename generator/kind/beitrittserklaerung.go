@@ -95,7 +95,7 @@ type Wechsel struct {
 // what they moved.
 type WechselZeile struct {
 	view.NeuePartei
-	Bisher, Neu               int64
+	Bisher, Neu                int64
 	Betraege, Hoechst, Kappung []int64
 	// Zahlt reports whether the party pays anything in those years (the
 	// table of amounts leaves out a party that has left).
