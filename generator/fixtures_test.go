@@ -113,14 +113,7 @@ func TestValidFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Plan != nil {
-				// the agreement as concluded obeys the invariants of every
-				// split; the recalculation its own (wechsel_test.go)
-				checkInvariants(t, p.Data().Vertragsfassung(), res.Plan)
-				checkChangeInvariants(t, p.Data(), res)
-			} else {
-				checkInvariants(t, p.Data(), res)
-			}
+			checkSplit(t, p.Data(), res)
 			if check, ok := handChecks[name]; ok {
 				check(t, res)
 			} else {
@@ -483,7 +476,7 @@ func FuzzProjectCosts(f *testing.F) {
 		if err != nil {
 			t.Fatalf("validated project cannot be split: %v", err)
 		}
-		checkInvariants(t, p.Data(), res)
+		checkSplit(t, p.Data(), res)
 	})
 }
 

@@ -7,6 +7,19 @@ import (
 	"github.com/vereinbar/vereinbar/generator/data"
 )
 
+// checkSplit checks the invariants of a cost split: with parties joining
+// or leaving, the agreement as concluded (Plan) obeys those of every split
+// and the recalculation its own.
+func checkSplit(t *testing.T, pr *data.Projekt, res *costs.Result) {
+	t.Helper()
+	if res.Plan == nil {
+		checkInvariants(t, pr, res)
+		return
+	}
+	checkInvariants(t, pr.Vertragsfassung(), res.Plan)
+	checkChangeInvariants(t, pr, res)
+}
+
 // checkChangeInvariants checks a split with parties joining or leaving:
 // items add up, every period's shares make 100 %, a party pays nothing
 // outside its months, the Höchstbeträge only move amounts (zero sum per

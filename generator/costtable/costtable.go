@@ -212,7 +212,15 @@ func writePeriods(bw *errWriter, pr *data.Projekt, r *costs.Result) {
 		}
 		rows = append(rows, row)
 	}
-	bw.table(rows, 1)
+	sum := []string{"Summe"}
+	for _, per := range r.Periods {
+		var s int64
+		for _, ps := range per.Shares {
+			s += ps.ShareE5
+		}
+		sum = append(sum, format.Percent(s))
+	}
+	bw.table(append(rows, sum), 1)
 	var moves [][]string
 	for _, i := range view.Order(pr) {
 		code := string(pr.Parteien[i].Land)
