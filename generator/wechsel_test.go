@@ -145,7 +145,7 @@ func wechselDocs(t *testing.T, edits ...string) (*costs.Result, map[string]strin
 	return res, texts
 }
 
-// TestNoticeCapped: without the joining Land, Sachsen-Anhalt's exit
+// TestNoticeCapped: with the joining Land only later, Mecklenburg-Vorpommern's exit
 // raises every remaining party's amount; with no surcharge every one is
 // held at its Höchstbetrag, the implementing Land bears the rest, and the
 // notice says so.
@@ -170,7 +170,7 @@ func TestNoticeCapped(t *testing.T) {
 	if hb.CapAdjustByYear[2029] <= 0 {
 		t.Errorf("HB (implementing) 2029: moved %d, want the rest", hb.CapAdjustByYear[2029])
 	}
-	k := texts["kuendigung-ST"]
+	k := texts["kuendigung-MV"]
 	if !strings.Contains(k, "Soweit ein neu berechneter Betrag den Höchstbetrag einer Vertragspartei übersteigt") {
 		t.Errorf("the notice does not say that the Höchstbeträge limit the amounts:\n%s", k)
 	}
@@ -185,7 +185,7 @@ func TestNoticeAfterThePlan(t *testing.T) {
 	t.Parallel()
 	_, texts := wechselDocs(t,
 		"austritt_zum: 2028-12-31", "austritt_zum: 2030-12-31")
-	k := texts["kuendigung-ST"]
+	k := texts["kuendigung-MV"]
 	if !strings.Contains(k, "Der Kostenplan der Vereinbarung nennt für die Zeit ab dem 1. Januar 2031 keine jährlichen Kosten") {
 		t.Errorf("notice after the plan:\n%s", k)
 	}

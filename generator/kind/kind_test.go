@@ -79,7 +79,7 @@ func TestBuiltinsAreFreshValues(t *testing.T) {
 		t.Fatal("Builtins shares state between calls")
 	}
 	r := builtin(t)
-	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben"}; !slices.Equal(got, want) {
+	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben", "beitrittserklaerung", "beitrittsmitteilung", "kuendigung"}; !slices.Equal(got, want) {
 		t.Fatalf("Names = %v, want %v", got, want)
 	}
 }
@@ -98,7 +98,7 @@ func TestParseNames(t *testing.T) {
 	if !errors.Is(err, kind.ErrKind) {
 		t.Fatalf("unknown kind: got %v", err)
 	}
-	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben)"; err.Error() != want {
+	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben, beitrittserklaerung, beitrittsmitteilung, kuendigung)"; err.Error() != want {
 		t.Fatalf("message %q, want %q", err, want)
 	}
 }
