@@ -158,7 +158,7 @@ func TestBuiltinsAreFreshValues(t *testing.T) {
 		t.Fatal("Builtins shares state between calls")
 	}
 	r := builtin(t)
-	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben", "zahlungsplan"}; !slices.Equal(got, want) {
+	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben", "beitrittserklaerung", "beitrittsmitteilung", "kuendigung", "zahlungsplan"}; !slices.Equal(got, want) {
 		t.Fatalf("Names = %v, want %v", got, want)
 	}
 }
@@ -177,7 +177,7 @@ func TestParseNames(t *testing.T) {
 	if !errors.Is(err, kind.ErrKind) {
 		t.Fatalf("unknown kind: got %v", err)
 	}
-	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben, zahlungsplan)"; err.Error() != want {
+	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben, beitrittserklaerung, beitrittsmitteilung, kuendigung, zahlungsplan)"; err.Error() != want {
 		t.Fatalf("message %q, want %q", err, want)
 	}
 }
