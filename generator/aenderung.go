@@ -303,5 +303,3 @@ func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDi
 	}
 	return paths, nil
 }
-
-

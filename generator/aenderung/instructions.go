@@ -84,7 +84,7 @@ type drafter struct {
 	deleted map[*model.Section]bool
 	targets map[*model.Section]string // NEU's name of an ALT §, "" when NEU drops it
 	order   []*model.Section          // ALT's §§ in order
-	last    string // the last § handled that NEU keeps
+	last    string                    // the last § handled that NEU keeps
 }
 
 func (d *drafter) emit(in Instruction) error {
