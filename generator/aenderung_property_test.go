@@ -334,5 +334,3 @@ func proveRoundTrip(old, neu *model.Document) (kinds []string, err error) {
 	}
 	return kinds, aenderung.Compare(got, nu)
 }
-
-
