@@ -328,6 +328,11 @@ func (d *drafter) content(sec string) error {
 	if len(nb) > common && nb[common].Sub != "" || len(ob) > common && ob[common].Sub != "" {
 		return d.emit(whole)
 	}
+	if len(ob) != len(nb) && Compare(ob[:common], nb[:common]) != nil {
+		// Absätze inserted or removed and others changed: which one is
+		// new is no longer plain from the numbers; the § is replaced
+		return d.emit(whole)
+	}
 	for i := 0; i < common; i++ {
 		if sameLines(ob[i].Lines, nb[i].Lines) {
 			continue
@@ -519,6 +524,17 @@ func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
 		na = oa
 	}
 	o, n := cur[oa:ob], tgt[na:nb]
+	// a sentence mark both quotes end with stays outside them
+	for len(o) > 1 && len(n) > 1 && o[len(o)-1] == n[len(n)-1] && strings.ContainsRune(".,;:", rune(o[len(o)-1])) {
+		if occurrences(lines, o[:len(o)-1]) != 1 {
+			break
+		}
+		o, n = o[:len(o)-1], n[:len(n)-1]
+	}
+	// a quote that is most of the line: the unit is replaced whole
+	if lw := len(strings.FieldsFunc(cur, isBlank)); 2*len(strings.FieldsFunc(o, isBlank)) > lw && lw > 1 {
+		return "", "", false
+	}
 	if strings.Contains(o, "\n") || strings.Contains(n, "\n") || len(strings.Fields(o)) > MaxQuoteWords || len(strings.Fields(n)) > MaxQuoteWords {
 		return "", "", false
 	}

@@ -230,9 +230,13 @@ func instruction(num string, in Instruction, rel bool) []model.Block {
 		var s string
 		switch {
 		case in.Target.Part == "":
-			s = capital(secNom(in.Target.Sec)) + " wird durch " + strings.Replace(folgend(in.Target.Sec), "folgende", "den folgenden", 1) + " ersetzt:"
-			if isAnnex(in.Target.Sec) {
-				s = capital(secNom(in.Target.Sec)) + " wird durch die folgende " + in.Target.Sec + " ersetzt:"
+			switch sec := in.Target.Sec; {
+			case isSection(sec):
+				s = sec + " wird durch den folgenden " + sec + " ersetzt:"
+			case isAnnex(sec):
+				s = sec + " wird durch die folgende " + sec + " ersetzt:"
+			default:
+				s = capital(secNom(sec)) + " wird durch den folgenden Teil „" + sec + "“ ersetzt:"
 			}
 		case in.Target.Part == PartTitel:
 			s = "Die Überschrift der Vereinbarung wird durch die folgende Überschrift ersetzt:"
