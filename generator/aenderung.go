@@ -107,6 +107,11 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		if err != nil {
 			return nil, err
 		}
+		// the proof once more on the finished document: the instructions
+		// read back from its Artikel 1
+		if err := proveDocument(ad.model, nd.model, d); err != nil {
+			return nil, fmt.Errorf("%s → %s (%s): %w", alt.Path, neu.Path, nd.doc.File, err)
+		}
 		file := AenderungKind
 		if nd.doc.Party != "" {
 			file += "-" + nd.doc.Party
@@ -302,4 +307,26 @@ func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDi
 		paths[i] = e.Path
 	}
 	return paths, nil
+}
+
+// proveDocument reads the instructions back from an amendment's text and
+// checks that they turn the agreement old into neu.
+func proveDocument(old, neu, amendment *model.Document) error {
+	ins, err := aenderung.Parse(amendment)
+	if err != nil {
+		return fmt.Errorf("%w: %w", aenderung.ErrRoundTrip, err)
+	}
+	ou, err := aenderung.Units(old)
+	if err != nil {
+		return err
+	}
+	nu, err := aenderung.Units(neu)
+	if err != nil {
+		return err
+	}
+	got, err := aenderung.Apply(ou, ins)
+	if err != nil {
+		return fmt.Errorf("%w: %w", aenderung.ErrRoundTrip, err)
+	}
+	return aenderung.Compare(got, nu)
 }

@@ -291,7 +291,7 @@ func TestAenderungProperty(t *testing.T) {
 	// the rules of the drafter that data changes reach are exercised, not
 	// only „replace whole“; inserting, repealing and renumbering §§ and
 	// headings are tested on documents made for it (package aenderung)
-	for _, k := range []string{"woerter", "ersetzen Absatz", "ersetzen Eingang", "anfuegen"} {
+	for _, k := range []string{"woerter", "ersetzen Absatz", "ersetzen Eingang", "ersetzen §"} {
 		if ops[k] == 0 {
 			t.Errorf("kein Befehl %q unter den Mutationen", k)
 		}

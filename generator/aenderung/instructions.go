@@ -64,14 +64,34 @@ func Instructions(alt, neu *model.Document) ([]Instruction, error) {
 	if err := d.sections(a); err != nil {
 		return nil, err
 	}
-	got, err := Apply(oldU, d.out)
-	if err != nil {
-		return nil, err
-	}
-	if err := Compare(got, newU); err != nil {
+	if err := Prove(oldU, newU, d.out); err != nil {
 		return nil, err
 	}
 	return d.out, nil
+}
+
+// Prove checks instructions twice: carried out as data, and read back
+// from the German text Render sets (Parse), each applied to ALT's text
+// form must give NEU's exactly. The error names the first differing unit.
+func Prove(alt, neu []Unit, ins []Instruction) error {
+	got, err := Apply(alt, ins)
+	if err != nil {
+		return err
+	}
+	if err := Compare(got, neu); err != nil {
+		return err
+	}
+	read, err := ParseBlocks(Render(ins))
+	if err != nil {
+		return fmt.Errorf("%w: der gesetzte Text: %w", ErrRoundTrip, err)
+	}
+	if got, err = Apply(alt, read); err != nil {
+		return fmt.Errorf("%w: der gesetzte Text: %w", ErrRoundTrip, err)
+	}
+	if err := Compare(got, neu); err != nil {
+		return fmt.Errorf("der gesetzte Text: %w", err)
+	}
+	return nil
 }
 
 // drafter drafts instructions and carries each out at once on work, so

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vereinbar/vereinbar/generator/model"
 )
@@ -67,12 +68,11 @@ func para(num, s string) *model.Paragraph {
 }
 
 func capital(s string) string {
-	if s == "" {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || r == utf8.RuneError {
 		return s
 	}
-	r := []rune(s)
-	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
-	return string(r)
+	return strings.ToUpper(string(r)) + s[size:]
 }
 
 func isSection(sec string) bool { return strings.HasPrefix(sec, "§") }
@@ -335,16 +335,7 @@ func quoted(us []Unit) []model.Block {
 					list = &model.List{}
 					out = append(out, list)
 				}
-				label := l.Label
-				if i := strings.LastIndex(label, " "); i >= 0 {
-					label = label[i+1:]
-				}
-				if label == "+" && len(list.Items) > 0 {
-					last := &list.Items[len(list.Items)-1]
-					last.Blocks = append(last.Blocks, textPara("", l.Text))
-					continue
-				}
-				list.Items = append(list.Items, model.ListItem{Label: label, Blocks: []model.Block{textPara("", l.Text)}})
+				addItem(list, strings.Fields(l.Label), l.Text)
 			case l.IsTable():
 				if table == nil {
 					table = &model.Table{}
@@ -469,4 +460,35 @@ func lastPara(b model.Block) *model.Paragraph {
 		}
 	}
 	return nil
+}
+
+// addItem puts an item line into a (nested) list: path is the label path
+// („1.“, „a)“) of the item, its last element „+“ for a further paragraph
+// of the item.
+func addItem(list *model.List, path []string, text string) {
+	if len(path) == 0 {
+		path = []string{""}
+	}
+	if len(path) == 1 || len(path) == 2 && path[1] == "+" {
+		if len(path) == 2 && len(list.Items) > 0 {
+			last := &list.Items[len(list.Items)-1]
+			last.Blocks = append(last.Blocks, textPara("", text))
+			return
+		}
+		list.Items = append(list.Items, model.ListItem{Label: path[0], Blocks: []model.Block{textPara("", text)}})
+		return
+	}
+	if len(list.Items) == 0 {
+		list.Items = append(list.Items, model.ListItem{Label: path[0]})
+	}
+	last := &list.Items[len(list.Items)-1]
+	var sub *model.List
+	if n := len(last.Blocks); n > 0 {
+		sub, _ = last.Blocks[n-1].(*model.List)
+	}
+	if sub == nil {
+		sub = &model.List{}
+		last.Blocks = append(last.Blocks, sub)
+	}
+	addItem(sub, path[1:], text)
 }
