@@ -20,7 +20,7 @@ var ErrParse = errors.New("Änderungsbefehl nicht lesbar")
 func Parse(d *model.Document) ([]Instruction, error) {
 	var art *model.Section
 	for _, s := range model.Sections(d) {
-		if norm(s.Number) == "Artikel 1" {
+		if strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
 			art = s
 			break
 		}
