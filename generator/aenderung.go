@@ -10,9 +10,11 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/aenderung"
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
+	"github.com/vereinbar/vereinbar/generator/check"
 	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/markup"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/refdata"
 	"github.com/vereinbar/vereinbar/generator/view"
 )
 
@@ -329,4 +331,40 @@ func proveDocument(old, neu, amendment *model.Document) error {
 		return fmt.Errorf("%w: %w", aenderung.ErrRoundTrip, err)
 	}
 	return aenderung.Compare(got, nu)
+}
+
+// Fassungen builds the agreement of the project files alt and neu that
+// an amendment agreement read from a file stands between: in ring form
+// the agreement, in star form the one with the Land its running header
+// names.
+func (g *Generator) Fassungen(altPath, neuPath string, amendment *model.Document) (*check.Fassungen, error) {
+	party := "" // the Kurzname its running header names in star form
+	short := amendment.Meta.ShortTitle
+	if i := strings.LastIndex(short, " · Stand "); i >= 0 {
+		short = short[:i]
+	}
+	if i := strings.LastIndex(short, "“ – "); i >= 0 {
+		party = strings.TrimSpace(short[i+len("“ – "):])
+	}
+	var docs [2]*model.Document
+	for i, path := range []string{altPath, neuPath} {
+		p, err := g.LoadProject(path)
+		if err != nil {
+			return nil, err
+		}
+		ds, err := g.agreementDocs(context.Background(), p)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			ref, _ := refdata.PartyByCode(d.doc.Party)
+			if len(ds) == 1 || party != "" && ref.Kurzname == party {
+				docs[i] = d.model
+			}
+		}
+		if docs[i] == nil {
+			return nil, fmt.Errorf("%s: keine Vereinbarung, die zur Änderungsvereinbarung passt (Vertragspartei „%s“)", path, party)
+		}
+	}
+	return &check.Fassungen{Alt: docs[0], Neu: docs[1]}, nil
 }

@@ -39,7 +39,7 @@ func ParseBlocks(bs []model.Block) ([]Instruction, error) {
 		quote       []model.Block
 	}
 	var items []item
-	for _, b := range bs {
+	for _, b := range flatten(bs) {
 		p, ok := b.(*model.Paragraph)
 		if ok {
 			label, text := strings.TrimSpace(p.Number), model.PlainText(p.Inlines)
@@ -373,4 +373,54 @@ func trimInline(p *model.Paragraph, first bool) bool {
 	}
 	p.Inlines = inlines(rest)
 	return true
+}
+
+// flatten undoes what reading a DOCX back does to the numbered
+// instructions: Word numbers them, so they come back as list items
+// („1.“, „a)“). An item whose text is an instruction becomes a numbered
+// paragraph again; other items (a quoted list) stay a list.
+func flatten(bs []model.Block) []model.Block {
+	var out []model.Block
+	for _, b := range bs {
+		l, ok := b.(*model.List)
+		if !ok {
+			out = append(out, b)
+			continue
+		}
+		var rest *model.List
+		for _, it := range l.Items {
+			p, ok := firstBlock(it.Blocks).(*model.Paragraph)
+			if ok && reLabel.MatchString(it.Label+" ") && isInstruction(model.PlainText(p.Inlines)) {
+				rest = nil
+				q := *p
+				q.Number = it.Label
+				out = append(out, &q)
+				out = append(out, flatten(it.Blocks[1:])...)
+				continue
+			}
+			if rest == nil {
+				rest = &model.List{Pos: l.Pos}
+				out = append(out, rest)
+			}
+			rest.Items = append(rest.Items, it)
+		}
+	}
+	return out
+}
+
+func firstBlock(bs []model.Block) model.Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
+}
+
+// isInstruction reports whether a text reads as an instruction sentence.
+func isInstruction(text string) bool {
+	text = norm(text)
+	if reGroup.MatchString(text) {
+		return true
+	}
+	_, err := parseSentence(text, "§\u00a01")
+	return err == nil
 }

@@ -102,6 +102,7 @@ const (
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
 	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
+	KindAenderung    Kind = "aenderung"          // amendment agreement (Änderungsvereinbarung)
 	// KindPDF is the pages of a PDF written by vereinbar compared with the
 	// model embedded in it (Input.PDF). It is no document kind: --kind
 	// does not take it.
@@ -109,7 +110,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindAenderung}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {
@@ -162,6 +163,10 @@ type Input struct {
 	// PDF is what a PDF file shows, for KindPDF; Doc is its embedded
 	// model.
 	PDF *PDFPages
+	// Fassungen are, for KindAenderung, the agreement in the version the
+	// amendment changes and in the version it must give; nil when not
+	// given (the rule AENDERUNG-001 then cannot check).
+	Fassungen *Fassungen
 }
 
 // Finding is one result of a rule.
