@@ -11,6 +11,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/aenderung"
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/markup"
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -251,7 +252,7 @@ func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model
 	}
 	k := &kind.Kind{Name: AenderungKind, Title: "Änderungsvereinbarung"}
 	m := meta(in.neu, Doc{Kind: k, File: AenderungKind, Party: in.doc.Party})
-	m.Title = av.Ordinal + " Vereinbarung zur Änderung der " + av.Vereinbarung
+	m.Title = av.Ordinal + " Vereinbarung zur Änderung der " + av.Vereinbarung + " vom " + format.DateLong(in.vom)
 	return &model.Document{Meta: m, Blocks: blocks}, nil
 }
 
@@ -279,6 +280,13 @@ func agreementTitle(d *model.Document) string {
 	return strings.Join(parts, " ")
 }
 
+// outputDoc is one document of a change with its file name (without
+// extension).
+type outputDoc struct {
+	file string
+	doc  *model.Document
+}
+
 // AenderungFiles drafts the amendment agreements of ALT → NEU and writes
 // them in the formats to outDir, all files as one set: all or nothing
 // (atomicfile.WriteAll). Nothing is written when an amendment cannot be
@@ -288,14 +296,20 @@ func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDi
 	if err != nil {
 		return nil, err
 	}
-	var entries []atomicfile.Entry
+	// every document of the change, written as one set; further
+	// documents of the same change (Synopse, Lesefassung) join this list
+	docs := make([]outputDoc, 0, len(ams))
 	for _, a := range ams {
+		docs = append(docs, outputDoc{a.File, a.Doc})
+	}
+	var entries []atomicfile.Entry
+	for _, d := range docs {
 		for _, f := range formats {
-			b, err := g.render(a.Doc, f)
+			b, err := g.render(d.doc, f)
 			if err != nil {
-				return nil, renderError(neu, a.File, err)
+				return nil, renderError(neu, d.file, err)
 			}
-			entries = append(entries, atomicfile.Entry{Path: filepath.Join(outDir, a.File+"."+f), Data: b})
+			entries = append(entries, atomicfile.Entry{Path: filepath.Join(outDir, d.file+"."+f), Data: b})
 		}
 	}
 	if err := ctx.Err(); err != nil {

@@ -161,3 +161,36 @@ func TestAenderungRefuses(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkAenderung drafts and proves the amendment of the pair
+// „kombination“ (both agreements built once): alignment, instructions,
+// Apply, the German text and reading it back.
+//
+//	go test ./generator/ -run '^$' -bench BenchmarkAenderung -benchtime 20x
+func BenchmarkAenderung(b *testing.B) {
+	gen, err := generator.New(generator.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [2]*model.Document
+	for i, f := range []string{"alt.yaml", "neu.yaml"} {
+		p, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", "kombination", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := gen.Costs(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i], err = gen.Document(context.Background(), p, res, generator.SelectDocs(gen.Docs(p), []string{"vereinbarung"})[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := aenderung.Instructions(docs[0], docs[1]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
