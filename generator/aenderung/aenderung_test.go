@@ -138,14 +138,31 @@ func TestInstructionsByRule(t *testing.T) {
 			return out
 		}, "1. §\u00a03 wird aufgehoben.\n2. Die bisherigen §§\u00a04 und 5 werden die §§\u00a03 und 4."},
 		{"Eingang", func(ss []*model.Section) []*model.Section { return ss }, "1. Der Eingang wird durch den folgenden Eingang ersetzt:\n„zwischen A, B und C“"},
+		{"Präambel eingefügt", func(ss []*model.Section) []*model.Section {
+			return append([]*model.Section{sec("praeambel", "", "Präambel", "Die Länder wollen zusammenarbeiten.")}, ss...)
+		}, "1. Nach dem Eingang wird folgender Teil „Präambel“ eingefügt:\n„Präambel\nDie Länder wollen zusammenarbeiten.“"},
+		{"Anlage eingefügt, folgende neu nummeriert", func(ss []*model.Section) []*model.Section {
+			return append(ss, sec("kostenplan", "Anlage 1", "Kostenplan", "Neu."), sec("leistung", "Anlage 2", "Leistungen", "Wie bisher."), sec("avv", "Anlage 3", "Auftragsverarbeitung", "Wie bisher."))
+		}, "1. Die bisherigen Anlagen 1 und 2 werden die Anlagen 2 und 3.\n2. Nach §\u00a05 wird folgende Anlage 1 eingefügt:\n„Anlage 1 Kostenplan\nNeu.“"},
+		{"§ verschoben", func(ss []*model.Section) []*model.Section {
+			h := *ss[2]
+			h.Number = "§\u00a05"
+			l, sch := *ss[3], *ss[4]
+			l.Number, sch.Number = "§\u00a03", "§\u00a04"
+			return []*model.Section{ss[0], ss[1], &l, &sch, &h}
+		}, "1. §\u00a03 wird aufgehoben.\n2. Die bisherigen §§\u00a04 und 5 werden die §§\u00a03 und 4.\n3. Nach §\u00a04 wird folgender §\u00a05 eingefügt:\n„§\u00a05 Haftung\nJede Vertragspartei haftet selbst.“"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
+			old := doc(base()...)
+			if strings.HasPrefix(c.name, "Anlage") {
+				old = doc(append(base(), sec("leistung", "Anlage 1", "Leistungen", "Wie bisher."), sec("avv", "Anlage 2", "Auftragsverarbeitung", "Wie bisher."))...)
+			}
 			neu := doc(c.edit(base())...)
 			if c.name == "Eingang" {
 				neu.Blocks[1] = &model.Paragraph{Style: model.StyleCentered, Inlines: []model.Inline{model.Text{Text: "zwischen A, B und C"}}}
 			}
-			if got := draft(t, doc(base()...), neu); got != c.want {
+			if got := draft(t, old, neu); got != c.want {
 				t.Errorf("Befehle:\n%s\nerwartet:\n%s", got, c.want)
 			}
 		})

@@ -9,8 +9,8 @@ import (
 )
 
 // FuzzAenderung changes a small agreement as the fuzzer says — a
-// paragraph's text, an Absatz appended, a § removed or inserted (the
-// later §§ renumbered, as the generator numbers them), a heading — and
+// paragraph's text, an Absatz appended, a § removed, inserted or moved
+// (the §§ renumbered, as the generator numbers them), a heading — and
 // requires instructions whose round trip holds, or ErrNoChange; never
 // another error, never a panic.
 //
@@ -23,10 +23,11 @@ func FuzzAenderung(f *testing.F) {
 	f.Add(uint8(1), uint8(3), "Datenschutz", "Es gilt die DSGVO.")
 	f.Add(uint8(3), uint8(4), "Laufzeit und Kündigung", "")
 	f.Add(uint8(4), uint8(0), "Änderungen bedürfen der Schriftform und der Zustimmung.", "x")
+	f.Add(uint8(2), uint8(5), "", "")
 	f.Fuzz(func(t *testing.T, which, op uint8, a, b string) {
 		ss := base()
 		i := int(which) % len(ss)
-		switch op % 5 {
+		switch op % 6 {
 		case 0: // a paragraph's text
 			s := ss[i]
 			k := int(which/8) % len(s.Blocks)
@@ -53,6 +54,11 @@ func FuzzAenderung(f *testing.F) {
 			c := *ss[i]
 			c.Title = a
 			ss[i] = &c
+		case 5: // a § moved to another place
+			s := ss[i]
+			ss = append(ss[:i:i], ss[i+1:]...)
+			j := int(which/8) % (len(ss) + 1)
+			ss = append(ss[:j:j], append([]*model.Section{s}, ss[j:]...)...)
 		}
 		for k, s := range ss { // numbered as the generator numbers
 			c := *s

@@ -3,6 +3,7 @@ package aenderung
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -293,6 +294,24 @@ func (d *drafter) renumberFrom(s *model.Section) error {
 		in.From = append(in.From, d.cur(o))
 		in.To = append(in.To, d.targets[o])
 		next++
+	}
+	// a number the run takes that a § NEU drops still holds: that § is
+	// repealed first (it stands later in the text, or moves)
+	for _, t := range in.To {
+		if slices.Contains(in.From, t) {
+			continue
+		}
+		for _, o := range d.order {
+			if d.deleted[o] || d.cur(o) != t {
+				continue
+			}
+			if d.targets[o] != "" {
+				return fmt.Errorf("aenderung: %s ist belegt", t)
+			}
+			if err := d.repeal(o); err != nil {
+				return err
+			}
+		}
 	}
 	if err := d.emit(in); err != nil {
 		return err
