@@ -85,6 +85,7 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		return nil, fmt.Errorf("%s: vertrag.form: „%s“ hat keine Verwaltungsvereinbarung, die zu ändern wäre", neu.Path, pn.Vertrag.Form)
 	}
 	var out []Amendment
+	var fresh []string
 	for _, nd := range neuDocs {
 		var ad *agreementDoc
 		for i := range altDocs {
@@ -93,7 +94,8 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 			}
 		}
 		if ad == nil {
-			continue // a new bilateral agreement is concluded, not amended
+			fresh = append(fresh, nd.doc.File) // a new bilateral agreement is concluded, not amended
+			continue
 		}
 		ins, err := aenderung.Instructions(ad.model, nd.model)
 		if errors.Is(err, aenderung.ErrNoChange) {
@@ -120,6 +122,9 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 			file += "-" + nd.doc.Party
 		}
 		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins})
+	}
+	if len(out) == 0 && len(fresh) > 0 {
+		return nil, fmt.Errorf("%s → %s: %w einer bestehenden Vereinbarung; neu sind %s – sie werden geschlossen, nicht geändert („vereinbar generate“)", alt.Path, neu.Path, ErrNoChange, strings.Join(fresh, ", "))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s → %s: %w", alt.Path, neu.Path, ErrNoChange)

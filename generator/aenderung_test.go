@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -192,5 +193,57 @@ func BenchmarkAenderung(b *testing.B) {
 		if _, err := aenderung.Instructions(docs[0], docs[1]); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestAenderungStern: in star form every bilateral agreement that changed
+// gets its own amendment (aenderungsvereinbarung-<LAND>) between the
+// implementing Land and that Land, dated by their two signatures.
+func TestAenderungStern(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	src, err := os.ReadFile(filepath.Join(fixturesDir, "bafoeg-stern.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alt := string(src)
+	for _, l := range []struct{ land, day string }{{"ST", "01"}, {"SN", "03"}, {"TH", "04"}, {"BB", "05"}} {
+		re := regexp.MustCompile(`(?m)^(  - land: ` + l.land + `\n(?:    .*\n)*?    vertreten_durch: .*\n)`)
+		if !re.MatchString(alt) {
+			t.Fatalf("%s nicht gefunden", l.land)
+		}
+		alt = re.ReplaceAllString(alt, "${1}    unterschrift: {datum: 2026-11-"+l.day+", ort: X, name: N, amtsbezeichnung: A}\n")
+	}
+	alt = regexp.MustCompile(`stand: \d{4}-\d\d-\d\d`).ReplaceAllString(alt, "stand: 2026-12-01")
+	neu := regexp.MustCompile(`betrag: "\d+\.\d\d"`).ReplaceAllStringFunc(alt, func(string) string { return `betrag: "123456.78"` })
+	pa, err := gen.ParseProject("alt.yaml", []byte(alt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pn, err := gen.ParseProject("neu.yaml", []byte(neu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ams, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, a := range ams {
+		files = append(files, a.File)
+		var md bytes.Buffer
+		if err := markdown.Render(&md, a.Doc); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(md.String(), "\u00a0", " ")
+		if a.Party == "SN" && !strings.Contains(text, "„BAföG Digital“ vom 3. November 2026") {
+			t.Errorf("SN: nicht vom Tag der letzten Unterschrift (ST 1., SN 3. November)")
+		}
+		if n := strings.Count(text, "**Für "); n != 2 {
+			t.Errorf("%s: %d Unterschriftenblöcke, erwartet 2", a.File, n)
+		}
+	}
+	if want := []string{"aenderungsvereinbarung-BB", "aenderungsvereinbarung-SN", "aenderungsvereinbarung-TH"}; !slices.Equal(files, want) {
+		t.Errorf("Dateien %v, erwartet %v", files, want)
 	}
 }
