@@ -20,12 +20,15 @@ const module = "github.com/vereinbar/vereinbar/"
 // the Synopse reads two models through diff and knows nothing else;
 // spreadsheets are data outputs and know no document model or renderer.
 var forbidden = map[string][]string{
-	"model":     {"generator"},
-	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
-	"view":      {"generator/kind", "generator/batch", "generator/check", "generator/diff", "generator/render", "generator/markup"},
-	"kind":      {"generator/batch", "generator/render", "generator/tmpl", "generator/markup", "generator/diff"},
-	"check":     {"generator/kind", "generator/view", "generator/batch", "generator/render"},
-	"diff":      {"generator/kind", "generator/view", "generator/batch"},
+	"model":  {"generator"},
+	"render": {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
+	"view":   {"generator/kind", "generator/batch", "generator/check", "generator/diff", "generator/render", "generator/markup"},
+	"kind":   {"generator/batch", "generator/render", "generator/tmpl", "generator/markup", "generator/diff"},
+	"check":  {"generator/kind", "generator/view", "generator/batch", "generator/render"},
+	"diff":   {"generator/kind", "generator/view", "generator/batch"},
+	// the amendment reads changes through diff's alignment and works on
+	// the document model only: no project data, templates or renderers
+	"aenderung": {"generator/kind", "generator/view", "generator/batch", "generator/data", "generator/costs", "generator/tmpl", "generator/markup", "generator/render", "generator/check", "generator/sheets"},
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
 	"synopse":   {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/markup", "generator/costs", "generator/batch", "generator/check", "generator/render"},
 	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},

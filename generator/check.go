@@ -22,6 +22,10 @@ type CheckOptions struct {
 	Kind check.Kind
 	// Docx are the limits for reading DOCX files (zero: defaults).
 	Docx docxread.Options
+	// Alt and Neu are the project files of the two versions of the
+	// agreement an amendment agreement (DOCX, PDF) stands between; with
+	// them check proves its instructions (AENDERUNG-001).
+	Alt, Neu string
 }
 
 // maxPDFBytes is the largest PDF read to find its embedded model; the
@@ -138,6 +142,9 @@ func (g *Generator) checkPDF(path string, opts CheckOptions, rep *check.FileRepo
 // (or the kind opts names).
 func (g *Generator) runDocument(path string, d *model.Document, opts CheckOptions, rep *check.FileReport, how string) error {
 	ck, reason := opts.Kind, "vorgegeben"
+	if ck == "" && check.IsAenderung(d) {
+		ck, reason = check.KindAenderung, "Titel „… Vereinbarung zur Änderung der …“"
+	}
 	if ck == "" {
 		k := g.kinds.Detect(d)
 		if k == nil {
@@ -145,8 +152,20 @@ func (g *Generator) runDocument(path string, d *model.Document, opts CheckOption
 		}
 		ck, reason = k.Check(nil, d)
 	}
+	in := check.Input{Name: path, Kind: ck, Doc: d}
+	if ck == check.KindAenderung {
+		if opts.Alt == "" || opts.Neu == "" {
+			reason += "; ohne --alt und --neu sind die Änderungsbefehle nicht bewiesen"
+		} else {
+			f, err := g.Fassungen(opts.Alt, opts.Neu, d)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			in.Fassungen = f
+		}
+	}
 	rep.Checked = append(rep.Checked, fmt.Sprintf("%s als %s (%s)", how, ck, reason))
-	rep.Findings = check.Run(check.Input{Name: path, Kind: ck, Doc: d})
+	rep.Findings = check.Run(in)
 	return nil
 }
 

@@ -33,8 +33,9 @@ const (
 // agreement in common to compare (e.g. a ring that became a star).
 var ErrNoCommonAgreement = errors.New("keine Verwaltungsvereinbarung, die beide Fassungen haben")
 
-// Amendment is one amendment agreement (Änderungsvereinbarung).
-type Amendment struct {
+// AmendmentRef names one amendment agreement (Änderungsvereinbarung) by
+// its ordinal and date, as a Synopse and a Lesefassung cite it.
+type AmendmentRef struct {
 	// Nr is its ordinal: 1 the Erste, 2 the Zweite, …
 	Nr int
 	// Date is the day it was concluded (its last signature or the day
@@ -46,11 +47,11 @@ type Amendment struct {
 // two versions of the project.
 type FassungOptions struct {
 	// Amendment is the amendment the documents accompany (Nr 0 means 1).
-	Amendment Amendment
+	Amendment AmendmentRef
 	// Earlier are the amendments before it, oldest first, which the
 	// Lesefassung names too ("unter Berücksichtigung der Ersten und der
 	// Zweiten Änderungsvereinbarung").
-	Earlier []Amendment
+	Earlier []AmendmentRef
 	// AgreementDate is the day of the agreement amended ("vom …"); zero:
 	// from ALT, see AgreementDate.
 	AgreementDate time.Time
@@ -124,7 +125,7 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 			return nil, fmt.Errorf("%s: %w", neu.Path, err)
 		}
 		lese, err := g.lesefassung(ctx, neu, neuRes, nd, cur, LesefassungOptions{
-			Amendments:    append(append([]Amendment(nil), o.Earlier...), o.Amendment),
+			Amendments:    append(append([]AmendmentRef(nil), o.Earlier...), o.Amendment),
 			AgreementDate: date,
 		})
 		if err != nil {
@@ -144,7 +145,7 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 // account.
 type LesefassungOptions struct {
 	// Amendments are the amendments, oldest first; at least one.
-	Amendments []Amendment
+	Amendments []AmendmentRef
 	// AgreementDate is the day of the original agreement; zero: see
 	// AgreementDate.
 	AgreementDate time.Time
@@ -326,24 +327,19 @@ func AgreementDate(p *Project, party string) time.Time {
 	return pr.Vorhaben.Stand.Time()
 }
 
-func normAmendment(a Amendment) Amendment {
+func normAmendment(a AmendmentRef) AmendmentRef {
 	if a.Nr <= 0 {
 		a.Nr = 1
 	}
 	return a
 }
 
-// ordinals are the ordinal numbers in words up to twelve, as the titles
-// of amendments write them ("Erste Vereinbarung zur Änderung"); later
-// ones are written in figures ("13.").
-var ordinals = []string{"Erst", "Zweit", "Dritt", "Viert", "Fünft", "Sechst", "Siebt", "Acht", "Neunt", "Zehnt", "Elft", "Zwölft"}
-
 // ordinal gives an amendment's ordinal in the nominative and the dative
 // of the weak declension ("die Erste", "der Ersten").
-func ordinal(a Amendment) ordinalView {
+func ordinal(a AmendmentRef) ordinalView {
 	v := ordinalView{Nr: a.Nr, Datum: a.Date}
 	if a.Nr >= 1 && a.Nr <= len(ordinals) {
-		v.Nominativ, v.Dativ = ordinals[a.Nr-1]+"e", ordinals[a.Nr-1]+"en"
+		v.Nominativ, v.Dativ = ordinals[a.Nr-1], ordinals[a.Nr-1]+"n"
 		return v
 	}
 	v.Nominativ = strconv.Itoa(a.Nr) + "."

@@ -54,8 +54,8 @@ var fassungPairs = []fassungPair{
 	}},
 }
 
-// loadPair returns ALT and NEU of a pair.
-func loadPair(t *testing.T, gen *generator.Generator, p fassungPair) (alt, neu *generator.Project) {
+// loadFassungPair returns ALT and NEU of a pair.
+func loadFassungPair(t *testing.T, gen *generator.Generator, p fassungPair) (alt, neu *generator.Project) {
 	t.Helper()
 	path := filepath.Join(fixturesDir, p.fixture)
 	src, err := os.ReadFile(path)
@@ -82,9 +82,9 @@ func loadPair(t *testing.T, gen *generator.Generator, p fassungPair) (alt, neu *
 
 func fassungen(t *testing.T, gen *generator.Generator, p fassungPair) []generator.Fassung {
 	t.Helper()
-	alt, neu := loadPair(t, gen, p)
+	alt, neu := loadFassungPair(t, gen, p)
 	fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{
-		Amendment: generator.Amendment{Nr: 1, Date: time.Date(2027, 4, 20, 0, 0, 0, 0, time.UTC)},
+		Amendment: generator.AmendmentRef{Nr: 1, Date: time.Date(2027, 4, 20, 0, 0, 0, 0, time.UTC)},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +187,7 @@ func TestLesefassungChecksAsAgreement(t *testing.T) {
 	gen := newGenerator(t)
 	dir := t.TempDir()
 	for _, p := range fassungPairs {
-		_, neu := loadPair(t, gen, p)
+		_, neu := loadFassungPair(t, gen, p)
 		res, err := gen.Costs(neu)
 		if err != nil {
 			t.Fatal(err)
@@ -250,13 +250,13 @@ func TestLesefassungNote(t *testing.T) {
 	}
 	date := time.Date(2027, 4, 20, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
-		amendments []generator.Amendment
+		amendments []generator.AmendmentRef
 		want       string
 	}{
-		{[]generator.Amendment{{Nr: 1, Date: date}, {Nr: 2}},
+		{[]generator.AmendmentRef{{Nr: 1, Date: date}, {Nr: 2}},
 			"Lesefassung unter Berücksichtigung der Ersten Änderungsvereinbarung vom 20. April 2027 und der Zweiten Änderungsvereinbarung (noch nicht unterzeichnet). Die Lesefassung dient dem Überblick und wird nicht unterzeichnet. Verbindlich ist allein der Wortlaut der Verwaltungsvereinbarung vom 28. November 2026 und der Änderungsvereinbarungen."},
-		{[]generator.Amendment{{Nr: 11, Date: date}, {Nr: 12, Date: date}, {Nr: 13, Date: date}},
-			"der Elften Änderungsvereinbarung vom 20. April 2027, der Zwölften Änderungsvereinbarung vom 20. April 2027 und der 13. Änderungsvereinbarung vom 20. April 2027."},
+		{[]generator.AmendmentRef{{Nr: 11, Date: date}, {Nr: 12, Date: date}, {Nr: 13, Date: date}, {Nr: 21, Date: date}},
+			"der Elften Änderungsvereinbarung vom 20. April 2027, der Zwölften Änderungsvereinbarung vom 20. April 2027, der Dreizehnten Änderungsvereinbarung vom 20. April 2027 und der 21. Änderungsvereinbarung vom 20. April 2027."},
 	} {
 		d, err := gen.Lesefassung(context.Background(), p, agreement, generator.LesefassungOptions{Amendments: tt.amendments})
 		if err != nil {
@@ -277,7 +277,7 @@ func TestLesefassungNote(t *testing.T) {
 	if _, err := gen.Lesefassung(context.Background(), p, agreement, generator.LesefassungOptions{}); err == nil {
 		t.Error("no error without an amendment")
 	}
-	if _, err := gen.Lesefassung(context.Background(), p, other, generator.LesefassungOptions{Amendments: []generator.Amendment{{Nr: 1}}}); err == nil {
+	if _, err := gen.Lesefassung(context.Background(), p, other, generator.LesefassungOptions{Amendments: []generator.AmendmentRef{{Nr: 1}}}); err == nil {
 		t.Error("no error for a Projektbeschreibung")
 	}
 }

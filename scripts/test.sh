@@ -69,3 +69,4 @@ fuzz FuzzConvert           ./generator/markup        200000x
 fuzz FuzzDocxRead          ./generator/docxread      150000x
 fuzz FuzzDiff              ./generator/diff          40000x
 fuzz FuzzReadEmbeddedModel ./generator/render/pdf    190000x
+fuzz FuzzAenderung         ./generator/aenderung     90000x

@@ -13,6 +13,8 @@ type checkOptions struct {
 	json   bool
 	failOn string
 	kind   string
+	alt    string
+	neu    string
 }
 
 func newCheckCmd(g *globalOptions) *cobra.Command {
@@ -38,15 +40,23 @@ die Regeln aus Leitfaden und IT-Planungsrat.
     samt seinen Projektordnern. Ohne Pfad: „eingabe“ aus config.yaml (Standard fixtures/).
 
 Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
-1, wenn eine Datei nicht gelesen werden kann.`,
-		Example:           "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml",
+1, wenn eine Datei nicht gelesen werden kann.
+
+Eine Änderungsvereinbarung (von „vereinbar aenderung“, erkannt am Titel „…
+Vereinbarung zur Änderung der …“) wird mit --alt ALT.yaml --neu NEU.yaml bewiesen:
+die Änderungsbefehle, aus ihrem Text zurückgelesen, machen aus der Vereinbarung von
+ALT genau die von NEU (AENDERUNG-001).`,
+		Example:           "  vereinbar check fixtures/\n  vereinbar check out/\n  vereinbar check out/wohngeld-ring/vereinbarung.docx\n  vereinbar check --json --fail-on warning fixtures/bafoeg-stern.yaml\n  vereinbar check --alt alt.yaml --neu neu.yaml out/wohngeld-ring/aenderungsvereinbarung.docx",
 		ValidArgsFunction: files(0, "yaml", "yml", "docx", "pdf"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failOn, err := chk.ParseSeverity(o.failOn)
 			if err != nil || failOn == chk.Info {
 				return usagef("--fail-on: erlaubt sind error und warning, nicht „%s“", o.failOn)
 			}
-			opts := generator.CheckOptions{}
+			if (o.alt == "") != (o.neu == "") {
+				return usagef("--alt und --neu nur zusammen: die beiden Fassungen der Vereinbarung, zwischen denen die Änderungsvereinbarung steht")
+			}
+			opts := generator.CheckOptions{Alt: o.alt, Neu: o.neu}
 			if o.kind != "" {
 				k, err := chk.ParseKind(strings.ToLower(o.kind))
 				if err != nil || k == chk.KindData {
@@ -102,6 +112,12 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	valueName(f, "kind", "ART")
 	completeFlag(cmd, "fail-on", fixedValues([]string{"error", "warning"}))
 	completeFlag(cmd, "kind", fixedValues(checkKinds()))
+	f.StringVar(&o.alt, "alt", "", "Änderungsvereinbarung (DOCX, PDF): Projektdatei der bisherigen Fassung; mit --neu werden die Änderungsbefehle bewiesen (AENDERUNG-001)")
+	f.StringVar(&o.neu, "neu", "", "Änderungsvereinbarung: Projektdatei der neuen Fassung (mit --alt)")
+	valueName(f, "alt", "DATEI")
+	valueName(f, "neu", "DATEI")
+	completeFlag(cmd, "alt", files(0, "yaml", "yml"))
+	completeFlag(cmd, "neu", files(0, "yaml", "yml"))
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib")
 	return cmd
 }

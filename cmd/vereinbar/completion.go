@@ -35,7 +35,7 @@ func partyChoices() []choice {
 
 // checkKinds are the document kinds check --kind takes.
 func checkKinds() []string {
-	return []string{string(chk.KindRing), string(chk.KindStern), string(chk.KindAbruf), string(chk.KindBeschreibung), string(chk.KindSteckbrief)}
+	return []string{string(chk.KindRing), string(chk.KindStern), string(chk.KindAbruf), string(chk.KindBeschreibung), string(chk.KindSteckbrief), string(chk.KindAenderung)}
 }
 
 // diffFormats are the output formats of diff.

@@ -102,6 +102,7 @@ const (
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
 	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
+	KindAenderung    Kind = "aenderung"          // amendment agreement (Änderungsvereinbarung)
 	// KindBeitritt, KindBeitrittsmitteilung, KindKuendigung: the
 	// declaration of accession, the implementing Land's letter about it
 	// and a party's notice (ring agreements; see wechsel.go).
@@ -115,7 +116,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung, KindAenderung}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {
@@ -173,6 +174,10 @@ type Input struct {
 	// PDF is what a PDF file shows, for KindPDF; Doc is its embedded
 	// model.
 	PDF *PDFPages
+	// Fassungen are, for KindAenderung, the agreement in the version the
+	// amendment changes and in the version it must give; nil when not
+	// given (the rule AENDERUNG-001 then cannot check).
+	Fassungen *Fassungen
 }
 
 // Finding is one result of a rule.

@@ -31,6 +31,7 @@ const (
 	srcPDF          = "PDF von vereinbar"
 	srcEntwurf      = "Verwaltungspraxis: Entwürfe sind als Entwurf gekennzeichnet"
 	srcAbruf        = "CLAUSES (FIT-Store-Abruf)"
+	srcHdR          = "Handbuch der Rechtsförmlichkeit, 4. Aufl., Teil D 2 (Änderungstechnik)"
 )
 
 // Kind sets of the rule table.
@@ -157,6 +158,9 @@ var rules = []Rule{
 	{"FASSUNG-001", onlyData, Error, srcEntwurf, "Eine finale Fassung („vorhaben.status: final“) enthält keine Platzhalter", checkFinalData},
 	{"FASSUNG-002", append(allDocs[:len(allDocs):len(allDocs)], KindAnschreiben), Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
 	{"FASSUNG-003", []Kind{KindAbruf}, Error, srcAbruf, "Der FIT-Store-Abruf lässt fehlende Angaben als Feld zum Ausfüllen offen, nie „nicht angegeben“", checkCallOffFields},
+
+	// Änderungsvereinbarung
+	{"AENDERUNG-001", []Kind{KindAenderung}, Error, srcHdR, "Die Änderungsbefehle der Änderungsvereinbarung machen aus der bisherigen Fassung (--alt) genau die neue (--neu)", checkAmendment},
 }
 
 // Rules returns a copy of the rule table in listing order.

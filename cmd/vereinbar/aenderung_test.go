@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const aenderungDir = fixtures + "/aenderung"
+
+// TestAenderung: the command writes the amendment (its files listed on
+// stdout), check proves it with --alt/--neu and finds a wrong pair, and
+// every refusal exits non-zero with nothing written.
+func TestAenderung(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	alt, neu := aenderungDir+"/betrag/alt.yaml", aenderungDir+"/betrag/neu.yaml"
+	docx := filepath.Join(out, "aenderungsvereinbarung.docx")
+	cliCase{name: "written", args: []string{"aenderung", alt, neu, "--out", out, "--formats", "docx,md", "--nr", "2"}, code: 0, stderr: empty,
+		stdout: exactly(docx + "\n" + filepath.Join(out, "aenderungsvereinbarung.md") + "\n")}.run(t)
+	md := strings.ReplaceAll(readFile(t, filepath.Join(out, "aenderungsvereinbarung.md")), "\u00a0", " ")
+	for _, w := range []string{"# Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung des Online-Dienstes „Wohngeld-Antrag online“ vom 15. Dezember 2026", "## Artikel 1 Änderung der Verwaltungsvereinbarung", "1. § 6 Absatz 2 wird durch den folgenden Absatz 2 ersetzt:", "## Artikel 2 Inkrafttreten"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("Markdown ohne %q", w)
+		}
+	}
+	runTable(t, []cliCase{
+		{name: "check proves it", args: []string{"check", "--alt", alt, "--neu", neu, docx}, code: 0, stderr: empty,
+			stdout: contains("DOCX als aenderung", "0 Fehler")},
+		{name: "check finds a wrong pair", args: []string{"check", "--alt", aenderungDir + "/freitext/alt.yaml", "--neu", aenderungDir + "/freitext/neu.yaml", docx}, code: 3,
+			stdout: contains("AENDERUNG-001", "§\u00a06 Absatz 2 lautet")},
+		{name: "check --alt without --neu", args: []string{"check", "--alt", alt, docx}, code: 2, stderr: contains("--alt und --neu nur zusammen")},
+	})
+	for _, c := range []cliCase{
+		{name: "no change", args: []string{"aenderung", alt, alt}, code: 1, stdout: empty, stderr: contains("keine Änderung")},
+		{name: "ALT not signed", args: []string{"aenderung", fixtures + "/wohngeld-ring.yaml", neu}, code: 1, stdout: empty,
+			stderr: contains("wohngeld-ring.yaml:47: parteien[0].unterschrift: Datum der Vereinbarung fehlt")},
+		{name: "form changed", args: []string{"aenderung", alt, fixtures + "/bafoeg-stern.yaml"}, code: 1, stdout: empty, stderr: contains("vertrag.form: Vertragsform geändert")},
+		{name: "nr out of range", args: []string{"aenderung", alt, neu, "--nr", "21"}, code: 2, stderr: contains("--nr: erwartet eine ganze Zahl von 1 bis 20")},
+		{name: "one argument", args: []string{"aenderung", alt}, code: 2},
+		{name: "missing file", args: []string{"aenderung", alt, "gibt-es-nicht.yaml"}, code: 1, stderr: contains("gibt-es-nicht.yaml")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			c.args = append(c.args, "--out", dir)
+			c.run(t)
+			if es, _ := os.ReadDir(dir); len(es) != 0 {
+				t.Errorf("geschrieben trotz Fehler: %v", es)
+			}
+		})
+	}
+}

@@ -1,0 +1,403 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vereinbar/vereinbar/generator/aenderung"
+	"github.com/vereinbar/vereinbar/generator/atomicfile"
+	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/format"
+	"github.com/vereinbar/vereinbar/generator/kind"
+	"github.com/vereinbar/vereinbar/generator/markup"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/refdata"
+	"github.com/vereinbar/vereinbar/generator/view"
+)
+
+// AenderungKind is the document kind of an amendment agreement
+// (model.Meta.Kind) and the stem of its file names.
+const AenderungKind = "aenderungsvereinbarung"
+
+// aenderungTemplate is the frame of an amendment agreement.
+const aenderungTemplate = "aenderung/aenderung.md.tmpl"
+
+// Errors of the amendment.
+var (
+	// ErrAenderungForm reports two versions in different contract forms.
+	ErrAenderungForm = errors.New("Vertragsform geändert")
+	// ErrAenderungDatum reports an ALT without the date of its signature.
+	ErrAenderungDatum = errors.New("Datum der Vereinbarung fehlt")
+	// ErrNoChange reports two versions whose agreements read the same.
+	ErrNoChange = aenderung.ErrNoChange
+)
+
+// AenderungOptions configure Aenderung.
+type AenderungOptions struct {
+	// Nr is the ordinal of the amendment: 1 „Erste“, 2 „Zweite“ ….
+	Nr int
+}
+
+// Amendment is one amendment agreement: to the ring agreement, or in
+// star form to the bilateral agreement with one Land.
+type Amendment struct {
+	File         string // "aenderungsvereinbarung" or "aenderungsvereinbarung-SN"
+	Party        string // the re-using Land in star form, "" in ring form
+	Doc          *model.Document
+	Instructions []aenderung.Instruction
+}
+
+// ordinals are the ordinals of the title, „Erste“ to „Zwanzigste“.
+var ordinals = []string{"Erste", "Zweite", "Dritte", "Vierte", "Fünfte", "Sechste", "Siebte", "Achte", "Neunte", "Zehnte",
+	"Elfte", "Zwölfte", "Dreizehnte", "Vierzehnte", "Fünfzehnte", "Sechzehnte", "Siebzehnte", "Achtzehnte", "Neunzehnte", "Zwanzigste"}
+
+// MaxAenderungNr is the highest --nr.
+const MaxAenderungNr = 20
+
+// Aenderung drafts the amendment agreements that turn the agreement(s)
+// of ALT into those of NEU: in ring form one, in star form one per
+// bilateral agreement that both versions have and that changed. Each is
+// proven (aenderung.Instructions); an unprovable one is an error, as is
+// a change of contract form, an ALT without signature date and a pair
+// without any change of an agreement (ErrNoChange).
+func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o AenderungOptions) ([]Amendment, error) {
+	if o.Nr < 1 || o.Nr > MaxAenderungNr {
+		return nil, fmt.Errorf("Nummer der Änderung %d: erlaubt sind 1 bis %d", o.Nr, MaxAenderungNr)
+	}
+	pa, pn := alt.Data(), neu.Data()
+	if pa.Vertrag.Form != pn.Vertrag.Form {
+		pos := neu.File.Pos("vertrag.form")
+		return nil, fmt.Errorf("%s:%d: vertrag.form: %w: „%s“ statt „%s“ – eine Änderungsvereinbarung ändert eine Vereinbarung in ihrer Form; für eine andere Vertragsform ist eine neue Vereinbarung zu schließen", neu.Path, pos.Line, ErrAenderungForm, pn.Vertrag.Form, pa.Vertrag.Form)
+	}
+	altDocs, err := g.agreementDocs(ctx, alt)
+	if err != nil {
+		return nil, err
+	}
+	neuDocs, err := g.agreementDocs(ctx, neu)
+	if err != nil {
+		return nil, err
+	}
+	if len(neuDocs) == 0 {
+		return nil, fmt.Errorf("%s: vertrag.form: „%s“ hat keine Verwaltungsvereinbarung, die zu ändern wäre", neu.Path, pn.Vertrag.Form)
+	}
+	var out []Amendment
+	var fresh []string
+	for _, nd := range neuDocs {
+		var ad *agreementDoc
+		for i := range altDocs {
+			if altDocs[i].doc.File == nd.doc.File {
+				ad = &altDocs[i]
+			}
+		}
+		if ad == nil {
+			fresh = append(fresh, nd.doc.File) // a new bilateral agreement is concluded, not amended
+			continue
+		}
+		ins, err := aenderung.Instructions(ad.model, nd.model)
+		if errors.Is(err, aenderung.ErrNoChange) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s → %s (%s): %w", alt.Path, neu.Path, nd.doc.File, err)
+		}
+		vom, err := signedOn(alt, nd.doc.Party)
+		if err != nil {
+			return nil, err
+		}
+		d, err := g.amendmentDoc(ctx, amendmentInput{alt: alt, neu: neu, doc: nd.doc, old: ad.model, nr: o.Nr, vom: vom, ins: ins})
+		if err != nil {
+			return nil, err
+		}
+		// the proof once more on the finished document: the instructions
+		// read back from its Artikel 1
+		if err := proveDocument(ad.model, nd.model, d); err != nil {
+			return nil, fmt.Errorf("%s → %s (%s): %w", alt.Path, neu.Path, nd.doc.File, err)
+		}
+		file := AenderungKind
+		if nd.doc.Party != "" {
+			file += "-" + nd.doc.Party
+		}
+		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins})
+	}
+	if len(out) == 0 && len(fresh) > 0 {
+		return nil, fmt.Errorf("%s → %s: %w einer bestehenden Vereinbarung; neu sind %s – sie werden geschlossen, nicht geändert („vereinbar generate“)", alt.Path, neu.Path, ErrNoChange, strings.Join(fresh, ", "))
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s → %s: %w", alt.Path, neu.Path, ErrNoChange)
+	}
+	return out, nil
+}
+
+type agreementDoc struct {
+	doc   Doc
+	model *model.Document
+}
+
+// agreementDocs builds the agreement(s) of a project.
+func (g *Generator) agreementDocs(ctx context.Context, p *Project) ([]agreementDoc, error) {
+	res, err := g.Costs(p)
+	if err != nil {
+		return nil, err
+	}
+	var out []agreementDoc
+	for _, d := range SelectDocs(g.Docs(p), []string{"vereinbarung"}) {
+		m, err := g.Document(ctx, p, res, d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, agreementDoc{d, m})
+	}
+	return out, nil
+}
+
+// signedOn is the date of the agreement: the day of its last signature
+// (parteien[].unterschrift.datum). Every party of the agreement must have
+// signed: an agreement not yet concluded is changed by a new draft, not
+// amended.
+func signedOn(p *Project, partner string) (time.Time, error) {
+	pr := p.Data()
+	u := pr.Umlauf(partner)
+	if len(u.Missing) > 0 {
+		i := u.Missing[0]
+		path := fmt.Sprintf("parteien[%d].unterschrift", i)
+		pos := p.File.Pos(fmt.Sprintf("parteien[%d]", i))
+		return time.Time{}, fmt.Errorf("%s:%d: %s: %w: %s hat die Vereinbarung nicht unterschrieben; das Datum „vom …“ der Änderungsvereinbarung ist der Tag der letzten Unterschrift der bisherigen Fassung – tragen Sie jede Unterschrift mit datum, ort, name und amtsbezeichnung ein", p.Path, pos.Line, path, ErrAenderungDatum, pr.Parteien[i].Land)
+	}
+	var last time.Time
+	for _, i := range u.Signed {
+		if t := pr.Parteien[i].Unterschrift.Datum.Time(); t.After(last) {
+			last = t
+		}
+	}
+	return last, nil
+}
+
+type amendmentInput struct {
+	alt, neu *Project
+	doc      Doc
+	old      *model.Document
+	nr       int
+	vom      time.Time
+	ins      []aenderung.Instruction
+}
+
+// AenderungView is what the templates of an amendment agreement see: the
+// parties of NEU as in the agreement, the ordinal, the full title of the
+// agreement and its date, and the Länder that join with the amendment.
+type AenderungView struct {
+	kind.Parties
+	Ordinal      string
+	Vereinbarung string    // „Verwaltungsvereinbarung über die Nachnutzung …“
+	Vom          time.Time // the day of the agreement's last signature
+	Beitretende  []view.Partei
+}
+
+// Beitritt reports whether the Land joins with this amendment.
+func (v AenderungView) Beitritt(code string) bool {
+	for _, p := range v.Beitretende {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model.Document, error) {
+	pa, pn := in.alt.Data(), in.neu.Data()
+	res, err := g.Costs(in.neu)
+	if err != nil {
+		return nil, err
+	}
+	v := view.Build(pn, res, g.ks)
+	parties := kind.Parties{View: v}
+	for _, p := range v.Parteien {
+		if in.doc.Party == "" || p.Umsetzend || p.Code == in.doc.Party {
+			p.Unterschrift = nil // the amendment is signed anew
+			parties.Vertragsparteien = append(parties.Vertragsparteien, p)
+		}
+	}
+	before := map[string]bool{}
+	for _, p := range pa.Parteien {
+		before[string(p.Land)] = true
+	}
+	av := AenderungView{Parties: parties, Ordinal: ordinals[in.nr-1], Vereinbarung: agreementTitle(in.old), Vom: in.vom}
+	for _, p := range parties.Vertragsparteien {
+		if !before[p.Code] {
+			av.Beitretende = append(av.Beitretende, p)
+		}
+	}
+	src, err := g.templates.Execute(ctx, aenderungTemplate, av)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in.neu.Path, err)
+	}
+	blocks, err := markup.Convert(src, aenderungTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in.neu.Path, err)
+	}
+	found := false
+	for _, b := range blocks {
+		s, ok := b.(*model.Section)
+		if !ok {
+			continue
+		}
+		if n, ok := strings.CutPrefix(s.ID, "artikel-"); ok {
+			s.Number = "Artikel\u00a0" + n
+		}
+		if s.ID == "artikel-1" {
+			s.Blocks = append(s.Blocks, aenderung.Render(in.ins)...)
+			found = true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("%s: die Vorlage hat keinen Abschnitt {#artikel-1} für die Änderungsbefehle", aenderungTemplate)
+	}
+	k := &kind.Kind{Name: AenderungKind, Title: "Änderungsvereinbarung"}
+	m := meta(in.neu, Doc{Kind: k, File: AenderungKind, Party: in.doc.Party})
+	m.Title = av.Ordinal + " Vereinbarung zur Änderung der " + av.Vereinbarung + " vom " + format.DateLong(in.vom)
+	return &model.Document{Meta: m, Blocks: blocks}, nil
+}
+
+// agreementTitle is the full title of an agreement from its title
+// paragraphs: „Verwaltungsvereinbarung über die Nachnutzung des
+// Online-Dienstes „…““ (the first line of the subtitle).
+func agreementTitle(d *model.Document) string {
+	var parts []string
+	for _, b := range d.Blocks {
+		p, ok := b.(*model.Paragraph)
+		if !ok {
+			break
+		}
+		switch p.Style {
+		case model.StyleTitle:
+			parts = append(parts, model.PlainText(p.Inlines))
+		case model.StyleSubtitle:
+			line, _, _ := strings.Cut(model.PlainText(p.Inlines), "\n")
+			parts = append(parts, line)
+		}
+		if len(parts) == 2 {
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// outputDoc is one document of a change with its file name (without
+// extension).
+type outputDoc struct {
+	file string
+	doc  *model.Document
+}
+
+// AenderungFiles drafts the amendment agreements of ALT → NEU and writes
+// them in the formats to outDir, all files as one set: all or nothing
+// (atomicfile.WriteAll). Nothing is written when an amendment cannot be
+// proven. Further outputs (Synopse, Lesefassung) join the same set.
+func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDir string, formats []string, o AenderungOptions) ([]string, error) {
+	ams, err := g.Aenderung(ctx, alt, neu, o)
+	if err != nil {
+		return nil, err
+	}
+	// every document of the change, written as one set: each amendment,
+	// then the Synopse and the Lesefassung of the agreement it amends
+	// (star form: only of the bilateral agreements that are amended).
+	// The Lesefassung names this amendment, not yet signed; earlier
+	// amendments are already part of ALT's text.
+	fs, err := g.AmendmentFassungen(ctx, alt, neu, FassungOptions{Amendment: AmendmentRef{Nr: o.Nr}})
+	if err != nil {
+		return nil, err
+	}
+	amended := map[string]bool{}
+	docs := make([]outputDoc, 0, 3*len(ams))
+	for _, a := range ams {
+		docs = append(docs, outputDoc{a.File, a.Doc})
+		amended[a.Party] = true
+	}
+	for _, f := range fs {
+		if amended[f.Party] {
+			docs = append(docs, outputDoc{f.File, f.Doc})
+		}
+	}
+	var entries []atomicfile.Entry
+	for _, d := range docs {
+		for _, f := range formats {
+			b, err := g.render(d.doc, f)
+			if err != nil {
+				return nil, renderError(neu, d.file, err)
+			}
+			entries = append(entries, atomicfile.Entry{Path: filepath.Join(outDir, d.file+"."+f), Data: b})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := atomicfile.WriteAll(entries, atomicfile.Options{}); err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(entries))
+	for i, e := range entries {
+		paths[i] = e.Path
+	}
+	return paths, nil
+}
+
+// proveDocument reads the instructions back from an amendment's text and
+// checks that they turn the agreement old into neu.
+func proveDocument(old, neu, amendment *model.Document) error {
+	ins, err := aenderung.Parse(amendment)
+	if err != nil {
+		return fmt.Errorf("%w: %w", aenderung.ErrRoundTrip, err)
+	}
+	ou, err := aenderung.Units(old)
+	if err != nil {
+		return err
+	}
+	nu, err := aenderung.Units(neu)
+	if err != nil {
+		return err
+	}
+	got, err := aenderung.Apply(ou, ins)
+	if err != nil {
+		return fmt.Errorf("%w: %w", aenderung.ErrRoundTrip, err)
+	}
+	return aenderung.Compare(got, nu)
+}
+
+// Fassungen builds the agreement of the project files alt and neu that
+// an amendment agreement read from a file stands between: in ring form
+// the agreement, in star form the one with the Land its running header
+// names.
+func (g *Generator) Fassungen(altPath, neuPath string, amendment *model.Document) (*check.Fassungen, error) {
+	party := "" // the Kurzname its running header names in star form
+	short := amendment.Meta.ShortTitle
+	if i := strings.LastIndex(short, " · Stand "); i >= 0 {
+		short = short[:i]
+	}
+	if i := strings.LastIndex(short, "“ – "); i >= 0 {
+		party = strings.TrimSpace(short[i+len("“ – "):])
+	}
+	var docs [2]*model.Document
+	for i, path := range []string{altPath, neuPath} {
+		p, err := g.LoadProject(path)
+		if err != nil {
+			return nil, err
+		}
+		ds, err := g.agreementDocs(context.Background(), p)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			ref, _ := refdata.PartyByCode(d.doc.Party)
+			if len(ds) == 1 || party != "" && ref.Kurzname == party {
+				docs[i] = d.model
+			}
+		}
+		if docs[i] == nil {
+			return nil, fmt.Errorf("%s: keine Vereinbarung, die zur Änderungsvereinbarung passt (Vertragspartei „%s“)", path, party)
+		}
+	}
+	return &check.Fassungen{Alt: docs[0], Neu: docs[1]}, nil
+}

@@ -1,0 +1,606 @@
+package aenderung
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vereinbar/vereinbar/generator/diff"
+	"github.com/vereinbar/vereinbar/generator/model"
+)
+
+// Limits of the rule „a number, a date or a few words are replaced as
+// Angabe / Wörter, a unit changed more is replaced whole“.
+const (
+	// MaxWordChanges is the most Wörter/Angabe instructions for one
+	// unit; a unit changed in more places is replaced whole.
+	MaxWordChanges = 3
+	// MaxQuoteWords is the most words a quote of a Wörter instruction
+	// may have, old or new.
+	MaxQuoteWords = 12
+)
+
+// ErrNoChange reports two versions whose text forms are the same.
+var ErrNoChange = errors.New("keine Änderung: die Vereinbarung ist in beiden Fassungen gleich")
+
+// Instructions drafts the amendment instructions that turn ALT into NEU,
+// in the order of the text, and proves them: it returns an error (wrapping
+// ErrRoundTrip or ErrApply) unless Apply(Units(alt), instructions) equals
+// Units(neu) exactly, and ErrNoChange when nothing changed.
+func Instructions(alt, neu *model.Document) ([]Instruction, error) {
+	a, err := diff.Align(alt, neu)
+	if err != nil {
+		return nil, err
+	}
+	oldU, err := Units(alt)
+	if err != nil {
+		return nil, err
+	}
+	newU, err := Units(neu)
+	if err != nil {
+		return nil, err
+	}
+	if Compare(oldU, newU) == nil {
+		return nil, ErrNoChange
+	}
+	d := &drafter{work: cloneUnits(oldU), neu: newU, name: map[*model.Section]string{}, deleted: map[*model.Section]bool{}, targets: map[*model.Section]string{}}
+	for _, s := range alt.Blocks {
+		if s, ok := s.(*model.Section); ok && s.Level == 1 && !onlySignatures(s) {
+			d.order = append(d.order, s)
+			d.targets[s] = ""
+		}
+	}
+	for _, p := range a.Pairs {
+		if top(p.Old) && top(p.New) && !p.Moved && numbered(secName(p.Old.Section)) == numbered(secName(p.New.Section)) {
+			d.targets[p.Old.Section] = secName(p.New.Section)
+		}
+	}
+	if err := d.head(); err != nil {
+		return nil, err
+	}
+	if err := d.sections(a); err != nil {
+		return nil, err
+	}
+	if err := Prove(oldU, newU, d.out); err != nil {
+		return nil, err
+	}
+	return d.out, nil
+}
+
+// Prove checks instructions twice: carried out as data, and read back
+// from the German text Render sets (Parse), each applied to ALT's text
+// form must give NEU's exactly. The error names the first differing unit.
+func Prove(alt, neu []Unit, ins []Instruction) error {
+	got, err := Apply(alt, ins)
+	if err != nil {
+		return err
+	}
+	if err := Compare(got, neu); err != nil {
+		return err
+	}
+	read, err := ParseBlocks(Render(ins))
+	if err != nil {
+		return fmt.Errorf("%w: der gesetzte Text: %w", ErrRoundTrip, err)
+	}
+	if got, err = Apply(alt, read); err != nil {
+		return fmt.Errorf("%w: der gesetzte Text: %w", ErrRoundTrip, err)
+	}
+	if err := Compare(got, neu); err != nil {
+		return fmt.Errorf("der gesetzte Text: %w", err)
+	}
+	return nil
+}
+
+// drafter drafts instructions and carries each out at once on work, so
+// the next is drafted against the text as it then stands.
+type drafter struct {
+	work    []Unit
+	neu     []Unit
+	out     []Instruction
+	name    map[*model.Section]string // current name of an ALT §
+	deleted map[*model.Section]bool
+	targets map[*model.Section]string // NEU's name of an ALT §, "" when NEU drops it
+	order   []*model.Section          // ALT's §§ in order
+	last    string                    // the last § handled that NEU keeps
+}
+
+func (d *drafter) emit(in Instruction) error {
+	w, err := applyOne(d.work, in)
+	if err != nil {
+		return err
+	}
+	d.work = w
+	d.out = append(d.out, in)
+	return nil
+}
+
+func (d *drafter) head() error {
+	for _, p := range []Part{PartTitel, PartEingang} {
+		a := Address{Part: p}
+		i, k := find(d.work, a), find(d.neu, a)
+		switch {
+		case i < 0 && k < 0:
+		case i < 0 || k < 0:
+			return fmt.Errorf("aenderung: %s nur in einer Fassung", a)
+		case !sameLines(d.work[i].Lines, d.neu[k].Lines):
+			if err := d.emit(Instruction{Op: OpErsetzen, Target: a, Units: []Unit{d.neu[k]}}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// top reports whether a clause is a level-1 section whose text is part of
+// the text form.
+func top(c *diff.Clause) bool {
+	return c != nil && c.Section != nil && c.Section.Level == 1 && !onlySignatures(c.Section)
+}
+
+func (d *drafter) sections(a *diff.Alignment) error {
+	for _, p := range a.Pairs {
+		o, n := top(p.Old), top(p.New)
+		if o && n && d.targets[p.Old.Section] == "" {
+			// a moved § is repealed where it stood and inserted anew
+			if !d.deleted[p.Old.Section] {
+				if err := d.repeal(p.Old.Section); err != nil {
+					return err
+				}
+			}
+			if err := d.insert(p.New.Section); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case o && n:
+			if err := d.matched(p.Old.Section, p.New.Section); err != nil {
+				return err
+			}
+		case o:
+			if !d.deleted[p.Old.Section] {
+				if err := d.repeal(p.Old.Section); err != nil {
+					return err
+				}
+			}
+		case n:
+			if err := d.insert(p.New.Section); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (d *drafter) cur(s *model.Section) string {
+	if n, ok := d.name[s]; ok {
+		return n
+	}
+	return secName(s)
+}
+
+func (d *drafter) repeal(s *model.Section) error {
+	d.deleted[s] = true
+	return d.emit(Instruction{Op: OpAufheben, Target: Address{Sec: d.cur(s)}})
+}
+
+func (d *drafter) insert(s *model.Section) error {
+	name := secName(s)
+	if from, _ := secRange(d.work, name); from >= 0 {
+		// the number is taken: by a § that goes (repeal it now) or by
+		// one that moves on (renumber it and those after it first)
+		if err := d.free(name); err != nil {
+			return err
+		}
+	}
+	us := unitsOf(d.neu, name)
+	after := Address{}
+	if d.last != "" {
+		after = Address{Sec: d.last}
+	}
+	if err := d.emit(Instruction{Op: OpEinfuegen, After: after, Units: us}); err != nil {
+		return err
+	}
+	d.last = name
+	return nil
+}
+
+// free makes a § number available for an inserted §.
+func (d *drafter) free(name string) error {
+	for s, del := range d.pending() {
+		if d.cur(s) != name {
+			continue
+		}
+		if del {
+			return d.repeal(s)
+		}
+		return d.renumberFrom(s)
+	}
+	return fmt.Errorf("aenderung: %s ist belegt", name)
+}
+
+// pending maps every ALT § still in the text to whether NEU drops it.
+func (d *drafter) pending() map[*model.Section]bool {
+	out := map[*model.Section]bool{}
+	for s, t := range d.targets {
+		if !d.deleted[s] {
+			out[s] = t == ""
+		}
+	}
+	return out
+}
+
+func (d *drafter) matched(o, n *model.Section) error {
+	target := secName(n)
+	if d.cur(o) != target {
+		if err := d.renumberFrom(o); err != nil {
+			return err
+		}
+	}
+	d.last = target
+	return d.content(target)
+}
+
+// numbered splits a § name into its series ("§\u00a0", "Anlage\u00a0")
+// and number; an unnumbered part is its own series with number 0.
+func numbered(name string) string {
+	s, _ := split(name)
+	return s
+}
+
+func split(name string) (series string, n int) {
+	i := strings.LastIndexFunc(name, func(r rune) bool { return !unicode.IsDigit(r) })
+	if i < 0 || i == len(name)-1 {
+		return name, 0
+	}
+	_, size := utf8.DecodeRuneInString(name[i:])
+	n, err := strconv.Atoi(name[i+size:])
+	if err != nil {
+		return name, 0
+	}
+	return name[:i+size], n
+}
+
+// renumberFrom gives the ALT § s and the §§ after it that move by the
+// same distance their NEU numbers, in one instruction („Die bisherigen
+// §§ 8 bis 19 werden die §§ 9 bis 20.“).
+func (d *drafter) renumberFrom(s *model.Section) error {
+	series, from := split(d.cur(s))
+	tseries, to := split(d.targets[s])
+	if series != tseries || from == 0 || to == 0 {
+		return fmt.Errorf("aenderung: %s kann nicht zu %s werden", d.cur(s), d.targets[s])
+	}
+	delta := to - from
+	var in Instruction
+	in.Op = OpUmnummerieren
+	started := false
+	next := from
+	for _, o := range d.order {
+		if o == s {
+			started = true
+		}
+		if !started || d.deleted[o] {
+			continue
+		}
+		cs, cn := split(d.cur(o))
+		ts, tn := split(d.targets[o])
+		if cs != series || ts != series || d.targets[o] == "" || cn != next || tn-cn != delta {
+			break
+		}
+		in.From = append(in.From, d.cur(o))
+		in.To = append(in.To, d.targets[o])
+		next++
+	}
+	// a number the run takes that a § NEU drops still holds: that § is
+	// repealed first (it stands later in the text, or moves)
+	for _, t := range in.To {
+		if slices.Contains(in.From, t) {
+			continue
+		}
+		for _, o := range d.order {
+			if d.deleted[o] || d.cur(o) != t {
+				continue
+			}
+			if d.targets[o] != "" {
+				return fmt.Errorf("aenderung: %s ist belegt", t)
+			}
+			if err := d.repeal(o); err != nil {
+				return err
+			}
+		}
+	}
+	if err := d.emit(in); err != nil {
+		return err
+	}
+	for _, o := range d.order {
+		for k, f := range in.From {
+			if !d.deleted[o] && d.cur(o) == f {
+				d.name[o] = in.To[k]
+				break
+			}
+		}
+	}
+	return nil
+}
+
+func unitsOf(us []Unit, sec string) []Unit {
+	var out []Unit
+	for _, u := range us {
+		if u.Sec == sec && u.Part != PartTitel && u.Part != PartEingang {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// content drafts the instructions inside one § that both versions have
+// under the same number.
+func (d *drafter) content(sec string) error {
+	old, neu := unitsOf(d.work, sec), unitsOf(d.neu, sec)
+	if Compare(old, neu) == nil {
+		return nil
+	}
+	whole := Instruction{Op: OpErsetzen, Target: Address{Sec: sec}, Units: neu}
+	if len(old) == 0 || len(neu) == 0 || old[0].Part != PartHeading || neu[0].Part != PartHeading {
+		return d.emit(whole)
+	}
+	var ins []Instruction
+	if !sameLines(old[0].Lines, neu[0].Lines) {
+		ins = append(ins, Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, Old: old[0].Lines[0].Text, New: neu[0].Lines[0].Text})
+	}
+	ob, nb := old[1:], neu[1:]
+	for _, u := range append(append([]Unit{}, ob...), nb...) {
+		if u.Sub != "" && Compare(ob, nb) != nil && !sameSubs(ob, nb) {
+			return d.emit(whole)
+		}
+	}
+	common := min(len(ob), len(nb))
+	for i := 0; i < common; i++ {
+		if ob[i].Address != nb[i].Address {
+			return d.emit(whole)
+		}
+	}
+	if len(nb) > common && nb[common].Sub != "" || len(ob) > common && ob[common].Sub != "" {
+		return d.emit(whole)
+	}
+	if len(ob) != len(nb) && Compare(ob[:common], nb[:common]) != nil {
+		// Absätze inserted or removed and others changed: which one is
+		// new is no longer plain from the numbers; the § is replaced
+		return d.emit(whole)
+	}
+	for i := 0; i < common; i++ {
+		if sameLines(ob[i].Lines, nb[i].Lines) {
+			continue
+		}
+		ws := wordChanges(ob[i], nb[i])
+		if ws == nil {
+			ws = []Instruction{{Op: OpErsetzen, Target: ob[i].Address, Units: []Unit{nb[i]}}}
+		}
+		ins = append(ins, ws...)
+	}
+	for _, u := range ob[common:] {
+		if u.Abs == "" {
+			return d.emit(whole)
+		}
+		ins = append(ins, Instruction{Op: OpAufheben, Target: u.Address})
+	}
+	for _, u := range nb[common:] {
+		if u.Abs == "" {
+			return d.emit(whole)
+		}
+		ins = append(ins, Instruction{Op: OpAnfuegen, Target: Address{Sec: sec}, Units: []Unit{u}})
+	}
+	// try them on a copy: what cannot be carried out is replaced whole
+	trial := cloneUnits(d.work)
+	for _, in := range ins {
+		var err error
+		if trial, err = applyOne(trial, in); err != nil {
+			return d.emit(whole)
+		}
+	}
+	if Compare(unitsOf(trial, sec), neu) != nil {
+		return d.emit(whole)
+	}
+	for _, in := range ins {
+		if err := d.emit(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameSubs reports whether two lists of units have the same sub-headings
+// in the same order.
+func sameSubs(a, b []Unit) bool {
+	var sa, sb []string
+	for _, u := range a {
+		if u.Part == PartHeading {
+			sa = append(sa, u.Sub)
+		}
+	}
+	for _, u := range b {
+		if u.Part == PartHeading {
+			sb = append(sb, u.Sub)
+		}
+	}
+	return strings.Join(sa, "\x00") == strings.Join(sb, "\x00")
+}
+
+// wordChanges drafts Wörter/Angabe instructions that turn the unit old
+// into new, or returns nil when the unit is to be replaced whole: lines
+// added, removed or relabelled, a table or chart changed, more than
+// MaxWordChanges places or a quote longer than MaxQuoteWords words.
+func wordChanges(old, neu Unit) []Instruction {
+	if len(old.Lines) != len(neu.Lines) {
+		return nil
+	}
+	for i := range old.Lines {
+		o, n := old.Lines[i], neu.Lines[i]
+		if o.Kind != n.Kind || o.Label != n.Label || o.Table != n.Table {
+			return nil
+		}
+		if (o.IsTable() || o.Kind == LineChart) && !sameLines([]Line{o}, []Line{n}) {
+			return nil
+		}
+	}
+	work := cloneUnits([]Unit{old})[0]
+	var out []Instruction
+	for i := range work.Lines {
+		for work.Lines[i].Text != neu.Lines[i].Text {
+			if len(out) >= MaxWordChanges {
+				return nil
+			}
+			oldQ, newQ, ok := nextQuote(work.Lines, i, neu.Lines[i].Text)
+			if !ok {
+				return nil
+			}
+			in := Instruction{Op: OpWoerter, Target: old.Address, Old: oldQ, New: newQ}
+			w, err := applyOne([]Unit{work}, in)
+			if err != nil {
+				return nil
+			}
+			work = w[0]
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// nextQuote finds the first difference of line i and widens it to whole
+// words, and further until the old quote occurs exactly once in the
+// unit: the part of the old text to quote and what replaces it.
+func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
+	cur := lines[i].Text
+	segs := diff.Words(cur, tgt)
+	oa := 0
+	k := 0
+	for ; k < len(segs) && segs[k].Op == diff.Equal; k++ {
+		oa += len(segs[k].Text)
+	}
+	del, ins := 0, 0
+	for ; k < len(segs) && segs[k].Op != diff.Equal; k++ {
+		if segs[k].Op == diff.Delete {
+			del += len(segs[k].Text)
+		} else {
+			ins += len(segs[k].Text)
+		}
+	}
+	if !strings.HasPrefix(tgt, cur[:oa]) {
+		return "", "", false
+	}
+	ob, nb := oa+del, oa+ins
+	widenLeft := func() bool {
+		if oa == 0 {
+			return false
+		}
+		// over blanks, then over the word before them
+		for oa > 0 {
+			r, size := utf8.DecodeLastRuneInString(cur[:oa])
+			if !isBlank(r) {
+				break
+			}
+			oa -= size
+		}
+		for oa > 0 {
+			r, size := utf8.DecodeLastRuneInString(cur[:oa])
+			if isBlank(r) {
+				break
+			}
+			oa -= size
+		}
+		return true
+	}
+	widenRight := func() bool {
+		if ob >= len(cur) || nb >= len(tgt) {
+			return false
+		}
+		ob = wordEnd(cur, ob)
+		nb = wordEnd(tgt, nb)
+		return true
+	}
+	// whole words
+	if oa > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(cur[:oa]); !isBlank(r) {
+			for oa > 0 {
+				r, size := utf8.DecodeLastRuneInString(cur[:oa])
+				if isBlank(r) {
+					break
+				}
+				oa -= size
+			}
+		}
+	}
+	if ob < len(cur) && nb < len(tgt) {
+		if r, _ := utf8.DecodeRuneInString(cur[ob:]); !isBlank(r) {
+			ob = wordEnd(cur, ob)
+		}
+		if r, _ := utf8.DecodeRuneInString(tgt[nb:]); !isBlank(r) {
+			nb = wordEnd(tgt, nb)
+		}
+	}
+	na := oa
+	bad := func() bool {
+		o, n := cur[oa:ob], tgt[na:nb]
+		return o == "" || n == "" || strings.TrimFunc(o, isBlank) != o || strings.TrimFunc(n, isBlank) != n
+	}
+	for tries := 0; bad() && tries < 4; tries++ {
+		if !widenLeft() && !widenRight() {
+			return "", "", false
+		}
+		na = oa
+	}
+	if bad() {
+		return "", "", false
+	}
+	for tries := 0; occurrences(lines, cur[oa:ob]) != 1; tries++ {
+		if tries > MaxQuoteWords || (!widenLeft() && !widenRight()) {
+			return "", "", false
+		}
+		na = oa
+	}
+	o, n := cur[oa:ob], tgt[na:nb]
+	// a sentence mark both quotes end with stays outside them
+	for len(o) > 1 && len(n) > 1 && o[len(o)-1] == n[len(n)-1] && strings.ContainsRune(".,;:", rune(o[len(o)-1])) {
+		if occurrences(lines, o[:len(o)-1]) != 1 {
+			break
+		}
+		o, n = o[:len(o)-1], n[:len(n)-1]
+	}
+	// a quote that is most of the line: the unit is replaced whole
+	if lw := len(strings.FieldsFunc(cur, isBlank)); 2*len(strings.FieldsFunc(o, isBlank)) > lw && lw > 1 {
+		return "", "", false
+	}
+	if strings.Contains(o, "\n") || strings.Contains(n, "\n") || len(strings.Fields(o)) > MaxQuoteWords || len(strings.Fields(n)) > MaxQuoteWords {
+		return "", "", false
+	}
+	return o, n, true
+}
+
+// wordEnd returns the end of the blanks at i and the word after them.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isBlank(r) {
+			break
+		}
+		i += size
+	}
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isBlank(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isBlank reports white space between words; a no-break space binds
+// („1.850.000,00 €“, „§ 7“) and is part of the word.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+}

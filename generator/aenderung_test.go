@@ -1,0 +1,249 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/aenderung"
+	"github.com/vereinbar/vereinbar/generator/internal/testtool"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/render/markdown"
+)
+
+// aenderungFaelle are the fixture pairs under fixtures/aenderung/.
+func aenderungFaelle(t *testing.T) []string {
+	t.Helper()
+	dirs, err := filepath.Glob(filepath.Join(fixturesDir, "aenderung", "*", "alt.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range dirs {
+		out = append(out, filepath.Base(filepath.Dir(d)))
+	}
+	if len(out) < 6 {
+		t.Fatalf("nur %d Beispielpaare unter fixtures/aenderung", len(out))
+	}
+	return out
+}
+
+func loadPair(t *testing.T, gen *generator.Generator, fall string) (alt, neu *generator.Project) {
+	t.Helper()
+	dir := filepath.Join(fixturesDir, "aenderung", fall)
+	alt, _ = loadFixture(t, gen, filepath.Join(dir, "alt.yaml"))
+	neu, _ = loadFixture(t, gen, filepath.Join(dir, "neu.yaml"))
+	return alt, neu
+}
+
+// TestAenderungGoldens drafts the amendment of every fixture pair, checks
+// its round trip independently of the drafter (Apply on ALT's agreement,
+// compared with NEU's) and compares the model dump and the Markdown twin
+// with testdata/aenderung/<fall>.<datei>.{dump,md} (-update rewrites).
+func TestAenderungGoldens(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	for _, fall := range aenderungFaelle(t) {
+		t.Run(fall, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(fixturesDir, "aenderung", fall)
+			alt, neu := loadPair(t, gen, fall)
+			ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{Nr: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, altDocs := buildDocuments(t, gen, filepath.Join(dir, "alt.yaml"))
+			_, neuDocs := buildDocuments(t, gen, filepath.Join(dir, "neu.yaml"))
+			for _, a := range ams {
+				agreement := strings.Replace(a.File, generator.AenderungKind, "vereinbarung", 1)
+				oldU, err := aenderung.Units(altDocs[agreement])
+				if err != nil {
+					t.Fatal(err)
+				}
+				newU, err := aenderung.Units(neuDocs[agreement])
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := aenderung.Apply(oldU, a.Instructions)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := aenderung.Compare(got, newU); err != nil {
+					t.Fatalf("Rundweg: %v", err)
+				}
+				var dump, md bytes.Buffer
+				if err := model.Dump(&dump, a.Doc); err != nil {
+					t.Fatal(err)
+				}
+				if err := markdown.Render(&md, a.Doc); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".dump"), dump.Bytes())
+				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".md"), md.Bytes())
+			}
+		})
+	}
+}
+
+// TestAenderungFilesOpen writes every fixture pair's amendment as DOCX,
+// PDF and Markdown: LibreOffice reads the DOCX with title and Artikel,
+// qpdf accepts the PDF.
+func TestAenderungFilesOpen(t *testing.T) {
+	gen := newGenerator(t)
+	var docxs, pdfs []string
+	for _, fall := range aenderungFaelle(t) {
+		alt, neu := loadPair(t, gen, fall)
+		out := filepath.Join(t.TempDir(), fall)
+		paths, err := gen.AenderungFiles(context.Background(), alt, neu, out, []string{"docx", "pdf", "md"}, generator.AenderungOptions{Nr: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"aenderungsvereinbarung.docx", "aenderungsvereinbarung.pdf", "aenderungsvereinbarung.md"}
+		var names []string
+		for _, p := range paths {
+			names = append(names, filepath.Base(p))
+		}
+		if !slices.Equal(names, want) {
+			t.Fatalf("%s: geschrieben %v, erwartet %v", fall, names, want)
+		}
+		docxs = append(docxs, paths[0])
+		pdfs = append(pdfs, paths[1])
+	}
+	texts := testtool.LibreOfficeAll(t, docxs, "txt:Text")
+	for i, txt := range texts {
+		b, err := os.ReadFile(txt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.Join(strings.Fields(string(b)), " ")
+		for _, w := range []string{"Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung", "vom 15. Dezember 2026", "Änderung der Verwaltungsvereinbarung", "wird wie folgt geändert:", "Inkrafttreten", "Für das Land Schleswig-Holstein"} {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: LibreOffice-Text ohne %q", docxs[i], w)
+			}
+		}
+		testtool.Run(t, "qpdf", "--check", pdfs[i])
+	}
+}
+
+// TestAenderungRefuses: no change, a change of contract form and an ALT
+// that not every party has signed are errors, and nothing is written.
+func TestAenderungRefuses(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	alt, neu := loadPair(t, gen, "betrag")
+	unsigned, _ := loadFixture(t, gen, filepath.Join(fixturesDir, "wohngeld-ring.yaml"))
+	stern, _ := loadFixture(t, gen, filepath.Join(fixturesDir, "bafoeg-stern.yaml"))
+	for _, c := range []struct {
+		name     string
+		alt, neu *generator.Project
+		want     error
+		msg      string
+	}{
+		{"keine Änderung", alt, alt, generator.ErrNoChange, "keine Änderung"},
+		{"Formwechsel", alt, stern, generator.ErrAenderungForm, "vertrag.form"},
+		{"nicht unterschrieben", unsigned, neu, generator.ErrAenderungDatum, "wohngeld-ring.yaml:47: parteien[0].unterschrift:"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := t.TempDir()
+			_, err := gen.AenderungFiles(context.Background(), c.alt, c.neu, out, []string{"docx", "md"}, generator.AenderungOptions{Nr: 1})
+			if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) {
+				t.Fatalf("Fehler %v, erwartet %v mit %q", err, c.want, c.msg)
+			}
+			if es, _ := os.ReadDir(out); len(es) != 0 {
+				t.Errorf("geschrieben trotz Fehler: %v", es)
+			}
+		})
+	}
+}
+
+// BenchmarkAenderung drafts and proves the amendment of the pair
+// „kombination“ (both agreements built once): alignment, instructions,
+// Apply, the German text and reading it back.
+//
+//	go test ./generator/ -run '^$' -bench BenchmarkAenderung -benchtime 20x
+func BenchmarkAenderung(b *testing.B) {
+	gen, err := generator.New(generator.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [2]*model.Document
+	for i, f := range []string{"alt.yaml", "neu.yaml"} {
+		p, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", "kombination", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := gen.Costs(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i], err = gen.Document(context.Background(), p, res, generator.SelectDocs(gen.Docs(p), []string{"vereinbarung"})[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := aenderung.Instructions(docs[0], docs[1]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestAenderungStern: in star form every bilateral agreement that changed
+// gets its own amendment (aenderungsvereinbarung-<LAND>) between the
+// implementing Land and that Land, dated by their two signatures.
+func TestAenderungStern(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	src, err := os.ReadFile(filepath.Join(fixturesDir, "bafoeg-stern.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alt := string(src)
+	for _, l := range []struct{ land, day string }{{"ST", "01"}, {"SN", "03"}, {"TH", "04"}, {"BB", "05"}} {
+		re := regexp.MustCompile(`(?m)^(  - land: ` + l.land + `\n(?:    .*\n)*?    vertreten_durch: .*\n)`)
+		if !re.MatchString(alt) {
+			t.Fatalf("%s nicht gefunden", l.land)
+		}
+		alt = re.ReplaceAllString(alt, "${1}    unterschrift: {datum: 2026-11-"+l.day+", ort: X, name: N, amtsbezeichnung: A}\n")
+	}
+	alt = regexp.MustCompile(`stand: \d{4}-\d\d-\d\d`).ReplaceAllString(alt, "stand: 2026-12-01")
+	neu := regexp.MustCompile(`betrag: "\d+\.\d\d"`).ReplaceAllStringFunc(alt, func(string) string { return `betrag: "123456.78"` })
+	pa, err := gen.ParseProject("alt.yaml", []byte(alt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pn, err := gen.ParseProject("neu.yaml", []byte(neu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ams, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, a := range ams {
+		files = append(files, a.File)
+		var md bytes.Buffer
+		if err := markdown.Render(&md, a.Doc); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(md.String(), "\u00a0", " ")
+		if a.Party == "SN" && !strings.Contains(text, "„BAföG Digital“ vom 3. November 2026") {
+			t.Errorf("SN: nicht vom Tag der letzten Unterschrift (ST 1., SN 3. November)")
+		}
+		if n := strings.Count(text, "**Für "); n != 2 {
+			t.Errorf("%s: %d Unterschriftenblöcke, erwartet 2", a.File, n)
+		}
+	}
+	if want := []string{"aenderungsvereinbarung-BB", "aenderungsvereinbarung-SN", "aenderungsvereinbarung-TH"}; !slices.Equal(files, want) {
+		t.Errorf("Dateien %v, erwartet %v", files, want)
+	}
+}
