@@ -88,13 +88,33 @@ func TestAenderungGoldens(t *testing.T) {
 				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".dump"), dump.Bytes())
 				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".md"), md.Bytes())
 			}
+			// the companions that aenderung writes beside it
+			fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{Amendment: generator.AmendmentRef{Nr: 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 2*len(ams) {
+				t.Fatalf("%d Synopsen und Lesefassungen zu %d Änderungsvereinbarungen", len(fs), len(ams))
+			}
+			for _, f := range fs {
+				var dump, md bytes.Buffer
+				if err := model.Dump(&dump, f.Doc); err != nil {
+					t.Fatal(err)
+				}
+				if err := markdown.Render(&md, f.Doc); err != nil {
+					t.Fatal(err)
+				}
+				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+f.File+".dump"), dump.Bytes())
+				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+f.File+".md"), md.Bytes())
+			}
 		})
 	}
 }
 
-// TestAenderungFilesOpen writes every fixture pair's amendment as DOCX,
-// PDF and Markdown: LibreOffice reads the DOCX with title and Artikel,
-// qpdf accepts the PDF.
+// TestAenderungFilesOpen writes every fixture pair's amendment with its
+// Synopse and Lesefassung as DOCX, PDF and Markdown, as one set:
+// LibreOffice reads each DOCX with what identifies it, qpdf accepts each
+// PDF.
 func TestAenderungFilesOpen(t *testing.T) {
 	gen := newGenerator(t)
 	var docxs, pdfs []string
@@ -105,16 +125,23 @@ func TestAenderungFilesOpen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{"aenderungsvereinbarung.docx", "aenderungsvereinbarung.pdf", "aenderungsvereinbarung.md"}
+		var want []string
+		for _, stem := range []string{"aenderungsvereinbarung", "synopse", "lesefassung"} {
+			want = append(want, stem+".docx", stem+".pdf", stem+".md")
+		}
 		var names []string
 		for _, p := range paths {
 			names = append(names, filepath.Base(p))
+			switch filepath.Ext(p) {
+			case ".docx":
+				docxs = append(docxs, p)
+			case ".pdf":
+				pdfs = append(pdfs, p)
+			}
 		}
 		if !slices.Equal(names, want) {
 			t.Fatalf("%s: geschrieben %v, erwartet %v", fall, names, want)
 		}
-		docxs = append(docxs, paths[0])
-		pdfs = append(pdfs, paths[1])
 	}
 	texts := testtool.LibreOfficeAll(t, docxs, "txt:Text")
 	for i, txt := range texts {
@@ -123,12 +150,25 @@ func TestAenderungFilesOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := strings.Join(strings.Fields(string(b)), " ")
-		for _, w := range []string{"Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung", "vom 15. Dezember 2026", "Änderung der Verwaltungsvereinbarung", "wird wie folgt geändert:", "Inkrafttreten", "Für das Land Schleswig-Holstein"} {
+		var wants []string
+		switch stem := strings.TrimSuffix(filepath.Base(docxs[i]), ".docx"); stem {
+		case "aenderungsvereinbarung":
+			wants = []string{"Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung", "vom 15. Dezember 2026", "Änderung der Verwaltungsvereinbarung", "wird wie folgt geändert:", "Inkrafttreten", "Für das Land Schleswig-Holstein"}
+		case "synopse":
+			wants = []string{"Synopse zur Zweiten Vereinbarung zur Änderung", "Bisherige Fassung", "Neue Fassung"}
+		case "lesefassung":
+			wants = []string{"Lesefassung unter Berücksichtigung der Zweiten Änderungsvereinbarung", "Verwaltungsvereinbarung", "Für das Land Schleswig-Holstein"}
+		default:
+			t.Fatalf("unerwartete Datei %s", docxs[i])
+		}
+		for _, w := range wants {
 			if !strings.Contains(s, w) {
 				t.Errorf("%s: LibreOffice-Text ohne %q", docxs[i], w)
 			}
 		}
-		testtool.Run(t, "qpdf", "--check", pdfs[i])
+	}
+	for _, pdf := range pdfs {
+		testtool.Run(t, "qpdf", "--check", pdf)
 	}
 }
 
