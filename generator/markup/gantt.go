@@ -127,4 +127,3 @@ func ganttDate(s string) (time.Time, error) {
 	}
 	return t, nil
 }
-

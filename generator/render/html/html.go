@@ -259,6 +259,14 @@ del{color:#9c0006;background:#fdd;text-decoration:line-through}
 .diagramm th{font-weight:normal;width:40%}
 .diagramm .wert{text-align:right;white-space:nowrap;width:6em}
 .bar{display:block;height:1em}
+.zeitplan{margin:0 0 1em}
+.zeitplan th{font-weight:normal;width:22%}
+.zeitplan .termin{white-space:nowrap;width:10em}
+.zeitplan .achse{position:relative;width:auto;border-left:1px solid #595959}
+.zeitplan thead .achse{display:flex;padding:0;font-size:7pt}
+.monat{display:block;overflow:hidden;text-align:center;border-right:1px solid #ccc}
+.gbalken{position:absolute;top:.3em;bottom:.3em;min-width:1px}
+.meilenstein{position:absolute;top:0;margin-left:-.4em}
 .unterschriften{display:grid;grid-template-columns:repeat(auto-fill,minmax(16em,1fr));gap:2em;margin:1em 0}
 .unterschrift{break-inside:avoid;page-break-inside:avoid}
 .linie{border-top:1px solid #000;margin-top:2em;font-size:9pt}
