@@ -113,7 +113,7 @@ func TestDumpGantt(t *testing.T) {
 		`  gantt id="zeitplan" title="Zeitplan" @projektplan.md.tmpl:30` + "\n",
 		`    row label="1 Initialisierung" start=2025-01-06 end=2025-03-28 text="06.01.–28.03.2025" color=""` + "\n",
 		`    row label="3 Planung Nachnutzung" start=- end=- text="Termin offen" color=""` + "\n",
-		`    row label="◆ Unterzeichnung" start=2026-12-15 end=2026-12-15 milestone text="15.12.2026" color="7F7F7F"` + "\n",
+		`    row label="Unterzeichnung" start=2026-12-15 end=2026-12-15 milestone text="15.12.2026" color="7F7F7F"` + "\n",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("dump lacks %q:\n%s", want, b.String())

@@ -162,8 +162,8 @@ func Timeline() *model.Gantt {
 			{Label: "3 Planung Nachnutzung", Text: "Termin offen"},
 			{Label: "4 Umsetzung (Pilotierung) mit einer langen Bezeichnung, die umbricht", Start: d(2025, 10, 1), End: d(2026, 9, 30), Text: "01.10.2025–30.09.2026"},
 			{Label: "5 Einführung (Rollout)", Start: d(2026, 10, 1), End: d(2026, 12, 31), Text: "01.10.–31.12.2026"},
-			{Label: "◆ Pilotbetrieb " + Hostile, Start: d(2026, 9, 30), End: d(2026, 9, 30), Milestone: true, Text: "30.09.2026"},
-			{Label: "◆ Unterzeichnung", Start: d(2026, 12, 15), End: d(2026, 12, 15), Milestone: true, Text: "15.12.2026", Color: "7F7F7F"},
+			{Label: "Pilotbetrieb " + Hostile, Start: d(2026, 9, 30), End: d(2026, 9, 30), Milestone: true, Text: "30.09.2026"},
+			{Label: "Unterzeichnung", Start: d(2026, 12, 15), End: d(2026, 12, 15), Milestone: true, Text: "15.12.2026", Color: "7F7F7F"},
 		}}
 }
 

@@ -114,6 +114,7 @@ const (
 	opLine
 	opRect
 	opBookmark
+	opDiamond // a filled diamond: centre x, y, half diagonal w
 )
 
 // op is one drawing operation. Coordinates are in mm from the top left;
@@ -229,6 +230,10 @@ func (l *layout) block(b model.Block) error {
 	case *model.Chart:
 		if n != nil {
 			return l.chart(n)
+		}
+	case *model.Gantt:
+		if n != nil {
+			return l.gantt(n)
 		}
 	case *model.Signatures:
 		if n != nil {
