@@ -20,13 +20,25 @@ const module = "github.com/vereinbar/vereinbar/"
 // spreadsheets are data outputs and know no document model or renderer.
 var forbidden = map[string][]string{
 	"model":     {"generator"},
-	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff"},
+	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
 	"view":      {"generator/kind", "generator/batch", "generator/check", "generator/diff", "generator/render", "generator/markup"},
 	"kind":      {"generator/batch", "generator/render", "generator/tmpl", "generator/markup", "generator/diff"},
 	"check":     {"generator/kind", "generator/view", "generator/batch", "generator/render"},
 	"diff":      {"generator/kind", "generator/view", "generator/batch"},
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
 	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},
+}
+
+// forbiddenExternal are rules on imports from outside the module, by the
+// same package prefixes: a kind wires a writer of package sheets (its
+// Sheet) but never builds a spreadsheet itself, so the spreadsheet library
+// stays in generator/sheets; the document model and its renderers know
+// nothing of spreadsheets.
+var forbiddenExternal = map[string][]string{
+	"kind":   {"github.com/xuri/excelize"},
+	"model":  {"github.com/xuri/excelize"},
+	"render": {"github.com/xuri/excelize"},
+	"view":   {"github.com/xuri/excelize"},
 }
 
 // TestDependencyDirection parses the imports of every non-test file below
@@ -54,6 +66,16 @@ func TestDependencyDirection(t *testing.T) {
 			p, _ := strconv.Unquote(imp.Path.Value)
 			ours, ok := strings.CutPrefix(p, module)
 			if !ok {
+				for prefix, rules := range forbiddenExternal {
+					if dir != prefix && !strings.HasPrefix(dir, prefix+"/") {
+						continue
+					}
+					for _, r := range rules {
+						if p == r || strings.HasPrefix(p, r+"/") {
+							t.Errorf("%s (package %s) imports %s", path, dir, p)
+						}
+					}
+				}
 				continue
 			}
 			if ours == "generator" && dir != "batch" { // the batch runs on top of the facade

@@ -34,8 +34,15 @@ func SelectDocs(docs []Doc, names []string) []Doc { return kind.Select(docs, nam
 // kinds in use; "" means all.
 func (g *Generator) ParseKinds(s string) ([]string, error) { return g.kinds.ParseNames(s) }
 
-// Docs returns every document of a validated project, kind by kind.
-func (g *Generator) Docs(p *Project) []Doc { return g.kinds.Docs(p.Data()) }
+// Docs returns every document of a validated project that has a document
+// model, kind by kind: the documents Document builds and check, diff and
+// the signing status work on. AllDocs adds the data outputs.
+func (g *Generator) Docs(p *Project) []Doc { return kind.Models(g.kinds.Docs(p.Data())) }
+
+// AllDocs returns every document of a validated project, kind by kind,
+// with the data outputs (kind.Sheet) such as the Zahlungsplan: what
+// generate writes (RenderDoc).
+func (g *Generator) AllDocs(p *Project) []Doc { return g.kinds.Docs(p.Data()) }
 
 // Document builds the document model of one document of a validated
 // project: the kind's view, its template, the markup.

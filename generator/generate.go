@@ -11,6 +11,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 	"github.com/vereinbar/vereinbar/generator/render/html"
@@ -18,14 +19,20 @@ import (
 	"github.com/vereinbar/vereinbar/generator/render/pdf"
 )
 
-// Formats are the output formats, in the order files are written.
-var Formats = []string{"docx", "pdf", "md", "html"}
+// Formats are the output formats, in the order files are written: the
+// renderings of the document model, then the data outputs (kind.Sheet,
+// kind.DataFormats). A document is written in those of the formats asked
+// for that it has (kind.Doc.Formats): a Zahlungsplan only as xlsx, an
+// agreement never as xlsx.
+var Formats = []string{"docx", "pdf", "md", "html", "xlsx"}
 
 // DefaultFormats are the formats written when none are asked for, the
 // default of the setting formate (generator/config). HTML is opt-in
 // (--formats html): the page is for the browser preview and for reading,
-// the documents of record are DOCX and PDF with the Markdown twin.
-var DefaultFormats = []string{"docx", "pdf", "md"}
+// the documents of record are DOCX and PDF with the Markdown twin. XLSX is
+// in: the kinds that are spreadsheets (the Zahlungsplan) are written by
+// default, and --formats docx,pdf,md leaves them out.
+var DefaultFormats = []string{"docx", "pdf", "md", "xlsx"}
 
 // ErrFormat reports an unknown output format.
 var ErrFormat = errors.New("unbekanntes Ausgabeformat")
@@ -66,22 +73,35 @@ type Output struct {
 }
 
 // RenderDoc builds document k of a validated project and renders it in
-// each of the formats, in that order, into memory. Errors name the project
-// file.
+// each of the formats it has (k.Formats), in that order, into memory: the
+// document model in the document formats, the kind's sheet in its format.
+// Errors name the project file.
 func (g *Generator) RenderDoc(ctx context.Context, p *Project, res *costs.Result, k Doc, formats []string) ([]Output, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, err := g.Document(ctx, p, res, k)
-	if err != nil {
-		return nil, err
-	}
+	formats = k.Formats(formats)
+	var d *model.Document
 	outs := make([]Output, 0, len(formats))
 	for _, f := range formats {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		b, err := g.render(d, f)
+		var b []byte
+		var err error
+		switch {
+		case k.Sheet != nil && f == k.Sheet.Format:
+			var buf bytes.Buffer
+			err = k.Sheet.Write(&buf, kind.SheetInput{Projekt: p.Data(), Costs: res, Doc: k})
+			b = buf.Bytes()
+		default:
+			if d == nil {
+				if d, err = g.Document(ctx, p, res, k); err != nil {
+					return nil, err
+				}
+			}
+			b, err = g.render(d, f)
+		}
 		if err != nil {
 			return nil, renderError(p, k.File+"."+f, err)
 		}
@@ -107,7 +127,7 @@ func (g *Generator) GenerateProject(ctx context.Context, path, outDir string, fo
 		return nil, err
 	}
 	var outs []Output
-	for _, k := range SelectDocs(g.Docs(p), kinds) {
+	for _, k := range SelectDocs(g.AllDocs(p), kinds) {
 		o, err := g.RenderDoc(ctx, p, res, k, formats)
 		if err != nil {
 			return nil, err

@@ -22,7 +22,10 @@ import (
 // true for every registered kind: it is declared in generator/kind/<name>.go,
 // its templates are built in, at least one fixture produces it, every
 // document of it uses one of its declared templates and has a golden model
-// dump under testdata (whose content TestDocumentGoldens compares).
+// dump under testdata (whose content TestDocumentGoldens compares); a
+// kind with a data output (kind.Sheet) has a golden cell dump of it
+// (TestSheetGoldens), and a kind that is only a data output needs no
+// template.
 func TestEveryKindIsComplete(t *testing.T) {
 	t.Parallel()
 	gen := newGenerator(t)
@@ -37,13 +40,22 @@ func TestEveryKindIsComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
-		for _, d := range gen.Docs(p) {
+		for _, d := range gen.AllDocs(p) {
 			produced[d.Name] = append(produced[d.Name], name)
-			if !slices.Contains(d.Templates, d.Template) {
-				t.Errorf("%s: %s uses %s, not one of its kind's templates %v", name, d.File, d.Template, d.Templates)
-			}
 			if k, party, ok := gen.Kinds().Recognise(d.File); !ok || k != d.Name || party != d.Party {
 				t.Errorf("%s: %s is not named as its kind declares (Recognise: %q, %q, %v)", name, d.File, k, party, ok)
+			}
+			if d.Sheet != nil {
+				golden := filepath.Join("testdata", name+"."+d.File+"."+d.Sheet.Format+".txt")
+				if _, err := os.Stat(golden); err != nil {
+					t.Errorf("%s: no golden cell dump for %s (%v); write it with go test -run TestSheetGoldens -update", name, d.File, err)
+				}
+			}
+			if !d.Model() {
+				continue
+			}
+			if !slices.Contains(d.Templates, d.Template) {
+				t.Errorf("%s: %s uses %s, not one of its kind's templates %v", name, d.File, d.Template, d.Templates)
 			}
 			golden := filepath.Join("testdata", name+"."+d.File+".dump")
 			if _, err := os.Stat(golden); err != nil {

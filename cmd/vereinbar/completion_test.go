@@ -67,7 +67,7 @@ func TestShellCompletion(t *testing.T) {
 		{"kinds", []string{"generate", "--kinds", ""}, kinds, noFiles | noSpace},
 		{"kinds after a comma", []string{"generate", "--kinds", "vereinbarung,"}, []string{"vereinbarung,abruf", "vereinbarung,beschreibung", "vereinbarung,steckbrief", "vereinbarung,anschreiben"}, noFiles | noSpace},
 		{"kinds with =", []string{"generate", "--kinds=ab"}, []string{"abruf"}, noFiles | noSpace},
-		{"formats", []string{"generate", "--formats", "pdf,"}, []string{"pdf,docx", "pdf,md", "pdf,html"}, noFiles | noSpace},
+		{"formats", []string{"generate", "--formats", "pdf,"}, []string{"pdf,docx", "pdf,md", "pdf,html", "pdf,xlsx"}, noFiles | noSpace},
 		{"formats of config", []string{"config", "--formats", "m"}, []string{"md"}, noFiles | noSpace},
 		{"only", []string{"generate", "--only", "ST,B"}, []string{"ST,BW", "ST,BY", "ST,BE", "ST,BB", "ST,BUND"}, noFiles | noSpace},
 		{"only in lower case", []string{"generate", "--only", "st,h"}, []string{"st,hb", "st,hh", "st,he"}, noFiles | noSpace},

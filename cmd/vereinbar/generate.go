@@ -39,7 +39,8 @@ func newGenerateCmd(g *globalOptions) *cobra.Command {
 unter <ausgabe>/<kurztitel>/: die Verwaltungsvereinbarung (Ring: eine; Stern: je
 nachnutzendes Land vereinbarung-<LAND>) bzw. beim FIT-Store je nachnutzendes Land
 das Abrufformular fit-store-abruf-<LAND>, dazu Projektbeschreibung und
-Projektsteckbrief. Ohne Pfad werden die Projektdateien aus „eingabe“
+Projektsteckbrief, und die Tabellen als XLSX (der Zahlungsplan zahlungsplan.xlsx);
+jedes Dokument in den Formaten von --formats, die es hat. Ohne Pfad werden die Projektdateien aus „eingabe“
 (config.yaml, Standard: fixtures/) verarbeitet; ein Verzeichnis steht für seine
 *.yaml-Dateien (ohne Unterverzeichnisse und ohne config.yaml).
 

@@ -75,7 +75,7 @@ func TestHelpInGerman(t *testing.T) {
 		cliCase{name: "vereinbar", args: nil, code: 0, stdout: all(contains("Befehle:", "\n  completion  Skript", "\n  help        Hilfe zu einem Befehl", "„vereinbar BEFEHL --help“"), noEnglish), stderr: empty},
 		// A flag's value is named in German, with its default.
 		cliCase{name: "placeholders", args: []string{"generate", "--help"}, code: 0,
-			stdout: all(contains("--out VERZEICHNIS", "--formats LISTE", "-j, --jobs ZAHL", "--kinds ARTEN", "--only LÄNDER", "(Standard: docx,pdf,md)", "Globale Optionen:", "--config DATEI"), noEnglish), stderr: empty},
+			stdout: all(contains("--out VERZEICHNIS", "--formats LISTE", "-j, --jobs ZAHL", "--kinds ARTEN", "--only LÄNDER", "(Standard: docx,pdf,md,xlsx)", "Globale Optionen:", "--config DATEI"), noEnglish), stderr: empty},
 		cliCase{name: "diff placeholders", args: []string{"diff", "--help"}, code: 0,
 			stdout: all(contains("--date JJJJ-MM-TT", "--author NAME", "--redline DATEI", "--format FORMAT", "(Standard: text)"), noEnglish), stderr: empty},
 		cliCase{name: "completion explains the shells", args: []string{"completion", "--help"}, code: 0,

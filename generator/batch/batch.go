@@ -436,7 +436,7 @@ func (r *runner) scan(inputs []string) []plan {
 			pr.Status = StatusSkipped
 			continue
 		}
-		total += len(pl.kinds) * len(r.opts.Formats)
+		total += r.files(pl.kinds)
 	}
 	r.report(func(p *Progress) { p.Total = total })
 	for i, pl := range plans {
@@ -447,16 +447,30 @@ func (r *runner) scan(inputs []string) []plan {
 	return plans
 }
 
-// selectKinds applies Options.Kinds and Options.Only to a project's kinds.
+// selectKinds applies Options.Kinds, Options.Only and Options.Formats to
+// a project's kinds: a document none of whose formats is asked for (a
+// Zahlungsplan with --formats pdf) is left out.
 func (r *runner) selectKinds(p *generator.Project) []kind.Doc {
 	var out []kind.Doc
-	for _, k := range kind.Select(r.gen.Docs(p), r.opts.Kinds) {
+	for _, k := range kind.Select(r.gen.AllDocs(p), r.opts.Kinds) {
 		if k.Party != "" && len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, k.Party) {
+			continue
+		}
+		if len(k.Formats(r.opts.Formats)) == 0 {
 			continue
 		}
 		out = append(out, k)
 	}
 	return out
+}
+
+// files counts the files the documents give in the run's formats.
+func (r *runner) files(docs []kind.Doc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Formats(r.opts.Formats))
+	}
+	return n
 }
 
 // load reads, validates and costs one project file.
@@ -573,7 +587,7 @@ func (r *runner) dispatch(plans []plan, tasks chan<- task, slots chan struct{}) 
 			if r.sheetIn != nil {
 				r.sheetIn[i] = sheets.Project{}
 			}
-			r.report(func(p *Progress) { p.Total -= len(pl.kinds) * len(r.opts.Formats) })
+			r.report(func(p *Progress) { p.Total -= r.files(pl.kinds) })
 			<-slots
 			continue
 		}
@@ -634,9 +648,9 @@ func (r *runner) finish(j *job) {
 	case len(errs) > 0:
 		pr.Status, pr.Errs = StatusFailed, errs
 		missing := 0
-		for _, outs := range j.outs {
+		for k, outs := range j.outs {
 			if outs == nil {
-				missing += len(r.opts.Formats)
+				missing += len(j.kinds[k].Formats(r.opts.Formats))
 			}
 		}
 		r.report(func(p *Progress) { p.Total -= missing })

@@ -48,11 +48,13 @@ func ownName(kinds *kind.Registry, name string) (fileID, bool) {
 // ownPath checks a path from an old manifest: a document directly in a
 // project folder ("<kurztitel>/<name>.<format>", slash-separated, local,
 // not hidden, ending in one of generator.Formats). Anything else is not
-// ours: never removed, never carried into the new manifest.
+// ours: never removed, never carried into the new manifest. An Übersicht
+// (also an xlsx in a folder) is not a project's document: ownUebersicht
+// recognises it.
 func ownPath(f ManifestFile) (folder, name string, ok bool) {
 	folder, name, ok = strings.Cut(f.Path, "/")
 	switch {
-	case !ok, strings.ContainsAny(name, `/\`), strings.ContainsAny(folder, `\`),
+	case !ok, f.Kind == KindUebersicht, strings.ContainsAny(name, `/\`), strings.ContainsAny(folder, `\`),
 		!filepath.IsLocal(filepath.FromSlash(f.Path)), strings.ContainsRune(f.Path, 0),
 		folder == "", strings.HasPrefix(folder, "."), strings.HasPrefix(name, "."),
 		!slices.Contains(generator.Formats, f.Format), path.Ext(name) != "."+f.Format:

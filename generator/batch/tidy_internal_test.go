@@ -26,7 +26,7 @@ func TestOwnNameKnowsEveryKind(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range gen.Docs(p) {
+		for _, k := range gen.AllDocs(p) {
 			seen[k.Name] = true
 			for _, f := range generator.Formats {
 				id, ok := ownName(gen.Kinds(), k.File+"."+f)

@@ -62,7 +62,7 @@ func Settings() []Setting {
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
 		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
 		{Key: "vorlagen_max_mib", Flag: "template-max-mib", Default: "16", Kind: Number, Help: "Höchstgröße des Markups, das eine Vorlage für ein Dokument erzeugt, in MiB (ab 1); auch jeder Text, den eine Hilfsfunktion der Vorlage erzeugt, ist höchstens so groß"},
-		{Key: "formate", Flag: "formats", Default: "docx,pdf,md", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md, html"},
+		{Key: "formate", Flag: "formats", Default: "docx,pdf,md,xlsx", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md, html, xlsx (xlsx: die Tabellen wie der Zahlungsplan)"},
 		{Key: "parallel", Flag: "jobs", Short: "j", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker (0 = Anzahl der CPUs)"},
 		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in der Redline"},
 		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in der Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},

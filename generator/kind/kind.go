@@ -6,6 +6,11 @@
 // names, what its templates see beyond the shared project view, its page
 // layout and which rules of the clause check apply to it.
 //
+// A kind may also, or only, be a data output: a spreadsheet built from the
+// project data and its cost split rather than from a template (Sheet), like
+// the Zahlungsplan. Its documents have no document model; check, diff and
+// the signing status pass them by (Doc.Model).
+//
 // The facade, the batch, check and diff iterate a Registry and never name
 // a kind; renderers never see one. Like goldmark's renderer registry
 // (renderer.NodeRendererFunc per node kind), adding a kind adds a
@@ -15,10 +20,12 @@ package kind
 import (
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/refdata"
@@ -41,7 +48,9 @@ type Kind struct {
 	// document of this kind written by others ("Verwaltungsabkommen").
 	Aliases []string
 	// Templates are the templates the kind executes (paths relative to
-	// the template root); Docs chooses among them.
+	// the template root); Docs chooses among them. A kind without
+	// templates is a data output only (Sheet); its documents have no
+	// document model, and it needs no View and no Check.
 	Templates []string
 	// Files are the output file names the kind gives its documents
 	// (without extension); Docs names every document by one of them.
@@ -62,6 +71,31 @@ type Kind struct {
 	// generated document, from the document alone (pr nil) for one read
 	// back from a file.
 	Check func(pr *data.Projekt, d *model.Document) (k check.Kind, reason string)
+	// Sheet, if set, makes every document of the kind also (or, without
+	// Templates, only) a data output: a file in Sheet.Format written
+	// from the project data and its cost split.
+	Sheet *Sheet
+}
+
+// Sheet is the data output of a kind: a spreadsheet written from a
+// validated project and its exact cost split, not from the document model.
+// The kind's file wires a writer of package sheets; the registry, the
+// facade and the batch know only this declaration.
+type Sheet struct {
+	// Format is the output format and file extension ("xlsx"); it is one
+	// of the formats --formats takes.
+	Format string
+	// Write writes the data output of one document of a project.
+	// The same input gives the same bytes.
+	Write func(w io.Writer, in SheetInput) error
+}
+
+// SheetInput is what a data output is written from.
+type SheetInput struct {
+	Projekt *data.Projekt
+	Costs   *costs.Result
+	// Doc is the document (its file name and party).
+	Doc Doc
 }
 
 // FileName is a file name a kind gives its documents: the stem alone
@@ -94,6 +128,29 @@ type Doc struct {
 	Party string
 }
 
+// Model reports whether the document has a document model (the kind has
+// templates): only then is it rendered in the document formats, checked,
+// compared and signed.
+func (d Doc) Model() bool { return len(d.Templates) > 0 }
+
+// Formats are the formats among formats (in that order) that the document
+// is written in: the document formats when it has a model, the format of
+// its sheet when it has one.
+func (d Doc) Formats(formats []string) []string {
+	var out []string
+	for _, f := range formats {
+		sheet := d.Sheet != nil && f == d.Sheet.Format
+		if sheet || (d.Model() && !slices.Contains(DataFormats, f)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// DataFormats are the formats of data outputs (Sheet.Format); they are
+// never a rendering of the document model.
+var DataFormats = []string{"xlsx"}
+
 // Errors of the registry.
 var (
 	// ErrKind reports an unknown document kind.
@@ -109,8 +166,9 @@ type Registry struct {
 }
 
 // New makes a registry of kinds, in this order. Every kind needs a
-// distinct name, a title, at least one template and the functions Docs,
-// View and Check.
+// distinct name, a title, its file names and Docs; a kind with templates
+// needs View and Check, one without needs a Sheet; a Sheet needs one of
+// DataFormats and Write.
 func New(kinds ...Kind) (*Registry, error) {
 	r := &Registry{}
 	for i := range kinds {
@@ -120,8 +178,14 @@ func New(kinds ...Kind) (*Registry, error) {
 			return nil, fmt.Errorf("%w: Name „%s“ leer oder mit Komma/Leerzeichen", ErrDeclaration, k.Name)
 		case r.Lookup(k.Name) != nil:
 			return nil, fmt.Errorf("%w: „%s“ doppelt", ErrDeclaration, k.Name)
-		case k.Title == "" || k.Akkusativ == "" || len(k.Templates) == 0 || len(k.Files) == 0 || k.Docs == nil || k.View == nil || k.Check == nil:
-			return nil, fmt.Errorf("%w: „%s“ braucht Title, Akkusativ, Templates, Files, Docs, View und Check", ErrDeclaration, k.Name)
+		case k.Title == "" || k.Akkusativ == "" || len(k.Files) == 0 || k.Docs == nil:
+			return nil, fmt.Errorf("%w: „%s“ braucht Title, Akkusativ, Files und Docs", ErrDeclaration, k.Name)
+		case len(k.Templates) == 0 && k.Sheet == nil:
+			return nil, fmt.Errorf("%w: „%s“ braucht Templates oder eine Tabelle (Sheet)", ErrDeclaration, k.Name)
+		case len(k.Templates) > 0 && (k.View == nil || k.Check == nil):
+			return nil, fmt.Errorf("%w: „%s“ hat Vorlagen und braucht View und Check", ErrDeclaration, k.Name)
+		case k.Sheet != nil && (!slices.Contains(DataFormats, k.Sheet.Format) || k.Sheet.Write == nil):
+			return nil, fmt.Errorf("%w: „%s“: die Tabelle braucht ein Format (%s) und Write", ErrDeclaration, k.Name, strings.Join(DataFormats, ", "))
 		}
 		r.kinds = append(r.kinds, &k)
 	}
@@ -219,13 +283,17 @@ func Select(docs []Doc, names []string) []Doc {
 // Detect tells the kind of a document read from a file: by the kind its
 // model records (Meta.Kind, kept in vereinbar's PDFs), else by the
 // beginning of its title (the properties' title or its first title
-// paragraph) against each kind's Title and Aliases. nil when none fits.
+// paragraph) against each kind's Title and Aliases. Only kinds with a
+// document model (templates) are candidates. nil when none fits.
 func (r *Registry) Detect(d *model.Document) *Kind {
 	if d.Meta.Kind != "" {
-		return r.Lookup(d.Meta.Kind)
+		if k := r.Lookup(d.Meta.Kind); k != nil && len(k.Templates) > 0 {
+			return k
+		}
+		return nil
 	}
 	for _, t := range check.Titles(d) {
-		for _, k := range r.kinds {
+		for _, k := range r.models() {
 			for _, prefix := range append([]string{k.Title}, k.Aliases...) {
 				if strings.HasPrefix(t, prefix) {
 					return k
@@ -236,12 +304,35 @@ func (r *Registry) Detect(d *model.Document) *Kind {
 	return nil
 }
 
-// Akkusative lists every kind's title with its article, for messages
-// ("erwartet eine Verwaltungsvereinbarung, …").
+// Akkusative lists the title of every kind with a document model with its
+// article, for messages ("erwartet eine Verwaltungsvereinbarung, …").
 func (r *Registry) Akkusative() []string {
-	out := make([]string, len(r.kinds))
-	for i, k := range r.kinds {
-		out[i] = k.Akkusativ
+	var out []string
+	for _, k := range r.models() {
+		out = append(out, k.Akkusativ)
+	}
+	return out
+}
+
+// models are the kinds with templates (a document model).
+func (r *Registry) models() []*Kind {
+	var out []*Kind
+	for _, k := range r.kinds {
+		if len(k.Templates) > 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Models keeps the documents that have a document model (Doc.Model): the
+// ones check, diff and the signing status work on.
+func Models(docs []Doc) []Doc {
+	var out []Doc
+	for _, d := range docs {
+		if d.Model() {
+			out = append(out, d)
+		}
 	}
 	return out
 }

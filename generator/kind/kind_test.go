@@ -2,6 +2,7 @@ package kind_test
 
 import (
 	"errors"
+	"io"
 	"slices"
 	"testing"
 
@@ -52,6 +53,16 @@ func TestNewRefusesIncompleteOrDuplicateKinds(t *testing.T) {
 		"ohne View":       func(k *kind.Kind) { k.View = nil },
 		"ohne Check":      func(k *kind.Kind) { k.Check = nil },
 		"doppelt":         func(k *kind.Kind) { k.Name = "vereinbarung" },
+		"Tabelle ohne Write": func(k *kind.Kind) {
+			k.Sheet = &kind.Sheet{Format: "xlsx"}
+		},
+		"Tabelle ohne bekanntes Format": func(k *kind.Kind) {
+			k.Sheet = &kind.Sheet{Format: "ods", Write: writeNothing}
+		},
+		"nur Tabelle, aber unbekanntes Format": func(k *kind.Kind) {
+			k.Templates, k.View, k.Check = nil, nil, nil
+			k.Sheet = &kind.Sheet{Format: "pdf", Write: writeNothing}
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -65,6 +76,74 @@ func TestNewRefusesIncompleteOrDuplicateKinds(t *testing.T) {
 	}
 	if _, err := kind.New(append(kind.Builtins(), sample())...); err != nil {
 		t.Fatalf("complete declaration refused: %v", err)
+	}
+	if _, err := kind.New(append(kind.Builtins(), sheetOnly())...); err != nil {
+		t.Fatalf("a kind that is only a sheet (no templates, View, Check) refused: %v", err)
+	}
+	both := sample()
+	both.Sheet = sheetOnly().Sheet
+	if _, err := kind.New(append(kind.Builtins(), both)...); err != nil {
+		t.Fatalf("a kind with a document model and a sheet refused: %v", err)
+	}
+}
+
+func writeNothing(io.Writer, kind.SheetInput) error { return nil }
+
+// sheetOnly is a kind that is a data output only.
+func sheetOnly() kind.Kind {
+	return kind.Kind{
+		Name: "liste", Title: "Liste", Akkusativ: "eine Liste",
+		Files: []kind.FileName{{Stem: "liste"}},
+		Docs:  func(*data.Projekt) []kind.Doc { return []kind.Doc{{File: "liste"}} },
+		Sheet: &kind.Sheet{Format: "xlsx", Write: writeNothing},
+	}
+}
+
+// TestDocFormats: a document is written in the document formats when it
+// has a model and in its sheet's format when it has a sheet, in the
+// order asked for; a sheet-only kind is no model, is not detected from a
+// document's title and is not offered in messages.
+func TestDocFormats(t *testing.T) {
+	t.Parallel()
+	withModel, sheet := sample(), sheetOnly()
+	both := sample()
+	both.Name, both.Sheet = "beides", sheet.Sheet
+	r, err := kind.New(withModel, sheet, both)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := []string{"xlsx", "docx", "md", "html"}
+	for _, tc := range []struct {
+		name  string
+		model bool
+		want  []string
+	}{
+		{"merkblatt", true, []string{"docx", "md", "html"}},
+		{"liste", false, []string{"xlsx"}},
+		{"beides", true, []string{"xlsx", "docx", "md", "html"}},
+	} {
+		d := kind.Doc{Kind: r.Lookup(tc.name)}
+		if d.Kind != nil && len(d.Templates) > 0 {
+			d.Template = d.Templates[0]
+		}
+		if got := d.Formats(asked); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: formats %v of %v, want %v", tc.name, got, asked, tc.want)
+		}
+		if d.Model() != tc.model {
+			t.Errorf("%s: Model() = %v, want %v", tc.name, d.Model(), tc.model)
+		}
+	}
+	if got := kind.Models([]kind.Doc{{Kind: r.Lookup("liste")}, {Kind: r.Lookup("merkblatt")}}); len(got) != 1 || got[0].Name != "merkblatt" {
+		t.Errorf("Models kept %v, want merkblatt only", got)
+	}
+	if got := r.Akkusative(); slices.Contains(got, "eine Liste") {
+		t.Errorf("Akkusative %v offers the sheet-only kind", got)
+	}
+	if k := r.Detect(&model.Document{Meta: model.Meta{Kind: "liste"}}); k != nil {
+		t.Errorf("Detect took a document for the sheet-only kind %s", k.Name)
+	}
+	if k, _, ok := r.Recognise("liste"); !ok || k != "liste" {
+		t.Errorf("Recognise(liste) = %q, %v; the batch must know the sheet's file as its own", k, ok)
 	}
 }
 

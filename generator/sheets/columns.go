@@ -31,19 +31,19 @@ func day(t time.Time) cell {
 	return cell{t: t, ok: !t.IsZero()}
 }
 
-// column is one column of the Übersicht.
-type column struct {
+// column is one column of a table whose rows are R.
+type column[R any] struct {
 	header string
 	kind   kind
 	width  float64
 	sum    bool // the sum row adds it up
-	value  func(Row) cell
+	value  func(R) cell
 }
 
 // columns are the columns of the Übersicht for u: the fixed ones, one per
 // Haushaltsjahr, „ohne Jahr“ if needed, the total and the next milestone.
-func columns(u *Uebersicht) []column {
-	cs := []column{
+func columns(u *Uebersicht) []column[Row] {
+	cs := []column[Row]{
 		{"Gruppe", text, 30, false, func(r Row) cell { return str(r.Group.String()) }},
 		{"OZG-ID", text, 9, false, func(r Row) cell { return str(r.OZGIDs) }},
 		{"Leistung", text, 32, false, func(r Row) cell { return str(r.Leistung) }},
@@ -69,20 +69,20 @@ func columns(u *Uebersicht) []column {
 		}},
 	}
 	for _, y := range u.Years {
-		cs = append(cs, column{"HJ " + strconv.Itoa(y), money, 15, true, amount(y)})
+		cs = append(cs, column[Row]{"HJ " + strconv.Itoa(y), money, 15, true, amount(y)})
 	}
 	if u.WithoutYear {
-		cs = append(cs, column{"ohne Jahr", money, 15, true, amount(0)})
+		cs = append(cs, column[Row]{"ohne Jahr", money, 15, true, amount(0)})
 	}
 	cs = append(cs,
-		column{"Summe", money, 16, true, func(r Row) cell {
+		column[Row]{"Summe", money, 16, true, func(r Row) cell {
 			if !r.Party {
 				return cell{}
 			}
 			return num(r.TotalCents)
 		}},
-		column{"Nächster Meilenstein", text, 36, false, func(r Row) cell { return str(r.Meilenstein) }},
-		column{"Meilenstein Datum", date, 12, false, func(r Row) cell { return day(r.MeilensteinDatum) }},
+		column[Row]{"Nächster Meilenstein", text, 36, false, func(r Row) cell { return str(r.Meilenstein) }},
+		column[Row]{"Meilenstein Datum", date, 12, false, func(r Row) cell { return day(r.MeilensteinDatum) }},
 	)
 	return cs
 }
@@ -105,8 +105,8 @@ func level(n int) cell {
 }
 
 // yearColumns are the columns of the sheet of one Haushaltsjahr.
-func yearColumns(y int) []column {
-	return []column{
+func yearColumns(y int) []column[Row] {
+	return []column[Row]{
 		{"Gruppe", text, 30, false, func(r Row) cell { return str(r.Group.String()) }},
 		{"OZG-ID", text, 9, false, func(r Row) cell { return str(r.OZGIDs) }},
 		{"Leistung", text, 32, false, func(r Row) cell { return str(r.Leistung) }},

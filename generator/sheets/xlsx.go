@@ -63,17 +63,23 @@ func WriteXLSX(w io.Writer, u *Uebersicht) error {
 			return err
 		}
 	}
-	stand := u.Stand.UTC().Format(time.RFC3339)
+	return save(w, f, "Nachnutzungsübersicht "+u.LandName, u.Stand)
+}
+
+// save writes the workbook f to w byte-reproducibly: the document
+// properties carry the title and the date stand (creator vereinbar, no
+// clock), and so do the zip entries. The sum rows hold formulas without a
+// cached result: the program that opens the file computes them.
+func save(w io.Writer, f *excelize.File, title string, stand time.Time) error {
+	ts := stand.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Created: stand, Modified: stand,
+		Created: ts, Modified: ts,
 		Creator: "vereinbar", LastModifiedBy: "vereinbar",
-		Title:    "Nachnutzungsübersicht " + u.LandName,
+		Title:    title,
 		Language: "de-DE",
 	}); err != nil {
 		return err
 	}
-	// The sum row holds formulas without a cached result: the program
-	// that opens the file computes them.
 	full := true
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
@@ -82,7 +88,7 @@ func WriteXLSX(w io.Writer, u *Uebersicht) error {
 	if err := f.Write(&buf); err != nil {
 		return err
 	}
-	return restamp(w, buf.Bytes(), u.Stand)
+	return restamp(w, buf.Bytes(), stand)
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -113,7 +119,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 }
 
 // writeTable writes a header, one row per r and the sum row.
-func writeTable(f *excelize.File, st *styles, sheet string, cols []column, rows []Row) error {
+func writeTable[R any](f *excelize.File, st *styles, sheet string, cols []column[R], rows []R) error {
 	last := len(rows) + 1
 	for i, c := range cols {
 		col, err := excelize.ColumnNumberToName(i + 1)
