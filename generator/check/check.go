@@ -102,6 +102,7 @@ const (
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
 	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
+	KindProjektplan  Kind = "projektplan"        // Projektplan (Musterprojektplan)
 	// KindPDF is the pages of a PDF written by vereinbar compared with the
 	// model embedded in it (Input.PDF). It is no document kind: --kind
 	// does not take it.
@@ -109,7 +110,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindProjektplan}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {

@@ -315,6 +315,10 @@ func (p *dumpParser) table(l dumpLine, sc *scan) (model.Block, error) {
 	}
 	sc.lit(" boxed=")
 	t.Boxed = sc.boolean()
+	if sc.err == nil && strings.HasPrefix(sc.s, " small") {
+		sc.lit(" small")
+		t.Small = true
+	}
 	sc.lit(" caption=")
 	t.Caption = sc.quoted()
 	t.Pos = sc.pos()

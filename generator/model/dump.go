@@ -83,7 +83,13 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 				}
 			}
 		case *Table:
-			fmt.Fprintf(w, "%stable id=%s widths=%v aligns=%v boxed=%t caption=%s%s\n", ind, q(n.ID), n.Widths, n.Aligns, n.Boxed, q(n.Caption), pos(n.Pos))
+			// small is written only when set, so dumps of other
+			// tables stay as they were before it existed
+			small := ""
+			if n.Small {
+				small = " small"
+			}
+			fmt.Fprintf(w, "%stable id=%s widths=%v aligns=%v boxed=%t%s caption=%s%s\n", ind, q(n.ID), n.Widths, n.Aligns, n.Boxed, small, q(n.Caption), pos(n.Pos))
 			for _, r := range n.Header {
 				if err := dumpRow(w, "header", r, depth+1); err != nil {
 					return err

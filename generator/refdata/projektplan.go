@@ -36,8 +36,9 @@ var planModelle = []string{"efa", "zentral_entwickelt_dezentral_betrieben", "fim
 // Projektplan is the task data of the Musterprojektplan: the roles and
 // the tasks the seed guide assigns per phase, role and dimension.
 type Projektplan struct {
-	// Quelle names the source of the data as a whole.
-	Quelle string
+	// Quelle names the source of the data as a whole, Quelldatei the file
+	// of the source (the seed guide's text); each task names its section.
+	Quelle, Quelldatei string
 	// Datei is the file the data was read from: "eingebaut:projektplan.yaml"
 	// for the built-in data.
 	Datei    string
@@ -139,9 +140,10 @@ func LoadProjektplan(file string) (*Projektplan, error) {
 
 // planYAML is the on-disk form.
 type planYAML struct {
-	Quelle   string        `yaml:"quelle"`
-	Rollen   []PlanRolle   `yaml:"rollen"`
-	Aufgaben []PlanAufgabe `yaml:"aufgaben"`
+	Quelle     string        `yaml:"quelle"`
+	Quelldatei string        `yaml:"quelldatei"`
+	Rollen     []PlanRolle   `yaml:"rollen"`
+	Aufgaben   []PlanAufgabe `yaml:"aufgaben"`
 }
 
 // parseProjektplan decodes and checks the task data: unknown keys, a
@@ -174,7 +176,7 @@ func parseProjektplan(file string, b []byte) (*Projektplan, error) {
 	if strings.TrimSpace(y.Quelle) == "" {
 		return nil, fail(0, "quelle", "die Quelle der Aufgaben fehlt")
 	}
-	p := &Projektplan{Quelle: y.Quelle, Datei: file, Rollen: y.Rollen, Aufgaben: y.Aufgaben}
+	p := &Projektplan{Quelle: y.Quelle, Quelldatei: y.Quelldatei, Datei: file, Rollen: y.Rollen, Aufgaben: y.Aufgaben}
 	known := map[string]bool{}
 	for i, r := range y.Rollen {
 		path := fmt.Sprintf("rollen[%d]", i)

@@ -21,7 +21,7 @@ func TestBuiltinProjektplan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Datei != "eingebaut:projektplan.yaml" || !strings.Contains(p.Quelle, "leitfaden-nachnutzung-ozg-sachsen-anhalt.txt") {
+	if p.Datei != "eingebaut:projektplan.yaml" || p.Quelldatei != "leitfaden-nachnutzung-ozg-sachsen-anhalt.txt" || !strings.Contains(p.Quelle, "Kapitel 3 und 4") {
 		t.Errorf("Datei %q, Quelle %q", p.Datei, p.Quelle)
 	}
 	phases, roles, dims := map[string]int{}, map[string]int{}, map[string]int{}

@@ -58,6 +58,10 @@ type View struct {
 	// Kostenanteile" (nil when no party bears a share of the key).
 	Berechnung *Berechnung
 
+	// Plan is the project plan (BuildPlan) with the task data of the run,
+	// set by the facade; nil where none was given.
+	Plan *Plan
+
 	// Klauseln holds what the standard clauses (tax, signature,
 	// extension, exit, service levels, data protection, security) read;
 	// embedded, so templates write .Datenschutz.Rolle.

@@ -17,14 +17,14 @@ import (
 // touches, so the DOCX resolves the plan to months where the PDF draws
 // days; a milestone is a ◆ in its month. Light lines separate the months.
 const (
-	ganttHalfPts     = 16  // 8 pt text, as in the PDF
-	ganttAxisHalfPts = 14  // 7 pt years and months
-	ganttCharW       = 90  // twips per character of 8 pt Arial, generously
-	ganttMonthCharW  = 80  // of 7 pt
+	ganttHalfPts     = 14  // 7 pt text, as in the PDF
+	ganttAxisHalfPts = 13  // 6.5 pt years and months
+	ganttCharW       = 80  // twips per character of 7 pt Arial, generously
+	ganttMonthCharW  = 75  // of 6.5 pt
 	ganttLabelMinP   = 20  // label column: 20 % to 30 % of the text width
 	ganttLabelMaxP   = 30  //
 	ganttTextMaxP    = 20  // dates column: at most 20 %
-	ganttRowH        = 300 // a row is at least this high
+	ganttRowH        = 240 // a row is at least this high
 	ganttGrid        = `<w:left w:val="single" w:sz="2" w:space="0" w:color="BFBFBF"/>`
 )
 

@@ -248,6 +248,7 @@ tr{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}
 .summe td{font-weight:bold;border-top:1px solid #000}
 .formular td{border:1px solid #000}
+table.klein{font-size:8pt}
 .r{text-align:right}
 .c{text-align:center}
 .feld{display:inline-block;min-width:8em;border-bottom:1px solid #000}

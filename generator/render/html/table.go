@@ -25,8 +25,13 @@ func (r *renderer) table(t *model.Table) error {
 	}
 	r.raw("<table")
 	r.idAttr(id)
-	if t.Boxed {
+	switch {
+	case t.Boxed && t.Small:
+		r.raw(" class=\"formular klein\"")
+	case t.Boxed:
 		r.raw(" class=\"formular\"")
+	case t.Small:
+		r.raw(" class=\"klein\"")
 	}
 	r.raw(">\n")
 	if t.Caption != "" {

@@ -7,14 +7,15 @@ import (
 )
 
 // Gantt chart geometry (mm unless noted), matching the DOCX renderer's
-// month grid where it can: 8 pt text, a label column of 20 % to 30 % of
+// month grid where it can: 7 pt text, a label column of 20 % to 30 % of
 // the text width, a dates column as wide as its longest text, the rest
 // the time axis.
 const (
-	ganttSize      = 8.0        // pt
-	ganttAxisSize  = 7.0        // pt, year and month labels
-	ganttBarH      = 8 * ptMM   // bar thickness
-	ganttGap       = 1.5 * ptMM // above and below each bar
+	ganttSize      = 7.0      // pt
+	ganttAxisSize  = 6.5      // pt, year and month labels
+	ganttBarH      = 7 * ptMM // bar thickness
+	ganttGap       = 1 * ptMM // above and below each bar
+	ganttPadY      = 0.25     // above and below the text of a row
 	ganttPad       = 1.5
 	ganttLabelMin  = 0.20
 	ganttLabelMax  = 0.30
@@ -93,7 +94,7 @@ func (l *layout) gantt(g *model.Gantt) error {
 	asc := l.ascent(ps.size)
 	for i, r := range g.Rows {
 		lines := l.breakLines(labels[i], (labelW-2*ganttPad)/k)
-		h := max(ganttBarH+2*ganttGap, float64(max(len(lines), len(texts[i])))*lh+2*cellPadY)
+		h := max(ganttBarH+2*ganttGap, float64(max(len(lines), len(texts[i])))*lh+2*ganttPadY)
 		it := &vitem{h: h, keepNext: i < len(g.Rows)-1}
 		it.ops = ganttGrid(it.ops, axis, col, 0, h)
 		if r.Dated() {
@@ -145,8 +146,8 @@ func (l *layout) ganttHead(axis model.GanttAxis, col ganttCol) (*vitem, error) {
 	k := unit(ps.size)
 	lh := l.lineH(ps)
 	asc := l.ascent(ps.size)
-	it := &vitem{h: 2*lh + cellPadY, keepNext: true}
-	it.ops = ganttGrid(it.ops, axis, col, lh, lh+cellPadY)
+	it := &vitem{h: 2*lh + ganttPadY, keepNext: true}
+	it.ops = ganttGrid(it.ops, axis, col, lh, lh+ganttPadY)
 	l.loc.What = "Zeitachse"
 	widest := 0.0
 	monthW := col.w / float64(len(axis.Months))
