@@ -102,6 +102,6 @@ Exit-Code 3, wenn ein Befund die Schwelle --fail-on erreicht (Standard: error);
 	valueName(f, "kind", "ART")
 	completeFlag(cmd, "fail-on", fixedValues([]string{"error", "warning"}))
 	completeFlag(cmd, "kind", fixedValues(checkKinds()))
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib")
+	settingFlags(cmd, "ks_tabellen", "projektplan_aufgaben", "vorlagen", "vorlagen_max_mib")
 	return cmd
 }

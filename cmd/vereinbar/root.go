@@ -170,7 +170,7 @@ func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, 
 	if err != nil || maxMiB < 1 || maxMiB > 65535 {
 		return nil, nil, usagef("%s: erwartet eine ganze Zahl von 1 bis 65535 (MiB), erhalten: „%s“", cfg.Origin("vorlagen_max_mib"), cfg.Get("vorlagen_max_mib"))
 	}
-	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), TemplatesDir: cfg.Get("vorlagen"), MaxTemplateOutput: int64(maxMiB) << 20})
+	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), PlanFile: cfg.Get("projektplan_aufgaben"), TemplatesDir: cfg.Get("vorlagen"), MaxTemplateOutput: int64(maxMiB) << 20})
 
 	if err != nil {
 		return nil, nil, err

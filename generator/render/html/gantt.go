@@ -12,7 +12,20 @@ import (
 // placed by CSS classes in per mille of the axis, so the bars are as long
 // as in the PDF. The head row shows the months ("Jan 26") on the same
 // scale. The dates are text, so the plan reads without the bars.
+// ganttCSS is the style of Gantt charts, written into pages that have
+// one.
+const ganttCSS = `.zeitplan{margin:0 0 1em}
+.zeitplan th{font-weight:normal;width:22%}
+.zeitplan .termin{white-space:nowrap;width:10em}
+.zeitplan .achse{position:relative;width:auto;border-left:1px solid #595959}
+.zeitplan thead .achse{display:flex;padding:0;font-size:7pt}
+.monat{display:block;overflow:hidden;text-align:center;border-right:1px solid #ccc}
+.gbalken{position:absolute;top:.3em;bottom:.3em;min-width:1px}
+.meilenstein{position:absolute;top:0;margin-left:-.4em}
+`
+
 func (r *renderer) gantt(g *model.Gantt) error {
+	r.hasGantt = true
 	axis, err := g.Axis()
 	if err != nil {
 		return r.invalid("%v", err)

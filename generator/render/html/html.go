@@ -67,6 +67,9 @@ type renderer struct {
 	body  bytes.Buffer
 	ids   map[string]bool   // ids handed out, to keep them unique
 	rules map[string]string // class name -> declarations
+	// gantt is set once a Gantt chart is written: the page then carries
+	// ganttCSS (documents without one keep their style sheet as it was)
+	hasGantt bool
 	loc   model.Pos         // position of the block being rendered
 }
 
@@ -187,6 +190,9 @@ func (r *renderer) page(w *bytes.Buffer, d *model.Document) error {
 	default:
 		return fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, d.Meta.Page, model.PageA4, model.PageSlide)
 	}
+	if r.hasGantt {
+		w.WriteString(ganttCSS)
+	}
 	classes := make([]string, 0, len(r.rules))
 	for c := range r.rules {
 		classes = append(classes, c)
@@ -248,7 +254,6 @@ tr{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}
 .summe td{font-weight:bold;border-top:1px solid #000}
 .formular td{border:1px solid #000}
-table.klein{font-size:8pt}
 .r{text-align:right}
 .c{text-align:center}
 .feld{display:inline-block;min-width:8em;border-bottom:1px solid #000}
@@ -260,14 +265,6 @@ del{color:#9c0006;background:#fdd;text-decoration:line-through}
 .diagramm th{font-weight:normal;width:40%}
 .diagramm .wert{text-align:right;white-space:nowrap;width:6em}
 .bar{display:block;height:1em}
-.zeitplan{margin:0 0 1em}
-.zeitplan th{font-weight:normal;width:22%}
-.zeitplan .termin{white-space:nowrap;width:10em}
-.zeitplan .achse{position:relative;width:auto;border-left:1px solid #595959}
-.zeitplan thead .achse{display:flex;padding:0;font-size:7pt}
-.monat{display:block;overflow:hidden;text-align:center;border-right:1px solid #ccc}
-.gbalken{position:absolute;top:.3em;bottom:.3em;min-width:1px}
-.meilenstein{position:absolute;top:0;margin-left:-.4em}
 .unterschriften{display:grid;grid-template-columns:repeat(auto-fill,minmax(16em,1fr));gap:2em;margin:1em 0}
 .unterschrift{break-inside:avoid;page-break-inside:avoid}
 .linie{border-top:1px solid #000;margin-top:2em;font-size:9pt}

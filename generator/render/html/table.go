@@ -25,13 +25,17 @@ func (r *renderer) table(t *model.Table) error {
 	}
 	r.raw("<table")
 	r.idAttr(id)
+	small := ""
+	if t.Small {
+		small = r.rule("klein", "font-size:8pt")
+	}
 	switch {
 	case t.Boxed && t.Small:
-		r.raw(" class=\"formular klein\"")
+		r.raw(" class=\"formular " + small + "\"")
 	case t.Boxed:
 		r.raw(" class=\"formular\"")
 	case t.Small:
-		r.raw(" class=\"klein\"")
+		r.raw(" class=\"" + small + "\"")
 	}
 	r.raw(">\n")
 	if t.Caption != "" {
