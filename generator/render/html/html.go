@@ -70,7 +70,7 @@ type renderer struct {
 	// gantt is set once a Gantt chart is written: the page then carries
 	// ganttCSS (documents without one keep their style sheet as it was)
 	hasGantt bool
-	loc   model.Pos         // position of the block being rendered
+	loc      model.Pos // position of the block being rendered
 }
 
 // raw writes markup that is a constant of this package.
