@@ -107,6 +107,8 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
 		valueName(f, s.Flag, settingValueName(s))
 		switch {
+		case s.IsFile:
+			completeFlag(cmd, s.Flag, files(0, "yaml", "yml"))
 		case s.IsPath:
 			completeFlag(cmd, s.Flag, directories)
 		case s.Key == "formate":
@@ -120,6 +122,8 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 // settingValueName names a setting's value in the help.
 func settingValueName(s config.Setting) string {
 	switch {
+	case s.IsFile:
+		return "DATEI"
 	case s.IsPath:
 		return "VERZEICHNIS"
 	case s.Kind == config.Number:
