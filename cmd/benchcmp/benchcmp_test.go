@@ -99,7 +99,9 @@ func TestChildBatchReportsFiles(t *testing.T) {
 	if err := childBatch(o, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `"files":9`) || !strings.Contains(out.String(), `"failed":0`) {
-		t.Errorf("Bericht %s, erwartet 9 Dateien ohne Fehler", out.String())
+	// vereinbarung, projektbeschreibung, projektsteckbrief and projektplan
+	// in docx, pdf and md, and projektplan.xlsx
+	if !strings.Contains(out.String(), `"files":13`) || !strings.Contains(out.String(), `"failed":0`) {
+		t.Errorf("Bericht %s, erwartet 13 Dateien ohne Fehler", out.String())
 	}
 }
