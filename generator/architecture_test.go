@@ -17,6 +17,7 @@ const module = "github.com/vereinbar/vereinbar/"
 // import (a prefix covers its sub-packages). The model imports nothing of
 // ours; renderers know nothing of kinds, views, project data or templates;
 // the view knows no kind; kinds know neither the facade nor the batch;
+// the Synopse reads two models through diff and knows nothing else;
 // spreadsheets are data outputs and know no document model or renderer.
 var forbidden = map[string][]string{
 	"model":     {"generator"},
@@ -26,6 +27,7 @@ var forbidden = map[string][]string{
 	"check":     {"generator/kind", "generator/view", "generator/batch", "generator/render"},
 	"diff":      {"generator/kind", "generator/view", "generator/batch"},
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
+	"synopse":   {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/markup", "generator/costs", "generator/batch", "generator/check", "generator/render"},
 	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},
 }
 

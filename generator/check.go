@@ -79,7 +79,7 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 	}
 	docs := g.Docs(p)
 	models := make([]built, len(docs))
-	proj := &check.Project{File: p.File, Costs: res}
+	proj := check.NewProject(p.File, res)
 	for i, k := range docs {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -33,10 +33,20 @@ func (g *Generator) Costs(p *Project) (*costs.Result, error) {
 
 // costInput maps the project onto the engine's input.
 func (g *Generator) costInput(pr *data.Projekt) (costs.Input, error) {
-	in := costs.Input{Term: view.TermOf(pr)}
+	in := costs.Input{Term: view.TermOf(pr), CapSurchargePercent: pr.ZahlungOrDefault().HoechstbetragZuschlag}
 	for _, pt := range pr.Parteien {
 		bears := pt.Rolle == "nachnutzend" || pr.Verteilung.UmsetzendesLandTraegtAnteil
-		in.Parties = append(in.Parties, costs.Party{Code: string(pt.Land), Bears: bears})
+		party := costs.Party{Code: string(pt.Land), Bears: bears}
+		if pt.Beitretend() {
+			party.From = costs.Month{Year: pt.BeitrittAb.Time().Year(), Month: int(pt.BeitrittAb.Time().Month())}
+		}
+		if pt.Ausscheidend() {
+			party.To = costs.Month{Year: pt.AustrittZum.Time().Year(), Month: int(pt.AustrittZum.Time().Month())}
+		}
+		if pt.Rolle == "umsetzend" {
+			in.Implementing = string(pt.Land)
+		}
+		in.Parties = append(in.Parties, party)
 		if pt.Rolle == "nachnutzend" {
 			in.Reusers = append(in.Reusers, string(pt.Land))
 		}

@@ -34,6 +34,13 @@ func SelectDocs(docs []Doc, names []string) []Doc { return kind.Select(docs, nam
 // kinds in use; "" means all.
 func (g *Generator) ParseKinds(s string) ([]string, error) { return g.kinds.ParseNames(s) }
 
+// CheckKindFormats refuses kinds named explicitly (--kinds) none of whose
+// files is in one of formats: „--kinds zahlungsplan --formats pdf“ would
+// write nothing (kind.ErrNoFormat).
+func (g *Generator) CheckKindFormats(kinds, formats []string) error {
+	return g.kinds.CheckFormats(kinds, formats, Formats)
+}
+
 // Docs returns every document of a validated project that has a document
 // model, kind by kind: the documents Document builds and check, diff and
 // the signing status work on. AllDocs adds the data outputs.

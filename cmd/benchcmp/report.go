@@ -6,8 +6,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-
-	"github.com/vereinbar/vereinbar/generator"
 )
 
 // Targets of issue 7, on a machine with two cores.
@@ -81,7 +79,7 @@ func (r *report) print(w io.Writer) error {
 	r.compare(t, "PDF", "pdf", r.soffice, "LibreOffice DOCX→PDF")
 	t.Flush()
 
-	p.f("\nStapellauf (alle Dokumentarten, Formate %s)\n", strings.Join(generator.DefaultFormats, ", "))
+	p.f("\nStapellauf (alle Dokumentarten, Formate %s)\n", strings.Join(benchFormats, ", "))
 	t = p.table()
 	fmt.Fprintln(t, "Satz\tProjekte\tDokumente\tDateien\ts\tDateien/s\tCPU-s\tSpitzen-RSS\t")
 	for _, b := range r.batches {

@@ -122,6 +122,9 @@ func (o *generateOptions) run(cmd *cobra.Command, g *globalOptions, args []strin
 	if opts.Kinds, err = gen.ParseKinds(strings.ToLower(o.kinds)); err != nil {
 		return usageError{err}
 	}
+	if err := gen.CheckKindFormats(opts.Kinds, opts.Formats); err != nil {
+		return usageError{err}
+	}
 	if opts.Only, err = batch.ParseOnly(o.only); err != nil {
 		return usageError{err}
 	}

@@ -118,6 +118,12 @@ func TestGenerate(t *testing.T) {
 		{name: "negative jobs", args: []string{"generate", "--jobs", "-1", wohngeld}, code: 2, stdout: empty, stderr: usage("--jobs")},
 		{name: "jobs not a number", args: []string{"generate", "--jobs", "viele", wohngeld}, code: 2, stdout: empty, stderr: usage("viele")},
 		{name: "unknown kind", args: []string{"generate", "--kinds", "vertrag", wohngeld}, code: 2, stdout: empty, stderr: usage("„vertrag“")},
+		// the Zahlungsplan is only a spreadsheet: asked for without xlsx,
+		// the run would write nothing of it
+		{name: "kind without its format", args: []string{"generate", "--kinds", "zahlungsplan", "--formats", "pdf", "--out", out("ohne-xlsx"), wohngeld}, code: 2, stdout: empty,
+			stderr: usage("„zahlungsplan“ gibt es nur als xlsx, verlangt sind pdf; --formats um xlsx ergänzen")},
+		{name: "the Zahlungsplan", args: []string{"generate", "--kinds", "zahlungsplan", "--out", out("zp"), wohngeld}, code: 0,
+			stdout: all(exactlyLines(1), contains(filepath.Join(out("zp"), "wohngeld-ring", "zahlungsplan.xlsx"))), stderr: summary},
 		{name: "missing path", args: []string{"generate", out("fehlt.yaml")}, code: 1, stdout: empty, stderr: contains("fehlt.yaml")},
 		{
 			name: "two projects", args: append([]string{"generate", "--out", out("zwei"), wohngeld, bafoeg}, md...), code: 0,
@@ -157,7 +163,7 @@ func TestGenerateJobsGiveSameBytes(t *testing.T) {
 	var trees []map[string]string
 	for _, jobs := range []string{"1", "4"} {
 		out := filepath.Join(dir, jobs)
-		cliCase{args: []string{"generate", "-q", "--jobs", jobs, "--kinds", "vereinbarung", "--out", out, wohngeld, bafoeg}, code: 0, stdout: empty, stderr: empty}.run(t)
+		cliCase{args: []string{"generate", "-q", "--jobs", jobs, "--kinds", "vereinbarung,zahlungsplan", "--out", out, wohngeld, bafoeg}, code: 0, stdout: empty, stderr: empty}.run(t)
 		tree := map[string]string{}
 		for _, f := range outputFiles(t, out) {
 			tree[f] = readFile(t, filepath.Join(out, f))

@@ -280,7 +280,13 @@ type costsJSON struct {
 		Code       string `json:"code"`
 		ShareE5    int64  `json:"share_e5"`
 		TotalCents int64  `json:"total_cents"`
+		// with parties joining or leaving: what the Höchstbeträge moved
+		CapAdjust map[string]int64 `json:"cap_adjust_by_year"`
 	} `json:"parties"`
+	// with parties joining or leaving: the shares of every period
+	Periods []struct {
+		Shares map[string]int64 `json:"shares"`
+	} `json:"periods"`
 	Items []struct {
 		ID          string           `json:"id"`
 		AmountCents int64            `json:"amount_cents"`
@@ -344,12 +350,24 @@ func checkInvariants(t *testing.T, res costsJSON, wantCodes []string) {
 		shares += p.ShareE5
 		totals += p.TotalCents
 		byParty[p.Code] = p.TotalCents
+		for _, a := range p.CapAdjust {
+			byParty[p.Code] -= a // compared with the item splits below
+		}
 	}
 	if !slices.Equal(codes, wantCodes) {
 		t.Errorf("party order %v, want the file order %v", codes, wantCodes)
 	}
-	if shares != 10_000_000 {
+	if len(res.Periods) == 0 && shares != 10_000_000 {
 		t.Errorf("shares sum to %d, want 10000000 (100 %%)", shares)
+	}
+	for k, per := range res.Periods {
+		var s int64
+		for _, v := range per.Shares {
+			s += v
+		}
+		if s != 10_000_000 {
+			t.Errorf("period %d: shares sum to %d, want 10000000 (100 %%)", k, s)
+		}
 	}
 	if totals != res.TotalCents {
 		t.Errorf("party totals sum to %d, total_cents = %d", totals, res.TotalCents)

@@ -69,7 +69,7 @@ func TestUebersichtWrites(t *testing.T) {
 		{name: "xlsx", args: []string{"uebersicht", fixtures, "--land", "st", "--out", xlsx}, code: 0,
 			stdout: exactly(xlsx + ": 3 Vorhaben, Übersicht Sachsen-Anhalt\n"), stderr: empty},
 		{name: "csv", args: []string{"uebersicht", fixtures, "--land", "ST", "--alle", "--out", csv}, code: 0,
-			stdout: exactly(csv + ": 5 Vorhaben, Übersicht Sachsen-Anhalt\n"), stderr: empty},
+			stdout: exactly(csv + ": 6 Vorhaben, Übersicht Sachsen-Anhalt\n"), stderr: empty},
 	})
 	t.Cleanup(func() {
 		if b, err := os.ReadFile(xlsx); err != nil || !bytes.HasPrefix(b, []byte("PK")) {

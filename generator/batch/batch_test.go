@@ -219,6 +219,17 @@ func TestWorkerCountDoesNotChangeOutput(t *testing.T) {
 	if len(one) < 2*len(inputs) {
 		t.Fatalf("only %d files for %d projects", len(one), len(inputs))
 	}
+	// the data outputs are compared too: every project has its
+	// Zahlungsplan (XLSX)
+	sheets := 0
+	for p := range one {
+		if strings.HasSuffix(p, "/zahlungsplan.xlsx") {
+			sheets++
+		}
+	}
+	if sheets != len(inputs) {
+		t.Errorf("%d zahlungsplan.xlsx for %d projects", sheets, len(inputs))
+	}
 	for p, b := range one {
 		if !bytes.Equal(b, four[p]) {
 			t.Errorf("%s differs between 1 and 4 workers (%d vs %d bytes)", p, len(b), len(four[p]))

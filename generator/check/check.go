@@ -103,6 +103,12 @@ const (
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
 	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
 	KindProjektplan  Kind = "projektplan"        // Projektplan (Musterprojektplan)
+	// KindBeitritt, KindBeitrittsmitteilung, KindKuendigung: the
+	// declaration of accession, the implementing Land's letter about it
+	// and a party's notice (ring agreements; see wechsel.go).
+	KindBeitritt            Kind = "beitrittserklaerung"
+	KindBeitrittsmitteilung Kind = "beitrittsmitteilung"
+	KindKuendigung          Kind = "kuendigung"
 	// KindPDF is the pages of a PDF written by vereinbar compared with the
 	// model embedded in it (Input.PDF). It is no document kind: --kind
 	// does not take it.
@@ -110,7 +116,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindProjektplan}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindProjektplan, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {
@@ -128,8 +134,13 @@ func ParseKind(s string) (Kind, error) {
 
 // Project is a validated project with its exact cost split.
 type Project struct {
-	File  *data.File
+	File *data.File
+	// Costs is the split of the agreement: when parties join or leave,
+	// the agreement as concluded (costs.Result.Plan).
 	Costs *costs.Result
+	// Neuberechnung is the split with the parties joining and leaving
+	// (costs.Result with Plan); nil when none does.
+	Neuberechnung *costs.Result
 	// Documents are the documents generated from the project, as the kind
 	// registry lists them (for rules across documents, such as a cost owed
 	// twice); nil when unknown.

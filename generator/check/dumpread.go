@@ -268,6 +268,10 @@ func inline(s string) (model.Inline, error) {
 		t.Italic = true
 		sc.s = sc.s[len(" italic"):]
 	}
+	if strings.HasPrefix(sc.s, " strike") {
+		t.Strike = true
+		sc.s = sc.s[len(" strike"):]
+	}
 	sc.lit(" ")
 	t.Text = sc.quoted()
 	return t, sc.end()

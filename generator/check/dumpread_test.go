@@ -26,7 +26,9 @@ func dumpOf(t *testing.T, d *model.Document) string {
 // document generated from the fixtures.
 func TestDumpRoundTrip(t *testing.T) {
 	t.Parallel()
-	docs := map[string]*model.Document{"sample": modeltest.Sample(3), "slide": modeltest.Slide(), "plan": modeltest.Plan(), "empty": {}}
+	docs := map[string]*model.Document{"sample": modeltest.Sample(3), "slide": modeltest.Slide(), "plan": modeltest.Plan(), "empty": {},
+		"strike": {Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{
+			model.Text{Text: "a", Strike: true}, model.Text{Text: "b", Bold: true, Italic: true, Strike: true}}}}}}
 	for _, in := range allGenerated(t, newGen(t)) {
 		docs[in.Name+"/"+in.Document] = in.Doc
 	}

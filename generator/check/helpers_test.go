@@ -85,7 +85,7 @@ func generated(t *testing.T, g *generator.Generator, fixture, file string) check
 		}
 		kind, _ := k.Check(p.Data(), d)
 		return check.Input{Name: fixture, Kind: kind, Doc: d, Document: k.File, Party: k.Party,
-			Project: &check.Project{File: p.File, Costs: res}}
+			Project: check.NewProject(p.File, res)}
 	}
 	t.Fatalf("%s erzeugt kein Dokument %s", fixture, file)
 	return check.Input{}

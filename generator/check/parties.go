@@ -17,6 +17,9 @@ func (c *ctx) expectedParties() []data.Partei {
 	}
 	var out []data.Partei
 	for _, p := range c.in.Project.File.Projekt.Parteien {
+		if p.Beitretend() {
+			continue // accedes by declaration; the agreement does not name it
+		}
 		if c.in.Party == "" || p.Rolle == "umsetzend" || string(p.Land) == c.in.Party {
 			out = append(out, p)
 		}

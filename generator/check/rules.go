@@ -76,6 +76,13 @@ var rules = []Rule{
 	{"KOSTEN-007", vwa, Error, srcBlaupause, "Es ist gesagt, ob das umsetzende Land einen Anteil trägt", checkImplementingPays},
 	{"KOSTEN-008", onlyData, Warning, srcITPLR2124, "Gemeinsam verteilt werden nur Kostenarten nach IT-PLR 2021/24 (nicht Erstentwicklung und Anbindung)", checkEligibleCosts},
 
+	// Beitritt und Kündigung (wechsel.go)
+	{"BEITRITT-001", accessionDocs, Error, srcBeitritt, "Beitrittserklärung und Beitrittsmitteilung nennen die neu berechneten Anteile aller Vertragsparteien ab dem Beitritt (Summe 100 %)", checkRecalculatedShares},
+	{"BEITRITT-002", onlyData, Error, srcBeitritt, "Ein beitretendes Land hat nach dem Verteilungsschlüssel einen Anteil", checkJoinerShare},
+	{"BEITRITT-003", onlyData, Warning, srcBeitritt, "Beigetreten wird einer Vereinbarung, die alle Vertragsparteien unterzeichnet haben", checkJoinConcluded},
+	{"AUSTRITT-001", onlyNotice, Error, srcKuendigung, "Die Kündigung wirkt zum Ende eines Kalenderjahres und wahrt die Kündigungsfrist", checkNoticeDate},
+	{"AUSTRITT-002", onlyNotice, Error, srcKuendigung, "Die Kündigung nennt die neu berechneten Anteile der verbleibenden Vertragsparteien (Summe 100 %)", checkRecalculatedShares},
+
 	// Aufbau der Vereinbarung (DOMAIN.md §3.1)
 	structural("STRUKTUR-001", vwa, Warning, srcBlaupause, clPraeambel, nil),
 	structural("STRUKTUR-002", vwa, Error, srcBlaupause, clGegenstand, nil),

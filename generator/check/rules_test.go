@@ -17,6 +17,7 @@ const (
 	ehe        = "eheschliessung-ring.yaml"
 	aufenthalt = "aufenthaltstitel-fitstore.yaml"
 	einbuerg   = "einbuergerung-stern-16.yaml"
+	elterngeld = "elterngeld-ring-beitritt.yaml"
 	ring       = "vereinbarung"
 	sternSN    = "vereinbarung-SN"
 	abrufBE    = "fit-store-abruf-BE"
@@ -47,7 +48,27 @@ func structureCase(code, id string) ruleCase {
 	return modelCase(code, "ohne "+id, wohngeld, ring, false, removeSection(id))
 }
 
+// isTable selects the tables of a section for removeBlocks.
+func isTable(b model.Block) bool { _, ok := b.(*model.Table); return ok }
+
 var ruleCases = []ruleCase{
+	// Beitritt und Kündigung
+	modelCase("BEITRITT-001", "Beitrittserklärung ohne neu berechnete Anteile", elterngeld, "beitrittserklaerung-BB", true,
+		removeBlocks("beitritt-neuberechnung", isTable)),
+	modelCase("BEITRITT-001", "Beitrittsmitteilung: Anteile ergeben nicht 100 %", elterngeld, "beitrittsmitteilung-BB", false,
+		replace("", "", "15,46745", "15,46746")),
+	yamlCase("BEITRITT-002", "beitretendes Land ohne Anteil (Wert 0)", elterngeld,
+		`    - \{gewicht: 50, art: koenigstein, jahr: 2016\}\n    - \{gewicht: 50, art: paritaet\}`,
+		"    - {gewicht: 100, art: nutzung, werte: {HB: 40, HH: 30, NI: 80, SH: 35, MV: 25, BB: 0}}"),
+	yamlCase("BEITRITT-003", "Beitritt vor der letzten Unterschrift", elterngeld,
+		`, in_kraft: true`, "", `    unterschrift: \{datum: 2026-12-14, ort: Kiel.*\n`, ""),
+	modelCase("AUSTRITT-001", "Kündigung nicht zum Ende eines Kalenderjahres", elterngeld, "kuendigung-MV", true,
+		replace("kuendigung-erklaerung", "", "zum 31.\u00a0Dezember\u00a02028.", "zum 30.\u00a0Juni\u00a02028.")),
+	modelCase("AUSTRITT-001", "Kündigungsfrist nicht gewahrt (DOCX ohne Projektdatei)", elterngeld, "kuendigung-MV", false,
+		replace("", "Datum", "12.\u00a0Mai\u00a02028", "12.\u00a0Juli\u00a02028")),
+	modelCase("AUSTRITT-002", "Kündigung ohne neu berechnete Anteile", elterngeld, "kuendigung-MV", true,
+		removeBlocks("kuendigung-neuberechnung", isTable)),
+
 	modelCase("PARTEIEN-001", "keine amtliche Bezeichnung", wohngeld, ring, false,
 		replace("", "", "dem Land Sachsen-Anhalt", "dem Bundesland Sachsen-Anhalt")),
 	modelCase("PARTEIEN-001", "Partei der Projektdatei fehlt", wohngeld, ring, true,

@@ -2,7 +2,6 @@ package costs
 
 import (
 	"fmt"
-	"math/bits"
 	"slices"
 	"strconv"
 )
@@ -86,6 +85,14 @@ type Input struct {
 	Key []KeyPart
 	// Positions are the cost positions in file order.
 	Positions []Position
+	// CapSurchargePercent is the surcharge on a party's planned amount per
+	// year that gives its Höchstbetrag (Cap); only used when a party joins
+	// or leaves.
+	CapSurchargePercent int
+	// Implementing is the code of the implementing Land, which bears what
+	// the Höchstbeträge leave over after a recalculation; needed when a
+	// party joins or leaves.
+	Implementing string
 	// Term is the running time of the agreement: a yearly item of a year
 	// the term covers only partly is charged for the months it covers
 	// (ProRata); a year outside the term is an error. The zero Term
@@ -109,8 +116,16 @@ type Result struct {
 	// without a year) comes last if present.
 	Years []int
 	// Key explains how the shares came about (nil when no party bears a
-	// share of the key).
+	// share of the key); with joins or leaves the key of the first period.
 	Key *Explanation
+	// Plan is the split of the agreement as concluded — without the
+	// parties that join later and with every party for the whole term —
+	// whose amounts the agreement names and from which the Höchstbeträge
+	// follow; nil when no party joins or leaves.
+	Plan *Result
+	// Periods are the stretches of the term with one composition and the
+	// key of each (only when a party joins or leaves).
+	Periods []Period
 }
 
 // PartyResult is the result for one party.
@@ -120,12 +135,21 @@ type PartyResult struct {
 	// Bears reports whether the party bears a share of the key split.
 	Bears bool
 	// ShareE5 is the party's rounded key share in e5 units (0 if it does not
-	// bear).
+	// bear); when parties join or leave, its share in the first period it
+	// takes part in (Result.Periods has every period's shares).
 	ShareE5 int64
+	// From and To are the first and last month the party takes part in
+	// (zero: from the beginning, to the end), as passed in.
+	From, To Month
+	// CapByYear is the party's Höchstbetrag per year and CapAdjustByYear
+	// what the Höchstbeträge moved to (+) or from (−) its item amounts in
+	// that year; both nil unless a party joins or leaves (see caps.go).
+	CapByYear, CapAdjustByYear map[int]int64
 	// TotalCents is the sum of the party's item amounts.
 	TotalCents int64
 	// ByYear holds the party's amounts per year, with an entry (possibly 0)
 	// for every year in Result.Years; key 0 collects items without a year.
+	// It includes CapAdjustByYear, so it is what the party pays.
 	ByYear map[int]int64
 }
 
@@ -164,65 +188,140 @@ type PartyAmount struct {
 
 // Compute validates the input and splits every position exactly to the
 // cent. It never panics; every error wraps one of the sentinel errors.
+//
+// When a party joins or leaves (Party.From, Party.To), Result.Plan holds
+// the split of the agreement as concluded (the parties without From, each
+// for the whole term), Result.Periods the key of every period, and the
+// Höchstbeträge (see caps.go) limit what the recalculation asks of every
+// party per year.
 func Compute(in Input) (*Result, error) {
+	res, ps, err := compute(in)
+	if err != nil || !changing(in.Parties) {
+		return res, err
+	}
+	plan, _, err := compute(planInput(in))
+	if err != nil {
+		return nil, fmt.Errorf("Vereinbarung ohne Beitritt und Ausscheiden: %w", err)
+	}
+	res.Plan = plan
+	for _, p := range ps {
+		res.Periods = append(res.Periods, Period{From: p.From, To: p.To, Shares: p.Shares})
+	}
+	if err := res.applyCaps(in, ps, plan); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// planInput is the agreement as concluded: without the parties that join
+// later, every other party for the whole term.
+func planInput(in Input) Input {
+	out := in
+	out.Parties, out.Reusers = nil, nil
+	joined := map[string]bool{}
+	for _, p := range in.Parties {
+		if !p.From.IsZero() {
+			joined[p.Code] = true
+			continue
+		}
+		out.Parties = append(out.Parties, Party{Code: p.Code, Bears: p.Bears})
+	}
+	for _, c := range in.Reusers {
+		if !joined[c] {
+			out.Reusers = append(out.Reusers, c)
+		}
+	}
+	return out
+}
+
+// compute splits every item by the periods of constant composition.
+func compute(in Input) (*Result, []Period, error) {
 	idx, err := validateParties(in.Parties)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if err := validateSpans(in.Parties); err != nil {
+		return nil, nil, err
 	}
 	reusers, err := validateReusers(in.Reusers, idx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
-	shares := make([]int64, len(in.Parties))
 	anyBearer := slices.ContainsFunc(in.Parties, func(p Party) bool { return p.Bears })
-	var explained *Explanation
+	var ps []Period
 	if anyBearer {
-		if explained, err = Explain(in.Parties, in.Key); err != nil {
-			return nil, err
+		if ps, err = periods(in); err != nil {
+			return nil, nil, err
 		}
-		for _, q := range explained.Parties {
-			shares[idx[q.Code]] = q.Share
+	} else {
+		ps = []Period{{}}
+	}
+	// a party's share is the one of the first period it takes part in
+	shares := make([]int64, len(in.Parties))
+	seenShare := make([]bool, len(in.Parties))
+	for _, per := range ps {
+		for i, p := range in.Parties {
+			if !seenShare[i] && per.shares != nil && p.Bears && p.takesPart(periodStart(per)) {
+				shares[i], seenShare[i] = per.shares[i], true
+			}
 		}
 	}
 
 	res := &Result{
-		Key:      explained,
+		Key:      ps[0].key,
 		Parties:  make([]PartyResult, len(in.Parties)),
 		Items:    []ItemResult{},
 		External: []ItemResult{},
 		Years:    []int{},
+	}
+	for _, per := range ps {
+		if res.Key == nil && per.key != nil {
+			res.Key = per.key
+		}
 	}
 	seen := make(map[string]bool)
 	var running int64 // fails fast on overflow before building the sums
 	for _, pos := range in.Positions {
 		items, err := expand(pos, in.Term)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, it := range items {
 			if seen[it.ID] {
-				return nil, fmt.Errorf("%q: %w", it.ID, ErrDuplicateItem)
+				return nil, nil, fmt.Errorf("%q: %w", it.ID, ErrDuplicateItem)
 			}
 			seen[it.ID] = true
-			if err := pay(&it, pos, in.Parties, idx, reusers, shares, anyBearer); err != nil {
-				return nil, err
+			s := splitter{in: in, idx: idx, reusers: reusers, periods: ps, anyBearer: anyBearer}
+			if err := s.pay(&it, pos); err != nil {
+				return nil, nil, err
 			}
 			if it.Basis == External {
 				res.External = append(res.External, it)
 				continue
 			}
 			if running, err = add(running, it.AmountCents); err != nil {
-				return nil, fmt.Errorf("Kostenposition %q: Gesamtsumme: %w", pos.ID, err)
+				return nil, nil, fmt.Errorf("Kostenposition %q: Gesamtsumme: %w", pos.ID, err)
 			}
 			res.Items = append(res.Items, it)
 		}
 	}
 
 	if err := res.sum(in.Parties, shares, idx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return res, nil
+	for i, p := range in.Parties {
+		res.Parties[i].From, res.Parties[i].To = p.From, p.To
+	}
+	return res, ps, nil
+}
+
+// periodStart is the first month index of a period.
+func periodStart(per Period) int {
+	if per.From.IsZero() {
+		return minMonth
+	}
+	return per.From.index()
 }
 
 func validateReusers(codes []string, idx map[string]int) ([]int, error) {
@@ -303,14 +402,23 @@ func expand(pos Position, term Term) ([]ItemResult, error) {
 	return items, nil
 }
 
+// splitter splits the items of one computation.
+type splitter struct {
+	in        Input
+	idx       map[string]int
+	reusers   []int
+	periods   []Period
+	anyBearer bool
+}
+
 // pay fills Split (and the total for EachReuser) of an item.
-func pay(it *ItemResult, pos Position, parties []Party, idx map[string]int,
-	reusers []int, shares []int64, anyBearer bool) error {
+func (s splitter) pay(it *ItemResult, pos Position) error {
+	parties := s.in.Parties
 	switch it.Basis {
 	case External:
 		return nil
 	case Single:
-		i, ok := idx[pos.Bearer.Party]
+		i, ok := s.idx[pos.Bearer.Party]
 		if !ok {
 			return fmt.Errorf("Kostenposition %q: Kostenträger %q: %w", pos.ID, pos.Bearer.Party, ErrUnknownParty)
 		}
@@ -319,28 +427,40 @@ func pay(it *ItemResult, pos Position, parties []Party, idx map[string]int,
 		}
 		return nil
 	case EachReuser:
-		if len(reusers) == 0 {
+		if len(s.reusers) == 0 {
 			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoReusers)
 		}
-		hi, total := bits.Mul64(uint64(it.AmountCents), uint64(len(reusers)))
-		if hi != 0 || total > uint64(maxInt64) {
-			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrOverflow)
-		}
-		if it.AmountCents > 0 {
-			it.Split = make([]PartyAmount, 0, len(reusers))
-			for _, i := range reusers {
-				it.Split = append(it.Split, PartyAmount{Code: parties[i].Code, Cents: it.AmountCents})
+		var total int64
+		for _, i := range s.reusers {
+			a, err := s.reuserAmount(it, pos, parties[i])
+			if err != nil {
+				return err
+			}
+			if a > 0 {
+				it.Split = append(it.Split, PartyAmount{Code: parties[i].Code, Cents: a})
+			}
+			if total, err = add(total, a); err != nil {
+				return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrOverflow)
 			}
 		}
-		it.AmountCents = int64(total)
+		it.AmountCents = total
 		return nil
 	default: // ByKey
-		if !anyBearer {
+		if !s.anyBearer {
 			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoBearer)
 		}
-		amounts, err := Split(it.AmountCents, shares)
-		if err != nil {
-			return fmt.Errorf("Kostenposition %q: %w", pos.ID, err)
+		amounts := make([]int64, len(parties))
+		for _, r := range s.runs(it, pos) {
+			if r.per.shares == nil {
+				return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoBearer)
+			}
+			part, err := Split(r.cents, r.per.shares)
+			if err != nil {
+				return fmt.Errorf("Kostenposition %q: %w", pos.ID, err)
+			}
+			for i, a := range part {
+				amounts[i] += a // Σ ≤ item amount ≤ MaxCents
+			}
 		}
 		for i, a := range amounts {
 			if a > 0 {
@@ -349,6 +469,82 @@ func pay(it *ItemResult, pos Position, parties []Party, idx map[string]int,
 		}
 		return nil
 	}
+}
+
+// run is a part of an item charged to one period.
+type run struct {
+	per   *Period
+	cents int64
+}
+
+// runs cuts an item at the period boundaries: a yearly item by its months
+// (pro rata), a one-off item whole into the period of its reference month.
+func (s splitter) runs(it *ItemResult, pos Position) []run {
+	if it.Months == 0 {
+		return []run{{per: at(s.periods, reference(s.in.Term, it.Year)), cents: it.AmountCents}}
+	}
+	first, last := s.in.Term.MonthsIn(it.Year)
+	if len(s.periods) == 1 {
+		return []run{{per: &s.periods[0], cents: it.AmountCents}}
+	}
+	var out []run
+	for k := range s.periods {
+		per := &s.periods[k]
+		a, b := overlap(per.From, per.To, it.Year, first, last)
+		if a == 0 {
+			continue
+		}
+		cents, _ := ProRata(pos.AmountCents, a, b) // 1 ≤ a ≤ b ≤ 12
+		out = append(out, run{per: per, cents: cents})
+	}
+	return out
+}
+
+// overlap returns the months of year y within [first, last] that lie
+// between from and to (zero: open); (0, 0) if none.
+func overlap(from, to Month, y, first, last int) (a, b int) {
+	a, b = first, last
+	if !from.IsZero() {
+		switch {
+		case from.Year > y:
+			return 0, 0
+		case from.Year == y:
+			a = max(a, from.Month)
+		}
+	}
+	if !to.IsZero() {
+		switch {
+		case to.Year < y:
+			return 0, 0
+		case to.Year == y:
+			b = min(b, to.Month)
+		}
+	}
+	if a > b {
+		return 0, 0
+	}
+	return a, b
+}
+
+// reuserAmount is what one re-using Land pays of an EachReuser item: a
+// yearly item for its months of the year, a one-off item in full if it
+// takes part in the item's reference month.
+func (s splitter) reuserAmount(it *ItemResult, pos Position, p Party) (int64, error) {
+	if it.Months == 0 {
+		if !p.takesPart(reference(s.in.Term, it.Year)) {
+			return 0, nil
+		}
+		return it.AmountCents, nil
+	}
+	first, last := s.in.Term.MonthsIn(it.Year)
+	a, b := overlap(p.From, p.To, it.Year, first, last)
+	if a == 0 {
+		return 0, nil
+	}
+	if a == first && b == last {
+		return it.AmountCents, nil
+	}
+	return ProRata(pos.AmountCents, a, b)
 }
 
 const maxInt64 = 1<<63 - 1

@@ -11,6 +11,9 @@ import (
 //
 //	{"parties":[…],"items":[…],"external_items":[…],"total_cents":0,"years":[…]}
 //
+// followed, when a party joins or leaves, by "periods" (the key of every
+// period of constant composition) and "plan" (the split of the agreement
+// as concluded, in the same form).
 // Empty lists are encoded as [] rather than null. years lists real years
 // only: items without a year have no year in the JSON, not 0.
 func (r Result) MarshalJSON() ([]byte, error) {
@@ -20,6 +23,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		External   []ItemResult  `json:"external_items"`
 		TotalCents int64         `json:"total_cents"`
 		Years      []int         `json:"years"`
+		Periods    []Period      `json:"periods,omitempty"`
+		Plan       *Result       `json:"plan,omitempty"`
 	}
 	return json.Marshal(wire{
 		Parties:    nonNil(r.Parties),
@@ -27,7 +32,59 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		External:   nonNil(r.External),
 		TotalCents: r.TotalCents,
 		Years:      slices.DeleteFunc(slices.Clone(nonNil(r.Years)), func(y int) bool { return y == 0 }),
+		Periods:    r.Periods,
+		Plan:       r.Plan,
 	})
+}
+
+// MarshalJSON encodes a period of constant composition as
+//
+//	{"from":"2027-01","to":"2028-06","shares":{"SH":5000000,"ST":5000000}}
+//
+// with the shares in party input order; from and to are left out when
+// the period has no stated first or last month.
+func (p Period) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	if !p.From.IsZero() {
+		b.WriteString(`"from":"` + p.From.String() + `",`)
+	}
+	if !p.To.IsZero() {
+		b.WriteString(`"to":"` + p.To.String() + `",`)
+	}
+	b.WriteString(`"shares":{`)
+	for i, s := range p.Shares {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := writeJSON(&b, s.Code); err != nil {
+			return nil, err
+		}
+		b.WriteByte(':')
+		b.WriteString(strconv.FormatInt(s.ShareE5, 10))
+	}
+	b.WriteString("}}")
+	return b.Bytes(), nil
+}
+
+// writeYears writes a map of years to cents as a JSON object with the
+// years ascending (0, items without a year, left out).
+func writeYears(b *bytes.Buffer, m map[int]int64) {
+	years := make([]int, 0, len(m))
+	for y := range m {
+		if y != 0 {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	b.WriteByte('{')
+	for i, y := range years {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"` + strconv.Itoa(y) + `":` + strconv.FormatInt(m[y], 10))
+	}
+	b.WriteByte('}')
 }
 
 // MarshalJSON encodes a party as
@@ -71,6 +128,21 @@ func (p PartyResult) MarshalJSON() ([]byte, error) {
 	if without, ok := p.ByYear[0]; ok {
 		b.WriteString(`,"without_year_cents":`)
 		b.WriteString(strconv.FormatInt(without, 10))
+	}
+	// joining and leaving: the months and the Höchstbeträge (caps.go)
+	if !p.From.IsZero() {
+		b.WriteString(`,"from":"` + p.From.String() + `"`)
+	}
+	if !p.To.IsZero() {
+		b.WriteString(`,"to":"` + p.To.String() + `"`)
+	}
+	if p.CapByYear != nil {
+		b.WriteString(`,"cap_by_year":`)
+		writeYears(&b, p.CapByYear)
+	}
+	if p.CapAdjustByYear != nil {
+		b.WriteString(`,"cap_adjust_by_year":`)
+		writeYears(&b, p.CapAdjustByYear)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil

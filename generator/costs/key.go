@@ -64,6 +64,12 @@ type Party struct {
 	Code string
 	// Bears reports whether the party bears a share of the key split.
 	Bears bool
+	// From is the first month a party joining a running agreement takes
+	// part; zero: from the beginning of the term.
+	From Month
+	// To is the last month a leaving party takes part; zero: to the end
+	// of the term.
+	To Month
 }
 
 // validateParties checks codes and returns a map from code to index.

@@ -39,6 +39,12 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 	roles := map[string]string{}
 	for _, pt := range pr.Parteien {
 		roles[string(pt.Land)] = pt.Rolle
+		switch {
+		case pt.Beitretend():
+			roles[string(pt.Land)] += ", Beitritt " + pt.BeitrittAb.Time().Format("02.01.2006")
+		case pt.Ausscheidend():
+			roles[string(pt.Land)] += ", Austritt " + pt.AustrittZum.Time().Format("02.01.2006")
+		}
 	}
 	var shareSum int64
 	yearSum := map[int]int64{}
@@ -65,12 +71,20 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 		shareSum += res.ShareE5
 	}
 	sum := []string{"Summe", "", format.Percent(shareSum)}
+	if r.Plan != nil {
+		// shares differ by period (listed below); a sum of first shares
+		// would mean nothing
+		sum[2] = ""
+	}
 	for _, y := range r.Years {
 		sum = append(sum, format.Money(yearSum[y]))
 	}
 	sum = append(sum, format.Money(r.TotalCents))
 	rows = append(rows, sum)
 	bw.table(rows, 2)
+	if r.Plan != nil {
+		writePeriods(bw, pr, r)
+	}
 
 	bw.printf("\nPosten\n")
 	items := [][]string{{"Kennung", "Bezeichnung", "Verteilung", "Betrag"}}
@@ -163,5 +177,66 @@ func (e *errWriter) table(rows [][]string, firstRight int) {
 			}
 		}
 		e.printf("%s\n", strings.TrimRight(b.String(), " "))
+	}
+}
+
+// writePeriods lists the shares of every period of constant composition
+// when parties join or leave, and the moves of the Höchstbeträge. The
+// column Anteil above is a party's share in its first period.
+func writePeriods(bw *errWriter, pr *data.Projekt, r *costs.Result) {
+	bw.printf("\nAnteil: in der Tabelle der Anteil im ersten Zeitraum der Teilnahme; neu berechnet je Zeitraum:\n")
+	head := []string{"Land"}
+	for _, per := range r.Periods {
+		label := "ab Beginn"
+		if !per.From.IsZero() {
+			label = fmt.Sprintf("ab %02d/%d", per.From.Month, per.From.Year)
+		}
+		head = append(head, label)
+	}
+	rows := [][]string{head}
+	for _, i := range view.Order(pr) {
+		code := string(pr.Parteien[i].Land)
+		name := code
+		if ref, ok := refdata.PartyByCode(code); ok {
+			name = ref.Kurzname
+		}
+		row := []string{name}
+		for _, per := range r.Periods {
+			cell := "–"
+			for _, s := range per.Shares {
+				if s.Code == code {
+					cell = format.Percent(s.ShareE5)
+				}
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	sum := []string{"Summe"}
+	for _, per := range r.Periods {
+		var s int64
+		for _, ps := range per.Shares {
+			s += ps.ShareE5
+		}
+		sum = append(sum, format.Percent(s))
+	}
+	bw.table(append(rows, sum), 1)
+	var moves [][]string
+	for _, i := range view.Order(pr) {
+		code := string(pr.Parteien[i].Land)
+		for _, p := range r.Parties {
+			if p.Code != code {
+				continue
+			}
+			for _, y := range r.Years {
+				if a := p.CapAdjustByYear[y]; a != 0 {
+					moves = append(moves, []string{code, view.YearLabel(y), format.Money(p.CapByYear[y]), format.Money(a)})
+				}
+			}
+		}
+	}
+	if len(moves) > 0 {
+		bw.printf("\nHöchstbeträge (in den Beträgen oben enthalten): Verschiebung je Haushaltsjahr\n")
+		bw.table(append([][]string{{"Land", "Jahr", "Höchstbetrag", "Verschiebung"}}, moves...), 2)
 	}
 }

@@ -63,6 +63,8 @@ func (p *Projekt) Umlauf(partner string) Umlauf {
 	for _, i := range p.Order() {
 		pt := p.Parteien[i]
 		switch {
+		case pt.Beitretend():
+			// a joining Land signs its Beitrittserklärung, not the agreement
 		case pt.Rolle == "umsetzend":
 			u.Parteien = append(u.Parteien, i)
 		case partner == "" || string(pt.Land) == partner:

@@ -33,6 +33,7 @@ func (f *File) Validate(ref Reference) Errors {
 	v.leistung()
 	v.vertrag()
 	v.parteien()
+	v.gruender()
 	v.positionen()
 	v.verteilung()
 	v.projekt()
@@ -153,6 +154,7 @@ func (v *validator) parteien() {
 		}
 		v.weg(i, p)
 		v.unterschrift(i, p)
+		v.wechsel(i, p)
 		if p.Rechnung != nil && p.Rechnung.LeitwegID != "" {
 			id, path := string(p.Rechnung.LeitwegID), fmt.Sprintf("parteien[%d].rechnung.leitweg_id", i)
 			base, check := id[:max(0, len(id)-3)], id[max(0, len(id)-2):]
@@ -444,6 +446,9 @@ func (v *validator) verteilung() {
 	}
 	for i, k := range vt.Schluessel {
 		v.bearingValues(fmt.Sprintf("verteilung.schluessel[%d]", i), k, bearing)
+		if k.Art == "fest" && v.f.Projekt.Wechsel() {
+			v.add(fmt.Sprintf("verteilung.schluessel[%d].art", i), "feste Anteile gelten nur für eine Zusammensetzung der Parteien; bei Beitritt oder Ausscheiden („beitritt_ab“, „austritt_zum“) lassen sie sich nicht neu berechnen – einen Schlüssel nach Königsteiner Schlüssel, Parität oder Werten je Land wählen")
+		}
 	}
 }
 

@@ -332,23 +332,23 @@ func on(n *node) bool {
 
 func (b *builder) run(r *node, pp *para) {
 	pr := r.child("rPr")
-	b.runContent(r.kids, pp, on(pr.child("b")), on(pr.child("i")))
+	b.runContent(r.kids, pp, model.Text{Bold: on(pr.child("b")), Italic: on(pr.child("i")), Strike: on(pr.child("strike"))})
 }
 
-// runContent reads the content of a run.
-func (b *builder) runContent(kids []*node, pp *para, bold, italic bool) {
+// runContent reads the content of a run of the marks of look.
+func (b *builder) runContent(kids []*node, pp *para, look model.Text) {
 	for _, k := range kids {
 		switch k.name {
 		case "AlternateContent":
-			b.runContent(k.child("Fallback").kidsOrNil(), pp, bold, italic)
+			b.runContent(k.child("Fallback").kidsOrNil(), pp, look)
 		case "t":
-			appendText(pp, k.text, bold, italic)
+			appendText(pp, k.text, look)
 		case "tab", "ptab":
-			appendText(pp, "\t", bold, italic)
+			appendText(pp, "\t", look)
 		case "noBreakHyphen":
-			appendText(pp, "\u2011", bold, italic)
+			appendText(pp, "\u2011", look)
 		case "sym":
-			appendText(pp, symText(k.attr("char")), bold, italic)
+			appendText(pp, symText(k.attr("char")), look)
 		case "br":
 			switch k.attr("type") {
 			case "page":
@@ -379,19 +379,20 @@ func symText(code string) string {
 	return string(rune(n))
 }
 
-// appendText adds text, merged into the previous run of the same look.
-func appendText(pp *para, s string, bold, italic bool) {
+// appendText adds text with the marks of look (bold, italic, struck),
+// merged into the previous run of the same look.
+func appendText(pp *para, s string, look model.Text) {
 	if s == "" {
 		return
 	}
 	if n := len(pp.inl); n > 0 {
-		if t, ok := pp.inl[n-1].(model.Text); ok && t.Bold == bold && t.Italic == italic {
+		if t, ok := pp.inl[n-1].(model.Text); ok && t.Bold == look.Bold && t.Italic == look.Italic && t.Strike == look.Strike {
 			t.Text += s
 			pp.inl[n-1] = t
 			return
 		}
 	}
-	pp.inl = append(pp.inl, model.Text{Text: s, Bold: bold, Italic: italic})
+	pp.inl = append(pp.inl, model.Text{Text: s, Bold: look.Bold, Italic: look.Italic, Strike: look.Strike})
 }
 
 // plain is the text of inlines with line breaks and tabs as spaces, form

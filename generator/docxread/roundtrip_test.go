@@ -3,6 +3,7 @@ package docxread_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -206,5 +207,30 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("Rundreise Modell → DOCX → Modell (-Modell +gelesen):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestStrikeReadBack: struck text (a Synopse's deleted words) reads back
+// struck, in paragraphs and table cells, bold and struck text too.
+func TestStrikeReadBack(t *testing.T) {
+	t.Parallel()
+	ins := []model.Inline{model.Text{Text: "a "}, model.Text{Text: "b", Strike: true}, model.Text{Text: " "}, model.Text{Text: "c", Bold: true, Strike: true}}
+	d := &model.Document{Meta: model.Meta{Title: "T", ShortTitle: "K", Language: "de-DE"}, Blocks: []model.Block{
+		&model.Paragraph{Style: model.StyleBody, Inlines: ins},
+		&model.Table{Widths: []int{1}, Rows: []model.Row{{Cells: []model.Cell{{Inlines: ins}}}}},
+	}}
+	got := read(t, render(t, d))
+	p, ok := got.Blocks[0].(*model.Paragraph)
+	if !ok {
+		t.Fatalf("first block %T", got.Blocks[0])
+	}
+	tb, ok := got.Blocks[1].(*model.Table)
+	if !ok {
+		t.Fatalf("second block %T", got.Blocks[1])
+	}
+	for _, read := range [][]model.Inline{p.Inlines, tb.Rows[0].Cells[0].Inlines} {
+		if fmt.Sprint(read) != fmt.Sprint(ins) {
+			t.Errorf("read back %v, want %v", read, ins)
+		}
 	}
 }

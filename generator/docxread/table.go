@@ -355,7 +355,7 @@ func unbold(cells []model.Cell) {
 		for _, in := range cells[i].Inlines {
 			switch t := in.(type) {
 			case model.Text:
-				appendText(&pp, t.Text, false, t.Italic)
+				appendText(&pp, t.Text, model.Text{Italic: t.Italic, Strike: t.Strike})
 			default:
 				pp.inl = append(pp.inl, in)
 			}

@@ -131,23 +131,42 @@ type Doc struct {
 	Party string
 }
 
-// Model reports whether the document has a document model (the kind has
-// templates): only then is it rendered in the document formats, checked,
+// Model reports whether the kind has a document model (templates): only
+// then are its documents rendered in the document formats, checked,
 // compared and signed.
-func (d Doc) Model() bool { return len(d.Templates) > 0 }
+func (k *Kind) Model() bool { return len(k.Templates) > 0 }
 
-// Formats are the formats among formats (in that order) that the document
-// is written in: the document formats when it has a model, the format of
-// its sheet when it has one.
-func (d Doc) Formats(formats []string) []string {
+// Formats are the formats among formats (in that order) that the kind's
+// documents are written in: the document formats when it has a model,
+// the format of its sheet when it has one.
+func (k *Kind) Formats(formats []string) []string {
 	var out []string
 	for _, f := range formats {
-		sheet := d.Sheet != nil && f == d.Sheet.Format
-		if sheet || (d.Model() && !slices.Contains(DataFormats, f)) {
+		sheet := k.Sheet != nil && f == k.Sheet.Format
+		if sheet || (k.Model() && !slices.Contains(DataFormats, f)) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// ErrNoFormat reports kinds named for a run none of whose formats is
+// asked for: the run would write nothing of them.
+var ErrNoFormat = errors.New("keines der Ausgabeformate passt zur Dokumentart")
+
+// CheckFormats tells, for kinds named explicitly (--kinds), whether each
+// has a file in one of formats; the error names the kind and the formats
+// among all (every output format) it has.
+func (r *Registry) CheckFormats(names, formats, all []string) error {
+	for _, n := range names {
+		k := r.Lookup(n)
+		if k == nil || len(k.Formats(formats)) > 0 {
+			continue
+		}
+		return fmt.Errorf("%w: „%s“ gibt es nur als %s, verlangt sind %s; --formats um %s ergänzen", ErrNoFormat, n,
+			strings.Join(k.Formats(all), ", "), strings.Join(formats, ", "), strings.Join(k.Formats(all), ","))
+	}
+	return nil
 }
 
 // DataFormats are the formats of data outputs (Sheet.Format); they are

@@ -49,3 +49,20 @@ func TestDumpShowsChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestDumpShowsStrike: the dump names struck text after the other marks,
+// so a Synopse's golden shows it.
+func TestDumpShowsStrike(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	d := &model.Document{Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{
+		model.Text{Text: "alt", Strike: true}, model.Text{Text: "neu", Bold: true, Italic: true, Strike: true}}}}}
+	if err := model.Dump(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`text strike "alt"`, `text bold italic strike "neu"`} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("dump lacks %s:\n%s", w, b.String())
+		}
+	}
+}

@@ -180,6 +180,9 @@ func dumpInlines(w *bufio.Writer, ins []Inline, depth int) error {
 			if n.Italic {
 				marks += " italic"
 			}
+			if n.Strike {
+				marks += " strike"
+			}
 			if n.Change != "" {
 				marks += " " + n.Change // tracked change of a redline
 			}

@@ -286,6 +286,12 @@ type Text struct {
 	Text   string
 	Bold   bool
 	Italic bool
+	// Strike draws a line through the text: words struck out in a
+	// Synopse's column of the former version. It is a visible mark of
+	// the document, unlike Change (a tracked change a reader can accept
+	// or reject). Every renderer shows it: DOCX w:strike, PDF a line
+	// through the text, Markdown ~~…~~, HTML <s>.
+	Strike bool
 	// Change marks a tracked change in a redline: "" (none), ChangeIns or
 	// ChangeDel (see change.go).
 	Change string

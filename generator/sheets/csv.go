@@ -69,7 +69,7 @@ func csvText(v cell, k kind) string {
 	}
 	switch k {
 	case text:
-		return v.s
+		return defuse(v.s)
 	case date:
 		return v.t.Format("02.01.2006")
 	case percent:
@@ -78,4 +78,16 @@ func csvText(v cell, k kind) string {
 		return strings.Replace(format.FormatFixed(v.n, 2), ".", ",", 1)
 	}
 	return format.FormatFixed(v.n, 0)
+}
+
+// defuse keeps a text cell from being read as a formula: German Excel and
+// LibreOffice evaluate a CSV field that begins with =, +, -, @ or a tab or
+// carriage return as a formula (CSV injection, OWASP „CSV Injection“), and
+// the text comes from project files that others may have written. A leading
+// apostrophe makes such a field plain text, as Excel's own „Text“ input does.
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -130,13 +130,7 @@ func buildHaushalt(pr *data.Projekt, r *costs.Result, jahre []Jahr) Haushalt {
 // surcharge in percent, rounded up to full euros. A planned amount of 0
 // has the cap 0.
 func Cap(cents int64, surchargePercent int) int64 {
-	if cents <= 0 {
-		return 0
-	}
-	// cents ≤ 10^15 (validated total) and the factor ≤ 150: no overflow
-	raised := cents*int64(100+surchargePercent) + 99 // ceil of /100
-	raised /= 100
-	return (raised + 99) / 100 * 100
+	return costs.Cap(cents, surchargePercent)
 }
 
 // TermOf is the term of the agreement by month, as the cost engine takes
@@ -163,4 +157,16 @@ func capWidths(years int) string {
 		w = append(w, per)
 	}
 	return strings.Join(w, ",")
+}
+
+// HaushaltOf is what the budget clauses of the project's agreement say
+// (§ Zahlungsmodalitäten, § Haushaltsvorbehalt und Höchstbeträge), with
+// the Höchstbeträge aligned with r.Years: for data outputs such as the
+// Zahlungsplan, which must state the same as the agreement.
+func HaushaltOf(pr *data.Projekt, r *costs.Result) Haushalt {
+	jahre := make([]Jahr, len(r.Years))
+	for i, y := range r.Years {
+		jahre[i] = Jahr{Jahr: y, Label: YearLabel(y)}
+	}
+	return buildHaushalt(pr, r, jahre)
 }

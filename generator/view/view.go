@@ -62,6 +62,11 @@ type View struct {
 	// set by the facade; nil where none was given.
 	Plan *Plan
 
+	// Neuberechnung is the recalculation of the shares when parties join
+	// or leave the agreement (nil otherwise): the documents of accession
+	// and notice read it, the agreement itself does not.
+	Neuberechnung *Neuberechnung
+
 	// Klauseln holds what the standard clauses (tax, signature,
 	// extension, exit, service levels, data protection, security) read;
 	// embedded, so templates write .Datenschutz.Rolle.
@@ -82,7 +87,20 @@ const DefaultEingangsformel = "schließen – vorbehaltlich der Zustimmung ihrer
 
 // Build prepares the template data of a validated project and its cost
 // split; ks gives the source of a Königsteiner table the key names.
+//
+// When a party joins or leaves (r.Plan set), the view is the agreement as
+// concluded — its parties without those that join later, its amounts
+// from r.Plan — and Neuberechnung holds the recalculation of r.
 func Build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
+	if r.Plan == nil {
+		return build(pr, r, ks)
+	}
+	v := build(pr.Vertragsfassung(), r.Plan, ks)
+	v.Neuberechnung = buildNeuberechnung(pr, r, v, ks)
+	return v
+}
+
+func build(pr *data.Projekt, r *costs.Result, ks *refdata.KSRegistry) View {
 	e := tmpl.Escape
 	v := View{
 		Titel: e(pr.Vorhaben.Titel), Kurztitel: e(pr.Vorhaben.Kurztitel), Version: e(pr.Vorhaben.Version),

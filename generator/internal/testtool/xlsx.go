@@ -3,6 +3,7 @@ package testtool
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,4 +76,50 @@ func NumFmt(t testing.TB, f *excelize.File, sheet, ref string) string {
 		return *st.CustomNumFmt
 	}
 	return "general"
+}
+
+// CSVSheetsFilter is LibreOffice's CSV export with semicolons, UTF-8,
+// raw values (en-US: 1234.56, dates as MM/DD/YYYY) and every sheet to a
+// file of its own (sheet number -1).
+const CSVSheetsFilter = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,true,false,false,false,-1"
+
+// LibreOfficeSheets converts spreadsheets to CSV, every sheet of each,
+// in one LibreOffice process and returns the CSV files per input (in the
+// order of ins) and sheet name. The inputs must have distinct base names.
+// A failed conversion is tried once more with a fresh profile, as in
+// LibreOfficeAll.
+func LibreOfficeSheets(t testing.TB, ins []string) []map[string]string {
+	t.Helper()
+	RequireCalc(t)
+	var failure string
+	for attempt := 1; attempt <= 2; attempt++ {
+		dir := t.TempDir()
+		args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore",
+			"--convert-to", CSVSheetsFilter, "--outdir", dir}, ins...)
+		out, err := RunErr(t, "soffice", args...)
+		failure = ""
+		if err != nil {
+			failure = fmt.Sprintf("soffice %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		res := make([]map[string]string, len(ins))
+		for i, in := range ins {
+			base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+			files, _ := filepath.Glob(filepath.Join(dir, base+"-*.csv"))
+			res[i] = map[string]string{}
+			for _, f := range files {
+				res[i][strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), base+"-"), ".csv")] = f
+			}
+			if len(files) == 0 && failure == "" {
+				failure = fmt.Sprintf("LibreOffice hat %s nicht nach CSV umgewandelt\n%s", in, out)
+			}
+		}
+		if failure == "" {
+			return res
+		}
+		if attempt == 1 {
+			t.Logf("LibreOffice, erster Versuch gescheitert, zweiter mit neuem Profil: %s", failure)
+		}
+	}
+	t.Fatal(failure)
+	return nil
 }

@@ -293,13 +293,14 @@ func (r *renderer) inlines(ins []model.Inline, bold bool) error {
 			if err != nil {
 				return err
 			}
+			m := runMarks{bold: bold || n.Bold, italic: n.Italic, strike: n.Strike}
 			if n.Change != "" {
-				if err := r.trackedRun(s, bold || n.Bold, n.Italic, n.Change); err != nil {
+				if err := r.trackedRunMarked(s, m, n.Change); err != nil {
 					return err
 				}
 				continue
 			}
-			r.x.run(s, bold || n.Bold, n.Italic)
+			r.x.runMarked(s, m, "w:t")
 		case model.LineBreak:
 			r.x.raw(`<w:r><w:br/></w:r>`)
 		case model.Field:

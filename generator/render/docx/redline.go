@@ -30,6 +30,11 @@ func newRevision(o Options, metaDate time.Time) revision {
 // trackedRun writes a run of inserted (w:ins) or deleted (w:del, text in
 // w:delText) text, so Word and LibreOffice offer to accept or reject it.
 func (r *renderer) trackedRun(s string, bold, italic bool, change string) error {
+	return r.trackedRunMarked(s, runMarks{bold: bold, italic: italic}, change)
+}
+
+// trackedRunMarked is trackedRun with every mark of a run.
+func (r *renderer) trackedRunMarked(s string, m runMarks, change string) error {
 	tag, text, err := r.changeTags(change)
 	if err != nil {
 		return err
@@ -41,7 +46,7 @@ func (r *renderer) trackedRun(s string, bold, italic bool, change string) error 
 		return err
 	}
 	r.x.raw(`>`)
-	r.x.runAs(s, bold, italic, text)
+	r.x.runMarked(s, m, text)
 	r.x.raw(`</` + tag + `>`)
 	return nil
 }

@@ -60,17 +60,31 @@ func (x *xw) run(s string, bold, italic bool) { x.runAs(s, bold, italic, "w:t") 
 // runAs is run with the text element named tag: "w:t", or "w:delText"
 // for deleted text of a tracked change.
 func (x *xw) runAs(s string, bold, italic bool, tag string) {
+	x.runMarked(s, runMarks{bold: bold, italic: italic}, tag)
+}
+
+// runMarks are the marks of a run of text.
+type runMarks struct{ bold, italic, strike bool }
+
+// runMarked writes a run of cleaned text with its marks (bold, italic,
+// struck through) in the text element named tag.
+func (x *xw) runMarked(s string, m runMarks, tag string) {
 	if s == "" {
 		return
 	}
 	x.raw(`<w:r>`)
-	switch {
-	case bold && italic:
-		x.raw(`<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>`)
-	case bold:
-		x.raw(`<w:rPr><w:b/><w:bCs/></w:rPr>`)
-	case italic:
-		x.raw(`<w:rPr><w:i/><w:iCs/></w:rPr>`)
+	if m.bold || m.italic || m.strike {
+		x.raw(`<w:rPr>`)
+		if m.bold {
+			x.raw(`<w:b/><w:bCs/>`)
+		}
+		if m.italic {
+			x.raw(`<w:i/><w:iCs/>`)
+		}
+		if m.strike {
+			x.raw(`<w:strike/>`)
+		}
+		x.raw(`</w:rPr>`)
 	}
 	x.runText(s, tag)
 }

@@ -211,6 +211,9 @@ func (r *renderer) run(t model.Text) error {
 	if t.Italic {
 		open, close = open+"<em>", "</em>"+close
 	}
+	if t.Strike {
+		open, close = open+"<s>", "</s>"+close
+	}
 	r.raw(open)
 	if err := r.text(t.Text); err != nil {
 		return err

@@ -356,3 +356,15 @@ func TestRenderFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStrike: struck text is <s>, inside <strong> when also bold.
+func TestStrike(t *testing.T) {
+	t.Parallel()
+	d := &model.Document{Meta: model.Meta{Title: "T", Language: "de-DE"}, Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{
+		model.Text{Text: "a "}, model.Text{Text: "b", Strike: true}, model.Text{Text: " "}, model.Text{Text: "c", Bold: true, Strike: true},
+	}}}}
+	out, _ := render(t, d)
+	if !strings.Contains(out, "a <s>b</s> <strong><s>c</s></strong>") {
+		t.Errorf("struck text not marked:\n%s", out)
+	}
+}

@@ -137,6 +137,9 @@ func (r *renderer) table(t *model.Table) error {
 			if err != nil {
 				return err
 			}
+			// A line break inside a cell must not end the table row:
+			// GitHub Flavored Markdown takes <br> there.
+			s = strings.ReplaceAll(s, "  \n", "<br>")
 			s = strings.ReplaceAll(s, "|", `\|`)
 			if bold && s != "" {
 				s = "**" + s + "**"
@@ -244,6 +247,9 @@ func inlines(ins []model.Inline) (string, error) {
 		switch n := in.(type) {
 		case model.Text:
 			s := n.Text
+			if n.Strike && s != "" {
+				s = "~~" + s + "~~"
+			}
 			switch {
 			case n.Bold && n.Italic:
 				s = "***" + s + "***"

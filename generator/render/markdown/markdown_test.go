@@ -107,3 +107,23 @@ func TestRenderGantt(t *testing.T) {
 		t.Errorf("undated chart: %v", err)
 	}
 }
+
+// TestStrike: struck text is ~~…~~, also bold; a line break inside a
+// table cell is <br>, so the row stays one line of the table.
+func TestStrike(t *testing.T) {
+	t.Parallel()
+	ins := []model.Inline{model.Text{Text: "a "}, model.Text{Text: "b", Strike: true}, model.LineBreak{}, model.Text{Text: "c", Bold: true, Strike: true}}
+	d := &model.Document{Blocks: []model.Block{
+		&model.Paragraph{Style: model.StyleBody, Inlines: ins},
+		&model.Table{Widths: []int{1, 1}, Aligns: []model.Align{model.AlignLeft, model.AlignLeft}, Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{model.Text{Text: "X"}}}, {Inlines: []model.Inline{model.Text{Text: "Y"}}}}}},
+			Rows: []model.Row{{Cells: []model.Cell{{Inlines: ins}, {Inlines: []model.Inline{model.Text{Text: "d"}}}}}}},
+	}}
+	var b bytes.Buffer
+	if err := Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	want := "a ~~b~~  \n**~~c~~**\n\n| X | Y |\n|:--|:--|\n| a ~~b~~<br>**~~c~~** | d |\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}

@@ -69,10 +69,11 @@ const (
 // piece is text in one style inside a box, or an empty form field: a
 // line to write on, units wide.
 type piece struct {
-	st    style
-	s     string
-	units int // width in 1/1000 em
-	field bool
+	st     style
+	s      string
+	units  int // width in 1/1000 em
+	field  bool
+	strike bool // struck through (model.Text.Strike)
 }
 
 // box is a run of text that is never broken across lines (except when it
@@ -83,13 +84,17 @@ type box struct {
 	glue      glueKind
 	glueSt    style // style of the space, for its width and when drawn
 	glueUnits int
+	// glueStrike strikes the space through: one between two struck
+	// words, so the line runs on.
+	glueStrike bool
 }
 
 // tokenizer turns inlines into boxes.
 type tokenizer struct {
-	r     *Renderer
-	boxes []box
-	cur   box
+	r      *Renderer
+	boxes  []box
+	cur    box
+	strike bool // the text being added is struck through
 }
 
 func (t *tokenizer) width(st style, s string) int {
@@ -109,14 +114,14 @@ func (t *tokenizer) add(st style, s string) {
 		return
 	}
 	u := t.width(st, s)
-	if k := len(t.cur.pieces); k > 0 && t.cur.pieces[k-1].st == st && !t.cur.pieces[k-1].field {
+	if k := len(t.cur.pieces); k > 0 && t.cur.pieces[k-1].st == st && !t.cur.pieces[k-1].field && t.cur.pieces[k-1].strike == t.strike {
 		p := &t.cur.pieces[k-1]
 		// Runs of one style that meet inside a word, or text around a
 		// dropped soft hyphen, continue the piece.
 		p.s += s
 		p.units += u
 	} else {
-		t.cur.pieces = append(t.cur.pieces, piece{st: st, s: s, units: u})
+		t.cur.pieces = append(t.cur.pieces, piece{st: st, s: s, units: u, strike: t.strike})
 	}
 	t.cur.units += u
 }
@@ -148,6 +153,7 @@ func (t *tokenizer) finish(g glueKind, st style) {
 	}
 	t.cur.glue, t.cur.glueSt = g, st
 	if g == glueSpace {
+		t.cur.glueStrike = t.strike
 		t.cur.glueUnits = int(t.r.faces[st].widths[' '])
 	}
 	t.boxes = append(t.boxes, t.cur)
@@ -212,7 +218,9 @@ func (l *layout) inlines(ins []model.Inline, forceBold bool) ([]box, error) {
 			if err != nil {
 				return nil, err
 			}
+			t.strike = n.Strike
 			t.text(st, s)
+			t.strike = false
 		case model.LineBreak:
 			t.finish(glueBreak, regular)
 		case model.Field:
@@ -406,10 +414,24 @@ func lineOps(ops []op, ln line, x, y, width, k, size float64, a align) []op {
 		sb.Reset()
 		open = false
 	}
-	emit := func(st style, s string, u int) {
+	// A struck run is drawn as text and, after it, a line through it from
+	// strikeX to where the run ends.
+	striking, strikeX := false, 0.0
+	endStrike := func() {
+		if striking && x > strikeX {
+			ops = append(ops, op{kind: opLine, x: strikeX, y: y - strikeRise*k, w: x - strikeX, size: strikeWidth * k, color: black})
+		}
+		striking = false
+	}
+	emit := func(st style, s string, u int, strike bool) {
 		if !open || st != spanSt {
 			flush()
 			open, spanSt, spanX = true, st, x
+		}
+		if strike && !striking {
+			striking, strikeX = true, x
+		} else if !strike && striking {
+			endStrike()
 		}
 		sb.WriteString(s)
 		x += float64(u) * k
@@ -418,18 +440,19 @@ func lineOps(ops []op, ln line, x, y, width, k, size float64, a align) []op {
 		for _, p := range b.pieces {
 			if p.field {
 				flush()
+				endStrike()
 				w := float64(p.units) * k
 				ops = append(ops, op{kind: opLine, x: x, y: y + fieldBelow, w: w, size: fieldLineWidth, color: black})
 				x += w
 				continue
 			}
-			emit(p.st, p.s, p.units)
+			emit(p.st, p.s, p.units, p.strike)
 		}
 		if i == len(ln.boxes)-1 {
 			break
 		}
 		if b.glue == glueSpace {
-			emit(b.glueSt, " ", b.glueUnits)
+			emit(b.glueSt, " ", b.glueUnits, b.glueStrike && striking)
 			if extra > 0 {
 				x += extra
 				flush()
@@ -437,5 +460,13 @@ func lineOps(ops []op, ln line, x, y, width, k, size float64, a align) []op {
 		}
 	}
 	flush()
+	endStrike()
 	return ops
 }
+
+// The line through struck text: strikeRise above the baseline (about the
+// middle of a lower-case letter), strikeWidth thick, both in 1/1000 em.
+const (
+	strikeRise  = 280
+	strikeWidth = 50
+)

@@ -17,14 +17,14 @@ import (
 var void = map[string]bool{"meta": true, "br": true, "col": true}
 
 // inline elements do not separate words in Page.Text.
-var inline = map[string]bool{"span": true, "strong": true, "em": true, "ins": true, "del": true}
+var inline = map[string]bool{"span": true, "strong": true, "em": true, "ins": true, "del": true, "s": true}
 
 // allowed are the elements the renderer may write; anything else, above
 // all script, iframe, object or a second style, is an error.
 var allowed = map[string]bool{
 	"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "main": true,
 	"section": true, "h1": true, "h2": true, "h3": true, "h4": true, "p": true, "span": true, "div": true,
-	"strong": true, "em": true, "ins": true, "del": true, "br": true, "ol": true, "li": true,
+	"strong": true, "em": true, "ins": true, "del": true, "s": true, "br": true, "ol": true, "li": true,
 	"table": true, "caption": true, "colgroup": true, "col": true, "thead": true, "tbody": true,
 	"tr": true, "th": true, "td": true, "figure": true, "figcaption": true,
 }

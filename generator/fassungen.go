@@ -1,0 +1,359 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/kind"
+	"github.com/vereinbar/vereinbar/generator/markup"
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/synopse"
+	"github.com/vereinbar/vereinbar/generator/view"
+)
+
+// Templates of the companions of an amendment.
+const (
+	SynopseTemplate     = "synopse/kopf.md.tmpl"
+	LesefassungTemplate = "lesefassung/hinweis.md.tmpl"
+)
+
+// File stems of the companions: "synopse" and "lesefassung" for a ring
+// agreement, "synopse-<LAND>" and "lesefassung-<LAND>" for each
+// bilateral agreement of a star.
+const (
+	SynopseStem     = "synopse"
+	LesefassungStem = "lesefassung"
+)
+
+// ErrNoCommonAgreement reports two versions of a project that have no
+// agreement in common to compare (e.g. a ring that became a star).
+var ErrNoCommonAgreement = errors.New("keine Verwaltungsvereinbarung, die beide Fassungen haben")
+
+// Amendment is one amendment agreement (Änderungsvereinbarung).
+type Amendment struct {
+	// Nr is its ordinal: 1 the Erste, 2 the Zweite, …
+	Nr int
+	// Date is the day it was concluded (its last signature or the day
+	// stated); zero while it is not signed.
+	Date time.Time
+}
+
+// FassungOptions are what the companions of an amendment need beyond the
+// two versions of the project.
+type FassungOptions struct {
+	// Amendment is the amendment the documents accompany (Nr 0 means 1).
+	Amendment Amendment
+	// Earlier are the amendments before it, oldest first, which the
+	// Lesefassung names too ("unter Berücksichtigung der Ersten und der
+	// Zweiten Änderungsvereinbarung").
+	Earlier []Amendment
+	// AgreementDate is the day of the agreement amended ("vom …"); zero:
+	// from ALT, see AgreementDate.
+	AgreementDate time.Time
+}
+
+// Fassung is one companion document of an amendment, ready for the
+// renderers.
+type Fassung struct {
+	// File is the output base name without extension: "synopse",
+	// "lesefassung", "synopse-SN", "lesefassung-SN".
+	File string
+	// Party is the re-using Land of a star agreement; "" for a ring.
+	Party string
+	Doc   *model.Document
+}
+
+// AmendmentFassungen builds the companions of an amendment of ALT (the
+// signed version) into NEU (the new one), for every Verwaltungsvereinbarung
+// both versions have (one for a ring, one per re-using Land of a star;
+// a Land only one version has gets none): the Synopse (File
+// "synopse[-LAND]", see package synopse; its head from
+// templates/synopse/kopf.md.tmpl) and the Lesefassung (File
+// "lesefassung[-LAND]", see Lesefassung). The documents come in the
+// order of NEU's agreements, each Synopse before its Lesefassung.
+//
+// It does not check that an amendment turns ALT into NEU; that is the
+// amendment's own round trip.
+func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o FassungOptions) ([]Fassung, error) {
+	o.Amendment = normAmendment(o.Amendment)
+	altRes, err := g.Costs(alt)
+	if err != nil {
+		return nil, err
+	}
+	neuRes, err := g.Costs(neu)
+	if err != nil {
+		return nil, err
+	}
+	altDocs := map[string]Doc{}
+	for _, d := range g.agreements(alt) {
+		altDocs[d.File] = d
+	}
+	var out []Fassung
+	for _, nd := range g.agreements(neu) {
+		ad, ok := altDocs[nd.File]
+		if !ok {
+			continue
+		}
+		old, err := g.Document(ctx, alt, altRes, ad)
+		if err != nil {
+			return nil, err
+		}
+		cur, err := g.Document(ctx, neu, neuRes, nd)
+		if err != nil {
+			return nil, err
+		}
+		date := o.AgreementDate
+		if date.IsZero() {
+			date = AgreementDate(alt, nd.Party)
+		}
+		head, err := g.frame(ctx, neu, neuRes, nd, SynopseTemplate, fassungView{
+			Aenderung:    ordinal(o.Amendment),
+			Vereinbarung: date,
+			Alt:          versionOf(alt),
+			Neu:          versionOf(neu),
+		})
+		if err != nil {
+			return nil, err
+		}
+		syn, err := synopse.Build(old, cur, synopse.Options{Meta: synopseMeta(cur.Meta, nd), Head: head})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", neu.Path, err)
+		}
+		lese, err := g.lesefassung(ctx, neu, neuRes, nd, cur, LesefassungOptions{
+			Amendments:    append(append([]Amendment(nil), o.Earlier...), o.Amendment),
+			AgreementDate: date,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out,
+			Fassung{File: stem(SynopseStem, nd.Party), Party: nd.Party, Doc: syn},
+			Fassung{File: stem(LesefassungStem, nd.Party), Party: nd.Party, Doc: lese})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s, %s: %w", alt.Path, neu.Path, ErrNoCommonAgreement)
+	}
+	return out, nil
+}
+
+// LesefassungOptions say which amendments a Lesefassung takes into
+// account.
+type LesefassungOptions struct {
+	// Amendments are the amendments, oldest first; at least one.
+	Amendments []Amendment
+	// AgreementDate is the day of the original agreement; zero: see
+	// AgreementDate.
+	AgreementDate time.Time
+}
+
+// Lesefassung builds the reading version of an agreement of a project
+// (d one of its documents of kind "vereinbarung"): the agreement's text as
+// the ordinary generator makes it, marked as a Lesefassung — a subtitle
+// and the note of templates/lesefassung/hinweis.md.tmpl ("Lesefassung
+// unter Berücksichtigung der Ersten Änderungsvereinbarung vom …; verbindlich
+// ist allein …") under the title, the running header opening with
+// "Lesefassung: " and the title with "Verwaltungsvereinbarung
+// (Lesefassung)". The document stays of kind "vereinbarung", so check
+// reads it as an agreement: its signature blocks stay (with the
+// signatures recorded in the data), and the note says that a Lesefassung
+// is not signed.
+func (g *Generator) Lesefassung(ctx context.Context, p *Project, d Doc, o LesefassungOptions) (*model.Document, error) {
+	if err := lesefassungOf(p, d, o); err != nil {
+		return nil, err
+	}
+	res, err := g.Costs(p)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := g.Document(ctx, p, res, d)
+	if err != nil {
+		return nil, err
+	}
+	return g.lesefassung(ctx, p, res, d, doc, o)
+}
+
+func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Result, d Doc, doc *model.Document, o LesefassungOptions) (*model.Document, error) {
+	if err := lesefassungOf(p, d, o); err != nil {
+		return nil, err
+	}
+	if o.AgreementDate.IsZero() {
+		o.AgreementDate = AgreementDate(p, d.Party)
+	}
+	v := fassungView{Vereinbarung: o.AgreementDate}
+	for _, a := range o.Amendments {
+		v.Aenderungen = append(v.Aenderungen, ordinal(normAmendment(a)))
+	}
+	note, err := g.frame(ctx, p, res, d, LesefassungTemplate, v)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Document{Meta: doc.Meta}
+	out.Meta.Title = d.Title + " (Lesefassung)" + titleRest(doc.Meta.Title, d.Title)
+	out.Meta.ShortTitle = "Lesefassung: " + doc.Meta.ShortTitle
+	// The note stands under the title and its subtitles.
+	at := 0
+	for at < len(doc.Blocks) {
+		pp, ok := doc.Blocks[at].(*model.Paragraph)
+		if !ok || (pp.Style != model.StyleTitle && pp.Style != model.StyleSubtitle) {
+			break
+		}
+		at++
+	}
+	out.Blocks = append(append(append(out.Blocks, doc.Blocks[:at]...), note...), doc.Blocks[at:]...)
+	return out, nil
+}
+
+// lesefassungOf refuses a Lesefassung of a document that is no
+// agreement, or without an amendment.
+func lesefassungOf(p *Project, d Doc, o LesefassungOptions) error {
+	if d.Kind == nil || d.Kind.Name != "vereinbarung" {
+		return fmt.Errorf("%s: eine Lesefassung gibt es nur von einer Verwaltungsvereinbarung, nicht von „%s“", p.Path, d.File)
+	}
+	if len(o.Amendments) == 0 {
+		return fmt.Errorf("%s: eine Lesefassung braucht mindestens eine Änderungsvereinbarung", p.Path)
+	}
+	return nil
+}
+
+// titleRest is what follows the kind's title in a document's title
+// ("Verwaltungsvereinbarung: …" gives ": …").
+func titleRest(title, kindTitle string) string {
+	if len(title) >= len(kindTitle) && title[:len(kindTitle)] == kindTitle {
+		return title[len(kindTitle):]
+	}
+	return ": " + title
+}
+
+// fassungView is what the templates of the companions see: the view of
+// the agreement (kind.Parties: .Vertragsparteien, .Partner and the
+// shared project view) and the amendment.
+type fassungView struct {
+	kind.Parties
+	Aenderung    ordinalView   // the amendment (Synopse)
+	Aenderungen  []ordinalView // the amendments taken into account (Lesefassung)
+	Vereinbarung time.Time     // day of the agreement amended
+	Alt, Neu     versionView   // the two versions (Synopse)
+}
+
+type ordinalView struct {
+	Nr        int
+	Nominativ string // "Erste"
+	Dativ     string // "Ersten"
+	Datum     time.Time
+}
+
+type versionView struct {
+	Stand   time.Time
+	Version string
+}
+
+func versionOf(p *Project) versionView {
+	v := p.Data().Vorhaben
+	return versionView{Stand: v.Stand.Time(), Version: v.Version}
+}
+
+// frame executes the template of a companion's text for agreement d of
+// project p and converts it to blocks.
+func (g *Generator) frame(ctx context.Context, p *Project, res *costs.Result, d Doc, tmpl string, v fassungView) ([]model.Block, error) {
+	kv, err := d.View(view.Build(p.Data(), res, g.ks), d)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	parties, ok := kv.(kind.Parties)
+	if !ok {
+		return nil, fmt.Errorf("%s: %s hat keine Sicht mit Vertragsparteien", p.Path, d.File)
+	}
+	v.Parties = parties
+	src, err := g.templates.Execute(ctx, tmpl, v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	blocks, err := markup.Convert(src, tmpl)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return blocks, nil
+}
+
+// agreements are the documents of kind "vereinbarung" of a project.
+func (g *Generator) agreements(p *Project) []Doc {
+	var out []Doc
+	for _, d := range g.Docs(p) {
+		if d.Kind != nil && d.Kind.Name == "vereinbarung" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func stem(s, party string) string {
+	if party == "" {
+		return s
+	}
+	return s + "-" + party
+}
+
+// synopseMeta are the properties of a Synopse: those of the new
+// agreement, as a Synopse.
+func synopseMeta(m model.Meta, d Doc) model.Meta {
+	m.Kind = SynopseStem
+	m.Title = "Synopse" + titleRest(m.Title, d.Title)
+	m.ShortTitle = "Synopse: " + m.ShortTitle
+	return m
+}
+
+// AgreementDate is the day of an agreement of a project as its amendment
+// cites it ("die Verwaltungsvereinbarung … vom …"): the day of the last
+// signature when every party of it has signed (parteien[].unterschrift),
+// else the Stand of the project file. party is the re-using Land of a
+// star agreement, "" for a ring.
+func AgreementDate(p *Project, party string) time.Time {
+	pr := p.Data()
+	u := pr.Umlauf(party)
+	if len(u.Missing) == 0 && len(u.Signed) > 0 {
+		var last time.Time
+		for _, i := range u.Signed {
+			if t := pr.Parteien[i].Unterschrift.Datum.Time(); t.After(last) {
+				last = t
+			}
+		}
+		return last
+	}
+	return pr.Vorhaben.Stand.Time()
+}
+
+func normAmendment(a Amendment) Amendment {
+	if a.Nr <= 0 {
+		a.Nr = 1
+	}
+	return a
+}
+
+// ordinals are the ordinal numbers in words up to twelve, as the titles
+// of amendments write them ("Erste Vereinbarung zur Änderung"); later
+// ones are written in figures ("13.").
+var ordinals = []string{"Erst", "Zweit", "Dritt", "Viert", "Fünft", "Sechst", "Siebt", "Acht", "Neunt", "Zehnt", "Elft", "Zwölft"}
+
+// ordinal gives an amendment's ordinal in the nominative and the dative
+// of the weak declension ("die Erste", "der Ersten").
+func ordinal(a Amendment) ordinalView {
+	v := ordinalView{Nr: a.Nr, Datum: a.Date}
+	if a.Nr >= 1 && a.Nr <= len(ordinals) {
+		v.Nominativ, v.Dativ = ordinals[a.Nr-1]+"e", ordinals[a.Nr-1]+"en"
+		return v
+	}
+	v.Nominativ = strconv.Itoa(a.Nr) + "."
+	v.Dativ = v.Nominativ
+	return v
+}
+
+// RenderModel renders a document model built outside the registry of
+// kinds (a Synopse, a Lesefassung) in one of Formats into memory, with
+// the renderers the generator holds.
+func (g *Generator) RenderModel(d *model.Document, format string) ([]byte, error) {
+	return g.render(d, format)
+}

@@ -1,0 +1,232 @@
+package synopse_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/synopse"
+)
+
+func para(num, s string) *model.Paragraph {
+	return &model.Paragraph{Style: model.StyleBody, Number: num, Inlines: []model.Inline{model.Text{Text: s}}}
+}
+
+func sec(id, num, title string, bs ...model.Block) *model.Section {
+	return &model.Section{ID: id, Level: 1, Number: num, Title: title, Blocks: bs}
+}
+
+func doc(bs ...model.Block) *model.Document { return &model.Document{Blocks: bs} }
+
+// cell renders a cell's inlines with their marks: [-struck-], {+bold+},
+// _italic_, "/" for a line break.
+func cell(c model.Cell) string {
+	var b strings.Builder
+	for _, in := range c.Inlines {
+		switch n := in.(type) {
+		case model.Text:
+			s := n.Text
+			if n.Strike {
+				s = "[-" + s + "-]"
+			}
+			if n.Bold {
+				s = "{+" + s + "+}"
+			}
+			if n.Italic {
+				s = "_" + s + "_"
+			}
+			b.WriteString(s)
+		case model.LineBreak:
+			b.WriteString("/")
+		default:
+			b.WriteString(fmt.Sprintf("%T", in))
+		}
+	}
+	return b.String()
+}
+
+// rows returns the rows of the Synopse's table as "left || right".
+func rows(t *testing.T, d *model.Document) []string {
+	t.Helper()
+	tab, ok := d.Blocks[len(d.Blocks)-1].(*model.Table)
+	if !ok || tab.ID != synopse.TableID {
+		t.Fatalf("last block is %T, want the Synopse's table", d.Blocks[len(d.Blocks)-1])
+	}
+	if got := cell(tab.Header[0].Cells[0]) + " || " + cell(tab.Header[0].Cells[1]); got != "Bisherige Fassung || Neue Fassung" {
+		t.Errorf("header %q", got)
+	}
+	var out []string
+	for _, r := range tab.Rows {
+		if len(r.Cells) != 2 {
+			t.Fatalf("row with %d cells", len(r.Cells))
+		}
+		out = append(out, cell(r.Cells[0])+" || "+cell(r.Cells[1]))
+	}
+	return out
+}
+
+func build(t *testing.T, alt, neu *model.Document) []string {
+	t.Helper()
+	head := []model.Block{&model.Paragraph{Style: model.StyleTitle, Inlines: []model.Inline{model.Text{Text: "Synopse"}}}}
+	d, err := synopse.Build(alt, neu, synopse.Options{Head: head, Meta: model.Meta{Kind: "synopse", Title: "Synopse: T"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Blocks[0] != head[0] {
+		t.Error("head not first")
+	}
+	if !d.Meta.Landscape || d.Meta.Page != model.PageA4 || d.Meta.Kind != "synopse" {
+		t.Errorf("meta %+v, want A4 landscape of kind synopse", d.Meta)
+	}
+	return rows(t, d)
+}
+
+func wantRows(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestChangedWordAndCollapsedClause: an unchanged clause is one row with
+// its heading and "(unverändert)"; in a changed clause the changed word
+// is struck on the left and bold on the right, an unchanged paragraph
+// is its text on the left and "unverändert" on the right.
+func TestChangedWordAndCollapsedClause(t *testing.T) {
+	t.Parallel()
+	alt := doc(
+		sec("gegenstand", "§ 1", "Gegenstand", para("", "Gegenstand ist der Dienst.")),
+		sec("kosten", "§ 2", "Kosten", para("(1)", "Es werden 100 Euro gezahlt."), para("(2)", "Zahlung binnen eines Monats.")),
+	)
+	neu := doc(
+		sec("gegenstand", "§ 1", "Gegenstand", para("", "Gegenstand ist der Dienst.")),
+		sec("kosten", "§ 2", "Kosten", para("(1)", "Es werden 200 Euro gezahlt."), para("(2)", "Zahlung binnen eines Monats.")),
+	)
+	wantRows(t, build(t, alt, neu), []string{
+		"§ 1 Gegenstand || § 1 Gegenstand (_unverändert_)",
+		"§ 2 Kosten || § 2 Kosten",
+		"(1) Es werden [-100-] Euro gezahlt. || (1) Es werden {+200+} Euro gezahlt.",
+		"(2) Zahlung binnen eines Monats. || (2) _unverändert_",
+	})
+}
+
+// TestInsertedDeletedAndRenumbered: a new clause is empty on the left and
+// bold on the right; a clause that goes is struck on the left and
+// "(entfällt)" on the right; a paragraph that goes is struck with its
+// number and says "(2) entfällt" on the right; a
+// renumbered clause shows the old number struck and the new one bold.
+func TestInsertedDeletedAndRenumbered(t *testing.T) {
+	t.Parallel()
+	alt := doc(
+		sec("a", "§ 1", "Alt", para("", "Fällt weg.")),
+		sec("b", "§ 2", "Bleibt", para("(1)", "Erster Absatz bleibt."), para("(2)", "Zweiter Absatz geht ganz und gar.")),
+	)
+	neu := doc(
+		sec("b", "§ 1", "Bleibt", para("", "Erster Absatz bleibt.")),
+		sec("c", "§ 2", "Neu", para("", "Ganz neu.")),
+	)
+	wantRows(t, build(t, alt, neu), []string{
+		"[-§ 1 Alt-] || § 1 Alt (_entfällt_)",
+		"[-Fällt weg.-] || ",
+		"§ [-2-] Bleibt || § {+1+} Bleibt",
+		"(1) Erster Absatz bleibt. || _unverändert_",
+		"[-(2) Zweiter Absatz geht ganz und gar.-] || (2) _entfällt_",
+		" || {+§ 2 Neu+}",
+		" || {+Ganz neu.+}",
+	})
+}
+
+// TestLongTableSplitsAtSharedLines: a table longer than a row may hold
+// continues in the next row, broken at a line both versions share, and
+// its changed cell is marked on both sides.
+func TestLongTableSplitsAtSharedLines(t *testing.T) {
+	t.Parallel()
+	table := func(changed string) *model.Table {
+		tb := &model.Table{Widths: []int{1, 1}, Header: []model.Row{{Cells: []model.Cell{{Inlines: []model.Inline{model.Text{Text: "Land"}}}, {Inlines: []model.Inline{model.Text{Text: "Betrag"}}}}}}}
+		for i := 1; i <= 30; i++ {
+			v := fmt.Sprintf("%d,00", i)
+			if i == 20 {
+				v = changed
+			}
+			tb.Rows = append(tb.Rows, model.Row{Cells: []model.Cell{{Inlines: []model.Inline{model.Text{Text: fmt.Sprintf("Land %d", i)}}}, {Inlines: []model.Inline{model.Text{Text: v}}}}})
+		}
+		return tb
+	}
+	got := build(t, doc(sec("k", "§ 1", "Kosten", table("20,00"))), doc(sec("k", "§ 1", "Kosten", table("21,50"))))
+	if len(got) != 4 { // heading and three parts of 12, 12 and 7 lines
+		t.Fatalf("%d rows, want 4:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	if !strings.HasPrefix(got[1], "Land | Betrag/Land 1 | 1,00/") || !strings.HasPrefix(got[2], "Land 12 | 12,00/") || !strings.HasPrefix(got[3], "Land 24 | 24,00/") {
+		t.Errorf("parts do not start where expected:\n%s", strings.Join(got, "\n"))
+	}
+	if !strings.Contains(got[2], "Land 20 | [-20,00-]/") || !strings.Contains(got[2], "Land 20 | {+21,50+}/") {
+		t.Errorf("changed cell not marked:\n%s", got[2])
+	}
+	for _, r := range got[1:] {
+		left, right, _ := strings.Cut(r, " || ")
+		if strings.Count(left, "/") != strings.Count(right, "/") {
+			t.Errorf("left and right of a part differ in lines: %s", r)
+		}
+	}
+}
+
+// TestMovedClause: a clause that changed place is marked "verschoben".
+func TestMovedClause(t *testing.T) {
+	t.Parallel()
+	a, b, c := sec("a", "§ 1", "A", para("", "Text A.")), sec("b", "§ 2", "B", para("", "Text B.")), sec("c", "§ 3", "C", para("", "Text C."))
+	a2, b2, c2 := sec("a", "§ 1", "A", para("", "Text A.")), sec("b", "§ 2", "B", para("", "Text B.")), sec("c", "§ 3", "C", para("", "Text C."))
+	got := build(t, doc(a, b, c), doc(c2, a2, b2))
+	found := false
+	for _, r := range got {
+		if strings.Contains(r, "_verschoben; unverändert_") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no clause marked moved:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestBothEmpty: two empty versions give no Synopse.
+func TestBothEmpty(t *testing.T) {
+	t.Parallel()
+	if _, err := synopse.Build(doc(), doc(), synopse.Options{}); err == nil {
+		t.Error("no error")
+	}
+	if _, err := synopse.Build(nil, doc(), synopse.Options{}); err == nil {
+		t.Error("no error for nil")
+	}
+}
+
+// TestSubHeadingNamesItsSection: a sub-heading stands out of its context
+// in the table, so its section's number comes before it.
+func TestSubHeadingNamesItsSection(t *testing.T) {
+	t.Parallel()
+	sub := func(s string) *model.Section {
+		return &model.Section{ID: "servicezeiten", Level: 2, Title: "Servicezeiten", Blocks: []model.Block{para("", s)}}
+	}
+	alt := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 8 bis 17 Uhr.")))
+	neu := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 7 bis 17 Uhr.")))
+	wantRows(t, build(t, alt, neu), []string{
+		"Anlage 2 Leistungen || Anlage 2 Leistungen (_unverändert_)",
+		"Anlage 2 – Servicezeiten || Anlage 2 – Servicezeiten",
+		"Von [-8-] bis 17 Uhr. || Von {+7+} bis 17 Uhr.",
+	})
+}
+
+// TestLabelsOverride: a label given replaces the default, the others
+// stay.
+func TestLabelsOverride(t *testing.T) {
+	t.Parallel()
+	d, err := synopse.Build(doc(sec("a", "§ 1", "A", para("", "x"))), doc(sec("a", "§ 1", "A", para("", "x"))),
+		synopse.Options{Labels: synopse.Labels{Old: "Geltende Fassung", Unchanged: "u n v e r ä n d e r t"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := d.Blocks[0].(*model.Table)
+	got := cell(tab.Header[0].Cells[0]) + " || " + cell(tab.Header[0].Cells[1]) + " / " + cell(tab.Rows[0].Cells[1])
+	if want := "Geltende Fassung || Neue Fassung / § 1 A (_u n v e r ä n d e r t_)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
