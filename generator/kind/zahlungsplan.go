@@ -3,6 +3,7 @@ package kind
 import (
 	"io"
 
+	"github.com/vereinbar/vereinbar/generator/costs"
 	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/sheets"
 	"github.com/vereinbar/vereinbar/generator/view"
@@ -33,12 +34,27 @@ func Zahlungsplan() Kind {
 // of package sheets.
 func writeZahlungsplan(w io.Writer, in SheetInput) error {
 	pr, r := in.Projekt, in.Costs
-	h := view.HaushaltOf(pr, r)
+	// The terms and the Höchstbeträge are those of the agreement as
+	// concluded (view.Build does the same): with a join or a leave, the
+	// project without them and the cost plan the agreement names.
+	h, years := view.HaushaltOf(pr, r), r.Years
+	if r.Plan != nil {
+		h, years = view.HaushaltOf(pr.Vertragsfassung(), r.Plan), r.Plan.Years
+	}
 	caps := map[string]map[int]int64{}
 	for _, hb := range h.Hoechstbetraege {
 		caps[hb.Code] = map[int]int64{}
-		for i, y := range r.Years {
+		for i, y := range years {
 			caps[hb.Code][y] = hb.ProJahr[i]
+		}
+	}
+	// After a join or a leave the cost engine's caps per year are the
+	// binding ones (the joining Land's is the one its declaration states).
+	parties := map[string]costs.PartyResult{}
+	for _, p := range r.Parties {
+		parties[p.Code] = p
+		if p.CapByYear != nil {
+			caps[p.Code] = p.CapByYear
 		}
 	}
 	term := view.TermOf(pr)
@@ -48,8 +64,35 @@ func writeZahlungsplan(w io.Writer, in SheetInput) error {
 		Zeitraum: h.Zahlung.Zeitraum, Termine: h.Zahlung.Termine,
 		Zuschlag: h.Zuschlag, Hoechstbetraege: caps, VEJahre: h.VEJahre,
 		// The months the cost engine charges a party in a year: the
-		// agreement's term (costs.Input.Term).
-		Months: func(_ string, y int) (int, int) { return term.MonthsIn(y) },
+		// agreement's term, cut to the months the party takes part in
+		// (costs.PartyResult.From/To for a joining or leaving party).
+		Months: func(code string, y int) (int, int) {
+			first, last := term.MonthsIn(y)
+			p := parties[code]
+			if first == 0 {
+				return 0, 0
+			}
+			if !p.From.IsZero() {
+				if p.From.Year > y {
+					return 0, 0
+				}
+				if p.From.Year == y {
+					first = max(first, p.From.Month)
+				}
+			}
+			if !p.To.IsZero() {
+				if p.To.Year < y {
+					return 0, 0
+				}
+				if p.To.Year == y {
+					last = min(last, p.To.Month)
+				}
+			}
+			if first > last {
+				return 0, 0
+			}
+			return first, last
+		},
 	})
 	if err != nil {
 		return err
