@@ -56,7 +56,10 @@ func (g *Generator) AllDocs(p *Project) []Doc { return g.kinds.Docs(p.Data()) }
 // Cancelling ctx stops a running template.
 func (g *Generator) Document(ctx context.Context, p *Project, r *costs.Result, d Doc) (*model.Document, error) {
 	pr := p.Data()
-	v, err := d.View(view.Build(pr, r, g.ks), d)
+	vw := view.Build(pr, r, g.ks)
+	plan := view.BuildPlan(pr, g.plan)
+	vw.Plan = &plan
+	v, err := d.View(vw, d)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}

@@ -92,7 +92,7 @@ func (g *Generator) RenderDoc(ctx context.Context, p *Project, res *costs.Result
 		switch {
 		case k.Sheet != nil && f == k.Sheet.Format:
 			var buf bytes.Buffer
-			err = k.Sheet.Write(&buf, kind.SheetInput{Projekt: p.Data(), Costs: res, Doc: k})
+			err = k.Sheet.Write(&buf, kind.SheetInput{Projekt: p.Data(), Costs: res, Doc: k, Projektplan: g.plan})
 			b = buf.Bytes()
 		default:
 			if d == nil {

@@ -29,6 +29,9 @@ type Options struct {
 	// KSDir is a directory with additional Königsteiner Schlüssel tables
 	// ("" = built-in tables only).
 	KSDir string
+	// PlanFile is a file with the tasks of the Musterprojektplan that
+	// replaces the built-in ones ("" = built-in; refdata.LoadProjektplan).
+	PlanFile string
 	// TemplatesDir overrides built-in templates file by file ("" = none).
 	TemplatesDir string
 	// Kinds are the document kinds, in output order (nil = the built-in
@@ -44,6 +47,7 @@ type Options struct {
 // templates. It is safe for concurrent use.
 type Generator struct {
 	ks        *refdata.KSRegistry
+	plan      *refdata.Projektplan
 	templates *tmpl.Set
 	kinds     *kind.Registry
 	docx      *docx.Renderer
@@ -53,6 +57,10 @@ type Generator struct {
 // New loads and validates the reference data and the templates.
 func New(opts Options) (*Generator, error) {
 	ks, err := refdata.LoadKS(opts.KSDir)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := refdata.LoadProjektplan(opts.PlanFile)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +95,14 @@ func New(opts Options) (*Generator, error) {
 			}
 		}
 	}
-	return &Generator{ks: ks, templates: set, kinds: kinds, docx: docx.NewRenderer(), pdf: sync.OnceValues(pdf.NewRenderer)}, nil
+	return &Generator{ks: ks, plan: plan, templates: set, kinds: kinds, docx: docx.NewRenderer(), pdf: sync.OnceValues(pdf.NewRenderer)}, nil
 }
 
 // Templates lists every template with the layer it comes from.
 func (g *Generator) Templates() []tmpl.Entry { return g.templates.Entries() }
+
+// Projektplan returns the tasks of the Musterprojektplan in use.
+func (g *Generator) Projektplan() *refdata.Projektplan { return g.plan }
 
 // KS returns the Königsteiner Schlüssel tables in use.
 func (g *Generator) KS() *refdata.KSRegistry { return g.ks }

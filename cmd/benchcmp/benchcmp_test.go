@@ -99,7 +99,9 @@ func TestChildBatchReportsFiles(t *testing.T) {
 	if err := childBatch(o, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `"files":9`) || !strings.Contains(out.String(), `"failed":0`) {
-		t.Errorf("Bericht %s, erwartet 9 Dateien ohne Fehler", out.String())
+	// vereinbarung, projektbeschreibung, projektsteckbrief and projektplan
+	// in the measured formats docx, pdf and md
+	if !strings.Contains(out.String(), `"files":12`) || !strings.Contains(out.String(), `"failed":0`) {
+		t.Errorf("Bericht %s, erwartet 12 Dateien ohne Fehler", out.String())
 	}
 }

@@ -118,6 +118,6 @@ ALT genau die von NEU (AENDERUNG-001).`,
 	valueName(f, "neu", "DATEI")
 	completeFlag(cmd, "alt", files(0, "yaml", "yml"))
 	completeFlag(cmd, "neu", files(0, "yaml", "yml"))
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib")
+	settingFlags(cmd, "ks_tabellen", "projektplan_aufgaben", "vorlagen", "vorlagen_max_mib")
 	return cmd
 }

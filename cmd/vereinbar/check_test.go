@@ -29,7 +29,7 @@ func TestCheckFixtures(t *testing.T) {
 	}
 	runTable(t, []cliCase{
 		{name: "directory", args: []string{"check", fixtures}, code: 0,
-			stdout: all(contains("6 Dateien geprüft: 0 Fehler", "wohngeld-ring.yaml: geprüft: Projektdaten, vereinbarung (vereinbarung-ring)"), noErrors), stderr: empty},
+			stdout: all(contains("6 Dateien geprüft: 0 Fehler", "wohngeld-ring.yaml: geprüft: Projektdaten, vereinbarung-ring, beschreibung, steckbrief, projektplan"), noErrors), stderr: empty},
 		// KOSTEN-012 warns about the old Königsteiner tables of other
 		// fixtures, KLAUSEL-008 about the service levels the marriage
 		// fixture leaves open; the FIT-Store fixture has neither
@@ -365,7 +365,7 @@ func TestCheckEveryFixturePDF(t *testing.T) {
 	// tables (KOSTEN-012); no PDF rule may fire
 	cliCase{args: []string{"check", out}, code: 0, stderr: empty,
 		stdout: all(contains(strconv.Itoa(n)+" Dateien geprüft: 0 Fehler"), notContains("PDF-00"))}.run(t)
-	if n != 41 { // six projects: 25 agreements and call-off forms, two descriptions each, one cover letter, two accession documents, one notice
-		t.Errorf("%d PDFs, want 41", n)
+	if n != 47 { // six projects: 25 agreements and call-off forms, three descriptions each (Projektbeschreibung, Steckbrief, Projektplan), one cover letter, two accession documents, one notice
+		t.Errorf("%d PDFs, want 47", n)
 	}
 }

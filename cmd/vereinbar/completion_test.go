@@ -65,7 +65,7 @@ func TestShellCompletion(t *testing.T) {
 		{"status files", []string{"status", ""}, []string{"yaml", "yml"}, byExt},
 		{"form in any case", []string{"init", "--form", "St"}, []string{"stern"}, noFiles},
 		{"kinds", []string{"generate", "--kinds", ""}, kinds, noFiles | noSpace},
-		{"kinds after a comma", []string{"generate", "--kinds", "vereinbarung,"}, []string{"vereinbarung,abruf", "vereinbarung,beschreibung", "vereinbarung,steckbrief", "vereinbarung,anschreiben", "vereinbarung,beitrittserklaerung", "vereinbarung,beitrittsmitteilung", "vereinbarung,kuendigung", "vereinbarung,zahlungsplan"}, noFiles | noSpace},
+		{"kinds after a comma", []string{"generate", "--kinds", "vereinbarung,"}, []string{"vereinbarung,abruf", "vereinbarung,beschreibung", "vereinbarung,steckbrief", "vereinbarung,projektplan", "vereinbarung,anschreiben", "vereinbarung,beitrittserklaerung", "vereinbarung,beitrittsmitteilung", "vereinbarung,kuendigung", "vereinbarung,zahlungsplan"}, noFiles | noSpace},
 		{"kinds with =", []string{"generate", "--kinds=ab"}, []string{"abruf"}, noFiles | noSpace},
 		{"formats", []string{"generate", "--formats", "pdf,"}, []string{"pdf,docx", "pdf,md", "pdf,html", "pdf,xlsx"}, noFiles | noSpace},
 		{"formats of config", []string{"config", "--formats", "m"}, []string{"md"}, noFiles | noSpace},

@@ -128,7 +128,7 @@ func TestDiffCommand(t *testing.T) {
 		if err := json.Unmarshal([]byte(got), &rep); err != nil {
 			t.Fatalf("%s: %v", stream, err)
 		}
-		if !rep.Changed() || len(rep.Files) != 3 || rep.Files[0].Result.Changes[0].Loc.Paragraph != "(2)" {
+		if !rep.Changed() || len(rep.Files) != 4 || rep.Files[0].Result.Changes[0].Loc.Paragraph != "(2)" {
 			t.Errorf("%s: unexpected report %s", stream, got)
 		}
 	}
@@ -446,7 +446,7 @@ func TestDiffProjectAgainstOneDocx(t *testing.T) {
 		{name: "--doc picks another party", args: []string{"diff", "--exit-code", "--doc", "vereinbarung-TH", bafoeg, copied}, code: exitChanged,
 			stdout: all(contains("== vereinbarung-TH\n", "Thüringen"), notContains("nur in")), stderr: empty},
 		{name: "--doc unknown", args: []string{"diff", "--doc", "vereinbarung-XX", bafoeg, edited}, code: exitUsage, stdout: empty,
-			stderr: usage("--doc: kein Dokument „vereinbarung-XX“ in " + bafoeg + " (vorhanden: vereinbarung-BB, vereinbarung-SN, vereinbarung-TH, projektbeschreibung, projektsteckbrief)")},
+			stderr: usage("--doc: kein Dokument „vereinbarung-XX“ in " + bafoeg + " (vorhanden: vereinbarung-BB, vereinbarung-SN, vereinbarung-TH, projektbeschreibung, projektsteckbrief, projektplan)")},
 		{name: "foreign DOCX", args: []string{"diff", bafoeg, foreign}, code: exitUsage, stdout: empty,
 			stderr: usage("„" + foreign + "“ passt zu keinem Dokument von " + bafoeg + "; eines mit --doc wählen (vorhanden: vereinbarung-BB, vereinbarung-SN, vereinbarung-TH, ")},
 		{name: "redline needs no --doc", args: []string{"diff", "--redline", redline, bafoeg, edited}, code: 0,

@@ -100,7 +100,7 @@ Manifest nennt genau die Dateien auf dem Datenträger ("interrupted": true).`,
 	f.BoolVar(&o.clean, "clean", false, "danach nur die Dateien dieses Laufs: was das bisherige Manifest nennt und dieser Lauf nicht schreibt, entfernen (sonst bleiben andere Projekte erhalten)")
 	f.BoolVar(&o.uebersicht, "uebersicht", false, "danach je beteiligtes Land die Nachnutzungsübersicht uebersicht/uebersicht-LAND.xlsx schreiben (veraltete entfernen)")
 	f.BoolVar(&o.wait, "wait", false, "schreibt schon ein anderer Lauf in das Ausgabeverzeichnis, warten, bis er endet (sonst Fehler)")
-	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "ausgabe", "formate", "parallel")
+	settingFlags(cmd, "ks_tabellen", "projektplan_aufgaben", "vorlagen", "vorlagen_max_mib", "ausgabe", "formate", "parallel")
 	f.Lookup("jobs").Usage = "Anzahl paralleler Worker (0 = Anzahl der CPUs, hier " + strconv.Itoa(runtime.NumCPU()) + "); Einstellung parallel"
 	return cmd
 }

@@ -108,6 +108,8 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 		f.VarP(v, s.Flag, s.Short, s.Help+"; Einstellung "+s.Key)
 		valueName(f, s.Flag, settingValueName(s))
 		switch {
+		case s.IsFile:
+			completeFlag(cmd, s.Flag, files(0, "yaml", "yml"))
 		case s.IsPath:
 			completeFlag(cmd, s.Flag, directories)
 		case s.Key == "formate":
@@ -121,6 +123,8 @@ func settingFlags(cmd *cobra.Command, keys ...string) {
 // settingValueName names a setting's value in the help.
 func settingValueName(s config.Setting) string {
 	switch {
+	case s.IsFile:
+		return "DATEI"
 	case s.IsPath:
 		return "VERZEICHNIS"
 	case s.Kind == config.Number:
@@ -171,7 +175,7 @@ func (g *globalOptions) newGenerator(cmd *cobra.Command) (*generator.Generator, 
 	if err != nil || maxMiB < 1 || maxMiB > 65535 {
 		return nil, nil, usagef("%s: erwartet eine ganze Zahl von 1 bis 65535 (MiB), erhalten: „%s“", cfg.Origin("vorlagen_max_mib"), cfg.Get("vorlagen_max_mib"))
 	}
-	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), TemplatesDir: cfg.Get("vorlagen"), MaxTemplateOutput: int64(maxMiB) << 20})
+	gen, err := generator.New(generator.Options{KSDir: cfg.Get("ks_tabellen"), PlanFile: cfg.Get("projektplan_aufgaben"), TemplatesDir: cfg.Get("vorlagen"), MaxTemplateOutput: int64(maxMiB) << 20})
 
 	if err != nil {
 		return nil, nil, err

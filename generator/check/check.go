@@ -102,6 +102,7 @@ const (
 	KindBeschreibung Kind = "beschreibung"       // Projektbeschreibung
 	KindSteckbrief   Kind = "steckbrief"         // Projektsteckbrief
 	KindAnschreiben  Kind = "anschreiben"        // cover letter of the signing round
+	KindProjektplan  Kind = "projektplan"        // Projektplan (Musterprojektplan)
 	KindAenderung    Kind = "aenderung"          // amendment agreement (Änderungsvereinbarung)
 	// KindBeitritt, KindBeitrittsmitteilung, KindKuendigung: the
 	// declaration of accession, the implementing Land's letter about it
@@ -116,7 +117,7 @@ const (
 )
 
 // kinds are all kinds in the order they are listed.
-var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung, KindAenderung}
+var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindProjektplan, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung, KindAenderung}
 
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {

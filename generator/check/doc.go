@@ -165,6 +165,11 @@ func blockText(b model.Block) string {
 			for _, bar := range n.Bars {
 				lines = append(lines, bar.Label+" "+bar.Text)
 			}
+		case *model.Gantt:
+			lines = append(lines, n.Title)
+			for _, r := range n.Rows {
+				lines = append(lines, r.Label+" "+r.Text)
+			}
 		case *model.Signatures:
 			for _, sg := range n.Blocks {
 				lines = append(lines, sg.Party+" "+sg.Signer)

@@ -182,6 +182,8 @@ func (p *dumpParser) block(l dumpLine) (model.Block, error) {
 		b, err = p.table(l, sc)
 	case "chart":
 		b, err = p.chart(l, sc)
+	case "gantt":
+		b, err = p.gantt(l, sc)
 	case "signatures":
 		b, err = p.signatures(l, sc)
 	case "pagebreak":
@@ -317,6 +319,10 @@ func (p *dumpParser) table(l dumpLine, sc *scan) (model.Block, error) {
 	}
 	sc.lit(" boxed=")
 	t.Boxed = sc.boolean()
+	if sc.err == nil && strings.HasPrefix(sc.s, " small") {
+		sc.lit(" small")
+		t.Small = true
+	}
 	sc.lit(" caption=")
 	t.Caption = sc.quoted()
 	t.Pos = sc.pos()
@@ -419,6 +425,57 @@ func (p *dumpParser) chart(l dumpLine, sc *scan) (model.Block, error) {
 		}
 		c.Bars = append(c.Bars, b)
 	}
+}
+
+func (p *dumpParser) gantt(l dumpLine, sc *scan) (model.Block, error) {
+	g := &model.Gantt{}
+	sc.lit(" id=")
+	g.ID = sc.quoted()
+	sc.lit(" title=")
+	g.Title = sc.quoted()
+	g.Pos = sc.pos()
+	if err := sc.end(); err != nil {
+		return nil, err
+	}
+	for {
+		rl, ok := p.next(l.depth + 1)
+		if !ok {
+			return g, nil
+		}
+		rsc := &scan{s: rl.s}
+		var r model.GanttRow
+		rsc.lit("row label=")
+		r.Label = rsc.quoted()
+		rsc.lit(" start=")
+		r.Start = rsc.day()
+		rsc.lit(" end=")
+		r.End = rsc.day()
+		if rsc.err == nil && strings.HasPrefix(rsc.s, " milestone") {
+			rsc.lit(" milestone")
+			r.Milestone = true
+		}
+		rsc.lit(" text=")
+		r.Text = rsc.quoted()
+		rsc.lit(" color=")
+		r.Color = rsc.quoted()
+		if err := rsc.end(); err != nil {
+			return nil, p.errorf(rl, "%v", err)
+		}
+		g.Rows = append(g.Rows, r)
+	}
+}
+
+// day reads a date of a Gantt row: "JJJJ-MM-TT" or "-" for none.
+func (sc *scan) day() time.Time {
+	w := sc.word()
+	if sc.err != nil || w == "-" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, w)
+	if err != nil {
+		sc.fail("erwartet ein Datum JJJJ-MM-TT oder -, nicht %q", w)
+	}
+	return t
 }
 
 func (p *dumpParser) signatures(l dumpLine, sc *scan) (model.Block, error) {

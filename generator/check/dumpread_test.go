@@ -26,7 +26,7 @@ func dumpOf(t *testing.T, d *model.Document) string {
 // document generated from the fixtures.
 func TestDumpRoundTrip(t *testing.T) {
 	t.Parallel()
-	docs := map[string]*model.Document{"sample": modeltest.Sample(3), "slide": modeltest.Slide(), "empty": {},
+	docs := map[string]*model.Document{"sample": modeltest.Sample(3), "slide": modeltest.Slide(), "plan": modeltest.Plan(), "empty": {},
 		"strike": {Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{
 			model.Text{Text: "a", Strike: true}, model.Text{Text: "b", Bold: true, Italic: true, Strike: true}}}}}}
 	for _, in := range allGenerated(t, newGen(t)) {
@@ -79,6 +79,7 @@ func TestParseDumpErrors(t *testing.T) {
 		{"trailing garbage", head + "  pagebreak x\n", "Zeile 7"},
 		{"deeper than its parent", head + "      paragraph style=body number=\"\"\n", "Einrückung"},
 		{"too deep", head + strings.Repeat("  ", 70) + "x\n", "Ebenen"},
+		{"gantt date", head + "  gantt id=\"z\" title=\"\"\n    row label=\"a\" start=05.01.2026 end=- text=\"\" color=\"\"\n", "Zeile 8: erwartet ein Datum JJJJ-MM-TT oder -, nicht \"05.01.2026\""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

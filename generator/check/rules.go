@@ -156,7 +156,7 @@ var rules = []Rule{
 
 	// Fassung: Entwurf oder final, Formulare
 	{"FASSUNG-001", onlyData, Error, srcEntwurf, "Eine finale Fassung („vorhaben.status: final“) enthält keine Platzhalter", checkFinalData},
-	{"FASSUNG-002", append(allDocs[:len(allDocs):len(allDocs)], KindAnschreiben), Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
+	{"FASSUNG-002", append(allDocs[:len(allDocs):len(allDocs)], KindAnschreiben, KindProjektplan), Error, srcEntwurf, "Ein Dokument ohne Entwurfskennzeichnung zeigt keinen Platzhaltertext", checkFinalDocument},
 	{"FASSUNG-003", []Kind{KindAbruf}, Error, srcAbruf, "Der FIT-Store-Abruf lässt fehlende Angaben als Feld zum Ausfüllen offen, nie „nicht angegeben“", checkCallOffFields},
 
 	// Änderungsvereinbarung

@@ -35,6 +35,7 @@ type Setting struct {
 	Short   string // one-letter form of the flag ("" = none)
 	Default string
 	IsPath  bool   // relative paths in config.yaml are taken relative to that file
+	IsFile  bool   // the path names a file (a YAML file), not a directory
 	Kind    Kind   // what config.yaml may hold; "" is text
 	Help    string // German description
 }
@@ -60,6 +61,7 @@ func Settings() []Setting {
 		{Key: "eingabe", Flag: "", Default: "fixtures", IsPath: true, Help: "Projektdateien oder Verzeichnisse, die ohne Argumente verarbeitet werden"},
 		{Key: "ausgabe", Flag: "out", Default: "out", IsPath: true, Help: "Ausgabeverzeichnis für erzeugte Dateien"},
 		{Key: "ks_tabellen", Flag: "ks-tabellen", Default: "", IsPath: true, Help: "Verzeichnis mit zusätzlichen Tabellen des Königsteiner Schlüssels (eine YAML-Datei je Jahr)"},
+		{Key: "projektplan_aufgaben", Flag: "projektplan-aufgaben", Default: "", IsPath: true, IsFile: true, Help: "YAML-Datei mit den Aufgaben des Musterprojektplans (Format wie generator/refdata/data/projektplan.yaml); ersetzt die eingebauten Aufgaben ganz"},
 		{Key: "vorlagen", Flag: "templates", Default: "", IsPath: true, Help: "Verzeichnis mit eigenen Vorlagen; sie ersetzen eingebaute Vorlagen mit demselben relativen Pfad"},
 		{Key: "vorlagen_max_mib", Flag: "template-max-mib", Default: "16", Kind: Number, Help: "Höchstgröße des Markups, das eine Vorlage für ein Dokument erzeugt, in MiB (ab 1); auch jeder Text, den eine Hilfsfunktion der Vorlage erzeugt, ist höchstens so groß"},
 		{Key: "formate", Flag: "formats", Default: "docx,pdf,md,xlsx", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md, html, xlsx (xlsx: die Tabellen wie der Zahlungsplan)"},

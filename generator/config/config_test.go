@@ -356,7 +356,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "explicit file missing", missing: true, want: []string{"gibt-es-nicht.yaml"}},
 		{name: "unknown key with suggestion", yaml: "ausgab: out\n", want: []string{"unbekannter Schlüssel „ausgab“ – meinten Sie „ausgabe“?"}},
 		{name: "unknown key suggests ks_tabellen", yaml: "ks-tabellen: ks\n", want: []string{"„ks-tabellen“ – meinten Sie „ks_tabellen“?"}},
-		{name: "unknown key without match", yaml: "farbe: rot\n", want: []string{"unbekannter Schlüssel „farbe“ (erlaubt: eingabe, ausgabe, ks_tabellen, vorlagen, vorlagen_max_mib, formate, parallel, redline_autor, redline_datum)"}},
+		{name: "unknown key without match", yaml: "farbe: rot\n", want: []string{"unbekannter Schlüssel „farbe“ (erlaubt: eingabe, ausgabe, ks_tabellen, projektplan_aufgaben, vorlagen, vorlagen_max_mib, formate, parallel, redline_autor, redline_datum)"}},
 		{name: "two unknown keys", yaml: "ausgab: a\neingab: b\n", want: []string{"„ausgab“", "„eingab“"}},
 		{name: "unknown key next to valid ones", yaml: "ausgabe: out\nausgab: out\n", want: []string{"„ausgab“"}},
 		// A nested unknown section is one mistake, named once.

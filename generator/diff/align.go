@@ -130,6 +130,8 @@ func (c *clause) addItems(b, top model.Block, prefix string) error {
 		c.items = append(c.items, &item{what: "Tabelle", text: tableText(n), top: top, table: n})
 	case *model.Chart:
 		c.items = append(c.items, &item{what: "Diagramm", text: chartText(n), top: top})
+	case *model.Gantt:
+		c.items = append(c.items, &item{what: "Zeitplan", text: ganttText(n), top: top})
 	case *model.Signatures:
 		for i := range n.Blocks {
 			s := &n.Blocks[i]
@@ -153,6 +155,19 @@ func chartText(n *model.Chart) string {
 	}
 	for _, bar := range n.Bars {
 		parts = append(parts, bar.Label+": "+bar.Text)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// ganttText is a Gantt chart as text: its title and a line per row with
+// the dates as shown.
+func ganttText(n *model.Gantt) string {
+	var parts []string
+	if n.Title != "" {
+		parts = append(parts, n.Title)
+	}
+	for _, r := range n.Rows {
+		parts = append(parts, r.Label+": "+r.Text)
 	}
 	return strings.Join(parts, "\n")
 }

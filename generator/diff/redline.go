@@ -297,6 +297,8 @@ func markBlocks(mt *matcher, bs []model.Block, change string) []model.Block {
 			out = append(out, signatureParas(mt, sigs)...)
 		case *model.Chart:
 			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: chartText(n), Change: change}}})
+		case *model.Gantt:
+			out = append(out, &model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: ganttText(n), Change: change}}})
 		default:
 			out = append(out, b) // page breaks: no text
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vereinbar/vereinbar/generator/diff"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/model/modeltest"
 )
 
 func TestWords(t *testing.T) {
@@ -101,5 +102,38 @@ func TestCompareNil(t *testing.T) {
 	}
 	if _, err := diff.Compare(&model.Document{Blocks: []model.Block{nil}}, &model.Document{}); err == nil {
 		t.Error("no error for nil block")
+	}
+}
+
+// TestCompareGantt: a Gantt chart is an item of its own, compared by its
+// rows' labels and dates as shown; a moved phase is a change, the
+// redline writes a changed chart as marked text.
+func TestCompareGantt(t *testing.T) {
+	t.Parallel()
+	old := modeltest.Plan()
+	same, err := diff.Compare(old, modeltest.Plan())
+	if err != nil || len(same.Changes) != 0 {
+		t.Fatalf("identical plans: %v, %v", same, err)
+	}
+	changed := modeltest.Plan()
+	g := changed.Blocks[len(changed.Blocks)-1].(*model.Gantt)
+	g.Rows[0].Text = "06.01.–30.04.2025"
+	res, err := diff.Compare(old, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changes) != 1 || !strings.Contains(res.Changes[0].String(), "Zeitplan") || !strings.Contains(res.Changes[0].String(), "30.04.2025") {
+		t.Fatalf("changes %v", res.Changes)
+	}
+	red, err := diff.Redline(old, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := model.Dump(&b, red); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "30.04.2025") {
+		t.Errorf("redline without the new dates:\n%s", b.String())
 	}
 }

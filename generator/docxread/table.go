@@ -177,6 +177,8 @@ func (b *builder) table(t *node) {
 		b.add(signatures(rows))
 	case isChart(rows):
 		b.add(chart(rows, id, title))
+	case ganttAxis(rows) != nil:
+		b.add(gantt(rows, ganttAxis(rows), id, title))
 	default:
 		b.add(plainTable(rows, grid, id, title))
 	}

@@ -4,5 +4,5 @@ package kind
 // documents are written: a new built-in kind is declared in a file of its
 // own and listed here once.
 func Builtins() []Kind {
-	return []Kind{Vereinbarung(), Abruf(), Beschreibung(), Steckbrief(), Anschreiben(), Beitrittserklaerung(), Beitrittsmitteilung(), Kuendigung(), Zahlungsplan()}
+	return []Kind{Vereinbarung(), Abruf(), Beschreibung(), Steckbrief(), Projektplan(), Anschreiben(), Beitrittserklaerung(), Beitrittsmitteilung(), Kuendigung(), Zahlungsplan()}
 }

@@ -96,6 +96,9 @@ type SheetInput struct {
 	Costs   *costs.Result
 	// Doc is the document (its file name and party).
 	Doc Doc
+	// Projektplan is the task data of the Musterprojektplan in use (the
+	// built-in data or the file of the setting projektplan_aufgaben).
+	Projektplan *refdata.Projektplan
 }
 
 // FileName is a file name a kind gives its documents: the stem alone

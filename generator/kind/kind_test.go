@@ -158,7 +158,7 @@ func TestBuiltinsAreFreshValues(t *testing.T) {
 		t.Fatal("Builtins shares state between calls")
 	}
 	r := builtin(t)
-	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "anschreiben", "beitrittserklaerung", "beitrittsmitteilung", "kuendigung", "zahlungsplan"}; !slices.Equal(got, want) {
+	if got, want := r.Names(), []string{"vereinbarung", "abruf", "beschreibung", "steckbrief", "projektplan", "anschreiben", "beitrittserklaerung", "beitrittsmitteilung", "kuendigung", "zahlungsplan"}; !slices.Equal(got, want) {
 		t.Fatalf("Names = %v, want %v", got, want)
 	}
 }
@@ -177,7 +177,7 @@ func TestParseNames(t *testing.T) {
 	if !errors.Is(err, kind.ErrKind) {
 		t.Fatalf("unknown kind: got %v", err)
 	}
-	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, anschreiben, beitrittserklaerung, beitrittsmitteilung, kuendigung, zahlungsplan)"; err.Error() != want {
+	if want := "unbekannte Dokumentart „merkblatt“ (erlaubt: vereinbarung, abruf, beschreibung, steckbrief, projektplan, anschreiben, beitrittserklaerung, beitrittsmitteilung, kuendigung, zahlungsplan)"; err.Error() != want {
 		t.Fatalf("message %q, want %q", err, want)
 	}
 }
@@ -210,14 +210,14 @@ func TestDocsPerForm(t *testing.T) {
 		fitStore bool
 		want     []string
 	}{
-		{"ring", false, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief", "zahlungsplan"}},
+		{"ring", false, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief", "projektplan", "zahlungsplan"}},
 		// without an offer weg does not apply: every re-using Land gets its agreement
-		{"stern", false, []string{"vereinbarung-BB", "vereinbarung-SN", "vereinbarung-TH", "projektbeschreibung", "projektsteckbrief", "zahlungsplan"}},
+		{"stern", false, []string{"vereinbarung-BB", "vereinbarung-SN", "vereinbarung-TH", "projektbeschreibung", "projektsteckbrief", "projektplan", "zahlungsplan"}},
 		// with an offer, the Land that chose the FIT-Store gets the call-off
 		// instead of the agreement, never both
-		{"stern", true, []string{"vereinbarung-BB", "vereinbarung-TH", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief", "zahlungsplan"}},
+		{"stern", true, []string{"vereinbarung-BB", "vereinbarung-TH", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief", "projektplan", "zahlungsplan"}},
 		// the Kommune cannot call off (Leitfaden §2.3.4)
-		{"fit-store", false, []string{"fit-store-abruf-BB", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief", "zahlungsplan"}},
+		{"fit-store", false, []string{"fit-store-abruf-BB", "fit-store-abruf-SN", "projektbeschreibung", "projektsteckbrief", "projektplan", "zahlungsplan"}},
 	} {
 		docs := r.Docs(project(c.form, c.fitStore))
 		var files []string

@@ -19,8 +19,9 @@
 //	{:titel} {:untertitel} {:mitte} {:hinweis}   style of the next paragraph
 //	{:zusammen} {:mitte zusammen}  the next paragraph keeps with the block after it
 //	Leitweg-ID: {:feld}           an empty form field (in paragraphs and table cells)
-//	{:tabelle id=x breiten=40,20,20 summe formular beschriftung="…"}   attributes of the next table
+//	{:tabelle id=x breiten=40,20,20 summe formular klein beschriftung="…"}   attributes of the next table (klein: 8 pt)
 //	{:diagramm id=x titel="…" spalten=2}   the next table (Bezeichnung | Anteil [| Farbe]) becomes a bar chart
+//	{:zeitplan id=x titel="…"}     the next table (Bezeichnung | Beginn | Ende | Termin [| Art | Farbe]) becomes a Gantt chart
 //	| {:farbe=RRGGBB} Text |       a table cell with a background colour (e.g. traffic lights)
 //	```unterschriften              one signature block per line: Partei | Unterzeichner | Ort, Datum [| Unterschrift | Name | …]
 //	<!--@datei:zeile-->            position marker inserted by the template stage
@@ -389,7 +390,7 @@ func keepIntros(bs []model.Block) {
 			continue
 		}
 		switch bs[i+1].(type) {
-		case *model.Table, *model.Chart:
+		case *model.Table, *model.Chart, *model.Gantt:
 			p.KeepNext = true
 		case *model.List:
 			if strings.HasSuffix(strings.TrimSpace(model.PlainText(p.Inlines)), ":") {
@@ -695,6 +696,9 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 	if _, ok := c.pending["diagramm"]; ok {
 		return c.chart(t)
 	}
+	if _, ok := c.pending["zeitplan"]; ok {
+		return c.gantt(t)
+	}
 	out := &model.Table{Pos: c.pos}
 	for _, a := range t.Alignments {
 		switch a {
@@ -729,6 +733,8 @@ func (c *converter) table(t *east.Table) (model.Block, error) {
 				total = true
 			case "formular":
 				out.Boxed = true
+			case "klein":
+				out.Small = true
 			case "beschriftung":
 				out.Caption = v
 			default:

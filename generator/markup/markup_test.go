@@ -196,6 +196,18 @@ func TestConvert(t *testing.T) {
     bar label="Berlin" value=5000000 text="50\u00a0%" color="C00000"
     bar label="Bremen" value=100000 text="1\u00a0%" color=""
 `},
+		{"gantt",
+			"{:zeitplan id=zeitplan titel=\"Zeitplan\"}\n\n| Bezeichnung | Beginn | Ende | Termin | Art | Farbe |\n|--|--|--|--|--|--|\n| 1 Initialisierung | 2026-01-05 | 2026-02-27 | 05.01.–27.02.2026 | | |\n| 2 Prüfung | | | Termin offen | | |\n| Pilot | 2026-02-10 | | 10.02.2026 | Meilenstein | #a5a5a5 |\n",
+			`  gantt id="zeitplan" title="Zeitplan" @t.md:3
+    row label="1 Initialisierung" start=2026-01-05 end=2026-02-27 text="05.01.–27.02.2026" color=""
+    row label="2 Prüfung" start=- end=- text="Termin offen" color=""
+    row label="Pilot" start=2026-02-10 end=2026-02-10 milestone text="10.02.2026" color="A5A5A5"
+`},
+		{"gantt columns in any order",
+			"{:zeitplan}\n\n| Termin | Ende | Beginn | Bezeichnung |\n|--|--|--|--|\n| Jan | 2026-01-31 | 2026-01-01 | A |\n",
+			`  gantt id="" title="" @t.md:3
+    row label="A" start=2026-01-01 end=2026-01-31 text="Jan" color=""
+`},
 		{"cell colours",
 			"| Thema | Ampel |\n|--|--|\n| Zeitplan | {:farbe=00b050} im Plan |\n| Kosten | {:farbe=FFC000} |\n| {:farbe=C00000}**Risiko** | \\{:farbe=C00000} bleibt Text |\n",
 			`  table id="" widths=[1 1] aligns=[left left] boxed=false caption="" @t.md:1
@@ -266,6 +278,14 @@ func TestConvertErrors(t *testing.T) {
 		{"chart share above 100", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | 100,5 % |\n", "Wert außerhalb des zulässigen Bereichs"},
 		{"chart share negative", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A | -1 % |\n", "ist negativ"},
 		{"chart share missing", "{:diagramm}\n\n| Land | Anteil |\n|--|--|\n| A |\n", "Zeile 1 (A): Anteil: leere Zahl"},
+		{"gantt without Termin", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende |\n|--|--|--|\n| A | 2026-01-01 | 2026-01-31 |\n", "Zeitplan: die Tabelle braucht die Spalten Bezeichnung, Beginn, Ende und Termin"},
+		{"gantt unknown column", "{:zeitplan id=z}\n\n| Bezeichnung | Beginn | Ende | Termin | Dauer |\n|--|--|--|--|--|\n| A | 2026-01-01 | 2026-01-31 | x | 1 |\n", "Zeitplan z: Spalte „dauer“ unbekannt"},
+		{"gantt bad date", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende | Termin |\n|--|--|--|--|\n| A | 01.01.2026 | 2026-01-31 | x |\n", "Zeitplan, Zeile 1 (A): Beginn: „01.01.2026“ ist kein Datum JJJJ-MM-TT"},
+		{"gantt end before start", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende | Termin |\n|--|--|--|--|\n| A | 2026-02-01 | 2026-01-31 | x |\n", "Zeitplan: Zeile 1 („A“): Ende 2026-01-31 vor Beginn 2026-02-01"},
+		{"gantt without dates", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende | Termin |\n|--|--|--|--|\n| A | | | offen |\n", "Zeitplan ohne Termine"},
+		{"gantt bad kind", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende | Termin | Art |\n|--|--|--|--|--|\n| A | 2026-01-01 | 2026-01-31 | x | Punkt |\n", "Art „punkt“ (erlaubt: Balken, Meilenstein)"},
+		{"gantt cell directive", "{:zeitplan}\n\n| Bezeichnung | Beginn | Ende | Termin |\n|--|--|--|--|\n| {:farbe=FF0000} A | 2026-01-01 | 2026-01-31 | x |\n", "Zellangaben {:…} gibt es im Zeitplan nicht"},
+		{"gantt unknown attribute", "{:zeitplan spalten=2}\n\n| Bezeichnung | Beginn | Ende | Termin |\n|--|--|--|--|\n| A | 2026-01-01 | 2026-01-31 | x |\n", "unbekannte Zeitplanangabe \"spalten\""},
 		{"chart with one column", "{:diagramm}\n\n| Land |\n|--|\n| A |\n", "braucht genau zwei Spalten „Bezeichnung | Anteil“ (und höchstens eine dritte „Farbe“), sie hat 1"},
 		{"chart with three columns", "{:diagramm id=k}\n\n| Land | Anteil | Betrag |\n|--|--|--|\n| A | 1 % | 2 € |\n", "Diagramm k: die Tabelle braucht genau zwei Spalten"},
 		{"chart with four columns", "{:diagramm}\n\n| a | b | Farbe | d |\n|--|--|--|--|\n| A | 1 % | | |\n", "sie hat 4"},

@@ -83,7 +83,13 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 				}
 			}
 		case *Table:
-			fmt.Fprintf(w, "%stable id=%s widths=%v aligns=%v boxed=%t caption=%s%s\n", ind, q(n.ID), n.Widths, n.Aligns, n.Boxed, q(n.Caption), pos(n.Pos))
+			// small is written only when set, so dumps of other
+			// tables stay as they were before it existed
+			small := ""
+			if n.Small {
+				small = " small"
+			}
+			fmt.Fprintf(w, "%stable id=%s widths=%v aligns=%v boxed=%t%s caption=%s%s\n", ind, q(n.ID), n.Widths, n.Aligns, n.Boxed, small, q(n.Caption), pos(n.Pos))
 			for _, r := range n.Header {
 				if err := dumpRow(w, "header", r, depth+1); err != nil {
 					return err
@@ -103,6 +109,15 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 			for _, b := range n.Bars {
 				fmt.Fprintf(w, "%s  bar label=%s value=%d text=%s color=%s\n", ind, q(b.Label), b.ValueE5, q(b.Text), q(b.Color))
 			}
+		case *Gantt:
+			fmt.Fprintf(w, "%sgantt id=%s title=%s%s\n", ind, q(n.ID), q(n.Title), pos(n.Pos))
+			for _, r := range n.Rows {
+				milestone := ""
+				if r.Milestone {
+					milestone = " milestone"
+				}
+				fmt.Fprintf(w, "%s  row label=%s start=%s end=%s%s text=%s color=%s\n", ind, q(r.Label), dumpDay(r.Start), dumpDay(r.End), milestone, q(r.Text), q(r.Color))
+			}
 		case *Signatures:
 			fmt.Fprintf(w, "%ssignatures%s\n", ind, pos(n.Pos))
 			for _, s := range n.Blocks {
@@ -119,6 +134,14 @@ func dumpBlocks(w *bufio.Writer, bs []Block, depth int) error {
 		}
 	}
 	return nil
+}
+
+// dumpDay writes a date of a Gantt row, "-" for none.
+func dumpDay(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.DateOnly)
 }
 
 func dumpRow(w *bufio.Writer, kind string, r Row, depth int) error {

@@ -163,6 +163,10 @@ type Table struct {
 	Rows    []Row
 	Caption string // optional, shown above the table
 	Boxed   bool   // form layout: every cell boxed, labels shaded
+	// Small sets the cells in the size of small print (8 pt instead of
+	// 10 pt), for a dense table that must fit on one page, such as the
+	// tasks of a project plan.
+	Small bool
 }
 
 // Row is a table row.

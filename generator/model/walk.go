@@ -48,7 +48,7 @@ func walkBlocks(bs []Block, secs []*Section, fn WalkFunc) error {
 					return err
 				}
 			}
-		case *Paragraph, *Table, *Chart, *Signatures, *PageBreak:
+		case *Paragraph, *Table, *Chart, *Gantt, *Signatures, *PageBreak:
 		default:
 			return UnknownBlock(b)
 		}

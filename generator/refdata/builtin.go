@@ -17,7 +17,7 @@ import (
 // dataFS holds the embedded reference data. README files are deliberately
 // not embedded.
 //
-//go:embed data/laender.yaml data/themenfelder.yaml data/grammatik.yaml data/ks/*.yaml
+//go:embed data/laender.yaml data/themenfelder.yaml data/grammatik.yaml data/ks/*.yaml data/projektplan.yaml
 var dataFS embed.FS
 
 // builtinPrefix marks the file names of embedded tables in [KSTable.Datei]

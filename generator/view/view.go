@@ -58,6 +58,10 @@ type View struct {
 	// Kostenanteile" (nil when no party bears a share of the key).
 	Berechnung *Berechnung
 
+	// Plan is the project plan (BuildPlan) with the task data of the run,
+	// set by the facade; nil where none was given.
+	Plan *Plan
+
 	// Neuberechnung is the recalculation of the shares when parties join
 	// or leave the agreement (nil otherwise): the documents of accession
 	// and notice read it, the agreement itself does not.

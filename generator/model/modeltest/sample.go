@@ -149,3 +149,46 @@ func Slide() *model.Document {
 	}
 	return d
 }
+
+// Timeline is the Gantt chart of Plan: five phases over two years, one
+// of them without dates (listed, no bar), one with a colour of its own,
+// milestones (one in a month of its own), a long label and hostile text.
+func Timeline() *model.Gantt {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
+	return &model.Gantt{Pos: model.Pos{File: "projektplan.md.tmpl", Line: 30}, ID: "zeitplan", Title: "Zeitplan",
+		Rows: []model.GanttRow{
+			{Label: "1 Initialisierung", Start: d(2025, 1, 6), End: d(2025, 3, 28), Text: "06.01.–28.03.2025"},
+			{Label: "2 Prüfung Nachnutzung", Start: d(2025, 4, 1), End: d(2025, 6, 30), Text: "01.04.–30.06.2025", Color: "A5A5A5"},
+			{Label: "3 Planung Nachnutzung", Text: "Termin offen"},
+			{Label: "4 Umsetzung (Pilotierung) mit einer langen Bezeichnung, die umbricht", Start: d(2025, 10, 1), End: d(2026, 9, 30), Text: "01.10.2025–30.09.2026"},
+			{Label: "5 Einführung (Rollout)", Start: d(2026, 10, 1), End: d(2026, 12, 31), Text: "01.10.–31.12.2026"},
+			{Label: "Pilotbetrieb " + Hostile, Start: d(2026, 9, 30), End: d(2026, 9, 30), Milestone: true, Text: "30.09.2026"},
+			{Label: "Unterzeichnung", Start: d(2026, 12, 15), End: d(2026, 12, 15), Milestone: true, Text: "15.12.2026", Color: "7F7F7F"},
+		}}
+}
+
+// Plan returns a one-page project plan on a landscape A4 page: title,
+// a task table and a Gantt chart (Timeline).
+func Plan() *model.Document {
+	d := &model.Document{Meta: model.Meta{
+		Kind:       "projektplan",
+		Title:      "Projektplan Wohngeld-Antrag online",
+		ShortTitle: "Projektplan Wohngeld",
+		Subject:    "Wohngeld-Antrag online",
+		Author:     "Land Schleswig-Holstein",
+		Keywords:   []string{"OZG-ID 10092"},
+		Date:       time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		Language:   "de-DE",
+		Landscape:  true,
+	}}
+	pos := model.Pos{File: "projektplan.md.tmpl", Line: 1}
+	cell := func(s string) model.Cell { return model.Cell{Inlines: text(s)} }
+	d.Blocks = []model.Block{
+		&model.Paragraph{Pos: pos, Style: model.StyleTitle, Inlines: text("Projektplan „Wohngeld-Antrag online“")},
+		&model.Table{Pos: pos, ID: "aufgaben", Widths: []int{20, 80}, Aligns: []model.Align{model.AlignLeft, model.AlignLeft},
+			Header: []model.Row{{Cells: []model.Cell{cell("Phase"), cell("Aufgaben")}}},
+			Rows:   []model.Row{{Cells: []model.Cell{cell("Initialisierung"), cell("OZG-K: Abstimmungstermine " + Hostile)}}}},
+		Timeline(),
+	}
+	return d
+}

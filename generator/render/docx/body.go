@@ -91,6 +91,10 @@ func (r *renderer) block(b model.Block) error {
 		if n != nil {
 			return r.chart(n)
 		}
+	case *model.Gantt:
+		if n != nil {
+			return r.gantt(n)
+		}
 	case *model.Signatures:
 		if n != nil {
 			return r.signatures(n)

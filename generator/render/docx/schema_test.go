@@ -32,6 +32,7 @@ func schemaDocs() []schemaDoc {
 		{"Sample(2)", modeltest.Sample(2), Options{}},
 		{"Sample(3) quer", landscape, Options{}},
 		{"Slide", modeltest.Slide(), Options{}},
+		{"Plan mit Zeitplan", modeltest.Plan(), Options{}},
 		{"Kleingedrucktes", note, Options{}},
 		{"Redline", modeltest.Redline(), rev},
 		{"Redline ganze Teile", redlineBlocks(), rev},

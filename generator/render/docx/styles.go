@@ -7,13 +7,15 @@ const (
 	styleCentered  = "Centered"
 	styleNote      = "Note"
 	styleTableText = "TableText"
-	styleCaption   = "Caption"
-	styleTableEnd  = "TableEnd"
-	styleSigLine   = "SignatureLine"
-	styleSigCap    = "SignatureCaption"
-	styleSigText   = "SignatureText"
-	styleHeader    = "Header"
-	styleFooter    = "Footer"
+	// styleTableTextSmall is the text of a small table (model.Table.Small).
+	styleTableTextSmall = "TableTextSmall"
+	styleCaption        = "Caption"
+	styleTableEnd       = "TableEnd"
+	styleSigLine        = "SignatureLine"
+	styleSigCap         = "SignatureCaption"
+	styleSigText        = "SignatureText"
+	styleHeader         = "Header"
+	styleFooter         = "Footer"
 )
 
 // Font sizes are in half points, spacing in twips. Line spacing 276/240 is
@@ -71,6 +73,10 @@ const stylesTail = `/></w:rPr></w:rPrDefault>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="` + styleTableText + `"><w:name w:val="Table Text"/>` +
 	`<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>` +
 	`<w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>` +
+
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="` + styleTableTextSmall + `"><w:name w:val="Table Text Small"/>` +
+	`<w:basedOn w:val="` + styleTableText + `"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>` +
+	`<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>` +
 
 	`<w:style w:type="paragraph" w:styleId="` + styleCaption + `"><w:name w:val="caption"/><w:basedOn w:val="Normal"/>` +
 	`<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/>` +

@@ -71,7 +71,7 @@ func (r *renderer) table(t *model.Table) error {
 		x.raw(`/>`)
 	}
 	x.raw(`</w:tblGrid>`)
-	lay := rowLayout{cols: cols, aligns: aligns, boxed: t.Boxed, mark: mark, markName: markName, header: true}
+	lay := rowLayout{cols: cols, aligns: aligns, boxed: t.Boxed, small: t.Small, mark: mark, markName: markName, header: true}
 	for _, rows := range [2][]model.Row{t.Header, t.Rows} {
 		for _, row := range rows {
 			r.loc.Row++
@@ -161,6 +161,7 @@ type rowLayout struct {
 	aligns   []string
 	header   bool // a header row: repeated on each page, bold, rule below
 	boxed    bool // form layout: borders come from the table
+	small    bool // small table: cell text in styleTableTextSmall
 	mark     int  // bookmark to place in the first cell; -1 for none
 	markName string
 }
@@ -209,7 +210,11 @@ func (r *renderer) row(row model.Row, lay rowLayout) error {
 		if blank {
 			x.raw(`<w:vAlign w:val="bottom"/>`)
 		}
-		x.raw(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="` + styleTableText + `"/>`)
+		style := styleTableText
+		if lay.small {
+			style = styleTableTextSmall
+		}
+		x.raw(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="` + style + `"/>`)
 		if a := lay.aligns[i]; a != "" {
 			x.raw(`<w:jc w:val="`)
 			x.raw(a)

@@ -36,6 +36,8 @@ func (r *renderer) block(b model.Block, depth int) error {
 		return r.table(n)
 	case *model.Chart:
 		return r.chart(n)
+	case *model.Gantt:
+		return r.gantt(n)
 	case *model.Signatures:
 		return r.signatures(n)
 	case *model.PageBreak:

@@ -67,7 +67,10 @@ type renderer struct {
 	body  bytes.Buffer
 	ids   map[string]bool   // ids handed out, to keep them unique
 	rules map[string]string // class name -> declarations
-	loc   model.Pos         // position of the block being rendered
+	// gantt is set once a Gantt chart is written: the page then carries
+	// ganttCSS (documents without one keep their style sheet as it was)
+	hasGantt bool
+	loc      model.Pos // position of the block being rendered
 }
 
 // raw writes markup that is a constant of this package.
@@ -186,6 +189,9 @@ func (r *renderer) page(w *bytes.Buffer, d *model.Document) error {
 		w.WriteString("@page{size:338.67mm 190.5mm;margin:12mm}\n")
 	default:
 		return fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, d.Meta.Page, model.PageA4, model.PageSlide)
+	}
+	if r.hasGantt {
+		w.WriteString(ganttCSS)
 	}
 	classes := make([]string, 0, len(r.rules))
 	for c := range r.rules {

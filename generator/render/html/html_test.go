@@ -92,6 +92,37 @@ func TestRenderSlide(t *testing.T) {
 	}
 }
 
+func TestRenderGantt(t *testing.T) {
+	t.Parallel()
+	out, pg := render(t, modeltest.Plan())
+	for _, want := range []string{
+		"<figure class=\"zeitplan\" id=\"zeitplan\">\n<figcaption><strong>Zeitplan</strong></figcaption>",
+		// 24 months of about 42 per mille each
+		"<span class=\"monat bw42\">Jan 25</span>",
+		"<span class=\"monat bw42\">Dez 26</span>",
+		// 06.01.–28.03.2025: days 5 to 87 of 730
+		"<tr><th scope=\"row\">1 Initialisierung</th><td class=\"termin\">06.01.–28.03.2025</td><td class=\"achse\"><span class=\"gbalken gl7 bw112 bf4472C4\" aria-hidden=\"true\"></span></td></tr>",
+		".gl7{left:0.7%}",
+		"bfA5A5A5",
+		// an undated phase: listed, no bar
+		"<tr><th scope=\"row\">3 Planung Nachnutzung</th><td class=\"termin\">Termin offen</td><td class=\"achse\"></td></tr>",
+		"<span class=\"meilenstein gl977 gc7F7F7F\" aria-hidden=\"true\">◆</span>",
+		".gcC00000{color:#C00000}",
+		"@page{size:A4 landscape;margin:20mm}",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if !strings.Contains(pg.Text, "Pilotbetrieb "+modeltest.Hostile) {
+		t.Error("hostile row label not literal in the text")
+	}
+	bad := &model.Document{Blocks: []model.Block{&model.Gantt{Rows: []model.GanttRow{{Label: "x"}}}}}
+	if err := Render(&bytes.Buffer{}, bad, Options{}); err == nil || !strings.Contains(err.Error(), "ohne Termine") {
+		t.Errorf("undated chart: %v", err)
+	}
+}
+
 func TestRenderChartColumns(t *testing.T) {
 	t.Parallel()
 	c := modeltest.Shares()
@@ -136,6 +167,7 @@ func TestEveryNodeKind(t *testing.T) {
 		"*model.List":       "<ol class=\"liste\">",
 		"*model.Table":      "<tbody>",
 		"*model.Chart":      "<figure class=\"diagramm\"",
+		"*model.Gantt":      "<figure class=\"zeitplan\"",
 		"*model.Signatures": "<div class=\"unterschriften\">",
 		"*model.PageBreak":  "<div class=\"seitenumbruch\"",
 		"model.Text":        "<strong>",
@@ -146,7 +178,7 @@ func TestEveryNodeKind(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	var all strings.Builder
-	for _, d := range []*model.Document{modeltest.Sample(3), modeltest.Slide(), modeltest.Redline()} {
+	for _, d := range []*model.Document{modeltest.Sample(3), modeltest.Slide(), modeltest.Redline(), modeltest.Plan()} {
 		out, _ := render(t, d)
 		all.WriteString(out)
 		err := model.Walk(d, func(b model.Block, _ []*model.Section) error {

@@ -25,8 +25,17 @@ func (r *renderer) table(t *model.Table) error {
 	}
 	r.raw("<table")
 	r.idAttr(id)
-	if t.Boxed {
+	small := ""
+	if t.Small {
+		small = r.rule("klein", "font-size:8pt")
+	}
+	switch {
+	case t.Boxed && t.Small:
+		r.raw(" class=\"formular " + small + "\"")
+	case t.Boxed:
 		r.raw(" class=\"formular\"")
+	case t.Small:
+		r.raw(" class=\"" + small + "\"")
 	}
 	r.raw(">\n")
 	if t.Caption != "" {

@@ -91,6 +91,10 @@ func (r *renderer) blocks(bs []model.Block, indent string) error {
 			}
 		case *model.Chart:
 			r.chart(n)
+		case *model.Gantt:
+			if err := r.gantt(n); err != nil {
+				return err
+			}
 		case *model.Signatures:
 			for _, s := range n.Blocks {
 				r.signature(indent, s)
@@ -190,6 +194,51 @@ func (r *renderer) chart(c *model.Chart) {
 		b.WriteString("| " + cell(bar.Label) + " | " + cell(bar.Text) + " |\n")
 	}
 	r.para("", strings.TrimSuffix(b.String(), "\n"))
+}
+
+// Marks of the Gantt chart's month grid in the Markdown twin.
+const (
+	ganttBar       = "■"
+	ganttMilestone = "◆"
+)
+
+// gantt writes a Gantt chart as a text table under its title: a row per
+// activity with its dates as shown and a column per month of the axis
+// ("01/26"), marked ■ where a bar falls into the month and ◆ where a
+// milestone does.
+func (r *renderer) gantt(g *model.Gantt) error {
+	axis, err := g.Axis()
+	if err != nil {
+		return fmt.Errorf("Zeitplan %q: %w", g.ID, err)
+	}
+	var b strings.Builder
+	if g.Title != "" {
+		b.WriteString("**" + g.Title + "**\n\n")
+	}
+	cell := func(s string) string {
+		return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+	}
+	b.WriteString("|  | Termin |")
+	for _, m := range axis.Months {
+		fmt.Fprintf(&b, " %02d/%02d |", m.Start.Month(), m.Year%100)
+	}
+	b.WriteString("\n|:--|:--|" + strings.Repeat(":-:|", len(axis.Months)) + "\n")
+	for _, row := range g.Rows {
+		b.WriteString("| " + cell(row.Label) + " | " + cell(row.Text) + " |")
+		for m := range axis.Months {
+			switch {
+			case !axis.Covers(row, m):
+				b.WriteString("  |")
+			case row.Milestone:
+				b.WriteString(" " + ganttMilestone + " |")
+			default:
+				b.WriteString(" " + ganttBar + " |")
+			}
+		}
+		b.WriteString("\n")
+	}
+	r.para("", strings.TrimSuffix(b.String(), "\n"))
+	return nil
 }
 
 func inlines(ins []model.Inline) (string, error) {

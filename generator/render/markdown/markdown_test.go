@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/model/modeltest"
@@ -78,6 +79,32 @@ func TestRenderChart(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", b.String(), tt.want)
 			}
 		})
+	}
+}
+
+func TestRenderGantt(t *testing.T) {
+	t.Parallel()
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	g := &model.Gantt{Title: "Zeitplan", Rows: []model.GanttRow{
+		{Label: "A|B", Start: day(1, 15), End: day(2, 10), Text: "15.01.–10.02.2026"},
+		{Label: "offen", Text: "Termin offen"},
+		{Label: "M", Start: day(3, 31), End: day(3, 31), Milestone: true, Text: "31.03.2026"},
+	}}
+	var b bytes.Buffer
+	if err := Render(&b, &model.Document{Blocks: []model.Block{g}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "**Zeitplan**\n\n|  | Termin | 01/26 | 02/26 | 03/26 |\n|:--|:--|:-:|:-:|:-:|\n" +
+		"| A\\|B | 15.01.–10.02.2026 | ■ | ■ |  |\n" +
+		"| offen | Termin offen |  |  |  |\n" +
+		"| M | 31.03.2026 |  |  | ◆ |\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	// a chart the model refuses is an error, not a table without months
+	bad := &model.Gantt{Rows: []model.GanttRow{{Label: "x", Text: "offen"}}}
+	if err := Render(&bytes.Buffer{}, &model.Document{Blocks: []model.Block{bad}}); err == nil || !strings.Contains(err.Error(), "ohne Termine") {
+		t.Errorf("undated chart: %v", err)
 	}
 }
 

@@ -416,3 +416,103 @@ func TestChartErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestGantt renders the project plan with its Gantt chart on landscape
+// A4: one page that qpdf accepts, every row's label and dates, the years
+// and months of the axis.
+func TestGantt(t *testing.T) {
+	t.Parallel()
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			path := writePDF(t, modeltest.Plan(), mode.unicode)
+			testtool.Run(t, "qpdf", "--check", path)
+			if n := pageCount(t, path); n != 1 {
+				t.Errorf("%d Seiten, erwartet 1", n)
+			}
+			if info := testtool.Run(t, "pdfinfo", path); !strings.Contains(info, "Page size:       841.89 x 595.28 pts") {
+				t.Errorf("nicht A4 quer:\n%s", info)
+			}
+			all := text(t, path, 0, 0)
+			for _, r := range modeltest.Timeline().Rows {
+				for _, want := range []string{r.Text, strings.Fields(r.Label)[0]} {
+					if !strings.Contains(all, want) {
+						t.Errorf("%q fehlt:\n%s", want, all)
+					}
+				}
+			}
+			for _, want := range []string{"Zeitplan", "2025", "2026", "Pilotbetrieb " + modeltest.Hostile} {
+				if !strings.Contains(all, want) {
+					t.Errorf("%q fehlt:\n%s", want, all)
+				}
+			}
+		})
+	}
+}
+
+// TestGanttLayout: bars start and end where their days are on the axis,
+// an undated row has none, milestones are diamonds on their day, and the
+// rows keep together.
+func TestGanttLayout(t *testing.T) {
+	t.Parallel()
+	g := modeltest.Timeline()
+	axis, err := g.Axis()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := renderer(t).newLayout(a4Long, a4Short)
+	if err := l.gantt(g); err != nil {
+		t.Fatal(err)
+	}
+	pages := l.paginate()
+	if len(pages) != 1 {
+		t.Fatalf("%d Seiten", len(pages))
+	}
+	var bars, diamonds []op
+	for _, o := range pages[0].ops {
+		switch {
+		case o.kind == opRect && !o.grid:
+			bars = append(bars, o)
+		case o.kind == opDiamond:
+			diamonds = append(diamonds, o)
+		}
+	}
+	if len(bars) != 4 || len(diamonds) != 2 {
+		t.Fatalf("%d Balken, %d Rauten; erwartet 4 und 2 (eine Phase ohne Termin)", len(bars), len(diamonds))
+	}
+	// scale from the first bar: mm per day
+	from0, to0 := axis.Span(g.Rows[0])
+	scale := bars[0].w / float64(to0-from0)
+	x0 := bars[0].x - scale*float64(from0)
+	if math.Abs(x0+scale*float64(axis.Days)-(l.x0+l.textW)) > 0.01 {
+		t.Errorf("Achse endet bei %.2f mm, der Text bei %.2f mm", x0+scale*float64(axis.Days), l.x0+l.textW)
+	}
+	dated := []model.GanttRow{g.Rows[0], g.Rows[1], g.Rows[3], g.Rows[4]}
+	for i, r := range dated {
+		from, to := axis.Span(r)
+		if math.Abs(bars[i].x-(x0+scale*float64(from))) > 0.01 || math.Abs(bars[i].w-scale*float64(to-from)) > 0.01 {
+			t.Errorf("Balken %q bei %.2f+%.2f mm, erwartet %.2f+%.2f", r.Label, bars[i].x, bars[i].w, x0+scale*float64(from), scale*float64(to-from))
+		}
+	}
+	if bars[1].fill != (rgb{0xa5, 0xa5, 0xa5}) || bars[0].fill != parseHex(model.DefaultBarColor) {
+		t.Errorf("Farben %v, %v", bars[0].fill, bars[1].fill)
+	}
+	for i, r := range []model.GanttRow{g.Rows[5], g.Rows[6]} {
+		from, _ := axis.Span(r)
+		if want := x0 + scale*(float64(from)+0.5); math.Abs(diamonds[i].x-want) > 0.01 {
+			t.Errorf("Raute %q bei %.2f mm, erwartet %.2f", r.Label, diamonds[i].x, want)
+		}
+	}
+	if diamonds[1].fill != (rgb{0x7f, 0x7f, 0x7f}) || diamonds[0].fill != parseHex(model.DefaultMilestoneColor) {
+		t.Errorf("Rautenfarben %v, %v", diamonds[0].fill, diamonds[1].fill)
+	}
+	for i, it := range l.items[:len(l.items)-1] {
+		if !it.keepNext {
+			t.Errorf("Zeile %d hält nicht mit der nächsten zusammen", i)
+		}
+	}
+	bad := &model.Gantt{Rows: []model.GanttRow{{Label: "x", Text: "offen"}}}
+	if err := renderer(t).newLayout(a4Long, a4Short).gantt(bad); !errors.Is(err, ErrInvalidModel) {
+		t.Errorf("Zeitplan ohne Termine: %v", err)
+	}
+}

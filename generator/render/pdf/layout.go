@@ -54,11 +54,16 @@ var (
 	}
 	captionStyle = pstyle{size: 10, bold: true, align: alignLeft, spacing: 1, before: 6, after: 3}
 	cellStyle    = pstyle{size: 10, spacing: 1}
-	sigStyle     = pstyle{size: 10, align: alignLeft, spacing: 1}
-	sigCapStyle  = pstyle{size: 9, align: alignLeft, spacing: 1}
-	headerStyle  = pstyle{size: 8, align: alignRight, spacing: 1}
-	draftStyle   = pstyle{size: 8, bold: true, align: alignLeft, spacing: 1}
-	footerStyle  = pstyle{size: 9, align: alignCenter, spacing: 1}
+	// smallCellSize is the text size of a small table (model.Table.Small).
+	smallCellSize = 8.0
+	// smallCellPadY is the padding above and below the text of a small
+	// table's cells, in mm (DOCX: TableTextSmall spacing 0).
+	smallCellPadY = 0.6
+	sigStyle      = pstyle{size: 10, align: alignLeft, spacing: 1}
+	sigCapStyle   = pstyle{size: 9, align: alignLeft, spacing: 1}
+	headerStyle   = pstyle{size: 8, align: alignRight, spacing: 1}
+	draftStyle    = pstyle{size: 8, bold: true, align: alignLeft, spacing: 1}
+	footerStyle   = pstyle{size: 9, align: alignCenter, spacing: 1}
 )
 
 func paragraphStyle(s model.ParagraphStyle) (pstyle, bool) {
@@ -114,6 +119,7 @@ const (
 	opLine
 	opRect
 	opBookmark
+	opDiamond // a filled diamond: centre x, y, half diagonal w
 )
 
 // op is one drawing operation. Coordinates are in mm from the top left;
@@ -229,6 +235,10 @@ func (l *layout) block(b model.Block) error {
 	case *model.Chart:
 		if n != nil {
 			return l.chart(n)
+		}
+	case *model.Gantt:
+		if n != nil {
+			return l.gantt(n)
 		}
 	case *model.Signatures:
 		if n != nil {
@@ -533,6 +543,9 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 		return nil, l.invalid("Zeile %d hat %d Zellen, die Tabelle %d Spalten", rowNo, len(r.Cells), n)
 	}
 	ps := cellStyle
+	if t.Small {
+		ps.size = smallCellSize
+	}
 	k := unit(ps.size)
 	lh := l.lineH(ps)
 	asc := l.ascent(ps.size)
@@ -573,8 +586,12 @@ func (l *layout) row(t *model.Table, r model.Row, xs []float64, rowNo int, heade
 		}
 	}
 	l.loc.Row, l.loc.Col = 0, 0
-	h := float64(rows)*lh + 2*cellPadY
-	top := cellPadY
+	padY := cellPadY
+	if t.Small {
+		padY = smallCellPadY
+	}
+	h := float64(rows)*lh + 2*padY
+	top := padY
 	if hasField {
 		// Room to write by hand above the line: the row is taller and
 		// its text sits at the bottom.

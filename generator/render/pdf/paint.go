@@ -104,6 +104,9 @@ func (p *painter) ops(ops []op) {
 				p.fillColor(o.fill)
 				p.pdf.Rect(o.x, o.y, o.w, o.h, "F")
 			}
+		case opDiamond:
+			p.fillColor(o.fill)
+			p.pdf.Polygon([]fpdf.PointType{{X: o.x, Y: o.y - o.w}, {X: o.x + o.w, Y: o.y}, {X: o.x, Y: o.y + o.w}, {X: o.x - o.w, Y: o.y}}, "F")
 		case opBookmark:
 			p.pdf.Bookmark(p.mode.bookmark(o.s), o.level, o.y)
 		}
