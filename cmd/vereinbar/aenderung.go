@@ -29,8 +29,11 @@ Inkrafttreten und die Unterschriftenblöcke.
 
 Die Befehle sind bewiesen: auf den Text von ALT angewandt ergeben sie den Text von
 NEU genau; sonst schreibt der Befehl nichts (Exit-Code 1). Ringstruktur:
-aenderungsvereinbarung.*; Sternstruktur: aenderungsvereinbarung-<LAND>.* je
+aenderungsvereinbarung.*, dazu synopse.* (Gegenüberstellung bisherige/neue
+Fassung) und lesefassung.* (die neue Fassung mit Hinweis); Sternstruktur:
+aenderungsvereinbarung-<LAND>.*, synopse-<LAND>.* und lesefassung-<LAND>.* je
 geänderter Vereinbarung. Alle Dateien werden zusammen geschrieben oder keine.
+xlsx in den Formaten (Einstellung formate) gilt hier nicht.
 
 Fehler (Exit-Code 1): keine Änderung, andere Vertragsform in NEU, ALT nicht von
 allen Parteien unterschrieben (parteien[].unterschrift), ungültige Projektdatei.

@@ -9,8 +9,17 @@ import (
 
 const aenderungDir = fixtures + "/aenderung"
 
-// TestAenderung: the command writes the amendment (its files listed on
-// stdout), check proves it with --alt/--neu and finds a wrong pair, and
+// listed is the lines of paths in dir that a command prints.
+func listed(dir string, names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString(filepath.Join(dir, n) + "\n")
+	}
+	return b.String()
+}
+
+// TestAenderung: the command writes the amendment with its Synopse and
+// Lesefassung (the files listed on stdout), check proves it with --alt/--neu and finds a wrong pair, and
 // every refusal exits non-zero with nothing written.
 func TestAenderung(t *testing.T) {
 	t.Parallel()
@@ -18,7 +27,7 @@ func TestAenderung(t *testing.T) {
 	alt, neu := aenderungDir+"/betrag/alt.yaml", aenderungDir+"/betrag/neu.yaml"
 	docx := filepath.Join(out, "aenderungsvereinbarung.docx")
 	cliCase{name: "written", args: []string{"aenderung", alt, neu, "--out", out, "--formats", "docx,md", "--nr", "2"}, code: 0, stderr: empty,
-		stdout: exactly(docx + "\n" + filepath.Join(out, "aenderungsvereinbarung.md") + "\n")}.run(t)
+		stdout: exactly(listed(out, "aenderungsvereinbarung.docx", "aenderungsvereinbarung.md", "synopse.docx", "synopse.md", "lesefassung.docx", "lesefassung.md"))}.run(t)
 	md := strings.ReplaceAll(readFile(t, filepath.Join(out, "aenderungsvereinbarung.md")), "\u00a0", " ")
 	for _, w := range []string{"# Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung des Online-Dienstes „Wohngeld-Antrag online“ vom 15. Dezember 2026", "## Artikel 1 Änderung der Verwaltungsvereinbarung", "1. § 6 Absatz 2 wird durch den folgenden Absatz 2 ersetzt:", "## Artikel 2 Inkrafttreten"} {
 		if !strings.Contains(md, w) {
