@@ -88,7 +88,7 @@ func errorPage(w http.ResponseWriter, code int, msg string) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
 	errorTmpl.Execute(w, struct {
-		Code       int
+		Code      int
 		Text, Msg string
 	}{code, germanStatus(code), msg})
 }

@@ -42,7 +42,7 @@ func testGenerator(t testing.TB) *generator.Generator {
 func placeholderEditor() Editor {
 	return Editor{
 		Page: func(w io.Writer, d PageData) error {
-			return template.Must(template.New("p").Parse(`<!DOCTYPE html><html lang="de"><head><meta name="csrf-token" content="{{.CSRF}}"><title>{{.Titel}}</title></head>` +
+			return template.Must(template.New("p").Parse(`<!DOCTYPE html><html lang="de"><head><meta name="csrf-token" content="{{.CSRF}}"><title>{{.Titel}}</title></head>`+
 				`<body data-datei="{{.Datei}}" data-version="{{.Version}}"><textarea>{{printf "%s" .YAML}}</textarea></body></html>`)).Execute(w, d)
 		},
 		Assets: fstest.MapFS{"editor.js": {Data: []byte("// editor\n")}, "editor.css": {Data: []byte("body{}\n")}},

@@ -36,14 +36,14 @@ const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml
 
 // entry is one project file of the list.
 type entry struct {
-	Datei    string
-	Titel    string
-	Form     string
-	Parteien string
-	Fehler   int // validation errors, or check's errors
+	Datei     string
+	Titel     string
+	Form      string
+	Parteien  string
+	Fehler    int // validation errors, or check's errors
 	Warnungen int
 	Ungueltig bool // the file does not validate
-	Meldung  string
+	Meldung   string
 }
 
 type indexData struct {

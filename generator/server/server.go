@@ -99,21 +99,21 @@ type Options struct {
 
 // Server is the web application. It is an http.Handler.
 type Server struct {
-	dir     string // absolute, symbolic links resolved
-	gen     *generator.Generator
-	ed      Editor
-	formats []string
-	log     *log.Logger
-	maxBody int64
-	now     func() time.Time
-	token   string          // CSRF token of this server's lifetime
-	hosts   map[string]bool // accepted Host headers
-	list    *template.Template
-	styles  *cache[string]
-	states  *cache[*state]
+	dir           string // absolute, symbolic links resolved
+	gen           *generator.Generator
+	ed            Editor
+	formats       []string
+	log           *log.Logger
+	maxBody       int64
+	now           func() time.Time
+	token         string          // CSRF token of this server's lifetime
+	hosts         map[string]bool // accepted Host headers
+	list          *template.Template
+	styles        *cache[string]
+	states        *cache[*state]
 	redlineAuthor string
-	saving  sync.Mutex // serialises check-and-write of saves
-	handler http.Handler
+	saving        sync.Mutex // serialises check-and-write of saves
+	handler       http.Handler
 }
 
 // New makes a server for the folder o.Dir.
