@@ -17,7 +17,8 @@ const module = "github.com/vereinbar/vereinbar/"
 // import (a prefix covers its sub-packages). The model imports nothing of
 // ours; renderers know nothing of kinds, views, project data or templates;
 // the view knows no kind; kinds know neither the facade nor the batch;
-// spreadsheets are data outputs and know no document model or renderer.
+// spreadsheets are data outputs and know no document model or renderer;
+// the server's editor knows the project schema only.
 var forbidden = map[string][]string{
 	"model":     {"generator"},
 	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff"},
@@ -27,6 +28,9 @@ var forbidden = map[string][]string{
 	"diff":      {"generator/kind", "generator/view", "generator/batch"},
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
 	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},
+	// the editor (form, YAML edits, page) knows the project schema only;
+	// documents, costs and checks reach the page through the server.
+	"server/editor": {"generator/kind", "generator/view", "generator/render", "generator/tmpl", "generator/markup", "generator/model", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
 }
 
 // TestDependencyDirection parses the imports of every non-test file below
