@@ -17,7 +17,8 @@ const module = "github.com/vereinbar/vereinbar/"
 // import (a prefix covers its sub-packages). The model imports nothing of
 // ours; renderers know nothing of kinds, views, project data or templates;
 // the view knows no kind; kinds know neither the facade nor the batch;
-// spreadsheets are data outputs and know no document model or renderer.
+// spreadsheets are data outputs and know no document model or renderer;
+// the server's editor knows the project schema only.
 var forbidden = map[string][]string{
 	"model":     {"generator"},
 	"render":    {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff"},
@@ -32,6 +33,9 @@ var forbidden = map[string][]string{
 	// markup, so no text of a request is ever executed as a template) and
 	// renders the models the facade gives it.
 	"server": {"generator/kind", "generator/view", "generator/tmpl", "generator/markup", "generator/batch", "generator/sheets", "generator/docxread"},
+	// the editor (form, YAML edits, page) knows the project schema only;
+	// documents, costs and checks reach the page through the server.
+	"server/editor": {"generator/kind", "generator/view", "generator/render", "generator/tmpl", "generator/markup", "generator/model", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
 }
 
 // TestDependencyDirection parses the imports of every non-test file below
