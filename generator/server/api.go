@@ -516,7 +516,7 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		var b bytes.Buffer
-		if err := docx.Render(&b, red, docx.Options{Author: s.redlineAuthor}); err != nil {
+		if err := docx.Render(&b, red, docx.Options{Author: s.redlineAuthor, Date: s.redlineDate}); err != nil {
 			return err
 		}
 		w.Header().Set("Content-Type", docxType)
