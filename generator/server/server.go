@@ -114,6 +114,7 @@ type Server struct {
 	list          *template.Template
 	styles        *cache[string]
 	states        *cache[*state]
+	counts        *cache[counts]
 	redlineAuthor string
 	redlineDate   time.Time
 	saving        sync.Mutex // serialises check-and-write of saves
@@ -149,7 +150,7 @@ func New(o Options) (*Server, error) {
 	s := &Server{
 		dir: dir, gen: o.Generator, ed: o.Editor, formats: o.Formats, log: o.Log,
 		maxBody: o.MaxBody, now: o.Now, token: hex.EncodeToString(tok), hosts: hosts,
-		styles: newCache[string](256), states: newCache[*state](8), redlineAuthor: o.RedlineAuthor, redlineDate: o.RedlineDate,
+		styles: newCache[string](256), states: newCache[*state](8), counts: newCache[counts](1024), redlineAuthor: o.RedlineAuthor, redlineDate: o.RedlineDate,
 	}
 	if s.formats == nil {
 		s.formats = generator.DefaultFormats
