@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/internal/testtool"
@@ -337,6 +338,80 @@ func TestE2ENewProject(t *testing.T) {
 		t.Errorf("amount not saved as typed, as a quoted text:\n%s", saved)
 	}
 	e.sameAsGenerate("wohngeld-neu.yaml")
+}
+
+// TestE2EConflict edits a project whose file then changes on disk: saving
+// is refused, the conflict dialog offers to reload or compare, the file
+// on disk stays as the other editor left it, and compare shows the
+// changes. On the way: the tabs by keyboard, and the YAML tab validated
+// like the form.
+func TestE2EConflict(t *testing.T) {
+	e := startE2E(t)
+	src, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "wohngeld-ring.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(e.dir, "wohngeld-ring.yaml")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.do(chromedp.Navigate(e.url + "/projekt/wohngeld-ring.yaml"))
+	e.settle()
+	e.waitFor("the preview", `document.querySelector('#ed-vorschau .vorschau-dokument') !== null`)
+	if !e.jsBool(`document.getElementById('ed-fehlerliste').hidden`) {
+		t.Errorf("a valid fixture shows errors: %s", e.text("#ed-fehlerliste"))
+	}
+	e.typeInto("vertrag.steuerungsgremium", "Lenkungsausschuss Wohngeld")
+	e.settle()
+	e.waitFor("the preview to follow", `document.getElementById('ed-vorschau').innerText.indexOf('Lenkungsausschuss Wohngeld') >= 0`)
+
+	// another editor changes the file meanwhile
+	other := append(append([]byte{}, src...), "# von anderer Stelle geändert\n"...)
+	if err := os.WriteFile(file, other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.do(chromedp.Click("#ed-speichern"))
+	e.waitFor("the conflict dialog", `document.getElementById('ed-konflikt').open === true`)
+	if msg := e.text("#ed-konflikt-text"); !strings.Contains(msg, "geändert") {
+		t.Errorf("dialog text: %q", msg)
+	}
+	if got := e.js(`document.activeElement ? document.activeElement.id : ''`); got != "ed-konflikt-vergleichen" {
+		t.Errorf("focus in the dialog on %q, want the compare button", got)
+	}
+	e.screenshot("1-konflikt")
+	if disk, _ := os.ReadFile(file); !bytes.Equal(disk, other) {
+		t.Fatal("the refused save changed the file on disk")
+	}
+
+	e.do(chromedp.Click("#ed-konflikt-vergleichen"))
+	e.waitFor("the changes", `document.getElementById('ed-aenderungen').innerText.indexOf('Lenkungsausschuss Wohngeld') >= 0`)
+	if e.jsBool(`document.getElementById('ed-konflikt').open`) {
+		t.Error("dialog still open after compare")
+	}
+	e.do(chromedp.ScrollIntoView("#ed-aenderungen-titel"))
+	e.screenshot("2-vergleich")
+
+	// the tabs by keyboard; the YAML tab is validated like the form
+	e.do(chromedp.Focus("#ed-tab-formular"), chromedp.KeyEvent(kb.ArrowRight))
+	if !e.jsBool(`document.getElementById('ed-tab-yaml').getAttribute('aria-selected') === 'true' && !document.getElementById('ed-panel-yaml').hidden && document.getElementById('ed-panel-formular').hidden && document.activeElement.id === 'ed-tab-yaml'`) {
+		t.Fatal("ArrowRight did not open the YAML tab")
+	}
+	if !strings.Contains(e.js(`document.getElementById('ed-yaml').value`), "Lenkungsausschuss Wohngeld") {
+		t.Error("YAML tab does not show the edited text")
+	}
+	e.do(chromedp.Evaluate[chromedp.Void](`(function(){var a=document.getElementById('ed-yaml'); a.focus(); a.value=a.value.replace('kuendigungsfrist_monate: 12', 'kuendigungsfrist_monate: zwölf'); a.dispatchEvent(new Event('input',{bubbles:true}));})()`))
+	e.settle()
+	e.waitFor("the error of the YAML tab", `document.getElementById('ed-fehlerliste').innerText.indexOf('vertrag.kuendigungsfrist_monate') >= 0`)
+	e.screenshot("3-yaml-fehler")
+	e.do(chromedp.KeyEvent(kb.ArrowLeft)) // focus is in the text area: no tab change
+	if !e.jsBool(`!document.getElementById('ed-panel-yaml').hidden`) {
+		t.Error("an arrow key in the YAML text switched the tab")
+	}
+}
+
+func (e *e2e) jsBool(expr string) bool {
+	e.t.Helper()
+	return get(e, chromedp.Evaluate[bool](expr))
 }
 
 // sameAsGenerate downloads the project's ZIP and one DOCX from the
