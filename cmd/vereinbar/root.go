@@ -89,6 +89,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newDiffCmd(g),
 		newUebersichtCmd(g),
 		newStatusCmd(g),
+		newServeCmd(g),
 	)
 	germanize(root)
 	return root

@@ -95,16 +95,16 @@ func (s *Server) load(name string, src []byte) (*state, error) {
 		return nil, err
 	}
 	var table bytes.Buffer
-	if err := generator.WriteCostTable(&table, p, res); err != nil {
+	if err := generator.WriteCostTableHTML(&table, p, res); err != nil {
 		return nil, err
 	}
-	st := &state{project: p, costs: &costResult{res: res, html: `<pre class="kostentabelle">` + html.EscapeString(table.String()) + "</pre>\n"}, docs: s.gen.Docs(p)}
+	st := &state{project: p, costs: &costResult{res: res, html: table.String()}, docs: s.gen.Docs(p)}
 	s.states.set(key, st)
 	return st, nil
 }
 
-// costResult is the cost split of a state and its table for the page
-// (the table `vereinbar costs` prints).
+// costResult is the cost split of a state and its tables for the page
+// (those `vereinbar costs` prints, as HTML).
 type costResult struct {
 	res  *costs.Result
 	html string
@@ -516,7 +516,7 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		var b bytes.Buffer
-		if err := docx.Render(&b, red, docx.Options{Author: s.redlineAuthor}); err != nil {
+		if err := docx.Render(&b, red, docx.Options{Author: s.redlineAuthor, Date: s.redlineDate}); err != nil {
 			return err
 		}
 		w.Header().Set("Content-Type", docxType)

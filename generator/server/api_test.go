@@ -55,7 +55,7 @@ func TestUpdateRendersTheSelectedDocument(t *testing.T) {
 			t.Errorf("preview lacks %s", want)
 		}
 	}
-	if !strings.Contains(a.Kosten, `<pre class="kostentabelle">`) || !strings.Contains(a.Kosten, "Hare/Niemeyer") {
+	if !strings.Contains(a.Kosten, `<div class="kostenverteilung">`) || !strings.Contains(a.Kosten, "Hare/Niemeyer") || !strings.Contains(a.Kosten, "<meter ") {
 		t.Errorf("cost table: %s", firstLine(a.Kosten))
 	}
 	// The style sheet the preview links is served, scoped to the preview.
@@ -414,6 +414,38 @@ func TestEditorPageAndAssets(t *testing.T) {
 	for _, path := range []string{"/static/", "/static/gibtsnicht.js", "/static/../server.go"} {
 		if w := serve(s, s.request("GET", path, nil)); w.Code == 200 {
 			t.Errorf("%s: %d", path, w.Code)
+		}
+	}
+}
+
+// TestConcurrentRequests runs previews of several documents of one state
+// (shared through the cache), checks and saves at once; run with -race.
+func TestConcurrentRequests(t *testing.T) {
+	s := testServer(t, "bafoeg-stern.yaml")
+	y := readFixture(t, "bafoeg-stern.yaml")
+	var a updateAnswer
+	s.post(t, "/api/projekt/bafoeg-stern.yaml/aktualisieren", map[string]any{"yaml": y}, &a, 200)
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			d := a.Dokumente[i%len(a.Dokumente)].ID
+			w := serve(s, s.request("POST", "/api/projekt/bafoeg-stern.yaml/aktualisieren", map[string]any{"yaml": y, "dokument": d}))
+			if w.Code != 200 || !strings.Contains(w.Body.String(), `"id":"`+d+`"`) {
+				done <- d + ": " + firstLine(w.Body.String())
+				return
+			}
+			if i%4 == 0 {
+				if w := serve(s, s.request("POST", "/api/projekt/bafoeg-stern.yaml/pruefen", map[string]any{"yaml": y})); w.Code != 200 {
+					done <- "pruefen: " + firstLine(w.Body.String())
+					return
+				}
+			}
+			done <- ""
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
 		}
 	}
 }

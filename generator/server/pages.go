@@ -126,20 +126,34 @@ func (s *Server) entryOf(ctx context.Context, name string) entry {
 		}
 	}
 	e.Parteien = strings.Join(parties, ", ")
-	rep := s.gen.CheckProject(ctx, st.project)
-	if rep.Err != nil {
-		e.Fehler, e.Meldung = 1, rep.Err.Error()
-		return e
-	}
-	for _, f := range rep.Findings {
-		switch f.Severity {
-		case check.Error:
-			e.Fehler++
-		case check.Warning:
-			e.Warnungen++
+	c, ok := s.counts.get(name + "\x00" + versionOf(src))
+	if !ok {
+		rep := s.gen.CheckProject(ctx, st.project)
+		if rep.Err != nil {
+			c.msg = rep.Err.Error()
 		}
+		for _, f := range rep.Findings {
+			switch f.Severity {
+			case check.Error:
+				c.errors++
+			case check.Warning:
+				c.warnings++
+			}
+		}
+		s.counts.set(name+"\x00"+versionOf(src), c)
+	}
+	e.Fehler, e.Warnungen, e.Meldung = c.errors, c.warnings, c.msg
+	if c.msg != "" {
+		e.Fehler = 1
 	}
 	return e
+}
+
+// counts are check's result for a file in the list, cached by its
+// version: the list checks every file only when it has changed.
+type counts struct {
+	errors, warnings int
+	msg              string
 }
 
 // create makes a new project file from the starter (`vereinbar init`)

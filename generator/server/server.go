@@ -81,7 +81,7 @@ type Options struct {
 	Addr string
 	// Generator builds, checks and compares the documents.
 	Generator *generator.Generator
-	// Editor is the editor page and form.
+	// Editor is the editor page and form (zero: DefaultEditor).
 	Editor Editor
 	// Formats are the formats of the documents in projekt.zip (nil:
 	// generator.DefaultFormats, as generate writes them).
@@ -93,6 +93,9 @@ type Options struct {
 	// RedlineAuthor is the author of tracked changes in a redline DOCX
 	// ("": vereinbar), as redline_autor for `vereinbar diff`.
 	RedlineAuthor string
+	// RedlineDate is the date of the tracked changes (zero: the Stand of
+	// the edited state), as redline_datum for `vereinbar diff`.
+	RedlineDate time.Time
 	// Now gives the date of a new project file (nil: time.Now).
 	Now func() time.Time
 }
@@ -111,7 +114,9 @@ type Server struct {
 	list          *template.Template
 	styles        *cache[string]
 	states        *cache[*state]
+	counts        *cache[counts]
 	redlineAuthor string
+	redlineDate   time.Time
 	saving        sync.Mutex // serialises check-and-write of saves
 	handler       http.Handler
 }
@@ -120,6 +125,9 @@ type Server struct {
 func New(o Options) (*Server, error) {
 	if o.Generator == nil {
 		return nil, errors.New("server: kein Generator")
+	}
+	if o.Editor.Page == nil && o.Editor.Apply == nil && o.Editor.Form == nil && o.Editor.Assets == nil {
+		o.Editor = DefaultEditor()
 	}
 	if o.Editor.Page == nil || o.Editor.Apply == nil || o.Editor.Form == nil || o.Editor.Assets == nil {
 		return nil, errors.New("server: Editor unvollständig")
@@ -142,7 +150,7 @@ func New(o Options) (*Server, error) {
 	s := &Server{
 		dir: dir, gen: o.Generator, ed: o.Editor, formats: o.Formats, log: o.Log,
 		maxBody: o.MaxBody, now: o.Now, token: hex.EncodeToString(tok), hosts: hosts,
-		styles: newCache[string](256), states: newCache[*state](8), redlineAuthor: o.RedlineAuthor,
+		styles: newCache[string](256), states: newCache[*state](8), counts: newCache[counts](1024), redlineAuthor: o.RedlineAuthor, redlineDate: o.RedlineDate,
 	}
 	if s.formats == nil {
 		s.formats = generator.DefaultFormats
