@@ -72,4 +72,4 @@ fuzz FuzzConvert           ./generator/markup        200000x
 fuzz FuzzDocxRead          ./generator/docxread      150000x
 fuzz FuzzDiff              ./generator/diff          40000x
 fuzz FuzzReadEmbeddedModel ./generator/render/pdf    190000x
-fuzz FuzzApply             ./generator/server/editor 20000x
+fuzz FuzzApply             ./generator/server/editor 200000x

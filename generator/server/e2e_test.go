@@ -12,7 +12,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"html/template"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -24,32 +23,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/internal/testtool"
 	"github.com/vereinbar/vereinbar/generator/server"
-	"github.com/vereinbar/vereinbar/generator/server/editor"
 )
 
 var readmeScreenshot = flag.Bool("readme-screenshot", false, "copy the editor's screenshot to testdata/editor.png")
-
-// editorOf wires package editor into the server.
-func editorOf() server.Editor {
-	return server.Editor{
-		Page:   func(w io.Writer, d server.PageData) error { return editor.Page(w, editor.PageData(d)) },
-		Assets: editor.Assets(),
-		Apply: func(src []byte, edits []server.Edit) ([]byte, error) {
-			es := make([]editor.Edit, len(edits))
-			for i, e := range edits {
-				es[i] = editor.Edit(e)
-			}
-			return editor.Apply(src, es)
-		},
-		Form: func(src []byte) (template.HTML, error) { return editor.Form(src) },
-	}
-}
 
 // stepTimeout bounds each step: a step that waits for the page waits at
 // most this long.
@@ -77,7 +60,7 @@ func startE2E(t *testing.T) *e2e {
 	}
 	dir := t.TempDir()
 	ts := httptest.NewUnstartedServer(nil)
-	srv, err := server.New(server.Options{Dir: dir, Addr: ts.Listener.Addr().String(), Generator: gen, Editor: editorOf(),
+	srv, err := server.New(server.Options{Dir: dir, Addr: ts.Listener.Addr().String(), Generator: gen, Editor: server.DefaultEditor(),
 		Now: func() time.Time { return time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
@@ -299,13 +282,24 @@ func TestE2ENewProject(t *testing.T) {
 	if !strings.Contains(costs1, "480.000,00") {
 		t.Errorf("cost table lacks 480.000,00:\n%s", costs1)
 	}
+	e.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	shot := e.screenshot("4-editor")
+	if *readmeScreenshot {
+		png, err := os.ReadFile(shot)
+		if err == nil {
+			err = os.WriteFile(filepath.Join("testdata", "editor.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	e.do(chromedp.ScrollIntoView("#ed-vorschau-titel"))
 	// the preview's anchors (a section "kosten") must not take the ids of
 	// the page: every id once
 	if dup := e.js(`(function(){var seen={}, d=[]; document.querySelectorAll('[id]').forEach(function(el){ if (seen[el.id]) d.push(el.id); seen[el.id]=1; }); return d.join(' ');})()`); dup != "" {
 		t.Errorf("ids twice in the page: %s", dup)
 	}
-	e.screenshot("4-vorschau")
+	e.screenshot("5-vorschau-und-kosten")
 
 	e.typeInto(betrag, "500000.00")
 	e.settle()
@@ -321,7 +315,7 @@ func TestE2ENewProject(t *testing.T) {
 
 	e.do(chromedp.Click("#ed-speichern"))
 	e.waitFor("saved", `document.getElementById('ed-status').textContent === 'Gespeichert.'`)
-	e.screenshot("5-gespeichert")
+	e.screenshot("6-gespeichert")
 	saved, err := os.ReadFile(filepath.Join(e.dir, "wohngeld-neu.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -391,6 +385,32 @@ func TestE2EConflict(t *testing.T) {
 	e.do(chromedp.ScrollIntoView("#ed-aenderungen-titel"))
 	e.screenshot("2-vergleich")
 
+	// „Redline herunterladen“: a DOCX with tracked changes
+	downloads := t.TempDir()
+	if _, err := chromedp.CallBrowser(e.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	e.do(chromedp.Click("#ed-redline"))
+	redline := e.waitForFile(downloads, ".docx")
+	if zr, err := zip.OpenReader(redline); err != nil {
+		t.Errorf("redline %s: %v", redline, err)
+	} else {
+		found := false
+		for _, f := range zr.File {
+			if f.Name != "word/document.xml" {
+				continue
+			}
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			found = bytes.Contains(b, []byte("<w:ins ")) && bytes.Contains(b, []byte("Lenkungsausschuss"))
+		}
+		zr.Close()
+		if !found {
+			t.Errorf("redline %s has no tracked insertion of the edit", filepath.Base(redline))
+		}
+	}
+
 	// the tabs by keyboard; the YAML tab is validated like the form
 	e.do(chromedp.Focus("#ed-tab-formular"), chromedp.KeyEvent(kb.ArrowRight))
 	if !e.jsBool(`document.getElementById('ed-tab-yaml').getAttribute('aria-selected') === 'true' && !document.getElementById('ed-panel-yaml').hidden && document.getElementById('ed-panel-formular').hidden && document.activeElement.id === 'ed-tab-yaml'`) {
@@ -407,6 +427,23 @@ func TestE2EConflict(t *testing.T) {
 	if !e.jsBool(`!document.getElementById('ed-panel-yaml').hidden`) {
 		t.Error("an arrow key in the YAML text switched the tab")
 	}
+}
+
+// waitForFile waits until a finished file with the suffix is in dir.
+func (e *e2e) waitForFile(dir, suffix string) string {
+	e.t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for time.Now().Before(deadline) {
+		es, _ := os.ReadDir(dir)
+		for _, f := range es {
+			if strings.HasSuffix(f.Name(), suffix) {
+				return filepath.Join(dir, f.Name())
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	e.t.Fatalf("no %s file downloaded to %s", suffix, dir)
+	return ""
 }
 
 func (e *e2e) jsBool(expr string) bool {

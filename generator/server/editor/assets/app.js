@@ -134,9 +134,20 @@
       $('ed-kosten').innerHTML = typeof b.kosten === 'string' ? b.kosten : '';
     }
     markDirty();
+    showTitle(b.fehler || []);
     if (!(b.fehler && b.fehler.length)) {
       clearTimeout(state.pruefTimer);
       state.pruefTimer = setTimeout(check, 800);
+    }
+  }
+
+  // showTitle keeps the heading at the project's title once it is valid.
+  function showTitle(fehler) {
+    var t = field('vorhaben.titel');
+    if (!t || !t.value || fehler.some(function (f) { return f.pfad === 'vorhaben.titel'; })) { return; }
+    if ($('ed-titel').textContent !== t.value) {
+      $('ed-titel').textContent = t.value;
+      document.title = t.value + ' – vereinbar';
     }
   }
 
