@@ -355,6 +355,17 @@ func TestE2EConflict(t *testing.T) {
 	if !e.jsBool(`document.getElementById('ed-fehlerliste').hidden`) {
 		t.Errorf("a valid fixture shows errors: %s", e.text("#ed-fehlerliste"))
 	}
+	// the check's findings link to their field
+	jahr := fieldID("verteilung.schluessel[0].jahr")
+	e.waitFor("the check's findings", `document.querySelector('#ed-befunde a[href="#`+jahr+`"]') !== null`)
+	if f := e.text("#ed-befunde"); !strings.Contains(f, "KOSTEN-012") || !strings.Contains(f, "Warnung") {
+		t.Errorf("findings: %q, want the warning KOSTEN-012", f)
+	}
+	e.do(chromedp.Click(`#ed-befunde a[href="#` + jahr + `"]`))
+	if got := e.js(`document.activeElement.id`); got != jahr {
+		t.Errorf("the finding's link focused %q, want %s", got, jahr)
+	}
+
 	e.typeInto("vertrag.steuerungsgremium", "Lenkungsausschuss Wohngeld")
 	e.settle()
 	e.waitFor("the preview to follow", `document.getElementById('ed-vorschau').innerText.indexOf('Lenkungsausschuss Wohngeld') >= 0`)
@@ -427,6 +438,19 @@ func TestE2EConflict(t *testing.T) {
 	if !e.jsBool(`!document.getElementById('ed-panel-yaml').hidden`) {
 		t.Error("an arrow key in the YAML text switched the tab")
 	}
+
+	// 200 % zoom: a 1280 pixel window shows 640 CSS pixels; one column,
+	// nothing wider than the window
+	e.do(chromedp.EmulateViewport(640, 900, chromedp.EmulateScale(2)), chromedp.Focus("#ed-tab-yaml"), chromedp.KeyEvent(kb.ArrowLeft))
+	e.settle()
+	if !e.jsBool(`document.documentElement.scrollWidth <= window.innerWidth`) {
+		t.Errorf("at 200 %% zoom the page is %s CSS pixels wide in a window of %s", e.js(`String(document.documentElement.scrollWidth)`), e.js(`String(window.innerWidth)`))
+	}
+	if !e.jsBool(`document.querySelector('.ergebnis').getBoundingClientRect().top >= document.getElementById('ed-bearbeiten').getBoundingClientRect().bottom`) {
+		t.Error("at 200 % zoom the panels are not below the form")
+	}
+	e.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	e.screenshot("4-zoom-200")
 }
 
 // waitForFile waits until a finished file with the suffix is in dir.

@@ -87,7 +87,9 @@
     if (state.busy) { state.again = true; return Promise.resolve(); }
     var edits = state.queue;
     state.queue = [];
-    var text = state.yamlDirty ? yamlArea.value : state.yaml;
+    var fromText = state.yamlDirty;
+    var text = fromText ? yamlArea.value : state.yaml;
+    var offline = false;
     state.yamlDirty = false;
     state.busy = true;
     busy();
@@ -95,13 +97,21 @@
       .then(function (r) {
         if (r.status !== 200) {
           fail(r);
+          // an edit the server refused: show the form as the text is
+          if (edits.length) { state.again = true; }
           return;
         }
         apply(r.body);
-      }, function () { status('Keine Verbindung zum Server.'); })
+      }, function () {
+        // keep the edits for the next attempt (the next input sends them)
+        offline = true;
+        state.queue = edits.concat(state.queue);
+        state.yamlDirty = state.yamlDirty || fromText;
+        status('Keine Verbindung zum Server; die Änderungen werden mit der nächsten Eingabe erneut gesendet.');
+      })
       .then(function () {
         state.busy = false;
-        if (state.queue.length || state.yamlDirty || state.again) {
+        if (!offline && (state.queue.length || state.yamlDirty || state.again)) {
           state.again = false;
           return update();
         }
