@@ -160,7 +160,7 @@ func TestHeadersOnEveryResponse(t *testing.T) {
 	} {
 		w := serve(s, r)
 		h := w.Header()
-		if h.Get("Content-Security-Policy") != CSP || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "no-referrer" {
+		if h.Get("Content-Security-Policy") != CSP || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "same-origin" {
 			t.Errorf("%s (%d): headers %v", name, w.Code, h)
 		}
 	}

@@ -26,7 +26,7 @@ func TestPage(t *testing.T) {
 		`<script src="/static/app.js" defer></script>`,
 		`Wohngeld &lt;b&gt;`,
 		`id="f-parteien-0-land"`,
-		`id="konflikt"`, `Redline herunterladen`, `>Speichern<`,
+		`id="ed-konflikt"`, `Redline herunterladen`, `>Speichern<`,
 		`>Vorschau<`, `>Kosten<`, `>Prüfung<`, `>Änderungen<`,
 	} {
 		if !strings.Contains(s, want) {
@@ -65,7 +65,7 @@ func TestPage(t *testing.T) {
 	if err := Page(&b, PageData{Datei: "x.yaml", Titel: "x", YAML: []byte("a: [")}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), `id="form-hinweis"`) || !strings.Contains(b.String(), `id="panel-formular" aria-labelledby="tab-formular" hidden`) {
+	if !strings.Contains(b.String(), `id="ed-form-hinweis"`) || !strings.Contains(b.String(), `id="ed-panel-formular" aria-labelledby="ed-tab-formular" hidden`) {
 		t.Error("broken YAML does not open the YAML tab")
 	}
 }

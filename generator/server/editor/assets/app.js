@@ -6,12 +6,12 @@
 (function () {
   'use strict';
 
-  var editor = document.getElementById('editor');
+  var editor = document.getElementById('ed-editor');
   if (!editor) { return; }
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
   var datei = editor.getAttribute('data-datei');
   var api = '/api/projekt/' + encodeURIComponent(datei) + '/';
-  var yamlArea = document.getElementById('yaml');
+  var yamlArea = document.getElementById('ed-yaml');
 
   var state = {
     yaml: yamlArea.value,      // the text the last answer returned
@@ -29,7 +29,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function status(text) { $('status').textContent = text; }
+  function status(text) { $('ed-status').textContent = text; }
 
   // post sends JSON with the CSRF token and returns {status, body}.
   function post(action, body, asBlob) {
@@ -68,7 +68,16 @@
 
   function schedule(delay) {
     clearTimeout(state.timer);
-    state.timer = setTimeout(update, delay);
+    state.waiting = true;
+    busy();
+    state.timer = setTimeout(function () { state.waiting = false; update(); }, delay);
+  }
+
+  // busy marks the editor aria-busy while edits wait or travel, so that
+  // assistive technology (and the browser tests) know the page settles.
+  function busy() {
+    var b = state.busy || state.waiting || state.queue.length > 0 || state.yamlDirty;
+    editor.setAttribute('aria-busy', b ? 'true' : 'false');
   }
 
   // update sends the queued edits (or the YAML tab's text) and applies the
@@ -78,23 +87,35 @@
     if (state.busy) { state.again = true; return Promise.resolve(); }
     var edits = state.queue;
     state.queue = [];
-    var text = state.yamlDirty ? yamlArea.value : state.yaml;
+    var fromText = state.yamlDirty;
+    var text = fromText ? yamlArea.value : state.yaml;
+    var offline = false;
     state.yamlDirty = false;
     state.busy = true;
+    busy();
     var p = post('aktualisieren', { yaml: text, edits: edits, version: state.version, dokument: state.dokument })
       .then(function (r) {
         if (r.status !== 200) {
           fail(r);
+          // an edit the server refused: show the form as the text is
+          if (edits.length) { state.again = true; }
           return;
         }
         apply(r.body);
-      }, function () { status('Keine Verbindung zum Server.'); })
+      }, function () {
+        // keep the edits for the next attempt (the next input sends them)
+        offline = true;
+        state.queue = edits.concat(state.queue);
+        state.yamlDirty = state.yamlDirty || fromText;
+        status('Keine Verbindung zum Server; die Änderungen werden mit der nächsten Eingabe erneut gesendet.');
+      })
       .then(function () {
         state.busy = false;
-        if (state.queue.length || state.yamlDirty || state.again) {
+        if (!offline && (state.queue.length || state.yamlDirty || state.again)) {
           state.again = false;
           return update();
         }
+        busy();
       });
     state.pending = p;
     return p;
@@ -102,6 +123,7 @@
 
   function flush() {
     clearTimeout(state.timer);
+    state.waiting = false;
     return update().then(function () { return state.pending; });
   }
 
@@ -116,22 +138,33 @@
     showErrors(b.fehler || []);
     if (b.dokumente) { showDocs(b.dokumente, b.dokument); }
     if (b.dokument && typeof b.dokument.html === 'string') {
-      $('vorschau').innerHTML = b.dokument.html;
+      $('ed-vorschau').innerHTML = b.dokument.html;
     }
     if (b.kosten !== undefined && b.kosten !== null) {
-      $('kosten').innerHTML = typeof b.kosten === 'string' ? b.kosten : '';
+      $('ed-kosten').innerHTML = typeof b.kosten === 'string' ? b.kosten : '';
     }
     markDirty();
+    showTitle(b.fehler || []);
     if (!(b.fehler && b.fehler.length)) {
       clearTimeout(state.pruefTimer);
       state.pruefTimer = setTimeout(check, 800);
     }
   }
 
+  // showTitle keeps the heading at the project's title once it is valid.
+  function showTitle(fehler) {
+    var t = field('vorhaben.titel');
+    if (!t || !t.value || fehler.some(function (f) { return f.pfad === 'vorhaben.titel'; })) { return; }
+    if ($('ed-titel').textContent !== t.value) {
+      $('ed-titel').textContent = t.value;
+      document.title = t.value + ' – vereinbar';
+    }
+  }
+
   function markDirty() {
     var dirty = state.yaml !== state.saved;
-    $('speichern').textContent = dirty ? 'Speichern*' : 'Speichern';
-    $('speichern').setAttribute('aria-label', dirty ? 'Speichern (ungespeicherte Änderungen)' : 'Speichern');
+    $('ed-speichern').textContent = dirty ? 'Speichern*' : 'Speichern';
+    $('ed-speichern').setAttribute('aria-label', dirty ? 'Speichern (ungespeicherte Änderungen)' : 'Speichern');
     state.dirty = dirty;
   }
 
@@ -139,38 +172,41 @@
   // the values of fields whose edits are still on their way.
   function replaceForm(htmlText) {
     var active = document.activeElement;
-    var id = state.focusAfter || (active && active.id);
+    var id = active && active.id;
     var selStart = null, selEnd = null;
-    if (!state.focusAfter && active && typeof active.selectionStart === 'number') {
+    if (active && typeof active.selectionStart === 'number') {
       try { selStart = active.selectionStart; selEnd = active.selectionEnd; } catch (e) { /* select */ }
     }
-    $('formular-rahmen').innerHTML = htmlText;
+    $('ed-formular-rahmen').innerHTML = htmlText;
     state.queue.forEach(function (e) {
       if (e.op !== 'setzen') { return; }
       var el = field(e.pfad);
       if (el) { el.value = e.wert; }
     });
-    var target = id && $(id);
-    if (!target && state.focusAfter) { target = firstField(state.focusAfter); }
+    var after = state.focusAfter;
     state.focusAfter = null;
-    if (target && isFormTab()) {
+    if (!isFormTab()) { return; }
+    var target = after ? after() : (id && $(id));
+    if (target) {
       target.focus();
-      if (selStart !== null && typeof target.setSelectionRange === 'function') {
+      if (!after && selStart !== null && typeof target.setSelectionRange === 'function') {
         try { target.setSelectionRange(selStart, selEnd); } catch (e) { /* not a text field */ }
       }
     }
   }
 
+  // firstField is the first input of the element with the id (or the
+  // element itself, if it is one), else its first button.
   function firstField(id) {
     var el = $(id);
     if (!el) { return null; }
     if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName)) { return el; }
-    return el.querySelector('input, select, textarea, button');
+    return el.querySelector('input, select, textarea') || el.querySelector('button:not([disabled])');
   }
 
   function field(pfad) {
     var sel = '[data-pfad="' + cssEscape(pfad) + '"]';
-    return $('formular-rahmen').querySelector('input' + sel + ', select' + sel + ', textarea' + sel);
+    return $('ed-formular-rahmen').querySelector('input' + sel + ', select' + sel + ', textarea' + sel);
   }
 
   function cssEscape(s) {
@@ -182,7 +218,7 @@
   function target(pfad) {
     var p = pfad;
     while (p) {
-      var el = field(p) || $('formular-rahmen').querySelector('[data-pfad="' + cssEscape(p) + '"]');
+      var el = field(p) || $('ed-formular-rahmen').querySelector('[data-pfad="' + cssEscape(p) + '"]');
       if (el) { return el; }
       var cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
       p = cut > 0 ? p.slice(0, cut) : '';
@@ -198,10 +234,10 @@
   // ---- errors ------------------------------------------------------------
 
   function showErrors(list) {
-    var form = $('formular-rahmen');
+    var form = $('ed-formular-rahmen');
     Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
     Array.prototype.forEach.call(form.querySelectorAll('.fehler'), function (el) { el.textContent = ''; });
-    var box = $('fehlerliste');
+    var box = $('ed-fehlerliste');
     var ul = box.querySelector('ul');
     ul.textContent = '';
     list.forEach(function (f) {
@@ -226,7 +262,7 @@
         li.appendChild(a);
       } else {
         var b = document.createElement('a');
-        b.href = '#yaml';
+        b.href = '#ed-yaml';
         b.textContent = where + f.meldung;
         b.addEventListener('click', function (ev) {
           ev.preventDefault();
@@ -239,7 +275,7 @@
     });
     box.hidden = list.length === 0;
     if (list.length !== state.fehler) {
-      $('fehler-ansage').textContent = list.length === 0 ? 'Keine Fehler mehr.' :
+      $('ed-fehler-ansage').textContent = list.length === 0 ? 'Keine Fehler mehr.' :
         (list.length === 1 ? '1 Fehler: ' + list[0].meldung : list.length + ' Fehler in der Projektdatei.');
       state.fehler = list.length;
     }
@@ -258,7 +294,7 @@
   // ---- documents ---------------------------------------------------------
 
   function showDocs(docs, current) {
-    var sel = $('dokument');
+    var sel = $('ed-dokument');
     var want = current && current.id ? current.id : state.dokument;
     sel.textContent = '';
     docs.forEach(function (d) {
@@ -274,12 +310,12 @@
   // ---- check -------------------------------------------------------------
 
   function check() {
-    var ul = $('befunde');
+    var ul = $('ed-befunde');
     return post('pruefen', { yaml: state.yaml }).then(function (r) {
-      if (r.status !== 200) { $('pruefung-stand').textContent = 'Prüfung nicht möglich.'; return; }
+      if (r.status !== 200) { $('ed-pruefung-stand').textContent = 'Prüfung nicht möglich.'; return; }
       var list = r.body.befunde || [];
       ul.textContent = '';
-      $('pruefung-stand').textContent = list.length === 0 ? 'Keine Befunde.' : list.length + ' Befunde.';
+      $('ed-pruefung-stand').textContent = list.length === 0 ? 'Keine Befunde.' : list.length + ' Befunde.';
       list.forEach(function (b) {
         var li = document.createElement('li');
         li.className = 'befund ' + (b.schwere || '');
@@ -298,7 +334,7 @@
             f.focus();
           });
         } else if (b.dokument) {
-          a.href = '#' + (b.klausel || 'vorschau');
+          a.href = '#' + (b.klausel || 'ed-vorschau');
           a.addEventListener('click', function (ev) {
             ev.preventDefault();
             openClause(b.dokument, b.klausel);
@@ -310,20 +346,20 @@
         li.appendChild(a);
         ul.appendChild(li);
       });
-    }, function () { $('pruefung-stand').textContent = 'Keine Verbindung zum Server.'; });
+    }, function () { $('ed-pruefung-stand').textContent = 'Keine Verbindung zum Server.'; });
   }
 
   function openClause(doc, klausel) {
     var go = function () {
-      var el = klausel && $('vorschau').querySelector('#' + cssEscape(klausel));
-      var t = el || $('vorschau');
+      var el = klausel && $('ed-vorschau').querySelector('#' + cssEscape(klausel));
+      var t = el || $('ed-vorschau');
       if (!t.hasAttribute('tabindex')) { t.setAttribute('tabindex', '-1'); }
       t.scrollIntoView({ block: 'start' });
       t.focus();
     };
     if (doc === state.dokument) { go(); return; }
     state.dokument = doc;
-    $('dokument').value = doc;
+    $('ed-dokument').value = doc;
     flush().then(go);
   }
 
@@ -334,7 +370,7 @@
       return post('aenderungen', { yaml: state.yaml });
     }).then(function (r) {
       if (r.status !== 200) { fail(r); return; }
-      $('aenderungen').innerHTML = r.body.html || '<p>Keine Änderungen.</p>';
+      $('ed-aenderungen').innerHTML = r.body.html || '<p>Keine Änderungen.</p>';
       status('Änderungen gegenüber der gespeicherten Datei angezeigt.');
     });
   }
@@ -375,16 +411,16 @@
       }
       if (r.status === 409) {
         status('Nicht gespeichert: Die Datei wurde inzwischen geändert.');
-        if (r.body.meldung) { $('konflikt-text').textContent = r.body.meldung + ' Ihre Änderungen wurden nicht gespeichert.'; }
-        var d = $('konflikt');
+        if (r.body.meldung) { $('ed-konflikt-text').textContent = r.body.meldung + ' Ihre Änderungen wurden nicht gespeichert.'; }
+        var d = $('ed-konflikt');
         if (typeof d.showModal === 'function') { d.showModal(); } else { d.setAttribute('open', ''); }
-        $('konflikt-vergleichen').focus();
+        $('ed-konflikt-vergleichen').focus();
         return;
       }
       if (r.status === 422) {
         showErrors(r.body.fehler || []);
         status('Nicht gespeichert: Die Datei enthält Fehler.');
-        $('fehlerliste').focus();
+        $('ed-fehlerliste').focus();
         return;
       }
       fail(r);
@@ -393,22 +429,22 @@
 
   // ---- tabs --------------------------------------------------------------
 
-  function isYamlTab() { return $('tab-yaml').getAttribute('aria-selected') === 'true'; }
+  function isYamlTab() { return $('ed-tab-yaml').getAttribute('aria-selected') === 'true'; }
   function isFormTab() { return !isYamlTab(); }
 
   function showTab(name) {
     ['formular', 'yaml'].forEach(function (n) {
       var on = n === name;
-      $('tab-' + n).setAttribute('aria-selected', on ? 'true' : 'false');
-      $('tab-' + n).tabIndex = on ? 0 : -1;
-      $('panel-' + n).hidden = !on;
+      $('ed-tab-' + n).setAttribute('aria-selected', on ? 'true' : 'false');
+      $('ed-tab-' + n).tabIndex = on ? 0 : -1;
+      $('ed-panel-' + n).hidden = !on;
     });
     if (name === 'yaml') { yamlArea.value = state.yaml; }
   }
 
   // ---- events ------------------------------------------------------------
 
-  var form = $('formular-rahmen');
+  var form = $('ed-formular-rahmen');
   form.addEventListener('input', function (ev) {
     var el = ev.target;
     var pfad = el.getAttribute && el.getAttribute('data-pfad');
@@ -449,11 +485,20 @@
       if (from) { e.wert = $(from).value; if (!e.wert) { return; } }
       var list = $(fieldID(pfad));
       var n = list ? list.querySelectorAll(':scope > ol > li').length : 0;
-      state.focusAfter = from ? fieldID(pfad + '.' + e.wert) : (list && list.classList.contains('liste') ? fieldID(pfad + '[' + n + ']') : fieldID(pfad));
+      var added = from ? fieldID(pfad + '.' + e.wert) : (list && list.classList.contains('liste') ? fieldID(pfad + '[' + n + ']') : fieldID(pfad));
+      state.focusAfter = function () { return firstField(added); };
       status('Hinzugefügt.');
     } else if (op === 'entfernen') {
-      var parent = pfad.replace(/(\[\d+\]|\.[^.\[]+)$/, '');
-      state.focusAfter = parent ? fieldID(parent) : null;
+      var isItem = /\]$/.test(pfad);
+      var holder = isItem ? fieldID(pfad.replace(/\[\d+\]$/, '')) : fieldID(pfad);
+      var outer = fieldID(pfad.replace(/(\[\d+\]|\.[^.\[]+)$/, ''));
+      // the list's add button, the optional object's add button, or the
+      // first field of the object around (a value per Land removed)
+      state.focusAfter = function () {
+        var h = $(holder);
+        if (!h) { return firstField(outer); }
+        return h.querySelector(':scope > button.hinzufuegen') || firstField(holder);
+      };
       status('Entfernt.');
     }
     queueEdit(e);
@@ -467,13 +512,13 @@
     schedule(400);
   });
 
-  $('dokument').addEventListener('change', function () {
+  $('ed-dokument').addEventListener('change', function () {
     state.dokument = this.value;
     schedule(0);
   });
 
-  $('tab-formular').addEventListener('click', function () { showTab('formular'); });
-  $('tab-yaml').addEventListener('click', function () { showTab('yaml'); });
+  $('ed-tab-formular').addEventListener('click', function () { showTab('formular'); });
+  $('ed-tab-yaml').addEventListener('click', function () { showTab('yaml'); });
   document.querySelector('[role="tablist"]').addEventListener('keydown', function (ev) {
     var keys = { ArrowLeft: 1, ArrowRight: 1, Home: 1, End: 1 };
     if (!keys[ev.key]) { return; }
@@ -482,19 +527,19 @@
     if (ev.key === 'Home') { next = 'formular'; }
     if (ev.key === 'End') { next = 'yaml'; }
     showTab(next);
-    $('tab-' + next).focus();
+    $('ed-tab-' + next).focus();
   });
 
-  $('speichern').addEventListener('click', save);
-  $('pruefen').addEventListener('click', function () { flush().then(check); });
-  $('aenderungen-zeigen').addEventListener('click', changes);
-  $('redline').addEventListener('click', redline);
-  $('konflikt-neu-laden').addEventListener('click', function () { state.dirty = false; window.location.reload(); });
-  $('konflikt-vergleichen').addEventListener('click', function () {
-    $('konflikt').close();
-    changes().then(function () { $('aenderungen-titel').scrollIntoView(); $('aenderungen-zeigen').focus(); });
+  $('ed-speichern').addEventListener('click', save);
+  $('ed-pruefen').addEventListener('click', function () { flush().then(check); });
+  $('ed-aenderungen-zeigen').addEventListener('click', changes);
+  $('ed-redline').addEventListener('click', redline);
+  $('ed-konflikt-neu-laden').addEventListener('click', function () { state.dirty = false; window.location.reload(); });
+  $('ed-konflikt-vergleichen').addEventListener('click', function () {
+    $('ed-konflikt').close();
+    changes().then(function () { $('ed-aenderungen-titel').scrollIntoView(); $('ed-aenderungen-zeigen').focus(); });
   });
-  $('konflikt-abbrechen').addEventListener('click', function () { $('konflikt').close(); $('speichern').focus(); });
+  $('ed-konflikt-abbrechen').addEventListener('click', function () { $('ed-konflikt').close(); $('ed-speichern').focus(); });
 
   document.addEventListener('keydown', function (ev) {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === 's') {
