@@ -165,7 +165,9 @@ type updateResponse struct {
 	Fehler    []fieldError `json:"fehler"`
 	Dokumente []docRef     `json:"dokumente"`
 	Dokument  *preview     `json:"dokument"`
-	Kosten    string       `json:"kosten"`
+	// Kosten is null, like Dokument, while the data do not validate: the
+	// page keeps showing the last valid state.
+	Kosten *string `json:"kosten"`
 }
 
 // update applies the form's edits to the YAML, validates it and renders
@@ -215,7 +217,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) error {
 			resp.Dokument = pv
 		}
 	}
-	resp.Kosten = st.costs.html
+	resp.Kosten = &st.costs.html
 	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
