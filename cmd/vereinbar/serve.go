@@ -102,7 +102,7 @@ func runServe(cmd *cobra.Command, g *globalOptions, o *serveOptions, args []stri
 	addr := ln.Addr().String()
 	stderr := cmd.ErrOrStderr()
 	s, err := server.New(server.Options{
-		Dir: dir, Addr: addr, Generator: gen, Formats: formats, RedlineAuthor: cfg.Get("redline_autor"), RedlineDate: redlineDate,
+		Dir: dir, Addr: addr, Names: hostNames(host), Generator: gen, Formats: formats, RedlineAuthor: cfg.Get("redline_autor"), RedlineDate: redlineDate,
 		Log: log.New(stderr, "vereinbar serve: ", log.LstdFlags),
 	})
 	if err != nil {
@@ -145,6 +145,15 @@ func loopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// hostNames is the host of --addr when it is a name, not an address: the
+// server's Host check then admits it too.
+func hostNames(host string) []string {
+	if host == "" || net.ParseIP(host) != nil {
+		return nil
+	}
+	return []string{host}
 }
 
 // displayAddr is the address to show and open: an unspecified host

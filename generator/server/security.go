@@ -133,15 +133,15 @@ func refuse(w http.ResponseWriter, r *http.Request, code int, msg string) {
 }
 
 // allowedHosts are the Host headers a server at addr accepts: addr
-// itself, and localhost, 127.0.0.1 and [::1] with its port. For an
-// unspecified address (0.0.0.0, [::]) also the machine's addresses and
-// its host name, with the port.
-func allowedHosts(addr string) (map[string]bool, error) {
+// itself, and localhost, 127.0.0.1, [::1] and the further names with its
+// port. For an unspecified address (0.0.0.0, [::]) also the machine's
+// addresses and its host name, with the port.
+func allowedHosts(addr string, more ...string) (map[string]bool, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil || port == "" || port == "0" {
 		return nil, fmt.Errorf("Adresse „%s“: Host und Port erwartet, z. B. 127.0.0.1:8080", addr)
 	}
-	names := []string{host, "localhost", "127.0.0.1", "::1"}
+	names := append([]string{host, "localhost", "127.0.0.1", "::1"}, more...)
 	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
 		if as, err := net.InterfaceAddrs(); err == nil {
 			for _, a := range as {

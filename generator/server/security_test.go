@@ -65,6 +65,10 @@ func TestAllowedHostsOfUnspecifiedAddress(t *testing.T) {
 	if !hs["127.0.0.1:8081"] || !hs["localhost:8081"] || hs["evil.example:8081"] {
 		t.Errorf("hosts %v", hs)
 	}
+	hs, err = allowedHosts("192.0.2.7:8082", "rechner.example")
+	if err != nil || !hs["rechner.example:8082"] || !hs["192.0.2.7:8082"] || hs["rechner.example:8080"] {
+		t.Errorf("hosts with a name: %v %v", hs, err)
+	}
 	for _, bad := range []string{"", "127.0.0.1", "127.0.0.1:0", "x"} {
 		if _, err := allowedHosts(bad); err == nil {
 			t.Errorf("allowedHosts(%q): no error", bad)

@@ -79,6 +79,10 @@ type Options struct {
 	// listener's address). Requests must name it, or localhost,
 	// 127.0.0.1 or [::1] with its port, in their Host header.
 	Addr string
+	// Names are further host names the server is reached by, with the
+	// port of Addr: the name given to listen on ("rechner.example" of
+	// --addr rechner.example:8080), whose address Addr then holds.
+	Names []string
 	// Generator builds, checks and compares the documents.
 	Generator *generator.Generator
 	// Editor is the editor page and form (zero: DefaultEditor).
@@ -139,7 +143,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("Verzeichnis „%s“: %w", o.Dir, err)
 	}
-	hosts, err := allowedHosts(o.Addr)
+	hosts, err := allowedHosts(o.Addr, o.Names...)
 	if err != nil {
 		return nil, err
 	}
