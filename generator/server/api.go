@@ -399,9 +399,15 @@ func sectionFor(secs []section, l check.Location) string {
 // changes answers the clause-level differences between the file on disk
 // and the edited state as a redline of every changed document.
 func (s *Server) changes(w http.ResponseWriter, r *http.Request) error {
-	pairs, err := s.diffPairs(r)
+	pairs, titles, err := s.diffPairs(r)
 	if err != nil {
 		return err
+	}
+	title := func(name string) string {
+		if t, ok := titles[name]; ok {
+			return html.EscapeString(t)
+		}
+		return html.EscapeString(name)
 	}
 	var b strings.Builder
 	changed := 0
@@ -409,10 +415,10 @@ func (s *Server) changes(w http.ResponseWriter, r *http.Request) error {
 		switch {
 		case p.Old == nil:
 			changed++
-			fmt.Fprintf(&b, "<section class=\"aenderung\"><h2>%s</h2><p>Neues Dokument.</p></section>\n", html.EscapeString(p.Name))
+			fmt.Fprintf(&b, "<section class=\"aenderung\"><h2>%s</h2><p>Neues Dokument.</p></section>\n", title(p.Name))
 		case p.New == nil:
 			changed++
-			fmt.Fprintf(&b, "<section class=\"aenderung\"><h2>%s</h2><p>Entfällt.</p></section>\n", html.EscapeString(p.Name))
+			fmt.Fprintf(&b, "<section class=\"aenderung\"><h2>%s</h2><p>Entfällt.</p></section>\n", title(p.Name))
 		default:
 			res, err := diff.Compare(p.Old.Doc, p.New.Doc)
 			if err != nil {
@@ -431,7 +437,7 @@ func (s *Server) changes(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			fmt.Fprintf(&b, "<section class=\"aenderung\" data-dokument=\"%s\"><h2>%s (%d %s)</h2>\n%s</section>\n",
-				html.EscapeString(p.Name), html.EscapeString(p.Name), len(res.Changes), plural(len(res.Changes), "Änderung", "Änderungen"), s.embed(frag))
+				html.EscapeString(p.Name), title(p.Name), len(res.Changes), plural(len(res.Changes), "Änderung", "Änderungen"), s.embed(frag))
 		}
 	}
 	if changed == 0 {
@@ -449,54 +455,61 @@ func plural(n int, one, many string) string {
 }
 
 // diffPairs builds the documents of the file on disk and of the edited
-// state of a request and pairs them as `vereinbar diff` does.
-func (s *Server) diffPairs(r *http.Request) ([]generator.DiffPair, error) {
+// state of a request and pairs them as `vereinbar diff` does; titles
+// names them ("Verwaltungsvereinbarung – Sachsen").
+func (s *Server) diffPairs(r *http.Request) (pairs []generator.DiffPair, titles map[string]string, err error) {
 	name := r.PathValue("datei")
 	_, disk, _, err := s.readProject(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var req yamlRequest
 	if err := decode(r, &req); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	oldSt, err := s.load(name, disk)
 	if err != nil {
-		return nil, &httpError{Status: http.StatusUnprocessableEntity, Msg: "Die gespeicherte Fassung ist ungültig; ein Vergleich ist erst nach dem Speichern einer gültigen Fassung möglich.",
+		return nil, nil, &httpError{Status: http.StatusUnprocessableEntity, Msg: "Die gespeicherte Fassung ist ungültig; ein Vergleich ist erst nach dem Speichern einer gültigen Fassung möglich.",
 			Body: map[string]any{"meldung": "Die gespeicherte Fassung ist ungültig.", "fehler": fieldErrors(err)}}
 	}
 	newSt, err := s.load(name, []byte(req.YAML))
 	if err != nil {
-		return nil, &httpError{Status: http.StatusUnprocessableEntity, Msg: "Die bearbeitete Fassung ist ungültig.",
+		return nil, nil, &httpError{Status: http.StatusUnprocessableEntity, Msg: "Die bearbeitete Fassung ist ungültig.",
 			Body: map[string]any{"meldung": "Die bearbeitete Fassung ist ungültig; erst die Fehler beheben.", "fehler": fieldErrors(err)}}
 	}
 	old, err := s.gen.ProjectDiffDocs(r.Context(), oldSt.project)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	nw, err := s.gen.ProjectDiffDocs(r.Context(), newSt.project)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	_, pairs, err := generator.DiffDocs(old, nw, generator.DiffOptions{})
+	titles = map[string]string{}
+	for _, ds := range [][]generator.Doc{oldSt.docs, newSt.docs} {
+		for _, d := range ds {
+			titles[d.File] = docTitle(d)
+		}
+	}
+	_, pairs, err = generator.DiffDocs(old, nw, generator.DiffOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if req.Dokument != "" {
 		for _, p := range pairs {
 			if p.Name == req.Dokument {
-				return []generator.DiffPair{p}, nil
+				return []generator.DiffPair{p}, titles, nil
 			}
 		}
-		return nil, fail(http.StatusNotFound, fmt.Sprintf("Kein Dokument „%s“.", req.Dokument))
+		return nil, nil, fail(http.StatusNotFound, fmt.Sprintf("Kein Dokument „%s“.", req.Dokument))
 	}
-	return pairs, nil
+	return pairs, titles, nil
 }
 
 // redline answers the redline DOCX of one document (body field dokument;
 // without it the first document that changed) for download.
 func (s *Server) redline(w http.ResponseWriter, r *http.Request) error {
-	pairs, err := s.diffPairs(r)
+	pairs, _, err := s.diffPairs(r)
 	if err != nil {
 		return err
 	}

@@ -199,7 +199,8 @@ func TestChangesShowsTheRedline(t *testing.T) {
 	}
 	edited := strings.Replace(y, `online_dienst: "Wohngeld-Antrag online"`, `online_dienst: "Wohngeld-Antrag digital"`, 1)
 	s.post(t, "/api/projekt/wohngeld-ring.yaml/aenderungen", map[string]any{"yaml": edited}, &a, 200)
-	if a.Geaendert != 3 || !strings.Contains(a.HTML, "<del>online</del>") || !strings.Contains(a.HTML, "<ins>digital</ins>") {
+	if a.Geaendert != 3 || !strings.Contains(a.HTML, "<del>online</del>") || !strings.Contains(a.HTML, "<ins>digital</ins>") ||
+		!strings.Contains(a.HTML, "<h2>Verwaltungsvereinbarung (") || !strings.Contains(a.HTML, `data-dokument="projektsteckbrief"`) {
 		t.Errorf("changed: %d %s", a.Geaendert, firstLine(a.HTML))
 	}
 	w := s.post(t, "/api/projekt/wohngeld-ring.yaml/redline.docx", map[string]any{"yaml": edited, "dokument": "vereinbarung"}, nil, 200)
