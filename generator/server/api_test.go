@@ -351,7 +351,7 @@ func TestListAndNew(t *testing.T) {
 		`<meta name="csrf-token" content="` + s.token + `">`,
 		`href="/projekt/wohngeld-ring.yaml"`, "Nachnutzung des EfA-Online-Dienstes „Wohngeld“", ">ring<", "Schleswig-Holstein, Bremen, Hamburg",
 		`href="/projekt/bafoeg-stern.yaml"`, "0 Fehler, 1 Warnung",
-		`href="/projekt/kaputt.yaml"`, "ungültig",
+		`href="/projekt/kaputt.yaml"`, "ungültig", `href="/projekt/wohngeld-ring.yaml/projekt.zip"`,
 		`<label for="neu-datei">`, `name="csrf" value="` + s.token + `"`,
 	} {
 		if !strings.Contains(body, want) {
