@@ -335,6 +335,7 @@
           });
         } else if (b.dokument) {
           a.href = '#' + (b.klausel || 'ed-vorschau');
+          a.setAttribute('data-dokument', b.dokument);
           a.addEventListener('click', function (ev) {
             ev.preventDefault();
             openClause(b.dokument, b.klausel);
