@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -447,5 +449,24 @@ func TestConcurrentRequests(t *testing.T) {
 		if msg := <-done; msg != "" {
 			t.Error(msg)
 		}
+	}
+}
+
+// TestCreateNewNeverReplaces: a file that exists is kept, and no temporary
+// file is left behind either way.
+func TestCreateNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.yaml")
+	if err := createNew(p, []byte("eins\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := createNew(p, []byte("zwei\n")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second create: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "eins\n" {
+		t.Errorf("content %q", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/vereinbar/vereinbar/generator"
-	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/check"
 	"github.com/vereinbar/vereinbar/generator/refdata"
 )
@@ -201,7 +200,9 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFile(p, src, 0o644); err != nil {
+	if err := createNew(p, src); errors.Is(err, fs.ErrExist) {
+		return refuseNew(http.StatusConflict, fmt.Sprintf("„%s“ gibt es schon; einen anderen Namen wählen.", name))
+	} else if err != nil {
 		return err
 	}
 	to := "/projekt/" + url.PathEscape(name)

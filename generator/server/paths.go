@@ -84,9 +84,16 @@ func (s *Server) readProject(name string) (path string, src []byte, version stri
 	if err != nil {
 		return "", nil, "", err
 	}
-	fh, err := os.Open(path)
+	// Opened through os.Root as well: a link swapped in after the check
+	// above still cannot lead out of the folder.
+	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		return "", nil, "", err
+	}
+	defer root.Close()
+	fh, err := root.Open(filepath.Base(path))
+	if err != nil {
+		return "", nil, "", fail(http.StatusForbidden, fmt.Sprintf("„%s“ lässt sich im Verzeichnis nicht öffnen.", name))
 	}
 	defer fh.Close()
 	src, err = io.ReadAll(io.LimitReader(fh, data.DefaultMaxBytes+1))
@@ -103,4 +110,30 @@ func (s *Server) readProject(name string) (path string, src []byte, version stri
 func versionOf(src []byte) string {
 	h := sha256.Sum256(src)
 	return hex.EncodeToString(h[:])
+}
+
+// createNew writes a new file at path with data, whole or not at all, and
+// never replaces a file that appeared meanwhile: the data goes to a
+// temporary file in the folder, which is then linked to path (a link
+// fails when path exists) and removed.
+func createNew(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".vereinbar-neu-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Link(tmp.Name(), path)
 }
