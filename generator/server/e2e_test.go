@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -365,6 +366,22 @@ func TestE2EConflict(t *testing.T) {
 	if got := e.js(`document.activeElement.id`); got != jahr {
 		t.Errorf("the finding's link focused %q, want %s", got, jahr)
 	}
+
+	// a finding in a document leads to its clause in the preview: a
+	// final agreement must not say that a name is still to be decided
+	e.typeInto("leistung.online_dienst", "Wohngeld-Antrag online (Name noch festzulegen)")
+	e.settle()
+	e.waitFor("a finding in a document", `document.querySelector('#ed-befunde a[data-dokument][href^="#"]:not([href="#ed-vorschau"])') !== null`)
+	clause := e.js(`document.querySelector('#ed-befunde a[data-dokument]:not([href="#ed-vorschau"])').getAttribute('href').slice(1)`)
+	doc := e.js(`document.querySelector('#ed-befunde a[data-dokument]:not([href="#ed-vorschau"])').getAttribute('data-dokument')`)
+	e.do(chromedp.Click(`#ed-befunde a[data-dokument]:not([href="#ed-vorschau"])`))
+	e.settle()
+	e.waitFor("the clause focused", `document.activeElement && document.activeElement.id === `+strconv.Quote(clause)+` && document.getElementById('ed-vorschau').contains(document.activeElement)`)
+	if got := e.js(`document.getElementById('ed-dokument').value`); got != doc {
+		t.Errorf("preview shows %q, want the finding's document %q", got, doc)
+	}
+	e.typeInto("leistung.online_dienst", "Wohngeld-Antrag online")
+	e.settle()
 
 	e.typeInto("vertrag.steuerungsgremium", "Lenkungsausschuss Wohngeld")
 	e.settle()

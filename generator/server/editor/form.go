@@ -31,7 +31,7 @@ func Form(src []byte) (template.HTML, error) {
 	f := &form{}
 	f.b.WriteString(`<div class="formular" data-formular>`)
 	for _, p := range r.props {
-		f.prop(nil, r, p, lookup(doc.Content[0], p.key))
+		f.prop(nil, p, lookup(doc.Content[0], p.key))
 	}
 	f.b.WriteString(`</div>`)
 	return template.HTML(f.b.String()), nil
@@ -67,7 +67,7 @@ func join(segs []seg, s seg) []seg {
 
 // prop writes the field of one property of an object; v is its YAML value
 // (nil if absent).
-func (f *form) prop(at []seg, obj *node, p prop, v *yaml.Node) {
+func (f *form) prop(at []seg, p prop, v *yaml.Node) {
 	path := join(at, seg{key: p.key})
 	lbl := label(p.key)
 	switch p.node.kind {
@@ -84,7 +84,7 @@ func (f *form) prop(at []seg, obj *node, p prop, v *yaml.Node) {
 	case kMap:
 		f.mapping(path, lbl, p, v)
 	default:
-		f.scalar(path, lbl, p.node, p.required, v, "")
+		f.scalar(path, lbl, p.node, p.required, v)
 	}
 }
 
@@ -119,7 +119,7 @@ func (f *form) fields(path []seg, n *node, v *yaml.Node) {
 		if v != nil && v.Kind == yaml.MappingNode {
 			cv = lookup(v, c.key)
 		}
-		f.prop(path, n, c, cv)
+		f.prop(path, c, cv)
 	}
 }
 
@@ -156,7 +156,7 @@ func (f *form) list(path []seg, lbl string, p prop, v *yaml.Node) {
 			f.fields(ip, p.node.items, it)
 			f.raw(`</fieldset>`)
 		} else {
-			f.scalar(ip, name, p.node.items, true, it, "")
+			f.scalar(ip, name, p.node.items, true, it)
 			f.buttons(ips, name, i, len(items))
 		}
 		f.raw(`</li>`)
@@ -200,7 +200,7 @@ func (f *form) mapping(path []seg, lbl string, p prop, v *yaml.Node) {
 			have[k] = true
 			kp := join(path, seg{key: k})
 			f.raw(`<div class="wert">`)
-			f.scalar(kp, landName(k), p.node.values, true, v.Content[i+1], "")
+			f.scalar(kp, landName(k), p.node.values, true, v.Content[i+1])
 			f.w(`<button type="button" data-op="entfernen" data-pfad="%s" aria-label="Wert für %s entfernen">Entfernen</button></div>`, formatPath(kp), k)
 		}
 	}
@@ -225,7 +225,7 @@ func landName(code string) string {
 
 // scalar writes one input (text, textarea or select) with its label, help
 // and error elements.
-func (f *form) scalar(path []seg, lbl string, n *node, required bool, v *yaml.Node, _ string) {
+func (f *form) scalar(path []seg, lbl string, n *node, required bool, v *yaml.Node) {
 	ps := formatPath(path)
 	id := fieldID(ps)
 	val := ""

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -75,6 +76,28 @@ func TestAssets(t *testing.T) {
 		b, err := fs.ReadFile(Assets(), name)
 		if err != nil || len(b) < 1000 {
 			t.Errorf("%s: %v (%d bytes)", name, err, len(b))
+		}
+	}
+}
+
+// TestClientFindsItsElements: every element app.js looks up by id is on
+// the page (a renamed id would break the client silently).
+func TestClientFindsItsElements(t *testing.T) {
+	js, err := fs.ReadFile(Assets(), "app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Page(&b, PageData{Datei: "x.yaml", Titel: "x", YAML: []byte("vorhaben:\n  titel: x\n")}); err != nil {
+		t.Fatal(err)
+	}
+	ids := regexp.MustCompile(`(?:\$|getElementById)\('(ed-[a-z-]+)'\)`).FindAllStringSubmatch(string(js), -1)
+	if len(ids) < 20 {
+		t.Fatalf("only %d lookups found in app.js", len(ids))
+	}
+	for _, m := range ids {
+		if !strings.Contains(b.String(), `id="`+m[1]+`"`) {
+			t.Errorf("app.js looks up #%s, which the page lacks", m[1])
 		}
 	}
 }

@@ -309,7 +309,18 @@
 
   // ---- check -------------------------------------------------------------
 
+  // check asks for the findings of the current text; one request at a
+  // time, the last one for the newest text.
   function check() {
+    if (state.checking) { state.checkAgain = true; return state.checking; }
+    state.checking = checkOnce().then(function () {
+      state.checking = null;
+      if (state.checkAgain) { state.checkAgain = false; return check(); }
+    });
+    return state.checking;
+  }
+
+  function checkOnce() {
     var ul = $('ed-befunde');
     return post('pruefen', { yaml: state.yaml }).then(function (r) {
       if (r.status !== 200) { $('ed-pruefung-stand').textContent = 'Prüfung nicht möglich.'; return; }
@@ -335,6 +346,7 @@
           });
         } else if (b.dokument) {
           a.href = '#' + (b.klausel || 'ed-vorschau');
+          a.setAttribute('data-dokument', b.dokument);
           a.addEventListener('click', function (ev) {
             ev.preventDefault();
             openClause(b.dokument, b.klausel);
