@@ -156,8 +156,15 @@ func allowedHosts(addr string, more ...string) (map[string]bool, error) {
 	}
 	out := map[string]bool{}
 	for _, n := range names {
-		if n != "" {
-			out[strings.ToLower(net.JoinHostPort(n, port))] = true
+		if n == "" {
+			continue
+		}
+		out[strings.ToLower(net.JoinHostPort(n, port))] = true
+		if port == "80" { // the browser leaves out the default port
+			if strings.Contains(n, ":") {
+				n = "[" + n + "]"
+			}
+			out[strings.ToLower(n)] = true
 		}
 	}
 	return out, nil

@@ -69,6 +69,10 @@ func TestAllowedHostsOfUnspecifiedAddress(t *testing.T) {
 	if err != nil || !hs["rechner.example:8082"] || !hs["192.0.2.7:8082"] || hs["rechner.example:8080"] {
 		t.Errorf("hosts with a name: %v %v", hs, err)
 	}
+	hs, _ = allowedHosts("127.0.0.1:80")
+	if !hs["127.0.0.1"] || !hs["localhost"] || !hs["[::1]"] || !hs["127.0.0.1:80"] || hs["evil.example"] {
+		t.Errorf("hosts on port 80: %v", hs)
+	}
 	for _, bad := range []string{"", "127.0.0.1", "127.0.0.1:0", "x"} {
 		if _, err := allowedHosts(bad); err == nil {
 			t.Errorf("allowedHosts(%q): no error", bad)
