@@ -18,7 +18,8 @@ const module = "github.com/vereinbar/vereinbar/"
 // ours; renderers know nothing of kinds, views, project data or templates;
 // the view knows no kind; kinds know neither the facade nor the batch;
 // the Synopse reads two models through diff and knows nothing else;
-// spreadsheets are data outputs and know no document model or renderer.
+// spreadsheets are data outputs and know no document model or renderer;
+// the server's editor knows the project schema only.
 var forbidden = map[string][]string{
 	"model":  {"generator"},
 	"render": {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
@@ -32,6 +33,14 @@ var forbidden = map[string][]string{
 	"costtable": {"generator/kind", "generator/render", "generator/batch"},
 	"synopse":   {"generator/kind", "generator/view", "generator/data", "generator/tmpl", "generator/markup", "generator/costs", "generator/batch", "generator/check", "generator/render"},
 	"sheets":    {"generator/kind", "generator/render", "generator/batch", "generator/tmpl", "generator/markup", "generator/model", "generator/check", "generator/diff"},
+	// The web server sits on top of the facade, like the batch: it builds
+	// documents only through it (never through kinds, views, templates or
+	// markup, so no text of a request is ever executed as a template) and
+	// renders the models the facade gives it.
+	"server": {"generator/kind", "generator/view", "generator/tmpl", "generator/markup", "generator/batch", "generator/sheets", "generator/docxread"},
+	// the editor (form, YAML edits, page) knows the project schema only;
+	// documents, costs and checks reach the page through the server.
+	"server/editor": {"generator/kind", "generator/view", "generator/render", "generator/tmpl", "generator/markup", "generator/model", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
 }
 
 // forbiddenExternal are rules on imports from outside the module, by the
@@ -49,7 +58,7 @@ var forbiddenExternal = map[string][]string{
 // TestDependencyDirection parses the imports of every non-test file below
 // generator/ and fails on an import the rules above forbid, and on any
 // import of the facade (package generator) from below it (only the batch
-// sits on top of the facade).
+// and the web server sit on top of the facade).
 func TestDependencyDirection(t *testing.T) {
 	t.Parallel()
 	fset := token.NewFileSet()
@@ -83,7 +92,7 @@ func TestDependencyDirection(t *testing.T) {
 				}
 				continue
 			}
-			if ours == "generator" && dir != "batch" { // the batch runs on top of the facade
+			if ours == "generator" && dir != "batch" && dir != "server" { // the batch and the server run on top of the facade
 				t.Errorf("%s imports the facade %s", path, p)
 			}
 			if strings.HasPrefix("generator/"+dir, ours+"/") {

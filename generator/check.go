@@ -73,6 +73,23 @@ func (g *Generator) checkProject(ctx context.Context, path string, rep *check.Fi
 	if err != nil {
 		return err
 	}
+	return g.checkLoaded(ctx, p, rep)
+}
+
+// CheckProject checks a validated project held in memory (the edited
+// state in `vereinbar serve`) exactly as Check checks a project file: the
+// data and every document generated from it.
+func (g *Generator) CheckProject(ctx context.Context, p *Project) check.FileReport {
+	rep := check.FileReport{File: p.Path, Format: "yaml"}
+	if err := g.checkLoaded(ctx, p, &rep); err != nil {
+		rep.Err, rep.Findings = err, nil
+	}
+	return rep
+}
+
+// checkLoaded checks the data and the documents of a validated project.
+func (g *Generator) checkLoaded(ctx context.Context, p *Project, rep *check.FileReport) error {
+	path := p.Path
 	res, err := g.Costs(p)
 	if err != nil {
 		return err

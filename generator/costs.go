@@ -117,3 +117,9 @@ func werte(k data.Schluesselteil) []data.Wert {
 func WriteCostTable(w io.Writer, p *Project, r *costs.Result) error {
 	return costtable.Write(w, p.Data(), r)
 }
+
+// WriteCostTableHTML writes the cost split as HTML tables for a page (see
+// costtable.WriteHTML).
+func WriteCostTableHTML(w io.Writer, p *Project, r *costs.Result) error {
+	return costtable.WriteHTML(w, p.Data(), r)
+}

@@ -113,13 +113,21 @@ func (g *Generator) projectDocs(path string) ([]DiffDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	return g.ProjectDiffDocs(context.Background(), p)
+}
+
+// ProjectDiffDocs builds every document of a validated project held in
+// memory as one side of a diff (see DiffDocs), named as DiffSide names
+// the documents of a project file.
+func (g *Generator) ProjectDiffDocs(ctx context.Context, p *Project) ([]DiffDoc, error) {
+	path := p.Path
 	r, err := g.Costs(p)
 	if err != nil {
 		return nil, err
 	}
 	var out []DiffDoc
 	for _, k := range g.Docs(p) {
-		d, err := g.Document(context.Background(), p, r, k)
+		d, err := g.Document(ctx, p, r, k)
 		if err != nil {
 			return nil, err
 		}
@@ -174,6 +182,12 @@ func (g *Generator) Diff(oldPath, newPath string, o DiffOptions) (*diff.Report, 
 	if err != nil {
 		return nil, nil, err
 	}
+	return DiffDocs(old, new, o)
+}
+
+// DiffDocs compares two sides already loaded (DiffSide, ProjectDiffDocs)
+// document by document, as Diff does.
+func DiffDocs(old, new []DiffDoc, o DiffOptions) (*diff.Report, []DiffPair, error) {
 	pairs, err := pairSides(old, new, o)
 	if err != nil {
 		return nil, nil, err

@@ -2,7 +2,8 @@
 # Runs every test of vereinbar. Works on a fresh Debian machine by itself:
 # installs with apt-get what the tests need when it is missing (LibreOffice
 # for opening DOCX, qpdf and poppler-utils for checking PDFs, the Liberation
-# fonts for LibreOffice's layout), then runs
+# fonts for LibreOffice's layout, Chromium for the browser tests of
+# `vereinbar serve`), then runs
 # vet, the formatting check, all tests and short fuzz runs. The tests then
 # treat a missing tool as a failure, never as a skip.
 set -euo pipefail
@@ -20,6 +21,8 @@ pdftotext -v          >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice must lay out the DOCX with Liberation Sans, the font the PDF
 # embeds (metric-compatible with Arial, which the DOCX names).
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
+# The end-to-end tests of `vereinbar serve` drive Debian's Chromium headless.
+chromium --version    >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== apt-get install ${missing[*]}"
   sudo=""
@@ -70,3 +73,4 @@ fuzz FuzzDocxRead          ./generator/docxread      150000x
 fuzz FuzzDiff              ./generator/diff          40000x
 fuzz FuzzReadEmbeddedModel ./generator/render/pdf    190000x
 fuzz FuzzAenderung         ./generator/aenderung     90000x
+fuzz FuzzApply             ./generator/server/editor 200000x

@@ -90,6 +90,7 @@ einer EfA-Nachnutzung und berechnet die Kostenverteilung centgenau.`,
 		newUebersichtCmd(g),
 		newStatusCmd(g),
 		newAenderungCmd(g),
+		newServeCmd(g),
 	)
 	germanize(root)
 	return root

@@ -1,9 +1,11 @@
 // Package costtable prints the cost split of a project as a German
-// plain-text table, as „vereinbar costs“ shows it.
+// plain-text table, as „vereinbar costs“ shows it, and as HTML tables for
+// the page of `vereinbar serve`.
 package costtable
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -15,27 +17,46 @@ import (
 	"github.com/vereinbar/vereinbar/generator/view"
 )
 
-// Write prints the cost split as a German plain-text table: one
-// row per party with its share, its amount per year and in total, in the
-// order of the documents (view.Order), then the items and what is
-// financed elsewhere.
-func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
-	bw := &errWriter{w: w}
-	bw.printf("Kostenverteilung: %s\n", pr.Vorhaben.Titel)
-	bw.printf("Schlüssel: %s\n", view.KeyDescription(pr.Verteilung))
+// Table is the cost split as `vereinbar costs` shows it: the lines above
+// the tables, then the tables (parties, items, and what is financed
+// elsewhere).
+type Table struct {
+	Intro []string
+	Parts []Part
+}
+
+// Part is one table: its title ("" for the first), its rows (the first is
+// the head) and the first right-aligned (numeric) column.
+type Part struct {
+	Title      string
+	Rows       [][]string
+	FirstRight int
+	// Sum says the last row is the sum.
+	Sum bool
+	// SharesE5 are the shares of the body rows in 1/100000 percent, for
+	// the bars of the HTML table (the parties' table only).
+	SharesE5 []int64
+}
+
+// Build computes the table: one row per party with its share, its amount
+// per year and in total, in the order of the documents (view.Order), then
+// the items and what is financed elsewhere.
+func Build(pr *data.Projekt, r *costs.Result) Table {
+	var t Table
+	t.Intro = append(t.Intro, "Kostenverteilung: "+pr.Vorhaben.Titel, "Schlüssel: "+view.KeyDescription(pr.Verteilung))
 	if pr.Verteilung.UmsetzendesLandTraegtAnteil {
-		bw.printf("Das umsetzende Land trägt einen Anteil.\n")
+		t.Intro = append(t.Intro, "Das umsetzende Land trägt einen Anteil.")
 	} else {
-		bw.printf("Das umsetzende Land trägt keinen Anteil.\n")
+		t.Intro = append(t.Intro, "Das umsetzende Land trägt keinen Anteil.")
 	}
-	bw.printf("Rundung: Hare/Niemeyer (größte Reste) auf 0,00001 %% und auf den Cent; bei Gleichstand die in der Projektdatei früher genannte Partei.\n\n")
+	t.Intro = append(t.Intro, "Rundung: Hare/Niemeyer (größte Reste) auf 0,00001 % und auf den Cent; bei Gleichstand die in der Projektdatei früher genannte Partei.")
 
 	head := []string{"Land", "Rolle", "Anteil"}
 	for _, y := range r.Years {
 		head = append(head, view.YearLabel(y))
 	}
 	head = append(head, "Summe")
-	rows := [][]string{head}
+	parties := Part{Rows: [][]string{head}, FirstRight: 2, Sum: true}
 	roles := map[string]string{}
 	for _, pt := range pr.Parteien {
 		roles[string(pt.Land)] = pt.Rolle
@@ -67,7 +88,8 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 			yearSum[y] += res.ByYear[y]
 		}
 		row = append(row, format.Money(res.TotalCents))
-		rows = append(rows, row)
+		parties.Rows = append(parties.Rows, row)
+		parties.SharesE5 = append(parties.SharesE5, res.ShareE5)
 		shareSum += res.ShareE5
 	}
 	sum := []string{"Summe", "", format.Percent(shareSum)}
@@ -80,31 +102,107 @@ func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
 		sum = append(sum, format.Money(yearSum[y]))
 	}
 	sum = append(sum, format.Money(r.TotalCents))
-	rows = append(rows, sum)
-	bw.table(rows, 2)
+	parties.Rows = append(parties.Rows, sum)
+	t.Parts = append(t.Parts, parties)
 	if r.Plan != nil {
-		writePeriods(bw, pr, r)
+		t.Parts = append(t.Parts, periodParts(pr, r)...)
 	}
 
-	bw.printf("\nPosten\n")
-	items := [][]string{{"Kennung", "Bezeichnung", "Verteilung", "Betrag"}}
+	items := Part{Title: "Posten", Rows: [][]string{{"Kennung", "Bezeichnung", "Verteilung", "Betrag"}}, FirstRight: 3}
 	for _, it := range r.Items {
 		basis := basisText(it)
 		if it.Months > 0 && it.Months < 12 {
 			basis += fmt.Sprintf(", anteilig %d Monate", it.Months)
 		}
-		items = append(items, []string{it.ID, it.Label, basis, format.Money(it.AmountCents)})
+		items.Rows = append(items.Rows, []string{it.ID, it.Label, basis, format.Money(it.AmountCents)})
 	}
-	bw.table(items, 3)
+	t.Parts = append(t.Parts, items)
 	if len(r.External) > 0 {
-		bw.printf("\nAußerhalb der Vereinbarung finanziert (nicht verteilt)\n")
-		ext := [][]string{{"Kennung", "Bezeichnung", "Finanzierung", "Betrag"}}
+		ext := Part{Title: "Außerhalb der Vereinbarung finanziert (nicht verteilt)", Rows: [][]string{{"Kennung", "Bezeichnung", "Finanzierung", "Betrag"}}, FirstRight: 3}
 		for _, it := range r.External {
-			ext = append(ext, []string{it.ID, it.Label, financing(pr, it.Position), format.Money(it.AmountCents)})
+			ext.Rows = append(ext.Rows, []string{it.ID, it.Label, financing(pr, it.Position), format.Money(it.AmountCents)})
 		}
-		bw.table(ext, 3)
+		t.Parts = append(t.Parts, ext)
+	}
+	return t
+}
+
+// Write prints the cost split (see Build) as a German plain-text table.
+func Write(w io.Writer, pr *data.Projekt, r *costs.Result) error {
+	t := Build(pr, r)
+	bw := &errWriter{w: w}
+	for _, l := range t.Intro {
+		bw.printf("%s\n", l)
+	}
+	bw.printf("\n")
+	for i, p := range t.Parts {
+		if i > 0 {
+			bw.printf("\n%s\n", p.Title)
+		}
+		bw.table(p.Rows, p.FirstRight)
 	}
 	return bw.err
+}
+
+// WriteHTML writes the cost split (see Build) as HTML tables for a page:
+// escaped text, a caption per table, header cells with scope, numbers
+// right-aligned by class, and each party's share also as a <meter> bar
+// (a bar that needs no style attribute, so a strict Content-Security-
+// Policy shows it).
+func WriteHTML(w io.Writer, pr *data.Projekt, r *costs.Result) error {
+	t := Build(pr, r)
+	e := html.EscapeString
+	var b strings.Builder
+	b.WriteString("<div class=\"kostenverteilung\">\n")
+	for _, l := range t.Intro {
+		b.WriteString("<p>" + e(l) + "</p>\n")
+	}
+	for i, p := range t.Parts {
+		title := p.Title
+		if i == 0 {
+			title = "Anteile und Beträge je Land"
+		}
+		b.WriteString("<table>\n<caption>" + e(title) + "</caption>\n<thead><tr>")
+		for j, c := range p.Rows[0] {
+			b.WriteString("<th scope=\"col\"" + numClass(j, p.FirstRight) + ">" + e(c) + "</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for k, row := range p.Rows[1:] {
+			sum := p.Sum && k == len(p.Rows)-2
+			if sum {
+				b.WriteString("</tbody>\n<tfoot>\n")
+			}
+			b.WriteString("<tr>")
+			for j, c := range row {
+				switch {
+				case j == 0:
+					b.WriteString("<th scope=\"row\">" + e(c) + "</th>")
+				case j == 2 && p.SharesE5 != nil && !sum:
+					b.WriteString(fmt.Sprintf("<td class=\"r\">%s <meter min=\"0\" max=\"10000000\" value=\"%d\" aria-hidden=\"true\"></meter></td>", e(c), p.SharesE5[k]))
+				default:
+					b.WriteString("<td" + numClass(j, p.FirstRight) + ">" + e(c) + "</td>")
+				}
+			}
+			b.WriteString("</tr>\n")
+			if sum {
+				b.WriteString("</tfoot>\n")
+			}
+		}
+		if !p.Sum {
+			b.WriteString("</tbody>\n")
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("</div>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func numClass(col, firstRight int) string {
+	if col >= firstRight {
+		return " class=\"r\""
+	}
+	return ""
 }
 
 func basisText(it costs.ItemResult) string {
@@ -180,11 +278,10 @@ func (e *errWriter) table(rows [][]string, firstRight int) {
 	}
 }
 
-// writePeriods lists the shares of every period of constant composition
+// periodParts are the tables of the shares of every period of constant composition
 // when parties join or leave, and the moves of the Höchstbeträge. The
 // column Anteil above is a party's share in its first period.
-func writePeriods(bw *errWriter, pr *data.Projekt, r *costs.Result) {
-	bw.printf("\nAnteil: in der Tabelle der Anteil im ersten Zeitraum der Teilnahme; neu berechnet je Zeitraum:\n")
+func periodParts(pr *data.Projekt, r *costs.Result) []Part {
 	head := []string{"Land"}
 	for _, per := range r.Periods {
 		label := "ab Beginn"
@@ -220,7 +317,7 @@ func writePeriods(bw *errWriter, pr *data.Projekt, r *costs.Result) {
 		}
 		sum = append(sum, format.Percent(s))
 	}
-	bw.table(append(rows, sum), 1)
+	parts := []Part{{Title: "Anteil: in der Tabelle der Anteil im ersten Zeitraum der Teilnahme; neu berechnet je Zeitraum:", Rows: append(rows, sum), FirstRight: 1, Sum: true}}
 	var moves [][]string
 	for _, i := range view.Order(pr) {
 		code := string(pr.Parteien[i].Land)
@@ -236,7 +333,7 @@ func writePeriods(bw *errWriter, pr *data.Projekt, r *costs.Result) {
 		}
 	}
 	if len(moves) > 0 {
-		bw.printf("\nHöchstbeträge (in den Beträgen oben enthalten): Verschiebung je Haushaltsjahr\n")
-		bw.table(append([][]string{{"Land", "Jahr", "Höchstbetrag", "Verschiebung"}}, moves...), 2)
+		parts = append(parts, Part{Title: "Höchstbeträge (in den Beträgen oben enthalten): Verschiebung je Haushaltsjahr", Rows: append([][]string{{"Land", "Jahr", "Höchstbetrag", "Verschiebung"}}, moves...), FirstRight: 2})
 	}
+	return parts
 }

@@ -175,8 +175,22 @@ func (r *renderer) page(w *bytes.Buffer, d *model.Document) error {
 	if err := meta("keywords", strings.Join(d.Meta.Keywords, ", ")); err != nil {
 		return err
 	}
-	w.WriteString("<meta name=\"generator\" content=\"vereinbar\">\n<style>\n" + css)
-	pageClass := "a4"
+	w.WriteString("<meta name=\"generator\" content=\"vereinbar\">\n<style>\n")
+	pageClass, err := r.styles(w, d)
+	if err != nil {
+		return err
+	}
+	w.WriteString("</style>\n</head>\n<body>\n")
+	r.content(w, d, pageClass)
+	w.WriteString("</body>\n</html>\n")
+	return nil
+}
+
+// styles writes the style sheet of the document (the fixed part, the
+// page size, the per-document classes) and returns the class of <main>.
+func (r *renderer) styles(w *bytes.Buffer, d *model.Document) (pageClass string, err error) {
+	w.WriteString(css)
+	pageClass = "a4"
 	switch d.Meta.Page {
 	case "", model.PageA4:
 		size := "A4"
@@ -188,7 +202,7 @@ func (r *renderer) page(w *bytes.Buffer, d *model.Document) error {
 		pageClass = "folie"
 		w.WriteString("@page{size:338.67mm 190.5mm;margin:12mm}\n")
 	default:
-		return fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, d.Meta.Page, model.PageA4, model.PageSlide)
+		return "", fmt.Errorf("%w: Seitenformat %q (erlaubt: %q, %q)", ErrInvalidModel, d.Meta.Page, model.PageA4, model.PageSlide)
 	}
 	if r.hasGantt {
 		w.WriteString(ganttCSS)
@@ -201,14 +215,17 @@ func (r *renderer) page(w *bytes.Buffer, d *model.Document) error {
 	for _, c := range classes {
 		w.WriteString("." + c + "{" + r.rules[c] + "}\n")
 	}
-	w.WriteString("</style>\n</head>\n<body>\n")
+	return pageClass, nil
+}
+
+// content writes what the page shows: the draft mark and the document.
+func (r *renderer) content(w *bytes.Buffer, d *model.Document, pageClass string) {
 	if d.Meta.Draft {
 		w.WriteString("<p class=\"entwurf\" role=\"note\">" + model.DraftMark + "</p>\n")
 	}
 	w.WriteString("<main class=\"" + pageClass + "\">\n")
 	w.Write(r.body.Bytes())
-	w.WriteString("</main>\n</body>\n</html>\n")
-	return nil
+	w.WriteString("</main>\n")
 }
 
 // isLang reports whether s looks like a BCP 47 tag ("de-DE"); anything
