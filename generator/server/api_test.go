@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/vereinbar/vereinbar/generator"
+
 	"archive/zip"
 	"bytes"
 	"context"
@@ -43,7 +45,7 @@ func TestUpdateRendersTheSelectedDocument(t *testing.T) {
 	for _, d := range a.Dokumente {
 		ids = append(ids, d.ID)
 	}
-	if !slices.Equal(ids, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief"}) {
+	if !slices.Equal(ids, []string{"vereinbarung", "projektbeschreibung", "projektsteckbrief", "projektplan"}) {
 		t.Errorf("documents %v", ids)
 	}
 	if a.Dokument == nil || a.Dokument.ID != "vereinbarung" || a.Dokument.Titel != "Verwaltungsvereinbarung" {
@@ -199,7 +201,7 @@ func TestChangesShowsTheRedline(t *testing.T) {
 	}
 	edited := strings.Replace(y, `online_dienst: "Wohngeld-Antrag online"`, `online_dienst: "Wohngeld-Antrag digital"`, 1)
 	s.post(t, "/api/projekt/wohngeld-ring.yaml/aenderungen", map[string]any{"yaml": edited}, &a, 200)
-	if a.Geaendert != 3 || !strings.Contains(a.HTML, "<del>online</del>") || !strings.Contains(a.HTML, "<ins>digital</ins>") ||
+	if a.Geaendert != 4 || !strings.Contains(a.HTML, "<del>online</del>") || !strings.Contains(a.HTML, "<ins>digital</ins>") ||
 		!strings.Contains(a.HTML, "<h2>Verwaltungsvereinbarung (") || !strings.Contains(a.HTML, `data-dokument="projektsteckbrief"`) {
 		t.Errorf("changed: %d %s", a.Geaendert, firstLine(a.HTML))
 	}
@@ -300,7 +302,7 @@ func TestSaveThroughALinkInsideTheFolder(t *testing.T) {
 func TestDownloadsAreWhatGenerateWrites(t *testing.T) {
 	s := testServer(t, "eheschliessung-ring.yaml")
 	out := t.TempDir()
-	written, err := testGenerator(t).GenerateProject(context.Background(), filepath.Join(s.dir, "eheschliessung-ring.yaml"), out, []string{"docx", "pdf", "md"}, nil)
+	written, err := testGenerator(t).GenerateProject(context.Background(), filepath.Join(s.dir, "eheschliessung-ring.yaml"), out, generator.DefaultFormats, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

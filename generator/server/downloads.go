@@ -51,8 +51,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// zipDownload serves every document of the saved file in the formats of
-// generate as one ZIP, with generate's paths (kurztitel/file.format).
+// zipDownload serves every file generate writes of the saved file, in
+// the formats of generate, as one ZIP, with generate's paths (kurztitel/file.format).
 func (s *Server) zipDownload(w http.ResponseWriter, r *http.Request) error {
 	name := r.PathValue("datei")
 	st, err := s.savedState(name)
@@ -65,7 +65,9 @@ func (s *Server) zipDownload(w http.ResponseWriter, r *http.Request) error {
 	if stamp.IsZero() || stamp.Year() < 1980 {
 		stamp = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	for _, d := range st.docs {
+	// every document generate writes, the data outputs (Zahlungsplan,
+	// Projektplan as XLSX) included
+	for _, d := range s.gen.AllDocs(st.project) {
 		outs, err := s.gen.RenderDoc(r.Context(), st.project, st.costs.res, d, s.formats)
 		if err != nil {
 			return err
