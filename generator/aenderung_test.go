@@ -157,7 +157,7 @@ func TestAenderungFilesOpen(t *testing.T) {
 		case "synopse":
 			wants = []string{"Synopse zur Zweiten Vereinbarung zur Änderung", "Bisherige Fassung", "Neue Fassung"}
 		case "lesefassung":
-			wants = []string{"Lesefassung unter Berücksichtigung der Zweiten Änderungsvereinbarung", "Verwaltungsvereinbarung", "Für das Land Schleswig-Holstein"}
+			wants = []string{"Lesefassung unter Berücksichtigung der Zweiten Änderungsvereinbarung", "Verwaltungsvereinbarung", generator.NoSignatures}
 		default:
 			t.Fatalf("unerwartete Datei %s", docxs[i])
 		}

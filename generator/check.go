@@ -159,6 +159,13 @@ func (g *Generator) checkPDF(path string, opts CheckOptions, rep *check.FileRepo
 // (or the kind opts names).
 func (g *Generator) runDocument(path string, d *model.Document, opts CheckOptions, rep *check.FileReport, how string) error {
 	ck, reason := opts.Kind, "vorgegeben"
+	if ck == "" {
+		if c, why, ok := companionOf(d); ok {
+			rep.Checked = append(rep.Checked, fmt.Sprintf("%s als %s (%s): %s", how, c.name, why, c.note))
+			rep.Findings = nil
+			return nil
+		}
+	}
 	if ck == "" && check.IsAenderung(d) {
 		ck, reason = check.KindAenderung, "Titel „… Vereinbarung zur Änderung der …“"
 	}
@@ -193,4 +200,41 @@ func expected(titles []string) string {
 		return strings.Join(titles, "")
 	}
 	return strings.Join(titles[:len(titles)-1], ", ") + " oder " + titles[len(titles)-1]
+}
+
+// companion is a document vereinbar writes beside the kinds of the
+// registry and check recognises, but holds no rules for: it is no
+// agreement and states nothing a rule could prove (a Synopse only shows
+// two versions side by side; the versions are checked themselves).
+type companion struct {
+	kind  string // model.Meta.Kind, as the model embedded in a PDF keeps it
+	title string // the title a DOCX starts with (its first title paragraph or its properties)
+	name  string // what the report calls it
+	note  string // why check has no rules for it
+}
+
+// companions are the documents of that sort; the kinds of the registry
+// come first (kind.Registry.Detect), these are known besides them.
+var companions = []companion{
+	{kind: SynopseStem, title: "Synopse", name: "Synopse",
+		note: "Gegenüberstellung zu einer Änderungsvereinbarung, keine Prüfregeln (geprüft werden die Fassungen und die Änderungsvereinbarung selbst)"},
+}
+
+// companionOf recognises a companion document: by its model kind (PDF)
+// or, where the kind is not kept (DOCX), by its title.
+func companionOf(d *model.Document) (companion, string, bool) {
+	for _, c := range companions {
+		if d.Meta.Kind != "" {
+			if d.Meta.Kind == c.kind {
+				return c, "Dokumentart „" + c.kind + "“", true
+			}
+			continue
+		}
+		for _, t := range check.Titles(d) {
+			if t == c.title || strings.HasPrefix(t, c.title+":") || strings.HasPrefix(t, c.title+" ") {
+				return c, "Titel „" + c.title + "“", true
+			}
+		}
+	}
+	return companion{}, "", false
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vereinbar/vereinbar/generator/costs"
@@ -204,8 +205,88 @@ func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Resu
 		}
 		at++
 	}
-	out.Blocks = append(append(append(out.Blocks, doc.Blocks[:at]...), note...), doc.Blocks[at:]...)
+	out.Blocks = append(append(append(out.Blocks, doc.Blocks[:at]...), note...), withoutSignatureLines(doc.Blocks[at:])...)
 	return out, nil
+}
+
+// NoSignatures is the line that stands for the signature blocks in a
+// Lesefassung when no party's signature is recorded.
+const NoSignatures = "(Unterschriften der Vertragsparteien)"
+
+// withoutSignatureLines returns blocks with every signature block set as
+// a Lesefassung shows it: the Lesefassung is not signed, so it has no
+// lines to sign on. A block in which no party's signature is recorded
+// becomes the one line NoSignatures; otherwise each party stands as
+// signed — place and date, "gez." and the name, the office — and one that
+// has not signed with "(nicht unterzeichnet)". Sections holding
+// signatures are copied, blocks is not changed.
+func withoutSignatureLines(blocks []model.Block) []model.Block {
+	out := make([]model.Block, 0, len(blocks))
+	for _, b := range blocks {
+		switch n := b.(type) {
+		case *model.Section:
+			c := *n
+			c.Blocks = withoutSignatureLines(n.Blocks)
+			out = append(out, &c)
+		case *model.Signatures:
+			out = append(out, signedAsGiven(n)...)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// signedAsGiven is a signature block as a Lesefassung shows it (see
+// withoutSignatureLines). A recorded signature fills its captions, "Ort,
+// Datum: Kiel, 1. Dezember 2026", "Name: …" (the template
+// vereinbarung/klauseln/unterschriften.md.tmpl); a caption without a
+// value is an empty line.
+func signedAsGiven(s *model.Signatures) []model.Block {
+	recorded := false
+	for _, sg := range s.Blocks {
+		if _, ok := captionValue(sg.PlaceDate); ok {
+			recorded = true
+		}
+	}
+	if !recorded {
+		return []model.Block{&model.Paragraph{Pos: s.Pos, Style: model.StyleBody, Inlines: []model.Inline{model.Text{Text: NoSignatures}}}}
+	}
+	var out []model.Block
+	for _, sg := range s.Blocks {
+		in := []model.Inline{model.Text{Text: sg.Party, Bold: true}}
+		line := func(t string) { in = append(in, model.LineBreak{}, model.Text{Text: t}) }
+		if sg.Signer != "" {
+			line(sg.Signer)
+		}
+		if pd, ok := captionValue(sg.PlaceDate); ok {
+			line(pd)
+			gez := false
+			for _, l := range sg.Lines {
+				v, ok := captionValue(l)
+				if !ok {
+					continue
+				}
+				if !gez {
+					v, gez = "gez. "+v, true
+				}
+				line(v)
+			}
+		} else {
+			line("(nicht unterzeichnet)")
+		}
+		out = append(out, &model.Paragraph{Pos: s.Pos, Style: model.StyleBody, Inlines: in})
+	}
+	return out
+}
+
+// captionValue is the value after a caption ("Name: Dr. Erika
+// Mustermann" gives "Dr. Erika Mustermann"); ok is false for a caption
+// alone or one whose value is empty.
+func captionValue(line string) (string, bool) {
+	_, v, ok := strings.Cut(line, ": ")
+	v = strings.TrimSpace(strings.Trim(strings.TrimSpace(v), ","))
+	return v, ok && v != ""
 }
 
 // lesefassungOf refuses a Lesefassung of a document that is no

@@ -333,3 +333,85 @@ func TestAgreementDate(t *testing.T) {
 		t.Errorf("all signed: %v, want the last signature %v", got, want)
 	}
 }
+
+// TestLesefassungHasNoSignatureLines (audit: the Lesefassung kept the
+// blank lines "Ort, Datum: ____" although its note says it is not
+// signed): a Lesefassung has nothing to sign on. Where signatures are
+// recorded it shows them as given ("gez."), a party that has not signed
+// as such; where none is, one line stands for them. It still checks as
+// the agreement does.
+func TestLesefassungHasNoSignatureLines(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	src := filepath.Join(fixturesDir, "aenderung", "betrag", "alt.yaml")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const hb = `    unterschrift: {datum: 2026-12-04, ort: Bremen, name: "Unterzeichnende HB", amtsbezeichnung: Staatssekretärin}` + "\n"
+	if !bytes.Contains(b, []byte(hb)) {
+		t.Fatal("fixture changed: no signature of HB")
+	}
+	mixed := filepath.Join(t.TempDir(), "alt.yaml")
+	if err := os.WriteFile(mixed, bytes.Replace(b, []byte(hb), nil, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, path string
+		want, not  []string
+	}{
+		{"signed", src,
+			[]string{"**Für das Land Schleswig-Holstein**  \nDas Ministerium für Inneres, Kommunales, Wohnen und Sport  \nKiel, 1. Dezember 2026  \ngez. Unterzeichnende SH  \nStaatssekretärin\n"},
+			[]string{"____", "Ort, Datum", generator.NoSignatures, "(nicht unterzeichnet)"}},
+		{"one has not signed", mixed,
+			[]string{"gez. Unterzeichnende SH", "**Für die Freie Hansestadt Bremen**  \nDie Senatorin für Bau, Mobilität und Stadtentwicklung  \n(nicht unterzeichnet)\n"},
+			[]string{"____", "Ort, Datum", generator.NoSignatures}},
+		{"none signed", filepath.Join(fixturesDir, "wohngeld-ring.yaml"),
+			[]string{"## Unterschriften\n\n" + generator.NoSignatures + "\n"},
+			[]string{"____", "Ort, Datum", "**Für das Land"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := gen.LoadProject(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var d generator.Doc
+			for _, k := range gen.Docs(p) {
+				if k.Name == "vereinbarung" {
+					d = k
+				}
+			}
+			lese, err := gen.Lesefassung(context.Background(), p, d, generator.LesefassungOptions{Amendments: []generator.AmendmentRef{{Nr: 1}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			md, err := gen.RenderModel(lese, "md")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := strings.ReplaceAll(string(md), "\u00a0", " ")
+			for _, w := range tt.want {
+				if !strings.Contains(s, w) {
+					t.Errorf("Lesefassung ohne %q", w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(s, w) {
+					t.Errorf("Lesefassung mit %q", w)
+				}
+			}
+			if !check.IsLesefassung(lese) {
+				t.Error("not recognised as a Lesefassung")
+			}
+			got := gen.Check(context.Background(), writeFassung(t, gen, t.TempDir(), lese, "lese", "docx"), generator.CheckOptions{})
+			if got.Err != nil {
+				t.Fatal(got.Err)
+			}
+			for _, f := range got.Findings {
+				if f.Code == "PARTEIEN-003" {
+					t.Errorf("check of the Lesefassung: %s", f.Message)
+				}
+			}
+		})
+	}
+}

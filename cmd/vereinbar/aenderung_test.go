@@ -61,3 +61,29 @@ func TestAenderung(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckAenderungFolderKnowsSynopse (audit: check of the folder
+// aenderung writes failed with "synopse.docx/pdf: Datei nicht prüfbar:
+// Dokumentart nicht erkannt", exit 1): check recognises the Synopse by
+// its title (DOCX) and its model kind (PDF) and says that there are no
+// rules for it; the folder checks with exit 0.
+func TestCheckAenderungFolderKnowsSynopse(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	alt, neu := aenderungDir+"/kombination/alt.yaml", aenderungDir+"/kombination/neu.yaml"
+	cliCase{name: "written", args: []string{"aenderung", alt, neu, "--out", out, "--formats", "docx,pdf"}, code: 0, stderr: empty}.run(t)
+	code, stdout, stderr := runCLI("check", out)
+	if code != 0 || strings.Contains(stdout+stderr, "nicht prüfbar") || strings.Contains(stdout+stderr, "nicht erkannt") {
+		t.Fatalf("check %s: exit %d\n%s\n%s", out, code, stdout, stderr)
+	}
+	for _, w := range []string{
+		filepath.Join(out, "synopse.docx") + ": geprüft: DOCX als Synopse (Titel „Synopse“): Gegenüberstellung zu einer Änderungsvereinbarung, keine Prüfregeln",
+		filepath.Join(out, "synopse.pdf") + ": geprüft: PDF-Modell als Synopse (Dokumentart „synopse“)",
+		filepath.Join(out, "lesefassung.pdf") + ": geprüft: PDF-Modell als vereinbarung-ring",
+		"6 Dateien geprüft: 0 Fehler",
+	} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("check ohne %q:\n%s", w, stdout)
+		}
+	}
+}

@@ -25,6 +25,27 @@ func IsAenderung(d *model.Document) bool {
 	return false
 }
 
+// IsLesefassung reports whether a document is the reading version of an
+// amended agreement (generator.Lesefassung): its properties' title says
+// "(Lesefassung)" or a line under its title "– Lesefassung –". A
+// Lesefassung is checked as the agreement, but it is not signed and has
+// no signature blocks.
+func IsLesefassung(d *model.Document) bool {
+	if strings.Contains(d.Meta.Title, "(Lesefassung)") {
+		return true
+	}
+	for _, b := range d.Blocks {
+		p, ok := b.(*model.Paragraph)
+		if !ok || (p.Style != model.StyleTitle && p.Style != model.StyleSubtitle) {
+			break
+		}
+		if normText(model.PlainText(p.Inlines)) == "– Lesefassung –" {
+			return true
+		}
+	}
+	return false
+}
+
 // checkAmendment reads the instructions of Artikel 1 back from the text
 // of the amendment and carries them out on the text of the agreement's
 // old version: the result must be the new version exactly. The finding

@@ -135,6 +135,9 @@ func checkSignatures(c *ctx) {
 		return
 	}
 	block, sigs := c.signatures()
+	if block == nil && IsLesefassung(c.in.Doc) {
+		return // a Lesefassung is not signed and shows no signature blocks
+	}
 	if block == nil {
 		at := c.find(clUnterschriften)
 		if at == nil {

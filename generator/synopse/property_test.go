@@ -148,7 +148,7 @@ func labelled(it *diff.Item) string {
 // (fixed seed) and requires that no word is lost or invented: the left
 // column, read row by row, is the text of every unit of ALT, the right
 // column without its notes the text of every unit of NEU that changed or
-// is new; only the left column strikes, only the right one is bold.
+// is new, or belongs to an Absatz that changed; only the left column strikes, only the right one is bold.
 func TestSynopseKeepsTheText(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewSource(13))
@@ -178,12 +178,29 @@ func TestSynopseKeepsTheText(t *testing.T) {
 					wantLeft = append(wantLeft, labelled(it))
 				}
 			default:
+				// An Absatz is a numbered paragraph with what follows it
+				// up to the next one; when a unit of it changed, every
+				// unit of it stands in full on the right.
+				var groups [][]diff.ItemPair
 				for _, ip := range p.Items {
-					if ip.Old != nil {
-						wantLeft = append(wantLeft, labelled(ip.Old))
+					num := func(it *diff.Item) bool { return it != nil && it.What == "Absatz" && it.Label != "" }
+					if len(groups) == 0 || num(ip.Old) || num(ip.New) {
+						groups = append(groups, nil)
 					}
-					if ip.New != nil && (ip.Old == nil || ip.Old.Text != ip.New.Text) {
-						wantRight = append(wantRight, labelled(ip.New))
+					groups[len(groups)-1] = append(groups[len(groups)-1], ip)
+				}
+				for _, g := range groups {
+					changed := false
+					for _, ip := range g {
+						changed = changed || ip.Old == nil || ip.New == nil || ip.Old.Text != ip.New.Text
+					}
+					for _, ip := range g {
+						if ip.Old != nil {
+							wantLeft = append(wantLeft, labelled(ip.Old))
+						}
+						if ip.New != nil && changed {
+							wantRight = append(wantRight, labelled(ip.New))
+						}
 					}
 				}
 			}

@@ -1,8 +1,8 @@
 // Package synopse builds the Synopse of two versions of an agreement: the
 // two-column table "Bisherige Fassung" | "Neue Fassung" that German
 // ministries circulate for review with an amendment, clause by clause and
-// one row per unit (heading, paragraph, list item, table, signature
-// block), with the changes marked: deleted words struck through in the
+// one row per unit (heading, paragraph, list item, table), with the
+// changes marked: deleted words struck through in the
 // left column, inserted words in bold in the right one.
 //
 // It reads the changes with diff.Align and diff.Words, the alignment of
@@ -45,6 +45,12 @@ type Labels struct {
 	Dropped   string // a unit the new version no longer has: "entfällt"
 	Moved     string // a clause that changed place: "verschoben"
 	Head      string // the part before the first clause (title, parties): "Überschrift und Eingang"
+	// Signatures stands for the signature blocks, which the Synopse
+	// leaves out: "nicht Gegenstand der Änderung".
+	Signatures string
+	// SignaturesRow names them in a clause that holds more than the
+	// signatures: "Unterschriften".
+	SignaturesRow string
 }
 
 // DefaultLabels returns the words of the Synopse as the Bundestag's and the
@@ -58,6 +64,9 @@ func DefaultLabels() Labels {
 		Dropped:   "entfällt",
 		Moved:     "verschoben",
 		Head:      "Überschrift und Eingang",
+
+		Signatures:    "nicht Gegenstand der Änderung",
+		SignaturesRow: "Unterschriften",
 	}
 }
 
@@ -68,7 +77,7 @@ const TableID = "synopse"
 // the clauses apart in the long table.
 const HeadingShade = "E7E6E6"
 
-// maxLines is the most lines of a table (or signature block) one row of
+// maxLines is the most lines of a table (or chart) one row of
 // the Synopse holds: rows never split across pages, so a long cost plan
 // continues in the next row, broken where both versions have a line in
 // common.
@@ -88,9 +97,16 @@ const maxLines = 12
 //     has an empty left cell and is bold on the right.
 //   - A clause only alt has: struck on the left, "(entfällt)" on the
 //     right; a clause only neu has: empty on the left, bold on the right.
-//   - Tables, charts and signature blocks are their rows as lines, cells
-//     separated by " | " (the text diff compares); a long one is split
-//     over several rows of the Synopse.
+//   - A unit counts as part of its Absatz (the numbered paragraph and
+//     the lists and tables after it, as the amendment replaces it): when
+//     any unit of an Absatz changed, every unit of it stands in full on
+//     both sides, none is "unverändert".
+//   - Tables and charts are their rows as lines, cells separated by
+//     " | " (the text diff compares); a long one is split over several
+//     rows of the Synopse.
+//   - Signature blocks are left out: they are no part of the text an
+//     amendment changes. Where they stood, one row says so ("Unterschriften
+//     (nicht Gegenstand der Änderung)").
 //
 // A panic inside, which would be a bug of this package, becomes an error.
 func Build(alt, neu *model.Document, o Options) (doc *model.Document, err error) {
@@ -153,6 +169,12 @@ func (l Labels) withDefaults() Labels {
 	if l.Head == "" {
 		l.Head = d.Head
 	}
+	if l.Signatures == "" {
+		l.Signatures = d.Signatures
+	}
+	if l.SignaturesRow == "" {
+		l.SignaturesRow = d.SignaturesRow
+	}
 	return l
 }
 
@@ -184,6 +206,14 @@ func (b *builder) heading(c *diff.Clause) string {
 
 // clause adds the rows of one pair of clauses.
 func (b *builder) clause(p diff.ClausePair) {
+	p, sigs := withoutSignatures(p)
+	if sigs {
+		defer b.signatureNote(p)
+	}
+	switch {
+	case sigs && len(p.Items) == 0 && (p.Old == nil || len(p.Old.Items) == 0) && (p.New == nil || len(p.New.Items) == 0):
+		return // the clause holds the signatures only: signatureNote says it
+	}
 	switch {
 	case p.New == nil:
 		b.headingRow(segs(diff.Delete, b.heading(p.Old)), b.l.Dropped)
@@ -212,9 +242,93 @@ func (b *builder) clause(p diff.ClausePair) {
 		return
 	}
 	b.headingRow(hs, strings.Join(notes, "; "))
-	for _, ip := range p.Items {
-		b.item(ip)
+	for _, g := range absaetze(p.Items) {
+		// The title and the parties before the first clause are no
+		// Absatz: a party that joins leaves the others "unverändert".
+		whole := p.New.Section != nil && textChanged(g)
+		for _, ip := range g {
+			b.item(ip, whole)
+		}
 	}
+}
+
+// withoutSignatures returns the pair of clauses without its signature
+// blocks, and whether it had any. Signatures are no part of the text an
+// amendment changes (package aenderung leaves them out of its units
+// too): the agreement keeps its signatures, the amendment is signed
+// anew, so pairing the blocks of the two versions would compare what
+// nobody amends.
+func withoutSignatures(p diff.ClausePair) (diff.ClausePair, bool) {
+	sigs := false
+	strip := func(c *diff.Clause) *diff.Clause {
+		if c == nil {
+			return nil
+		}
+		var items []*diff.Item
+		for _, it := range c.Items {
+			if it.What == "Unterschrift" {
+				sigs = true
+				continue
+			}
+			items = append(items, it)
+		}
+		cc := *c
+		cc.Items = items
+		return &cc
+	}
+	out := p
+	out.Old, out.New = strip(p.Old), strip(p.New)
+	out.Items = nil
+	for _, ip := range p.Items {
+		if (ip.Old != nil && ip.Old.What == "Unterschrift") || (ip.New != nil && ip.New.What == "Unterschrift") {
+			sigs = true
+			continue
+		}
+		out.Items = append(out.Items, ip)
+	}
+	return out, sigs
+}
+
+// signatureNote adds the row that stands for the signature blocks of a
+// clause: "Unterschriften" on the left, "(nicht Gegenstand der Änderung)"
+// on the right; in a clause that holds nothing else (the section
+// "Unterschriften") it is the clause's shaded heading row.
+func (b *builder) signatureNote(p diff.ClausePair) {
+	c := p.New
+	if c == nil {
+		c = p.Old
+	}
+	if len(c.Items) == 0 {
+		h := b.heading(c)
+		b.headingRow(segs(diff.Equal, h), b.l.Signatures)
+		return
+	}
+	b.rows = append(b.rows, model.Row{Cells: []model.Cell{
+		{Inlines: plain(b.l.SignaturesRow)},
+		{Inlines: []model.Inline{model.Text{Text: b.l.SignaturesRow + " ("}, model.Text{Text: b.l.Signatures, Italic: true}, model.Text{Text: ")"}}},
+	}})
+}
+
+// absaetze groups the units of a pair of clauses by Absatz as the
+// amendment addresses them (aenderung.Units): a numbered paragraph with
+// the lists, tables and unnumbered paragraphs that follow it up to the
+// next numbered paragraph; what stands before the first numbered
+// paragraph is a group of its own.
+func absaetze(items []diff.ItemPair) [][]diff.ItemPair {
+	var out [][]diff.ItemPair
+	for _, ip := range items {
+		if len(out) == 0 || numbered(ip.Old) || numbered(ip.New) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], ip)
+	}
+	return out
+}
+
+// numbered reports whether an item is a numbered paragraph, "(2) …",
+// the start of an Absatz.
+func numbered(it *diff.Item) bool {
+	return it != nil && it.What == "Absatz" && it.Label != ""
 }
 
 // unchanged reports whether every unit of a pair of clauses stayed as it
@@ -226,6 +340,18 @@ func unchanged(items []diff.ItemPair) bool {
 		}
 	}
 	return true
+}
+
+// textChanged reports whether the text of a unit of an Absatz changed,
+// or a unit came or went; a new number alone is no change of the text
+// (the Synopse marks it on "(3) unverändert").
+func textChanged(items []diff.ItemPair) bool {
+	for _, ip := range items {
+		if ip.Old == nil || ip.New == nil || ip.Old.Text != ip.New.Text {
+			return true
+		}
+	}
+	return false
 }
 
 // headingRow adds the shaded row of a clause's heading; note, when set,
@@ -254,7 +380,7 @@ func plainOf(ss []diff.Segment) []model.Inline {
 }
 
 // displayLabel is the label a unit shows before its text: a paragraph's
-// number, a list item's own label; tables, charts and signature blocks
+// number, a list item's own label; tables and charts
 // show none (their text names them).
 func displayLabel(it *diff.Item) string {
 	switch it.What {
@@ -274,14 +400,18 @@ func labelled(it *diff.Item) string {
 	return it.Text
 }
 
-// item adds the rows of one pair of units of a changed clause.
-func (b *builder) item(ip diff.ItemPair) {
+// item adds the rows of one pair of units of a changed clause. whole
+// says that the unit belongs to an Absatz that changed elsewhere (its
+// table or list): then a unit that stays is shown in full on both sides,
+// not as "(2) unverändert", since the amendment replaces the Absatz with
+// all that belongs to it.
+func (b *builder) item(ip diff.ItemPair, whole bool) {
 	switch {
 	case ip.New == nil:
 		b.one(diff.Delete, labelled(ip.Old), labelNote(displayLabel(ip.Old), b.l.Dropped))
 	case ip.Old == nil:
 		b.one(diff.Insert, labelled(ip.New), nil)
-	case ip.Old.Text == ip.New.Text:
+	case ip.Old.Text == ip.New.Text && !whole:
 		ol, nl := displayLabel(ip.Old), displayLabel(ip.New)
 		note := []model.Inline{model.Text{Text: b.l.Unchanged, Italic: true}}
 		if nl != "" {

@@ -230,3 +230,65 @@ func TestLabelsOverride(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func txt(s string) model.Cell { return model.Cell{Inlines: []model.Inline{model.Text{Text: s}}} }
+
+// TestAbsatzWithChangedTableIsNotUnverändert (audit: "(5) unverändert"
+// stood above the changed table of that very Absatz): an Absatz is its
+// numbered paragraph with the lists and tables that follow it, as the
+// amendment replaces it (aenderung.Units). When its table or list
+// changed, its paragraph and unchanged list items stand in full on both
+// sides; an Absatz that stays as a whole is still "(n) unverändert".
+func TestAbsatzWithChangedTableIsNotUnverändert(t *testing.T) {
+	t.Parallel()
+	version := func(betrag string) *model.Document {
+		return doc(sec("kosten", "§ 7", "Kostenverteilung",
+			para("(4)", "Die Anteile werden gerundet."),
+			para("(5)", "Es ergeben sich folgende Anteile:"),
+			&model.Table{Widths: []int{1, 1}, Rows: []model.Row{{Cells: []model.Cell{txt("Berlin"), txt(betrag)}}}},
+			&model.List{Items: []model.ListItem{
+				{Label: "1.", Blocks: []model.Block{para("", "Teilbeträge bleiben.")}},
+			}},
+			para("(6)", "Die Anteile gelten ab Beginn."),
+		))
+	}
+	wantRows(t, build(t, version("100,00"), version("120,00")), []string{
+		"§ 7 Kostenverteilung || § 7 Kostenverteilung",
+		"(4) Die Anteile werden gerundet. || (4) _unverändert_",
+		"(5) Es ergeben sich folgende Anteile: || (5) Es ergeben sich folgende Anteile:",
+		"Berlin | [-100,00-] || Berlin | {+120,00+}",
+		"1. Teilbeträge bleiben. || 1. Teilbeträge bleiben.",
+		"(6) Die Anteile gelten ab Beginn. || (6) _unverändert_",
+	})
+}
+
+// TestSignaturesLeftOut (audit: the Synopse paired signature blocks by
+// position, "Für das Land ~~Mecklenburg-Vorpommern~~ → **Hessen**", and
+// struck every signed block of ALT against the empty one of NEU): the
+// signatures are no part of the text an amendment changes; the section
+// of the signatures is one row "(nicht Gegenstand der Änderung)", and
+// signatures inside another clause leave a row "Unterschriften" with the
+// same note, whatever the blocks say.
+func TestSignaturesLeftOut(t *testing.T) {
+	t.Parallel()
+	sigs := func(parties ...string) *model.Signatures {
+		s := &model.Signatures{}
+		for _, p := range parties {
+			s.Blocks = append(s.Blocks, model.Signature{Party: "Für das Land " + p, Signer: "Das Ministerium", PlaceDate: "Ort, Datum: Kiel, 1. Dezember 2026", Lines: []string{"Unterschrift"}})
+		}
+		return s
+	}
+	alt := doc(
+		sec("schluss", "§ 20", "Inkrafttreten", para("", "Sie tritt in Kraft."), sigs("Berlin")),
+		&model.Section{ID: "unterschriften", Level: 1, Title: "Unterschriften", Blocks: []model.Block{sigs("Berlin", "Mecklenburg-Vorpommern")}},
+	)
+	neu := doc(
+		sec("schluss", "§ 20", "Inkrafttreten", para("", "Sie tritt in Kraft."), sigs("Hessen")),
+		&model.Section{ID: "unterschriften", Level: 1, Title: "Unterschriften", Blocks: []model.Block{sigs("Berlin", "Hessen")}},
+	)
+	wantRows(t, build(t, alt, neu), []string{
+		"§ 20 Inkrafttreten || § 20 Inkrafttreten (_unverändert_)",
+		"Unterschriften || Unterschriften (_nicht Gegenstand der Änderung_)",
+		"Unterschriften || Unterschriften (_nicht Gegenstand der Änderung_)",
+	})
+}
