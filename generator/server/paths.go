@@ -22,7 +22,8 @@ import (
 // folder, except the configuration file (config.yaml). A name is checked
 // before anything touches the disk: no separator, no "..", no leading
 // dot, no control character; then the file, once symbolic links are
-// resolved, must still lie directly in the folder.
+// resolved, must still lie directly in the folder and bear a project
+// file name itself.
 
 // validName reports why name is no project file name ("" when it is one).
 func validName(name string) string {
@@ -52,7 +53,8 @@ func validName(name string) string {
 // projectPath resolves the file name of a request to the file in the
 // folder, symbolic links resolved: 404 for a name that is no project file
 // name or a file that does not exist, 403 for a link that leads out of
-// the folder or to something other than a regular file.
+// the folder, to a file whose own name is no project file name
+// (config.yaml, notiz.txt) or to something other than a regular file.
 func (s *Server) projectPath(name string) (string, error) {
 	if why := validName(name); why != "" {
 		return "", fail(http.StatusNotFound, fmt.Sprintf("„%s“: %s.", name, why))
@@ -67,6 +69,12 @@ func (s *Server) projectPath(name string) (string, error) {
 	}
 	if filepath.Dir(real) != s.dir {
 		return "", fail(http.StatusForbidden, fmt.Sprintf("„%s“ verweist aus dem Verzeichnis hinaus und wird nicht geöffnet.", name))
+	}
+	// A link inside the folder must lead to a project file too: else a
+	// link "x.yaml" -> "config.yaml" (or -> "notiz.txt") would let the
+	// editor read and overwrite a file that is none.
+	if base := filepath.Base(real); base != name && validName(base) != "" {
+		return "", fail(http.StatusForbidden, fmt.Sprintf("„%s“ verweist auf „%s“, keine Projektdatei, und wird nicht geöffnet.", name, base))
 	}
 	st, err := os.Stat(real)
 	if err != nil {

@@ -242,3 +242,55 @@ func TestServerRefuses(t *testing.T) {
 		t.Error("the file outside the folder was changed")
 	}
 }
+
+// TestLinkToANonProjectFileIsRefused: a link inside the folder to
+// config.yaml or another file that is no project file is neither listed,
+// opened, checked, downloaded nor written through (the audit's symlink
+// overwrite of config.yaml).
+func TestLinkToANonProjectFileIsRefused(t *testing.T) {
+	s := testServer(t, "wohngeld-ring.yaml")
+	y := readFixture(t, "wohngeld-ring.yaml")
+	targets := map[string]string{
+		"config.yaml": "formate: docx\n",
+		"notiz.txt":   "nicht anfassen\n",
+		"wie-projekt": y, // valid project data, but no project file name
+	}
+	for target, content := range targets {
+		if err := os.WriteFile(filepath.Join(s.dir, target), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, filepath.Join(s.dir, "link-"+target+".yaml")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := serve(s, s.request("GET", "/", nil)).Body.String()
+	for target, content := range targets {
+		link := "link-" + target + ".yaml"
+		if strings.Contains(list, link) {
+			t.Errorf("the list shows %s", link)
+		}
+		version := versionOf([]byte(content))
+		for _, r := range []*http.Request{
+			s.request("GET", "/projekt/"+link, nil),
+			s.request("GET", "/projekt/"+link+"/dokument/vereinbarung.docx", nil),
+			s.request("GET", "/projekt/"+link+"/projekt.zip", nil),
+			s.request("POST", "/api/projekt/"+link+"/aktualisieren", map[string]any{"yaml": y}),
+			s.request("POST", "/api/projekt/"+link+"/pruefen", map[string]any{"yaml": y}),
+			s.request("POST", "/api/projekt/"+link+"/speichern", map[string]any{"yaml": y, "version": version}),
+		} {
+			if w := serve(s, r); w.Code != http.StatusForbidden {
+				t.Errorf("%s %s: status %d, want 403: %s", r.Method, r.URL.Path, w.Code, firstLine(w.Body.String()))
+			}
+		}
+		if b, _ := os.ReadFile(filepath.Join(s.dir, target)); string(b) != content {
+			t.Errorf("%s was overwritten through %s", target, link)
+		}
+	}
+	// A link to a project file still works (TestSaveThroughALinkInsideTheFolder).
+	if err := os.Symlink("wohngeld-ring.yaml", filepath.Join(s.dir, "innen.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(s, s.request("GET", "/projekt/innen.yaml", nil)); w.Code != 200 {
+		t.Errorf("link to a project file: %d", w.Code)
+	}
+}
