@@ -178,7 +178,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) error {
 		form = "ring"
 	}
 	refuseNew := func(code int, msg string) error {
-		if asJSON {
+		if wantsJSON(r) { // answered as JSON by page
 			return fail(code, msg)
 		}
 		return s.renderIndex(w, r, code, msg, name)
