@@ -183,7 +183,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.renderIndex(w, r, code, msg, name)
 	}
-	if why := validName(name); why != "" {
+	if why := newName(name); why != "" {
 		return refuseNew(http.StatusUnprocessableEntity, fmt.Sprintf("„%s“: %s. Einen Namen wie „wohngeld-ring.yaml“ angeben.", name, why))
 	}
 	if !slices.Contains(generator.Forms, form) {
