@@ -16,11 +16,12 @@ import (
 // states the numbers.
 //
 //   - setzen: one value typed in the form; the form is not rebuilt.
+//
 //   - verschieben: a party moved (a structural edit, as the ↑/↓ buttons
 //     send it) together with a typed value; the answer carries the form
 //     built anew, which the benchmark checks.
 //
-//	go test ./generator/server -run '^$' -bench UpdateStar16 -benchtime 200x
+//     go test ./generator/server -run '^$' -bench UpdateStar16 -benchtime 200x
 func BenchmarkUpdateStar16(b *testing.B) {
 	b.Run("setzen", func(b *testing.B) {
 		benchUpdate(b, false, func(i int) []Edit {
