@@ -15,13 +15,12 @@ import (
 // reports the 95th percentile of the requests as p95-ms; the README
 // states the numbers.
 //
-//   - setzen: one value typed in the form; the form is not rebuilt.
+//	go test ./generator/server -run '^$' -bench UpdateStar16 -benchtime 200x
 //
-//   - verschieben: a party moved (a structural edit, as the ↑/↓ buttons
-//     send it) together with a typed value; the answer carries the form
-//     built anew, which the benchmark checks.
-//
-//     go test ./generator/server -run '^$' -bench UpdateStar16 -benchtime 200x
+// Case setzen types one value in the form; the form is not rebuilt. Case
+// verschieben moves a party (a structural edit, as the ↑/↓ buttons send
+// it) and types a value; the answer carries the form built anew, which
+// the benchmark checks.
 func BenchmarkUpdateStar16(b *testing.B) {
 	b.Run("setzen", func(b *testing.B) {
 		benchUpdate(b, false, func(i int) []Edit {
