@@ -514,3 +514,18 @@ func TestNewRefusesConfusingFileNames(t *testing.T) {
 		t.Errorf("bidi name opened: %d", w.Code)
 	}
 }
+
+// TestEveryFormHasAName: the "Neu" select names each contract form in
+// German and sends its value.
+func TestEveryFormHasAName(t *testing.T) {
+	s := testServer(t)
+	body := serve(s, s.request("GET", "/", nil)).Body.String()
+	for _, f := range generator.Forms {
+		if formNames[f] == "" {
+			t.Errorf("form %q has no name in formNames", f)
+		}
+		if want := `<option value="` + f + `">` + formNames[f] + `</option>`; !strings.Contains(body, want) {
+			t.Errorf("list lacks %s", want)
+		}
+	}
+}

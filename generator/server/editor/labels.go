@@ -158,9 +158,9 @@ var optionLabels = map[string]string{
 	"vereinbarung": "Vereinbarung",
 	"fit_store":    "Beitritt über den FIT-Store",
 	// vertrag
-	"ring":                    "Ringvereinbarung",
-	"stern":                   "Sternvereinbarung",
-	"fit-store":               "FIT-Store-Beitritt",
+	"ring":                    "Ringstruktur",
+	"stern":                   "Sternstruktur",
+	"fit-store":               "FIT-Store",
 	"amtlich":                 "amtliche Reihenfolge der Länder",
 	"umsetzendes_land_zuerst": "umsetzendes Land zuerst",
 	"steuerbar":               "steuerbar",
