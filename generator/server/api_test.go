@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -471,5 +472,60 @@ func TestCreateNewNeverReplaces(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("left behind: %v", ents)
+	}
+}
+
+// TestNewRefusesConfusingFileNames: "Neu" makes only the names its hint
+// names (letters with Umlaute, digits, hyphens, underscores), never one
+// with a space, a second extension or an invisible or bidi character;
+// a file of such a name already in the folder is not listed or opened.
+func TestNewRefusesConfusingFileNames(t *testing.T) {
+	s := testServer(t)
+	for _, name := range []string{
+		"a b.yml", "x.yaml.yaml", "x.y", "rechnung\u202Elmay.yaml", "a\u200Bb.yaml", "a\u00ADb.yaml", "a\u00A0b.yaml",
+		"a\u2066b.yaml", "a\u2028b.yaml", "\uE000.yaml", "_x.yaml", "x\uFE0F.yaml", "wоhngeld.yaml", /* Cyrillic о */
+		"a\tb.yaml", "a+b.yaml", "a(1).yaml", ".yaml",
+	} {
+		var got struct{ Meldung string }
+		s.post(t, "/projekte", map[string]string{"datei": name}, &got, http.StatusUnprocessableEntity)
+		if got.Meldung == "" {
+			t.Errorf("%q: no message", name)
+		}
+		if _, err := os.Lstat(filepath.Join(s.dir, name)); err == nil {
+			t.Errorf("%q was created", name)
+		}
+	}
+	for _, name := range []string{"Förderung_Bürgerämter-2027", "straße.yml", "ÄÖÜ-2.yaml", "x_1"} {
+		s.post(t, "/projekte", map[string]string{"datei": name}, nil, http.StatusCreated)
+	}
+	// Made by hand: a bidi override is neither listed nor opened; a name
+	// with a space is (it shows what it is).
+	y := readFixture(t, "wohngeld-ring.yaml")
+	for _, name := range []string{"rechnung\u202Elmay.yaml", "mit leerzeichen.yaml"} {
+		if err := os.WriteFile(filepath.Join(s.dir, name), []byte(y), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := serve(s, s.request("GET", "/", nil)).Body.String()
+	if strings.Contains(list, "rechnung") || !strings.Contains(list, "mit leerzeichen.yaml") {
+		t.Errorf("list: bidi name shown or plain name missing")
+	}
+	if w := serve(s, s.request("GET", "/projekt/"+url.PathEscape("rechnung\u202Elmay.yaml"), nil)); w.Code != http.StatusNotFound {
+		t.Errorf("bidi name opened: %d", w.Code)
+	}
+}
+
+// TestEveryFormHasAName: the "Neu" select names each contract form in
+// German and sends its value.
+func TestEveryFormHasAName(t *testing.T) {
+	s := testServer(t)
+	body := serve(s, s.request("GET", "/", nil)).Body.String()
+	for _, f := range generator.Forms {
+		if formNames[f] == "" {
+			t.Errorf("form %q has no name in formNames", f)
+		}
+		if want := `<option value="` + f + `">` + formNames[f] + `</option>`; !strings.Contains(body, want) {
+			t.Errorf("list lacks %s", want)
+		}
 	}
 }

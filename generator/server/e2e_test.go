@@ -283,6 +283,16 @@ func TestE2ENewProject(t *testing.T) {
 	if !strings.Contains(costs1, "480.000,00") {
 		t.Errorf("cost table lacks 480.000,00:\n%s", costs1)
 	}
+	// the shares as a chart: a visible bar (<meter>) per party, the
+	// longest for the largest share
+	if got := e.js(`(function(){var ms=document.querySelectorAll('#ed-kosten meter'); if (ms.length < 3) return 'nur ' + ms.length + ' Balken';
+		for (var i = 0; i < ms.length; i++) { var r = ms[i].getBoundingClientRect(), st = getComputedStyle(ms[i]);
+			if (r.width < 30 || r.height < 5 || st.visibility !== 'visible' || st.display === 'none') return 'Balken ' + i + ' unsichtbar: ' + r.width + 'x' + r.height; }
+		return 'ok';})()`); got != "ok" {
+		t.Errorf("cost chart: %s", got)
+	}
+	e.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#ed-kosten meter').scrollIntoView({block: 'center'})`))
+	e.screenshot("4-kosten")
 	e.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	shot := e.screenshot("4-editor")
 	if *readmeScreenshot {

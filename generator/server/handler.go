@@ -3,8 +3,10 @@ package server
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html/template"
 	"net/http"
+	"strings"
 )
 
 // handlerFunc is a handler that returns its failure; page and api turn
@@ -55,14 +57,76 @@ func (s *Server) api(h handlerFunc) http.Handler {
 }
 
 // page wraps a handler of a page or download: failures are answered as a
-// small German HTML page.
+// small German HTML page, or as JSON to a request that is or asks for
+// JSON (the "Neu" of a script, see wantsJSON).
 func (s *Server) page(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
-			code, msg, _ := s.status(r, err)
+			code, msg, body := s.status(r, err)
+			if wantsJSON(r) {
+				if body == nil {
+					body = map[string]string{"meldung": msg}
+				}
+				writeJSON(w, code, body)
+				return
+			}
 			errorPage(w, code, msg)
 		}
 	})
+}
+
+// german answers the failures that net/http writes itself (the mux's
+// "404 page not found" and "405 Method Not Allowed", the file server's
+// 404) with the German error page, or JSON (see refuse). Answers of the
+// server's own handlers, and successes, pass through unchanged.
+func german(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&germanWriter{ResponseWriter: w, r: r}, r)
+	})
+}
+
+// germanWriter replaces a plain-text error answer by the German one: on
+// WriteHeader of a failure with a text/plain body (what http.Error
+// writes) it answers itself and drops the English text.
+type germanWriter struct {
+	http.ResponseWriter
+	r       *http.Request
+	written bool // header sent
+	dropped bool // the body of http.Error is dropped
+}
+
+func (g *germanWriter) WriteHeader(code int) {
+	if g.written {
+		return
+	}
+	g.written = true
+	if code >= 400 && strings.HasPrefix(g.Header().Get("Content-Type"), "text/plain") {
+		g.dropped = true
+		refuse(g.ResponseWriter, g.r, code, germanMessage(g.r, code))
+		return
+	}
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g *germanWriter) Write(b []byte) (int, error) {
+	if !g.written {
+		g.WriteHeader(http.StatusOK)
+	}
+	if g.dropped {
+		return len(b), nil
+	}
+	return g.ResponseWriter.Write(b)
+}
+
+// germanMessage words a failure of net/http for the user.
+func germanMessage(r *http.Request, code int) string {
+	switch code {
+	case http.StatusNotFound:
+		return fmt.Sprintf("Die Adresse „%s“ gibt es nicht.", r.URL.Path)
+	case http.StatusMethodNotAllowed:
+		return fmt.Sprintf("Die Adresse „%s“ nimmt keine Anfrage mit %s an.", r.URL.Path, r.Method)
+	}
+	return "Die Anfrage ist fehlgeschlagen."
 }
 
 // writeJSON answers with v as JSON.
@@ -102,6 +166,8 @@ func germanStatus(code int) string {
 		return "Nicht erlaubt"
 	case http.StatusNotFound:
 		return "Nicht gefunden"
+	case http.StatusMethodNotAllowed:
+		return "Methode nicht erlaubt"
 	case http.StatusConflict:
 		return "Konflikt"
 	case http.StatusRequestEntityTooLarge:

@@ -46,9 +46,21 @@ type indexData struct {
 	Verzeichnis string
 	CSRF        string
 	Projekte    []entry
-	Formen      []string
+	Formen      []formOption
 	Fehler      string // a refused "Neu"
 	Datei       string // the name typed, to show again
+}
+
+// formOption is one contract form of the "Neu" select: the value of
+// vertrag.form and its German name.
+type formOption struct{ Wert, Name string }
+
+// formNames name the contract forms of generator.Forms in the "Neu"
+// select (TestEveryFormHasAName).
+var formNames = map[string]string{
+	"ring":      "Ringstruktur (eine Vereinbarung aller Länder)",
+	"stern":     "Sternstruktur (je nachnutzendem Land eine Vereinbarung)",
+	"fit-store": "FIT-Store (Beitritt über den FIT-Store)",
 }
 
 // index lists the project files of the folder with their check status.
@@ -61,7 +73,10 @@ func (s *Server) renderIndex(w http.ResponseWriter, r *http.Request, code int, m
 	if err != nil {
 		return err
 	}
-	d := indexData{Verzeichnis: s.dir, CSRF: s.token, Formen: generator.Forms, Fehler: msg, Datei: typed}
+	d := indexData{Verzeichnis: s.dir, CSRF: s.token, Fehler: msg, Datei: typed}
+	for _, f := range generator.Forms {
+		d.Formen = append(d.Formen, formOption{Wert: f, Name: formNames[f]})
+	}
 	for _, n := range names {
 		d.Projekte = append(d.Projekte, s.entryOf(r.Context(), n))
 	}
@@ -178,12 +193,12 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) error {
 		form = "ring"
 	}
 	refuseNew := func(code int, msg string) error {
-		if asJSON {
+		if wantsJSON(r) { // answered as JSON by page
 			return fail(code, msg)
 		}
 		return s.renderIndex(w, r, code, msg, name)
 	}
-	if why := validName(name); why != "" {
+	if why := newName(name); why != "" {
 		return refuseNew(http.StatusUnprocessableEntity, fmt.Sprintf("„%s“: %s. Einen Namen wie „wohngeld-ring.yaml“ angeben.", name, why))
 	}
 	if !slices.Contains(generator.Forms, form) {

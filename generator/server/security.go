@@ -2,7 +2,9 @@ package server
 
 import (
 	"crypto/subtle"
+	"errors"
 	"fmt"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -112,6 +114,18 @@ func (s *Server) checkToken(next http.Handler) http.Handler {
 		if !safe(r) {
 			tok := r.Header.Get(CSRFHeader)
 			if tok == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+				// The form is read here, before any handler: a body over
+				// the limit (sent chunked, so limitBody could not see its
+				// size) is answered 413, not taken for a missing token.
+				if err := r.ParseForm(); err != nil {
+					var mb *http.MaxBytesError
+					if errors.As(err, &mb) {
+						refuse(w, r, http.StatusRequestEntityTooLarge, tooLarge(mb.Limit))
+					} else {
+						refuse(w, r, http.StatusBadRequest, "Die Formulardaten der Anfrage sind nicht lesbar.")
+					}
+					return
+				}
 				tok = r.PostFormValue(CSRFField)
 			}
 			if subtle.ConstantTimeCompare([]byte(tok), []byte(s.token)) != 1 {
@@ -123,13 +137,28 @@ func (s *Server) checkToken(next http.Handler) http.Handler {
 	})
 }
 
-// refuse answers a refused request: JSON for the API, else a page.
+// refuse answers a refused request: JSON for the API and for a request
+// that is or asks for JSON (see wantsJSON), else a page.
 func refuse(w http.ResponseWriter, r *http.Request, code int, msg string) {
-	if strings.HasPrefix(r.URL.Path, "/api/") {
+	if wantsJSON(r) {
 		writeJSON(w, code, map[string]string{"meldung": msg})
 		return
 	}
 	errorPage(w, code, msg)
+}
+
+// wantsJSON reports whether a failure is answered as JSON: a request of
+// the API, one whose body is JSON, or one that accepts JSON and no HTML
+// (a script's fetch); a browser's page request accepts text/html.
+func wantsJSON(r *http.Request) bool {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		return true
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		return true
+	}
+	accept := r.Header.Get("Accept")
+	return strings.Contains(accept, "application/json") && !strings.Contains(accept, "text/html")
 }
 
 // allowedHosts are the Host headers a server at addr accepts: addr

@@ -242,3 +242,160 @@ func TestServerRefuses(t *testing.T) {
 		t.Error("the file outside the folder was changed")
 	}
 }
+
+// TestLinkToANonProjectFileIsRefused: a link inside the folder to
+// config.yaml or another file that is no project file is neither listed,
+// opened, checked, downloaded nor written through (the audit's symlink
+// overwrite of config.yaml).
+func TestLinkToANonProjectFileIsRefused(t *testing.T) {
+	s := testServer(t, "wohngeld-ring.yaml")
+	y := readFixture(t, "wohngeld-ring.yaml")
+	targets := map[string]string{
+		"config.yaml": "formate: docx\n",
+		"notiz.txt":   "nicht anfassen\n",
+		"wie-projekt": y, // valid project data, but no project file name
+	}
+	for target, content := range targets {
+		if err := os.WriteFile(filepath.Join(s.dir, target), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, filepath.Join(s.dir, "link-"+target+".yaml")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := serve(s, s.request("GET", "/", nil)).Body.String()
+	for target, content := range targets {
+		link := "link-" + target + ".yaml"
+		if strings.Contains(list, link) {
+			t.Errorf("the list shows %s", link)
+		}
+		version := versionOf([]byte(content))
+		for _, r := range []*http.Request{
+			s.request("GET", "/projekt/"+link, nil),
+			s.request("GET", "/projekt/"+link+"/dokument/vereinbarung.docx", nil),
+			s.request("GET", "/projekt/"+link+"/projekt.zip", nil),
+			s.request("POST", "/api/projekt/"+link+"/aktualisieren", map[string]any{"yaml": y}),
+			s.request("POST", "/api/projekt/"+link+"/pruefen", map[string]any{"yaml": y}),
+			s.request("POST", "/api/projekt/"+link+"/speichern", map[string]any{"yaml": y, "version": version}),
+		} {
+			if w := serve(s, r); w.Code != http.StatusForbidden {
+				t.Errorf("%s %s: status %d, want 403: %s", r.Method, r.URL.Path, w.Code, firstLine(w.Body.String()))
+			}
+		}
+		if b, _ := os.ReadFile(filepath.Join(s.dir, target)); string(b) != content {
+			t.Errorf("%s was overwritten through %s", target, link)
+		}
+	}
+	// A link to a project file still works (TestSaveThroughALinkInsideTheFolder).
+	if err := os.Symlink("wohngeld-ring.yaml", filepath.Join(s.dir, "innen.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(s, s.request("GET", "/projekt/innen.yaml", nil)); w.Code != 200 {
+		t.Errorf("link to a project file: %d", w.Code)
+	}
+}
+
+// TestOversizedChunkedFormPostIs413: a form post over the limit whose
+// size is not declared (chunked) is answered 413, not taken for a
+// missing CSRF token.
+func TestOversizedChunkedFormPostIs413(t *testing.T) {
+	s := testServer(t)
+	body := "csrf=" + s.token + "&datei=" + strings.Repeat("x", DefaultMaxBody)
+	for _, declared := range []bool{true, false} {
+		r := s.request("POST", "/projekte", body)
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Del(CSRFHeader)
+		if !declared {
+			r.ContentLength = -1
+		}
+		w := serve(s, r)
+		if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "KiB") {
+			t.Errorf("declared %v: status %d, want 413: %s", declared, w.Code, firstLine(w.Body.String()))
+		}
+	}
+	// A malformed form is a bad request, not a missing token either.
+	r := s.request("POST", "/projekte", "csrf=%zz")
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Del(CSRFHeader)
+	if w := serve(s, r); w.Code != http.StatusBadRequest {
+		t.Errorf("malformed form: %d", w.Code)
+	}
+}
+
+// TestJSONNewGetsJSONRefusals: "Neu" posted as JSON (or asking for it)
+// gets its 409 and 422 as JSON with a German message, not an HTML page.
+func TestJSONNewGetsJSONRefusals(t *testing.T) {
+	s := testServer(t, "wohngeld-ring.yaml")
+	for _, c := range []struct {
+		datei string
+		want  int
+	}{{"wohngeld-ring.yaml", http.StatusConflict}, {"../x.yaml", http.StatusUnprocessableEntity}, {"x.txt", http.StatusUnprocessableEntity}} {
+		var got struct{ Meldung string }
+		w := s.post(t, "/projekte", map[string]string{"datei": c.datei}, &got, c.want)
+		if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") || got.Meldung == "" {
+			t.Errorf("%s: %s %+v", c.datei, ct, got)
+		}
+	}
+	// A form body from a script that accepts JSON only.
+	r := s.request("POST", "/projekte", "datei=wohngeld-ring.yaml")
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set("Accept", "application/json")
+	if w := serve(s, r); w.Code != http.StatusConflict || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+		t.Errorf("form accepting JSON: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	// The browser's form still gets the list with the message.
+	r = s.request("POST", "/projekte", "datei=wohngeld-ring.yaml")
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+	if w := serve(s, r); w.Code != http.StatusConflict || !strings.Contains(w.Body.String(), `role="alert"`) {
+		t.Errorf("browser form: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+}
+
+// TestUnknownRoutesGetTheGermanErrorPage: unknown paths, missing static
+// files and wrong methods are answered in German, with the security
+// headers, never with net/http's English text.
+func TestUnknownRoutesGetTheGermanErrorPage(t *testing.T) {
+	s := testServer(t, "wohngeld-ring.yaml")
+	for _, c := range []struct {
+		r    *http.Request
+		want int
+		text string
+	}{
+		{s.request("GET", "/gibtsnicht", nil), 404, "gibt es nicht"},
+		{s.request("GET", "/static/gibtsnicht.js", nil), 404, "gibt es nicht"},
+		{s.request("GET", "/projekt/wohngeld-ring.yaml/gibtsnicht", nil), 404, "gibt es nicht"},
+		{s.request("GET", "/api/projekt/wohngeld-ring.yaml/speichern", nil), 405, "nimmt keine Anfrage mit GET an"},
+		{s.request("POST", "/projekt/wohngeld-ring.yaml", map[string]string{}), 405, "nimmt keine Anfrage mit POST an"},
+		{s.request("DELETE", "/", nil), 405, "nimmt keine Anfrage mit DELETE an"},
+	} {
+		c.r.Header.Set("Accept", "text/html")
+		c.r.Header.Del("Content-Type")
+		if c.r.Method == "DELETE" {
+			c.r.Header.Set("Origin", testOrigin)
+			c.r.Header.Set(CSRFHeader, s.token)
+		}
+		w := serve(s, c.r)
+		body := w.Body.String()
+		name := c.r.Method + " " + c.r.URL.Path
+		api := strings.HasPrefix(c.r.URL.Path, "/api/") // answered as JSON, as every API failure
+		if w.Code != c.want || !strings.Contains(body, c.text) || !api && !strings.Contains(body, `lang="de"`) {
+			t.Errorf("%s: %d, want %d with %q: %s", name, w.Code, c.want, c.text, firstLine(body))
+		}
+		ct := "text/html"
+		if api {
+			ct = "application/json"
+		}
+		for _, english := range []string{"page not found", "Method Not Allowed"} {
+			if strings.Contains(body, english) {
+				t.Errorf("%s: English text %q", name, english)
+			}
+		}
+		if h := w.Header(); h.Get("Content-Security-Policy") != CSP || h.Get("X-Content-Type-Options") != "nosniff" || !strings.HasPrefix(h.Get("Content-Type"), ct) {
+			t.Errorf("%s: headers %v", name, h)
+		}
+		if c.want == 405 && w.Header().Get("Allow") == "" {
+			t.Errorf("%s: no Allow header", name)
+		}
+	}
+}

@@ -171,7 +171,7 @@ func New(o Options) (*Server, error) {
 	if s.list, err = template.ParseFS(templateFS, "templates/*.html"); err != nil {
 		return nil, err
 	}
-	s.handler = s.secure(s.routes())
+	s.handler = s.secure(german(s.routes()))
 	return s, nil
 }
 

@@ -1,6 +1,10 @@
 package editor
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // German labels of the form. A label is derived from the key
 // ("vertreten_durch" → „Vertreten durch“); this table overrides it where
@@ -80,6 +84,108 @@ func itemLabel(key string) string {
 	return "Eintrag"
 }
 
-// optionLabel makes an enumeration value readable ("umsetzendes_land_zuerst"
-// → „umsetzendes Land zuerst“ is not attempted: underscores become spaces).
-func optionLabel(v string) string { return strings.ReplaceAll(v, "_", " ") }
+// optionLabels are the German names of the enumeration values of the
+// schema in the selects; the option's value stays the YAML value. Every
+// value of an enum of data.Schema() is here (TestEveryEnumValueHasAGermanLabel),
+// except the Länder (landName) and values that are German labels already
+// (the Themenfelder, "Familie & Kind": they begin with a capital letter).
+// One table for all fields: a value means the same wherever it occurs.
+var optionLabels = map[string]string{
+	// verteilung.schluessel[].art
+	"koenigstein": "Königsteiner Schlüssel",
+	"paritaet":    "Paritätsprinzip (gleiche Anteile)",
+	"nutzung":     "Inanspruchnahme (Nutzung)",
+	"einwohner":   "Einwohnerzahl",
+	"zielgruppe":  "Größe der Zielgruppe",
+	"fest":        "fester Anteil",
+	// kosten.positionen[].art, .turnus, .traegt, .finanziert_durch
+	"anbindung":                    "Anbindung",
+	"betrieb":                      "Betrieb",
+	"erstentwicklung":              "Erstentwicklung",
+	"nutzungsabhaengig":            "nutzungsabhängig",
+	"plattform":                    "Plattform",
+	"wartung":                      "Wartung",
+	"weiterentwicklung":            "Weiterentwicklung",
+	"einmalig":                     "einmalig",
+	"jaehrlich":                    "jährlich",
+	"halbjaehrlich":                "halbjährlich",
+	"vierteljaehrlich":             "vierteljährlich",
+	"je_nachnutzendes_land":        "jedes nachnutzende Land",
+	"schluessel":                   "nach Verteilungsschlüssel",
+	"bund":                         "Bund",
+	"fitko_digitalisierungsbudget": "FITKO-Digitalisierungsbudget",
+	"fitko_stammbudget":            "FITKO-Stammbudget",
+	"konjunkturprogramm":           "Konjunkturprogramm",
+	"sonstige":                     "sonstige",
+	// zahlung.zeitpunkt
+	"im_voraus":     "im Voraus",
+	"nachschuessig": "nachschüssig",
+	// projekt.phase, projekt.phasen[].phase (Leitfaden §3)
+	"initialisierung": "Initialisierung",
+	"pruefung":        "Prüfung Nachnutzung",
+	"planung":         "Planung Nachnutzung",
+	"umsetzung":       "Umsetzung (Pilotierung)",
+	"einfuehrung":     "Einführung (Rollout)",
+	// projekt.rollen[].dimension
+	"finanziell":      "finanziell",
+	"organisatorisch": "organisatorisch",
+	"rechtlich":       "rechtlich",
+	"technisch":       "technisch",
+	// risiken[].bewertung, reaktionszeiten[].stufe
+	"kritisch": "kritisch",
+	"hoch":     "hoch",
+	"mittel":   "mittel",
+	"niedrig":  "niedrig",
+	// leistung
+	"efa":                                    "Einer für Alle (EfA)",
+	"fim_eigenentwicklung":                   "FIM-basierte Eigenentwicklung",
+	"zentral_entwickelt_dezentral_betrieben": "zentral entwickelt, dezentral betrieben",
+	"1.1":                                    "Version 1.1",
+	"2.0":                                    "Version 2.0",
+	"kalenderjahr":                           "Kalenderjahr",
+	"kalendermonat":                          "Kalendermonat",
+	"quartal":                                "Quartal",
+	// informationssicherheit.standard
+	"it_grundschutz":       "IT-Grundschutz",
+	"iso27001":             "ISO 27001 (nativ)",
+	"iso27001_grundschutz": "ISO 27001 auf Basis von IT-Grundschutz",
+	// datenschutz.rolle
+	"auftragsverarbeitung":     "Auftragsverarbeitung (Art. 28 DSGVO)",
+	"gemeinsame_verantwortung": "gemeinsame Verantwortlichkeit (Art. 26 DSGVO)",
+	// parteien[]
+	"umsetzend":    "umsetzend",
+	"nachnutzend":  "nachnutzend",
+	"vereinbarung": "Vereinbarung",
+	"fit_store":    "Beitritt über den FIT-Store",
+	// vertrag
+	"ring":                    "Ringstruktur",
+	"stern":                   "Sternstruktur",
+	"fit-store":               "FIT-Store",
+	"amtlich":                 "amtliche Reihenfolge der Länder",
+	"umsetzendes_land_zuerst": "umsetzendes Land zuerst",
+	"steuerbar":               "steuerbar",
+	"nicht_steuerbar":         "nicht steuerbar",
+	"offen":                   "offen (noch zu klären)",
+	"elektronisch":            "elektronisch",
+	"papier":                  "auf Papier",
+	"automatisch":             "automatisch",
+	"erklaerung":              "durch Erklärung",
+	"keine":                   "keine",
+	// vorhaben.status
+	"entwurf": "Entwurf",
+	"final":   "endgültige Fassung",
+}
+
+// optionLabel returns the German name of an enumeration value: from
+// optionLabels, the value itself when it is a label already (begins with
+// a capital letter), else the value with spaces for underscores (never
+// reached for the schema's enums, see the test).
+func optionLabel(v string) string {
+	if l, ok := optionLabels[v]; ok {
+		return l
+	}
+	if r, _ := utf8.DecodeRuneInString(v); unicode.IsUpper(r) {
+		return v
+	}
+	return strings.ReplaceAll(v, "_", " ")
+}
