@@ -55,7 +55,7 @@ func TestAenderungGoldens(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(fixturesDir, "aenderung", fall)
 			alt, neu := loadPair(t, gen, fall)
-			ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{Nr: 1})
+			ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestAenderungGoldens(t *testing.T) {
 				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".md"), md.Bytes())
 			}
 			// the companions that aenderung writes beside it
-			fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{Amendment: generator.AmendmentRef{Nr: 1}})
+			fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -285,5 +285,26 @@ func TestAenderungStern(t *testing.T) {
 	}
 	if want := []string{"aenderungsvereinbarung-BB", "aenderungsvereinbarung-SN", "aenderungsvereinbarung-TH"}; !slices.Equal(files, want) {
 		t.Errorf("Dateien %v, erwartet %v", files, want)
+	}
+}
+
+// TestAenderungNr derives the ordinal from vertrag.aenderungen and
+// refuses a --nr that contradicts it, naming the key and its line.
+func TestAenderungNr(t *testing.T) {
+	gen := newGenerator(t)
+	alt, _ := loadPair(t, gen, "schluessel") // one amendment recorded
+	if nr, err := generator.AenderungNr(alt, 0); err != nil || nr != 2 {
+		t.Errorf("AenderungNr(0) = %d, %v; want 2", nr, err)
+	}
+	if nr, err := generator.AenderungNr(alt, 2); err != nil || nr != 2 {
+		t.Errorf("AenderungNr(2) = %d, %v; want 2", nr, err)
+	}
+	_, err := generator.AenderungNr(alt, 1)
+	if !errors.Is(err, generator.ErrAenderungNr) || !strings.Contains(err.Error(), "alt.yaml:40: vertrag.aenderungen:") {
+		t.Errorf("AenderungNr(1) = %v; want ErrAenderungNr at alt.yaml:40 naming vertrag.aenderungen", err)
+	}
+	plain, _ := loadPair(t, gen, "betrag") // none recorded: --nr stands
+	if nr, err := generator.AenderungNr(plain, 3); err != nil || nr != 3 {
+		t.Errorf("without history AenderungNr(3) = %d, %v; want 3", nr, err)
 	}
 }
