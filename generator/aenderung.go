@@ -34,12 +34,53 @@ var (
 	ErrAenderungDatum = errors.New("Datum der Vereinbarung fehlt")
 	// ErrNoChange reports two versions whose agreements read the same.
 	ErrNoChange = aenderung.ErrNoChange
+	// ErrAenderungNr reports a --nr that contradicts the amendments
+	// recorded in vertrag.aenderungen.
+	ErrAenderungNr = errors.New("Nummer der Änderung passt nicht zu den eingetragenen Änderungen")
 )
 
 // AenderungOptions configure Aenderung.
 type AenderungOptions struct {
-	// Nr is the ordinal of the amendment: 1 „Erste“, 2 „Zweite“ ….
+	// Nr is the ordinal of the amendment: 1 „Erste“, 2 „Zweite“ …; 0:
+	// the one after the amendments ALT records (vertrag.aenderungen),
+	// see AenderungNr.
 	Nr int
+}
+
+// AenderungNr is the ordinal of the amendment of the agreement of alt:
+// one more than the amendments concluded before (vertrag.aenderungen of
+// ALT, the agreement as it stands). nr 0 asks for exactly that; another
+// nr must agree with it when ALT records amendments (ErrAenderungNr,
+// naming the key), and stands as given when it records none (the
+// history is optional).
+func AenderungNr(alt *Project, nr int) (int, error) {
+	earlier := alt.Data().Vertrag.Aenderungen
+	want := len(earlier) + 1
+	switch {
+	case nr == 0:
+		nr = want
+	case len(earlier) > 0 && nr != want:
+		key := "vertrag.aenderungen"
+		pos := alt.File.Pos(key)
+		n := "eine geschlossene Änderungsvereinbarung"
+		if len(earlier) > 1 {
+			n = fmt.Sprintf("%d geschlossene Änderungsvereinbarungen", len(earlier))
+		}
+		return 0, fmt.Errorf("%s:%d: %s: %w: --nr %d, aber „%s“ nennt %s, die neue ist also die %s – --nr weglassen oder die Liste berichtigen", alt.Path, pos.Line, key, ErrAenderungNr, nr, key, n, ordinals[min(want, MaxAenderungNr)-1])
+	}
+	if nr < 1 || nr > MaxAenderungNr {
+		return 0, fmt.Errorf("Nummer der Änderung %d: erlaubt sind 1 bis %d", nr, MaxAenderungNr)
+	}
+	return nr, nil
+}
+
+// earlierAmendments are the amendments ALT records, oldest first.
+func earlierAmendments(alt *Project) []AmendmentRef {
+	var out []AmendmentRef
+	for i, a := range alt.Data().Vertrag.Aenderungen {
+		out = append(out, AmendmentRef{Nr: i + 1, Date: a.Datum.Time()})
+	}
+	return out
 }
 
 // Amendment is one amendment agreement: to the ring agreement, or in
@@ -65,9 +106,11 @@ const MaxAenderungNr = 20
 // a change of contract form, an ALT without signature date and a pair
 // without any change of an agreement (ErrNoChange).
 func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o AenderungOptions) ([]Amendment, error) {
-	if o.Nr < 1 || o.Nr > MaxAenderungNr {
-		return nil, fmt.Errorf("Nummer der Änderung %d: erlaubt sind 1 bis %d", o.Nr, MaxAenderungNr)
+	nr, err := AenderungNr(alt, o.Nr)
+	if err != nil {
+		return nil, err
 	}
+	o.Nr = nr
 	pa, pn := alt.Data(), neu.Data()
 	if pa.Vertrag.Form != pn.Vertrag.Form {
 		pos := neu.File.Pos("vertrag.form")
@@ -108,7 +151,7 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		if err != nil {
 			return nil, err
 		}
-		d, err := g.amendmentDoc(ctx, amendmentInput{alt: alt, neu: neu, doc: nd.doc, old: ad.model, nr: o.Nr, vom: vom, ins: ins})
+		d, err := g.amendmentDoc(ctx, amendmentInput{alt: alt, neu: neu, doc: nd.doc, old: ad.model, nr: o.Nr, vom: vom, earlier: earlierAmendments(alt), ins: ins})
 		if err != nil {
 			return nil, err
 		}
@@ -182,6 +225,7 @@ type amendmentInput struct {
 	old      *model.Document
 	nr       int
 	vom      time.Time
+	earlier  []AmendmentRef
 	ins      []aenderung.Instruction
 }
 
@@ -193,7 +237,19 @@ type AenderungView struct {
 	Ordinal      string
 	Vereinbarung string    // „Verwaltungsvereinbarung über die Nachnutzung …“
 	Vom          time.Time // the day of the agreement's last signature
-	Beitretende  []view.Partei
+	// Geaendert are the days of the amendments concluded before this
+	// one (vertrag.aenderungen of ALT), oldest first.
+	Geaendert   []time.Time
+	Beitretende []view.Partei
+}
+
+// ZuletztGeaendert is the day of the last amendment before this one;
+// zero when the agreement was never amended.
+func (v AenderungView) ZuletztGeaendert() time.Time {
+	if len(v.Geaendert) == 0 {
+		return time.Time{}
+	}
+	return v.Geaendert[len(v.Geaendert)-1]
 }
 
 // Beitritt reports whether the Land joins with this amendment.
@@ -225,6 +281,9 @@ func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model
 		before[string(p.Land)] = true
 	}
 	av := AenderungView{Parties: parties, Ordinal: ordinals[in.nr-1], Vereinbarung: agreementTitle(in.old), Vom: in.vom}
+	for _, a := range in.earlier {
+		av.Geaendert = append(av.Geaendert, a.Date)
+	}
 	for _, p := range parties.Vertragsparteien {
 		if !before[p.Code] {
 			av.Beitretende = append(av.Beitretende, p)
@@ -297,6 +356,11 @@ type outputDoc struct {
 // (atomicfile.WriteAll). Nothing is written when an amendment cannot be
 // proven. Further outputs (Synopse, Lesefassung) join the same set.
 func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDir string, formats []string, o AenderungOptions) ([]string, error) {
+	nr, err := AenderungNr(alt, o.Nr)
+	if err != nil {
+		return nil, err
+	}
+	o.Nr = nr
 	ams, err := g.Aenderung(ctx, alt, neu, o)
 	if err != nil {
 		return nil, err
@@ -304,9 +368,10 @@ func (g *Generator) AenderungFiles(ctx context.Context, alt, neu *Project, outDi
 	// every document of the change, written as one set: each amendment,
 	// then the Synopse and the Lesefassung of the agreement it amends
 	// (star form: only of the bilateral agreements that are amended).
-	// The Lesefassung names this amendment, not yet signed; earlier
-	// amendments are already part of ALT's text.
-	fs, err := g.AmendmentFassungen(ctx, alt, neu, FassungOptions{Amendment: AmendmentRef{Nr: o.Nr}})
+	// The Lesefassung names the amendments ALT records (their text is
+	// already part of ALT's) and this one, not yet signed: binding are
+	// the agreement and all of them.
+	fs, err := g.AmendmentFassungen(ctx, alt, neu, FassungOptions{Amendment: AmendmentRef{Nr: o.Nr}, Earlier: earlierAmendments(alt)})
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func TestAenderungGoldens(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(fixturesDir, "aenderung", fall)
 			alt, neu := loadPair(t, gen, fall)
-			ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{Nr: 1})
+			ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestAenderungGoldens(t *testing.T) {
 				checkGolden(t, filepath.Join("testdata", "aenderung", fall+"."+a.File+".md"), md.Bytes())
 			}
 			// the companions that aenderung writes beside it
-			fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{Amendment: generator.AmendmentRef{Nr: 1}})
+			fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,7 +143,22 @@ func TestAenderungFilesOpen(t *testing.T) {
 			t.Fatalf("%s: geschrieben %v, erwartet %v", fall, names, want)
 		}
 	}
-	texts := testtool.LibreOfficeAll(t, docxs, "txt:Text")
+	// every fall writes the same file names: LibreOffice converts copies
+	// named <fall>-<stem>.docx, else the texts overwrite one another
+	copies := t.TempDir()
+	var named []string
+	for _, d := range docxs {
+		b, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := filepath.Join(copies, filepath.Base(filepath.Dir(d))+"-"+filepath.Base(d))
+		if err := os.WriteFile(c, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		named = append(named, c)
+	}
+	texts := testtool.LibreOfficeAll(t, named, "txt:Text")
 	for i, txt := range texts {
 		b, err := os.ReadFile(txt)
 		if err != nil {
@@ -158,6 +173,9 @@ func TestAenderungFilesOpen(t *testing.T) {
 			wants = []string{"Synopse zur Zweiten Vereinbarung zur Änderung", "Bisherige Fassung", "Neue Fassung"}
 		case "lesefassung":
 			wants = []string{"Lesefassung unter Berücksichtigung der Zweiten Änderungsvereinbarung", "Verwaltungsvereinbarung", generator.NoSignatures}
+			if filepath.Base(filepath.Dir(docxs[i])) == "schluessel" { // vertrag.aenderungen: the Erste is recorded
+				wants[0] = "Lesefassung unter Berücksichtigung der Ersten Änderungsvereinbarung vom 30. Juni 2027 und der Zweiten Änderungsvereinbarung"
+			}
 		default:
 			t.Fatalf("unerwartete Datei %s", docxs[i])
 		}
@@ -285,5 +303,26 @@ func TestAenderungStern(t *testing.T) {
 	}
 	if want := []string{"aenderungsvereinbarung-BB", "aenderungsvereinbarung-SN", "aenderungsvereinbarung-TH"}; !slices.Equal(files, want) {
 		t.Errorf("Dateien %v, erwartet %v", files, want)
+	}
+}
+
+// TestAenderungNr derives the ordinal from vertrag.aenderungen and
+// refuses a --nr that contradicts it, naming the key and its line.
+func TestAenderungNr(t *testing.T) {
+	gen := newGenerator(t)
+	alt, _ := loadPair(t, gen, "schluessel") // one amendment recorded
+	if nr, err := generator.AenderungNr(alt, 0); err != nil || nr != 2 {
+		t.Errorf("AenderungNr(0) = %d, %v; want 2", nr, err)
+	}
+	if nr, err := generator.AenderungNr(alt, 2); err != nil || nr != 2 {
+		t.Errorf("AenderungNr(2) = %d, %v; want 2", nr, err)
+	}
+	_, err := generator.AenderungNr(alt, 1)
+	if !errors.Is(err, generator.ErrAenderungNr) || !strings.Contains(err.Error(), "alt.yaml:40: vertrag.aenderungen:") {
+		t.Errorf("AenderungNr(1) = %v; want ErrAenderungNr at alt.yaml:40 naming vertrag.aenderungen", err)
+	}
+	plain, _ := loadPair(t, gen, "betrag") // none recorded: --nr stands
+	if nr, err := generator.AenderungNr(plain, 3); err != nil || nr != 3 {
+		t.Errorf("without history AenderungNr(3) = %d, %v; want 3", nr, err)
 	}
 }

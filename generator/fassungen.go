@@ -47,11 +47,13 @@ type AmendmentRef struct {
 // FassungOptions are what the companions of an amendment need beyond the
 // two versions of the project.
 type FassungOptions struct {
-	// Amendment is the amendment the documents accompany (Nr 0 means 1).
+	// Amendment is the amendment the documents accompany (Nr 0: the one
+	// after Earlier).
 	Amendment AmendmentRef
 	// Earlier are the amendments before it, oldest first, which the
 	// Lesefassung names too ("unter Berücksichtigung der Ersten und der
-	// Zweiten Änderungsvereinbarung").
+	// Zweiten Änderungsvereinbarung"); nil: those ALT records
+	// (vertrag.aenderungen).
 	Earlier []AmendmentRef
 	// AgreementDate is the day of the agreement amended ("vom …"); zero:
 	// from ALT, see AgreementDate.
@@ -81,6 +83,12 @@ type Fassung struct {
 // It does not check that an amendment turns ALT into NEU; that is the
 // amendment's own round trip.
 func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o FassungOptions) ([]Fassung, error) {
+	if o.Earlier == nil {
+		o.Earlier = earlierAmendments(alt)
+	}
+	if o.Amendment.Nr == 0 {
+		o.Amendment.Nr = len(o.Earlier) + 1
+	}
 	o.Amendment = normAmendment(o.Amendment)
 	altRes, err := g.Costs(alt)
 	if err != nil {

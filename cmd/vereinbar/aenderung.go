@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -48,7 +49,7 @@ Ohne --out: das Verzeichnis von NEU unter der Einstellung ausgabe
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&o.nr, "nr", 1, fmt.Sprintf("Nummer der Änderung: 1 „Erste“, 2 „Zweite“ … bis %d", generator.MaxAenderungNr))
+	f.IntVar(&o.nr, "nr", 0, fmt.Sprintf("Nummer der Änderung: 1 „Erste“, 2 „Zweite“ … bis %d; ohne Angabe die nächste nach den in „vertrag.aenderungen“ eingetragenen (sonst 1)", generator.MaxAenderungNr))
 	valueName(f, "nr", "ZAHL")
 	completeFlag(cmd, "nr", cobra.NoFileCompletions)
 	settingFlags(cmd, "ks_tabellen", "vorlagen", "vorlagen_max_mib", "ausgabe", "formate")
@@ -56,7 +57,7 @@ Ohne --out: das Verzeichnis von NEU unter der Einstellung ausgabe
 }
 
 func runAenderung(cmd *cobra.Command, g *globalOptions, o *aenderungOptions, args []string) error {
-	if o.nr < 1 || o.nr > generator.MaxAenderungNr {
+	if cmd.Flags().Changed("nr") && (o.nr < 1 || o.nr > generator.MaxAenderungNr) {
 		return usagef("--nr: erwartet eine ganze Zahl von 1 bis %d, erhalten: %d", generator.MaxAenderungNr, o.nr)
 	}
 	gen, cfg, err := g.newGenerator(cmd)
@@ -85,11 +86,18 @@ func runAenderung(cmd *cobra.Command, g *globalOptions, o *aenderungOptions, arg
 	if err != nil {
 		return err
 	}
+	nr, err := generator.AenderungNr(alt, o.nr)
+	if errors.Is(err, generator.ErrAenderungNr) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
 	out := cfg.Get("ausgabe")
 	if !cmd.Flags().Changed("out") {
 		out = filepath.Join(out, neu.Data().Vorhaben.Kurztitel)
 	}
-	paths, err := gen.AenderungFiles(cmd.Context(), alt, neu, out, formats, generator.AenderungOptions{Nr: o.nr})
+	paths, err := gen.AenderungFiles(cmd.Context(), alt, neu, out, formats, generator.AenderungOptions{Nr: nr})
 	if err != nil {
 		return err
 	}

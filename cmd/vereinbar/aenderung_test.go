@@ -47,6 +47,8 @@ func TestAenderung(t *testing.T) {
 			stderr: contains("wohngeld-ring.yaml:47: parteien[0].unterschrift: Datum der Vereinbarung fehlt")},
 		{name: "form changed", args: []string{"aenderung", alt, fixtures + "/bafoeg-stern.yaml"}, code: 1, stdout: empty, stderr: contains("vertrag.form: Vertragsform geändert")},
 		{name: "nr out of range", args: []string{"aenderung", alt, neu, "--nr", "21"}, code: 2, stderr: contains("--nr: erwartet eine ganze Zahl von 1 bis 20")},
+		{name: "nr contradicts the history", args: []string{"aenderung", aenderungDir + "/schluessel/alt.yaml", aenderungDir + "/schluessel/neu.yaml", "--nr", "1"}, code: 2, stdout: empty,
+			stderr: contains("schluessel/alt.yaml:40: vertrag.aenderungen:", "die neue ist also die Zweite")},
 		{name: "one argument", args: []string{"aenderung", alt}, code: 2},
 		{name: "missing file", args: []string{"aenderung", alt, "gibt-es-nicht.yaml"}, code: 1, stderr: contains("gibt-es-nicht.yaml")},
 	} {

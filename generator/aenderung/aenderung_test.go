@@ -107,6 +107,26 @@ func TestInstructionsByRule(t *testing.T) {
 			ss[3] = sec("laufzeit", "§\u00a04", "Laufzeit und Kündigung", "Die Vereinbarung gilt bis 2030.")
 			return ss
 		}, "1. §\u00a04 wird wie folgt geändert:\na) Die Überschrift wird durch die folgende Überschrift ersetzt: „Laufzeit und Kündigung“.\nb) Die Angabe „2029“ wird durch die Angabe „2030“ ersetzt."},
+		{"Wörter eingefügt", func(ss []*model.Section) []*model.Section {
+			ss[3] = sec("laufzeit", "§\u00a04", "Laufzeit", "Die Vereinbarung gilt unbefristet bis 2029.")
+			return ss
+		}, "1. In §\u00a04 wird nach dem Wort „gilt“ das Wort „unbefristet“ eingefügt."},
+		{"Wörter am Satzende eingefügt", func(ss []*model.Section) []*model.Section {
+			ss[2] = sec("haftung", "§\u00a03", "Haftung", "Jede Vertragspartei haftet selbst und unmittelbar.")
+			return ss
+		}, "1. In §\u00a03 werden nach dem Wort „selbst“ die Wörter „und unmittelbar“ eingefügt."},
+		{"nahe Stellen in einem Zitat", func(ss []*model.Section) []*model.Section {
+			ss[1] = sec("kosten", "§\u00a02", "Kosten", "Die Kosten betragen 1.850.000,00\u00a0€.", "Sie werden nach dem neuen Schlüssel zu 30\u00a0% und zu 25\u00a0% verteilt.")
+			return ss
+		}, "1. In §\u00a02 Absatz 2 werden die Wörter „dem Schlüssel zu 25\u00a0%“ durch die Wörter „dem neuen Schlüssel zu 30\u00a0%“ ersetzt."},
+		{"mehrere Stellen eines Absatzes: aa), bb)", func(ss []*model.Section) []*model.Section {
+			ss[1] = sec("kosten", "§\u00a02", "Kosten", "Die Kosten betragen 1.851.234,56\u00a0€.", "Diese werden nach dem Schlüssel zu 25\u00a0% und zu 25\u00a0% aufgeteilt.")
+			return ss
+		}, "1. §\u00a02 wird wie folgt geändert:\na) In Absatz 1 wird die Angabe „1.850.000,00\u00a0€“ durch die Angabe „1.851.234,56\u00a0€“ ersetzt.\nb) Absatz 2 wird wie folgt geändert:\naa) Das Wort „Sie“ wird durch das Wort „Diese“ ersetzt.\nbb) Das Wort „verteilt“ wird durch das Wort „aufgeteilt“ ersetzt."},
+		{"mehrere Stellen nur eines Absatzes", func(ss []*model.Section) []*model.Section {
+			ss[1] = sec("kosten", "§\u00a02", "Kosten", "Die Kosten betragen 1.850.000,00\u00a0€.", "Diese werden nach dem Schlüssel zu 25\u00a0% und zu 25\u00a0% aufgeteilt.")
+			return ss
+		}, "1. §\u00a02 Absatz 2 wird wie folgt geändert:\na) Das Wort „Sie“ wird durch das Wort „Diese“ ersetzt.\nb) Das Wort „verteilt“ wird durch das Wort „aufgeteilt“ ersetzt."},
 		{"Absatz angefügt", func(ss []*model.Section) []*model.Section {
 			ss[1] = sec("kosten", "§\u00a02", "Kosten", "Die Kosten betragen 1.850.000,00\u00a0€.", "Sie werden nach dem Schlüssel zu 25\u00a0% und zu 25\u00a0% verteilt.", "Sie sind jährlich fällig.")
 			return ss
@@ -240,5 +260,65 @@ func TestSignaturesNotText(t *testing.T) {
 	neu.Blocks[len(neu.Blocks)-1].(*model.Section).Blocks[0].(*model.Signatures).Blocks[0].PlaceDate = "Kiel, 1. Dezember 2026"
 	if _, err := Instructions(doc(base()...), neu); !errors.Is(err, ErrNoChange) {
 		t.Fatalf("Fehler %v, erwartet ErrNoChange", err)
+	}
+}
+
+// TestQuoteWithinItem: an Angabe that occurs twice is widened to be
+// unique only within its item of an enumeration („25 % Parität“, never
+// „2016, 25 %“), and unique in ALT's text too, not only after the
+// instructions before it; several changes of one Absatz stand under it
+// with aa), bb).
+func TestQuoteWithinItem(t *testing.T) {
+	t.Parallel()
+	kosten := func(a, b, c string) *model.Section {
+		return sec("kosten", "§\u00a02", "Kosten", "Verteilt wird nach folgendem Schlüssel: "+a+"\u00a0% Königsteiner Schlüssel 2016, "+b+"\u00a0% Parität, "+c+"\u00a0% Fallzahl.", "Die Kosten betragen 1.850.000,00\u00a0€.")
+	}
+	old := doc(kosten("50", "25", "25"))
+	neu := doc(kosten("40", "30", "30"))
+	neu.Blocks[2].(*model.Section).Blocks[1] = &model.Paragraph{Style: model.StyleBody, Number: "(2)", Inlines: []model.Inline{model.Text{Text: "Die Kosten betragen 1.851.234,56\u00a0€."}}}
+	want := "1. §\u00a02 wird wie folgt geändert:\n" +
+		"a) Absatz 1 wird wie folgt geändert:\n" +
+		"aa) Die Angabe „50\u00a0%“ wird durch die Angabe „40\u00a0%“ ersetzt.\n" +
+		"bb) Die Wörter „25\u00a0% Parität“ werden durch die Wörter „30\u00a0% Parität“ ersetzt.\n" +
+		"cc) Die Wörter „25\u00a0% Fallzahl“ werden durch die Wörter „30\u00a0% Fallzahl“ ersetzt.\n" +
+		"b) In Absatz 2 wird die Angabe „1.850.000,00\u00a0€“ durch die Angabe „1.851.234,56\u00a0€“ ersetzt."
+	if got := draft(t, old, neu); got != want {
+		t.Errorf("Befehle:\n%s\nerwartet:\n%s", got, want)
+	}
+}
+
+// TestParseNestedFromDocx reads aa), bb) back when Word numbered them as
+// a list nested in the list of the numbers and letters.
+func TestParseNestedFromDocx(t *testing.T) {
+	t.Parallel()
+	item := func(label, s string, more ...model.Block) model.ListItem {
+		return model.ListItem{Label: label, Blocks: append([]model.Block{&model.Paragraph{Inlines: []model.Inline{model.Text{Text: s}}}}, more...)}
+	}
+	bs := []model.Block{&model.List{Items: []model.ListItem{
+		item("1.", "§\u00a02 wird wie folgt geändert:", &model.List{Items: []model.ListItem{
+			item("a)", "Absatz 1 wird wie folgt geändert:", &model.List{Items: []model.ListItem{
+				item("aa)", "Die Angabe „50\u00a0%“ wird durch die Angabe „40\u00a0%“ ersetzt."),
+				item("bb)", "Nach dem Wort „Parität“ werden die Wörter „der Länder“ eingefügt."),
+			}}),
+			item("b)", "In Absatz 2 wird das Wort „Kosten“ gestrichen."),
+		}}),
+	}}}
+	got, err := ParseBlocks(bs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs1 := Address{Sec: "§\u00a02", Part: PartBody, Abs: "1"}
+	want := []Instruction{
+		{Op: OpWoerter, Target: abs1, Old: "50\u00a0%", New: "40\u00a0%"},
+		{Op: OpWoerterEinfuegen, Target: abs1, Old: "Parität", New: "der Länder"},
+		{Op: OpWoerter, Target: Address{Sec: "§\u00a02", Part: PartBody, Abs: "2"}, Old: "Kosten"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d Befehle gelesen, erwartet %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i].Op != want[i].Op || got[i].Target != want[i].Target || got[i].Old != want[i].Old || got[i].New != want[i].New {
+			t.Errorf("Befehl %d: %+v, erwartet %+v", i+1, got[i], want[i])
+		}
 	}
 }

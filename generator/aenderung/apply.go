@@ -15,6 +15,10 @@ const (
 	// (rendered „die Angabe“ for figures and dates, else „das Wort“ /
 	// „die Wörter“; an empty New is „gestrichen“).
 	OpWoerter Op = "woerter"
+	// OpWoerterEinfuegen inserts the words New after the quoted Old in
+	// the unit Target, separated by a blank („Nach dem Wort „Old“ werden
+	// die Wörter „New“ eingefügt.“).
+	OpWoerterEinfuegen Op = "woerter_einfuegen"
 	// OpErsetzen replaces the unit Target, or with Target.Part "" the
 	// whole § Target.Sec, by Units.
 	OpErsetzen Op = "ersetzen"
@@ -95,10 +99,13 @@ func secRange(us []Unit, sec string) (from, to int) {
 func applyOne(work []Unit, in Instruction) ([]Unit, error) {
 	var out []Unit
 	switch in.Op {
-	case OpWoerter:
+	case OpWoerter, OpWoerterEinfuegen:
 		i := find(work, in.Target)
 		if i < 0 {
 			return nil, fmt.Errorf("%w: %s gibt es nicht", ErrApply, in.Target)
+		}
+		if in.Op == OpWoerterEinfuegen && in.New == "" {
+			return nil, fmt.Errorf("%w: %s: nichts einzufügen", ErrApply, in.Target)
 		}
 		if in.Old == "" {
 			return nil, fmt.Errorf("%w: %s: leeres Zitat", ErrApply, in.Target)
@@ -108,7 +115,11 @@ func applyOne(work []Unit, in Instruction) ([]Unit, error) {
 		}
 		for k, l := range work[i].Lines {
 			if !l.IsTable() && strings.Contains(l.Text, in.Old) {
-				work[i].Lines[k].Text = strings.Replace(l.Text, in.Old, in.New, 1)
+				repl := in.New
+				if in.Op == OpWoerterEinfuegen {
+					repl = in.Old + " " + in.New
+				}
+				work[i].Lines[k].Text = strings.Replace(l.Text, in.Old, repl, 1)
 			}
 		}
 		out = work

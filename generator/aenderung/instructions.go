@@ -454,11 +454,11 @@ func wordChanges(old, neu Unit) []Instruction {
 			if len(out) >= MaxWordChanges {
 				return nil
 			}
-			oldQ, newQ, ok := nextQuote(work.Lines, i, neu.Lines[i].Text)
+			in, ok := nextQuote(work.Lines, old.Lines, i, neu.Lines[i].Text)
 			if !ok {
 				return nil
 			}
-			in := Instruction{Op: OpWoerter, Target: old.Address, Old: oldQ, New: newQ}
+			in.Target = old.Address
 			w, err := applyOne([]Unit{work}, in)
 			if err != nil {
 				return nil
@@ -470,10 +470,26 @@ func wordChanges(old, neu Unit) []Instruction {
 	return out
 }
 
-// nextQuote finds the first difference of line i and widens it to whole
-// words, and further until the old quote occurs exactly once in the
-// unit: the part of the old text to quote and what replaces it.
-func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
+// mergeGap is the most words of unchanged text between two changes of a
+// line that one quote spans („dienstags von 20 bis 24“ rather than two
+// instructions for „von“ and „24“).
+const mergeGap = 3
+
+// separates reports text that separates the items of an enumeration or
+// sentences: a quote widened only to be unique does not reach across it.
+func separates(s string) bool {
+	return strings.ContainsAny(s, ",;:") || strings.Contains(s, ". ")
+}
+
+// nextQuote drafts the instruction for the first difference of line i
+// (lines the unit as it now stands, orig as it stood in ALT): a pure
+// insertion after a word as OpWoerterEinfuegen („Nach dem Wort „…“ werden
+// die Wörter „…“ eingefügt.“), else the difference with changes close
+// behind it, widened to whole words, as OpWoerter. The old quote occurs
+// exactly once in the unit as it stands and at most once in ALT's, and is
+// widened for that only within one item of an enumeration; else ok is
+// false and the unit is replaced whole.
+func nextQuote(lines, orig []Line, i int, tgt string) (Instruction, bool) {
 	cur := lines[i].Text
 	segs := diff.Words(cur, tgt)
 	oa := 0
@@ -482,36 +498,79 @@ func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
 		oa += len(segs[k].Text)
 	}
 	del, ins := 0, 0
-	for ; k < len(segs) && segs[k].Op != diff.Equal; k++ {
-		if segs[k].Op == diff.Delete {
-			del += len(segs[k].Text)
-		} else {
-			ins += len(segs[k].Text)
+	changes := func() {
+		for ; k < len(segs) && segs[k].Op != diff.Equal; k++ {
+			if segs[k].Op == diff.Delete {
+				del += len(segs[k].Text)
+			} else {
+				ins += len(segs[k].Text)
+			}
 		}
 	}
-	if !strings.HasPrefix(tgt, cur[:oa]) {
-		return "", "", false
+	changes()
+	insAt, insLen := oa, ins // a pure insertion: where, how long
+	pureInsert := del == 0
+	if o, n := cur[oa:min(oa+del, len(cur))], tgt[oa:min(oa+ins, len(tgt))]; del > 0 && len(n) > len(o) {
+		// „selbst.“ → „selbst und unmittelbar.“: the old text stands
+		// around the new words
+		p := 0
+		for p < len(o) && o[p] == n[p] {
+			p++
+		}
+		q := 0
+		for q < len(o)-p && o[len(o)-1-q] == n[len(n)-1-q] {
+			q++
+		}
+		if p+q == len(o) {
+			pureInsert, insAt, insLen = true, oa+p, len(n)-len(o)
+		}
+	}
+	// changes close behind, within the same item, go into the same quote
+	for k+1 < len(segs) && segs[k].Op == diff.Equal && !separates(segs[k].Text) &&
+		len(strings.FieldsFunc(segs[k].Text, isBlank)) <= mergeGap {
+		del += len(segs[k].Text)
+		ins += len(segs[k].Text)
+		k++
+		changes()
+		pureInsert = false
+	}
+	if !strings.HasPrefix(tgt, cur[:oa]) || oa+del > len(cur) || oa+ins > len(tgt) {
+		return Instruction{}, false
+	}
+	unique := func(q string) bool { return occurrences(lines, q) == 1 && occurrences(orig, q) <= 1 }
+	if pureInsert {
+		if in, ok := insertAfter(cur, tgt, insAt, insLen, unique); ok {
+			return in, true
+		}
 	}
 	ob, nb := oa+del, oa+ins
+	startsWithInsert := k > 0 && firstChange(segs) == diff.Insert && del > 0
+	wordStart := func(s string, at int) int {
+		for at > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:at])
+			if isBlank(r) {
+				break
+			}
+			at -= size
+		}
+		return at
+	}
+	blanksBack := func(s string, at int) int {
+		for at > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:at])
+			if !isBlank(r) {
+				break
+			}
+			at -= size
+		}
+		return at
+	}
 	widenLeft := func() bool {
 		if oa == 0 {
 			return false
 		}
 		// over blanks, then over the word before them
-		for oa > 0 {
-			r, size := utf8.DecodeLastRuneInString(cur[:oa])
-			if !isBlank(r) {
-				break
-			}
-			oa -= size
-		}
-		for oa > 0 {
-			r, size := utf8.DecodeLastRuneInString(cur[:oa])
-			if isBlank(r) {
-				break
-			}
-			oa -= size
-		}
+		oa = wordStart(cur, blanksBack(cur, oa))
 		return true
 	}
 	widenRight := func() bool {
@@ -525,13 +584,7 @@ func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
 	// whole words
 	if oa > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(cur[:oa]); !isBlank(r) {
-			for oa > 0 {
-				r, size := utf8.DecodeLastRuneInString(cur[:oa])
-				if isBlank(r) {
-					break
-				}
-				oa -= size
-			}
+			oa = wordStart(cur, oa)
 		}
 	}
 	if ob < len(cur) && nb < len(tgt) {
@@ -542,6 +595,14 @@ func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
 			nb = wordEnd(tgt, nb)
 		}
 	}
+	if startsWithInsert {
+		// new words before a replaced one: the word before them anchors
+		// the quote („dienstags von 20 bis 24“)
+		save := oa
+		if widenLeft() && separates(cur[oa:save]) {
+			oa = save
+		}
+	}
 	na := oa
 	bad := func() bool {
 		o, n := cur[oa:ob], tgt[na:nb]
@@ -549,36 +610,117 @@ func nextQuote(lines []Line, i int, tgt string) (string, string, bool) {
 	}
 	for tries := 0; bad() && tries < 4; tries++ {
 		if !widenLeft() && !widenRight() {
-			return "", "", false
+			return Instruction{}, false
 		}
 		na = oa
 	}
 	if bad() {
-		return "", "", false
+		return Instruction{}, false
 	}
-	for tries := 0; occurrences(lines, cur[oa:ob]) != 1; tries++ {
-		if tries > MaxQuoteWords || (!widenLeft() && !widenRight()) {
-			return "", "", false
+	// widened to be unique: within one item of an enumeration, to the
+	// left first, else to the right
+	for tries := 0; !unique(cur[oa:ob]); tries++ {
+		if tries > MaxQuoteWords {
+			return Instruction{}, false
 		}
-		na = oa
+		sa, sb, snb := oa, ob, nb
+		if widenLeft() && !separates(cur[oa:sa]) {
+			na = oa
+			continue
+		}
+		oa = sa
+		// a mark after the last word may close the quote: it is
+		// taken out again below
+		if widenRight() && !separates(strings.TrimRight(cur[sb:ob], ",;:.")) {
+			continue
+		}
+		ob, nb = sb, snb
+		return Instruction{}, false
 	}
 	o, n := cur[oa:ob], tgt[na:nb]
 	// a sentence mark both quotes end with stays outside them
 	for len(o) > 1 && len(n) > 1 && o[len(o)-1] == n[len(n)-1] && strings.ContainsRune(".,;:", rune(o[len(o)-1])) {
-		if occurrences(lines, o[:len(o)-1]) != 1 {
+		if !unique(o[:len(o)-1]) {
 			break
 		}
 		o, n = o[:len(o)-1], n[:len(n)-1]
 	}
 	// a quote that is most of the line: the unit is replaced whole
 	if lw := len(strings.FieldsFunc(cur, isBlank)); 2*len(strings.FieldsFunc(o, isBlank)) > lw && lw > 1 {
-		return "", "", false
+		return Instruction{}, false
 	}
 	if strings.Contains(o, "\n") || strings.Contains(n, "\n") || len(strings.Fields(o)) > MaxQuoteWords || len(strings.Fields(n)) > MaxQuoteWords {
-		return "", "", false
+		return Instruction{}, false
 	}
-	return o, n, true
+	return Instruction{Op: OpWoerter, Old: o, New: n}, true
 }
+
+// firstChange is the op of the first segment that is no Equal.
+func firstChange(segs []diff.Segment) diff.Op {
+	for _, s := range segs {
+		if s.Op != diff.Equal {
+			return s.Op
+		}
+	}
+	return diff.Equal
+}
+
+// insertAfter drafts words inserted at oa of cur (ins bytes of tgt) as
+// „Nach dem Wort „X“ werden die Wörter „Y“ eingefügt.“: X the words
+// before, unique, Y the new words; the result must be tgt's text there.
+func insertAfter(cur, tgt string, oa, ins int, unique func(string) bool) (Instruction, bool) {
+	y := tgt[oa : oa+ins]
+	// the inserted words stand between blanks: "… X Y Z …" from "… X Z …"
+	var at int // end of X in cur
+	switch {
+	case oa > 0 && strings.HasSuffix(y, " ") && cur[oa-1] == ' ':
+		at = oa - 1
+	case oa > 0 && strings.HasPrefix(y, " ") && isWordByte(cur[oa-1]):
+		at = oa
+	default:
+		return Instruction{}, false
+	}
+	y = strings.TrimSpace(y)
+	if y == "" || at == 0 || strings.ContainsFunc(y, func(r rune) bool { return r == '\n' }) || len(strings.Fields(y)) > MaxQuoteWords {
+		return Instruction{}, false
+	}
+	from := at
+	for tries := 0; ; tries++ {
+		if tries > MaxQuoteWords {
+			return Instruction{}, false
+		}
+		// the word before (over blanks)
+		for from > 0 {
+			r, size := utf8.DecodeLastRuneInString(cur[:from])
+			if !isBlank(r) {
+				break
+			}
+			from -= size
+		}
+		for from > 0 {
+			r, size := utf8.DecodeLastRuneInString(cur[:from])
+			if isBlank(r) {
+				break
+			}
+			from -= size
+		}
+		x := cur[from:at]
+		if strings.TrimFunc(x, isBlank) != x || x == "" {
+			return Instruction{}, false
+		}
+		if unique(x) {
+			if !strings.HasPrefix(tgt, cur[:at]+" "+y) {
+				return Instruction{}, false
+			}
+			return Instruction{Op: OpWoerterEinfuegen, Old: x, New: y}, true
+		}
+		if from == 0 {
+			return Instruction{}, false
+		}
+	}
+}
+
+func isWordByte(b byte) bool { return b != ' ' && b != '\t' && b != '\n' }
 
 // wordEnd returns the end of the blanks at i and the word after them.
 func wordEnd(s string, i int) int {

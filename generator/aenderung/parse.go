@@ -59,19 +59,35 @@ func ParseBlocks(bs []model.Block) ([]Instruction, error) {
 		items[len(items)-1].quote = append(items[len(items)-1].quote, b)
 	}
 	var out []Instruction
-	group := ""
+	group := ""           // the § of a „§ 7 wird wie folgt geändert:“
+	var top, sub *Address // the unit of a „… Absatz 1 wird wie folgt geändert:“ under a number, under a letter
 	for _, it := range items {
-		rel := !strings.HasSuffix(it.label, ".")
-		if !rel {
-			group = ""
+		var unit *Address
+		switch {
+		case strings.HasSuffix(it.label, "."):
+			group, top, sub = "", nil, nil
 			if m := reGroup.FindStringSubmatch(it.text); m != nil {
 				group = partName(m[1])
 				continue
 			}
-		} else if group == "" {
+			if a, ok := unitGroup(it.text, ""); ok {
+				group, top = a.Sec, &a
+				continue
+			}
+		case group == "":
 			return nil, fmt.Errorf("%w: %s ohne einleitenden Satz „§ … wird wie folgt geändert:“", ErrParse, it.label)
+		case top != nil:
+			unit = top
+		case sub != nil && doubled(it.label):
+			unit = sub
+		default:
+			sub = nil
+			if a, ok := unitGroup(it.text, group); ok {
+				sub = &a
+				continue
+			}
 		}
-		in, err := parseSentence(it.text, group)
+		in, err := parseSentence(it.text, group, unit)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", it.label, it.text, err)
 		}
@@ -83,6 +99,30 @@ func ParseBlocks(bs []model.Block) ([]Instruction, error) {
 		out = append(out, in)
 	}
 	return out, nil
+}
+
+// doubled reports a label of doubled letters: „aa)“, „bb)“.
+func doubled(label string) bool {
+	l, ok := strings.CutSuffix(label, ")")
+	if !ok || len(l) < 2 || l[0] < 'a' || l[0] > 'z' {
+		return false
+	}
+	return strings.Count(l, l[:1]) == len(l)
+}
+
+// unitGroup reads „Absatz 1 wird wie folgt geändert:“ (group the § it
+// stands under) or „§ 7 Absatz 1 wird wie folgt geändert:“: the unit whose
+// words the instructions under it change.
+func unitGroup(text, group string) (Address, bool) {
+	m := reUnitGroup.FindStringSubmatch(text)
+	if m == nil {
+		return Address{}, false
+	}
+	a, err := location(m[1], group)
+	if err != nil || a.Sec == "" || (a.Abs == "" && a.Sub == "") {
+		return Address{}, false
+	}
+	return a, true
 }
 
 func needsQuote(op Op) bool {
@@ -106,19 +146,21 @@ const (
 )
 
 var (
-	reLabel    = regexp.MustCompile(`(?s)^(\d+\.|[a-z]+\))[\t ]+`)
-	reTeil     = regexp.MustCompile(`(?s)^(?:[Dd]em |[Dd]er |den |des )?Teil(?:s)? „([^“]*)“$`)
-	reGroup    = regexp.MustCompile(`(?s)^` + secPat + ` wird wie folgt geändert:$`)
-	reWoerter  = regexp.MustCompile(`(?s)^(?:(.*?) (?:wird|werden) )?` + termPat + ` „(.*)“ (?:(?:wird|werden) )?(?:durch ` + termPat + ` „(.*)“ ersetzt|gestrichen)\.$`)
-	reHeading  = regexp.MustCompile(`(?s)^Die Überschrift(?: (?:des|der) ` + secPat + `)? wird durch die folgende Überschrift ersetzt: „(.*)“\.$`)
-	reReplace  = regexp.MustCompile(`(?s)^(.*) wird durch (?:den|die) folgenden? (.*) ersetzt:$`)
-	reInsert   = regexp.MustCompile(`(?s)^Nach (dem Eingang|.*) wird folgender? (.*) eingefügt:$`)
-	reAppend   = regexp.MustCompile(`(?s)^(?:(?:Dem|Der) ` + secPat + ` wird folgender Absatz (\d+) angefügt|Folgender Absatz (\d+) wird angefügt):$`)
-	reRepeal   = regexp.MustCompile(`(?s)^(.*) wird aufgehoben\.$`)
-	reRenum1   = regexp.MustCompile(`(?s)^(?:Der|Die) bisherige ` + secPat + ` wird ` + secPat + `\.$`)
-	reRenumN   = regexp.MustCompile(`(?s)^Die bisherigen (§§|Anlagen)[\s\x{00A0}](\d+) (bis|und) (\d+) werden die (?:§§|Anlagen)[\s\x{00A0}](\d+) (?:bis|und) (\d+)\.$`)
-	reLocAbs   = regexp.MustCompile(`(?s)^` + secPat + `?(?: ?Abschnitt „(.*)“)?(?: ?Absatz (\d+))?(?: des Teils „([^“]*)“)?$`)
-	reWortlaut = regexp.MustCompile(`(?s)^[Dd]er Wortlaut(?: (?:des|der) ` + secPat + `)?$`)
+	reLabel     = regexp.MustCompile(`(?s)^(\d+\.|[a-z]+\))[\t ]+`)
+	reTeil      = regexp.MustCompile(`(?s)^(?:[Dd]em |[Dd]er |den |des )?Teil(?:s)? „([^“]*)“$`)
+	reGroup     = regexp.MustCompile(`(?s)^` + secPat + ` wird wie folgt geändert:$`)
+	reUnitGroup = regexp.MustCompile(`(?s)^(.+) wird wie folgt geändert:$`)
+	reInsWords  = regexp.MustCompile(`(?s)^(?:(.*?) (?:wird|werden) nach|Nach) (?:der Angabe|dem Wort|den Wörtern) „(.*)“ (?:(?:wird|werden) )?` + termPat + ` „(.*)“ eingefügt\.$`)
+	reWoerter   = regexp.MustCompile(`(?s)^(?:(.*?) (?:wird|werden) )?` + termPat + ` „(.*)“ (?:(?:wird|werden) )?(?:durch ` + termPat + ` „(.*)“ ersetzt|gestrichen)\.$`)
+	reHeading   = regexp.MustCompile(`(?s)^Die Überschrift(?: (?:des|der) ` + secPat + `)? wird durch die folgende Überschrift ersetzt: „(.*)“\.$`)
+	reReplace   = regexp.MustCompile(`(?s)^(.*) wird durch (?:den|die) folgenden? (.*) ersetzt:$`)
+	reInsert    = regexp.MustCompile(`(?s)^Nach (dem Eingang|.*) wird folgender? (.*) eingefügt:$`)
+	reAppend    = regexp.MustCompile(`(?s)^(?:(?:Dem|Der) ` + secPat + ` wird folgender Absatz (\d+) angefügt|Folgender Absatz (\d+) wird angefügt):$`)
+	reRepeal    = regexp.MustCompile(`(?s)^(.*) wird aufgehoben\.$`)
+	reRenum1    = regexp.MustCompile(`(?s)^(?:Der|Die) bisherige ` + secPat + ` wird ` + secPat + `\.$`)
+	reRenumN    = regexp.MustCompile(`(?s)^Die bisherigen (§§|Anlagen)[\s\x{00A0}](\d+) (bis|und) (\d+) werden die (?:§§|Anlagen)[\s\x{00A0}](\d+) (?:bis|und) (\d+)\.$`)
+	reLocAbs    = regexp.MustCompile(`(?s)^` + secPat + `?(?: ?Abschnitt „(.*)“)?(?: ?Absatz (\d+))?(?: des Teils „([^“]*)“)?$`)
+	reWortlaut  = regexp.MustCompile(`(?s)^[Dd]er Wortlaut(?: (?:des|der) ` + secPat + `)?$`)
 )
 
 // location reads „§ 7 Absatz 5“, „In § 7“, „Absatz 2“ (inside group),
@@ -158,7 +200,10 @@ func location(s, group string) (Address, error) {
 	return Address{Sec: sec, Sub: m[2], Part: PartBody, Abs: m[3]}, nil
 }
 
-func parseSentence(s, group string) (Instruction, error) {
+// parseSentence reads one instruction; group is the § it stands under
+// ("" for none), unit the unit whose words it changes when it stands
+// under „… Absatz 1 wird wie folgt geändert:“ (nil for none).
+func parseSentence(s, group string, unit *Address) (Instruction, error) {
 	if m := reHeading.FindStringSubmatch(s); m != nil {
 		sec := group
 		if m[1] != "" {
@@ -221,11 +266,27 @@ func parseSentence(s, group string) (Instruction, error) {
 		}
 		return Instruction{Op: OpAufheben, Target: a}, err
 	}
+	if m := reInsWords.FindStringSubmatch(s); m != nil {
+		a, err := wordsAt(m[1], group, unit)
+		return Instruction{Op: OpWoerterEinfuegen, Target: a, Old: m[2], New: m[4]}, err
+	}
 	if m := reWoerter.FindStringSubmatch(s); m != nil {
-		a, err := location(m[1], group)
+		a, err := wordsAt(m[1], group, unit)
 		return Instruction{Op: OpWoerter, Target: a, Old: m[3], New: m[5]}, err
 	}
 	return Instruction{}, fmt.Errorf("%w: Satz nicht erkannt", ErrParse)
+}
+
+// wordsAt is the unit a word instruction names („In Absatz 1“), or
+// under a unit group that unit.
+func wordsAt(loc, group string, unit *Address) (Address, error) {
+	if unit != nil {
+		if loc != "" {
+			return Address{}, fmt.Errorf("%w: Stelle „%s“ unter „… wird wie folgt geändert:“", ErrParse, loc)
+		}
+		return *unit, nil
+	}
+	return location(loc, group)
 }
 
 func atoi(s string) int {
@@ -421,6 +482,9 @@ func isInstruction(text string) bool {
 	if reGroup.MatchString(text) {
 		return true
 	}
-	_, err := parseSentence(text, "§\u00a01")
+	if _, ok := unitGroup(text, "§\u00a01"); ok {
+		return true
+	}
+	_, err := parseSentence(text, "§\u00a01", nil)
 	return err == nil
 }

@@ -11,8 +11,11 @@ import (
 
 // Render turns the instructions into the blocks of Artikel 1 after its
 // opening sentence: one paragraph per instruction, numbered „1.“, „2.“ …
-// in the order of the text; two or more instructions in the same § are
-// grouped under one number („§ 7 wird wie folgt geändert:“) with a), b).
+// in the order of the text. Two or more instructions in the same § are
+// grouped under one number („§ 7 wird wie folgt geändert:“) with a), b);
+// two or more word changes of one Absatz under one letter („a) Absatz 1
+// wird wie folgt geändert:“) with aa), bb) — or under the number when
+// they are all the § has („1. § 7 Absatz 1 wird wie folgt geändert:“).
 // New text is quoted („…“) as paragraphs, lists and tables, as the
 // Handbuch der Rechtsförmlichkeit sets it.
 func Render(ins []Instruction) []model.Block {
@@ -27,25 +30,75 @@ func Render(ins []Instruction) []model.Block {
 		}
 		n++
 		num := strconv.Itoa(n) + "."
-		if j-i == 1 {
-			out = append(out, instruction(num, ins[i], false)...)
-			i = j
-			continue
-		}
-		out = append(out, para(num, capital(secNom(groupSec(ins[i])))+" wird wie folgt geändert:"))
-		for k := i; k < j; k++ {
-			out = append(out, instruction(letters(k-i), ins[k], true)...)
+		switch {
+		case j-i == 1:
+			out = append(out, instruction(num, ins[i], levelFull)...)
+		case sameUnit(ins[i:j]):
+			out = append(out, para(num, capital(unitNom(ins[i].Target, false))+" wird wie folgt geändert:"))
+			for k := i; k < j; k++ {
+				out = append(out, instruction(letters(k-i), ins[k], levelUnit)...)
+			}
+		default:
+			out = append(out, para(num, capital(secNom(groupSec(ins[i])))+" wird wie folgt geändert:"))
+			letter := 0
+			for k := i; k < j; {
+				l := k + 1
+				if unitOf(ins[k]) {
+					for l < j && unitOf(ins[l]) && ins[l].Target == ins[k].Target {
+						l++
+					}
+				}
+				if l-k == 1 {
+					out = append(out, instruction(letters(letter), ins[k], levelRel)...)
+				} else {
+					out = append(out, para(letters(letter), capital(unitNom(ins[k].Target, true))+" wird wie folgt geändert:"))
+					for m := k; m < l; m++ {
+						out = append(out, instruction(doubleLetters(m-k), ins[m], levelUnit)...)
+					}
+				}
+				letter++
+				k = l
+			}
 		}
 		i = j
 	}
 	return out
 }
 
+// level is where an instruction's sentence stands: on its own (names the
+// § and the unit), under a § (names the unit) or under its unit (names
+// neither).
+type level int
+
+const (
+	levelFull level = iota
+	levelRel
+	levelUnit
+)
+
+// unitOf reports an instruction that changes words inside one Absatz
+// (or one named unit of a §); two or more of them in the same unit are
+// grouped under it. Changes of the text of a § without Absätze are
+// grouped under the § itself.
+func unitOf(in Instruction) bool {
+	return (in.Op == OpWoerter || in.Op == OpWoerterEinfuegen) && where(in.Target) != ""
+}
+
+// sameUnit reports whether all instructions change words of one unit.
+func sameUnit(ins []Instruction) bool {
+	for _, in := range ins {
+		if !unitOf(in) || in.Target != ins[0].Target {
+			return false
+		}
+	}
+	return true
+}
+
 // groupSec is the § an instruction changes inside, "" for one that
 // concerns a § as a whole or the Eingang.
 func groupSec(in Instruction) string {
 	switch in.Op {
-	case OpWoerter, OpUeberschrift:
+	case OpWoerter, OpWoerterEinfuegen, OpUeberschrift:
 		return in.Target.Sec
 	case OpErsetzen, OpAufheben:
 		if in.Target.Part == PartBody || in.Target.Part == PartHeading {
@@ -55,6 +108,13 @@ func groupSec(in Instruction) string {
 		return in.Target.Sec
 	}
 	return ""
+}
+
+// doubleLetters gives the label of the k-th instruction inside a unit:
+// aa), bb) … zz).
+func doubleLetters(k int) string {
+	c := string(rune('a' + k%26))
+	return strings.Repeat(c, 2*(k/26+1)) + ")"
 }
 
 // letters gives the label of the k-th sub-instruction: a), b) … z), aa), bb) ….
@@ -200,7 +260,20 @@ func term(q string) (noun string, plural bool) {
 
 func quote(s string) string { return "„" + s + "“" }
 
-func instruction(num string, in Instruction, rel bool) []model.Block {
+// dative is how a quote is named after „nach“: „der Angabe“, „dem
+// Wort“, „den Wörtern“.
+func dative(q string) string {
+	switch n, _ := term(q); n {
+	case "die Angabe":
+		return "der Angabe"
+	case "das Wort":
+		return "dem Wort"
+	}
+	return "den Wörtern"
+}
+
+func instruction(num string, in Instruction, lv level) []model.Block {
+	rel := lv != levelFull
 	switch in.Op {
 	case OpWoerter:
 		on, plural := term(in.Old)
@@ -209,6 +282,9 @@ func instruction(num string, in Instruction, rel bool) []model.Block {
 			verb = "werden"
 		}
 		at := unitIn(in.Target, rel)
+		if lv == levelUnit {
+			at = ""
+		}
 		what := on + " " + quote(in.Old)
 		how := "gestrichen"
 		if in.New != "" {
@@ -220,6 +296,19 @@ func instruction(num string, in Instruction, rel bool) []model.Block {
 			s = at + " " + verb + " " + what + " " + how + "."
 		}
 		return []model.Block{para(num, capital(s))}
+	case OpWoerterEinfuegen:
+		nn, plural := term(in.New)
+		verb := "wird"
+		if plural {
+			verb = "werden"
+		}
+		after := "nach " + dative(in.Old) + " " + quote(in.Old)
+		what := nn + " " + quote(in.New)
+		at := unitIn(in.Target, rel)
+		if lv == levelUnit || at == "" {
+			return []model.Block{para(num, capital(after)+" "+verb+" "+what+" eingefügt.")}
+		}
+		return []model.Block{para(num, at+" "+verb+" "+after+" "+what+" eingefügt.")}
 	case OpUeberschrift:
 		subj := "Die Überschrift " + secGen(in.Target.Sec)
 		if rel {

@@ -22,7 +22,13 @@
 //   - a new § or Absatz is inserted (eingefügt) or, at the end, appended
 //     (angefügt); a removed one is repealed (aufgehoben); where NEU numbers
 //     differently, the bisherige numbers are changed first;
-//   - several changes in one § are grouped under one number with a), b);
+//   - a quote widened to be unique stays within one item of an
+//     enumeration (it does not reach over „,“ „;“ „:“ or a sentence end);
+//     changes a few words apart go into one quote; new words alone are
+//     inserted after the word before them („Nach dem Wort „…“ werden die
+//     Wörter „…“ eingefügt.“);
+//   - several changes in one § are grouped under one number with a), b),
+//     several in one Absatz under one letter with aa), bb);
 //   - instructions stand in the order of the text and apply one after the
 //     other to the text as the earlier ones left it.
 //

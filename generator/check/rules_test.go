@@ -367,7 +367,7 @@ var ruleCases = []ruleCase{
 		`Steuerungskreis Nachnutzung Wohngeld`, `nicht angegeben`),
 	modelCase("FASSUNG-003", "Abrufformular mit „nicht angegeben“", aufenthalt, abrufBE, false,
 		replace("abrufendes-land", "", "Senatsverwaltung für Inneres und Sport", "nicht angegeben")),
-	{"AENDERUNG-001", "Angabe im Änderungsbefehl falsch", amendmentVariant("freitext"), amendmentVariant("freitext", "die Angabe „23“", "die Angabe „22“")},
+	{"AENDERUNG-001", "Angabe im Änderungsbefehl falsch", amendmentVariant("freitext"), amendmentVariant("freitext", "von 20 bis 23“", "von 20 bis 22“")},
 	{"AENDERUNG-001", "Änderungsbefehl unlesbar", amendmentVariant("betrag"), amendmentVariant("betrag", "wird durch den folgenden Absatz 2 ersetzt:", "wird neu gefasst:")},
 }
 

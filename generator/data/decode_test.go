@@ -282,6 +282,12 @@ func TestValidateErrors(t *testing.T) {
 			[]string{"p.yaml:17:87: parteien[0].unterschrift.name: Pflichtfeld „name“ fehlt in „parteien[0].unterschrift“"}},
 		{"signature date implausible", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 1999-11-01, ort: Kiel, name: A, amtsbezeichnung: B}}",
 			[]string{"p.yaml:17:95: parteien[0].unterschrift.datum: Datum 1999-11-01 liegt außerhalb des plausiblen Bereichs 2000-01-01 bis 2100-12-31 – Tippfehler im Jahr?"}},
+		{"amendments not in order", "beginn: 2027-01-01", "beginn: 2027-01-01\n  aenderungen: [{datum: 2026-10-01}, {datum: 2026-09-01}]",
+			[]string{"p.yaml:15:46: vertrag.aenderungen[1].datum: die 2. Änderung vom 2026-09-01 liegt vor der 1. vom 2026-10-01; die Änderungen stehen in der Reihenfolge ihres Abschlusses"}},
+		{"amendment after the Stand", "beginn: 2027-01-01", "beginn: 2027-01-01\n  aenderungen: [{datum: 2026-12-01}]",
+			[]string{"p.yaml:15:25: vertrag.aenderungen[0].datum: die 1. Änderung vom 2026-12-01 liegt nach dem Stand 2026-11-28; eine Änderung wird eingetragen, wenn sie geschlossen ist – Datum oder „vorhaben.stand“ anpassen"}},
+		{"amendments recorded", "beginn: 2027-01-01", "beginn: 2027-01-01\n  aenderungen: [{datum: 2026-10-01}, {datum: 2026-11-28}]",
+			nil},
 		{"signature recorded", "vertreten_durch: das Innenministerium}", "vertreten_durch: das Innenministerium, unterschrift: {datum: 2026-11-28, ort: Kiel, name: A, amtsbezeichnung: B}}",
 			nil},
 	}

@@ -112,6 +112,13 @@ type Vertrag struct {
 	Unterzeichnung      *Unterzeichnung `yaml:"unterzeichnung,omitempty" jsonschema_description:"Form der Unterzeichnung und Inkrafttreten; ohne Angabe auf Papier im Umlaufverfahren, Inkrafttreten mit der letzten Unterschrift."`
 	Verlaengerung       *Verlaengerung  `yaml:"verlaengerung,omitempty" jsonschema_description:"Verlängerung einer befristeten Vereinbarung (nur mit „ende“); ohne Angabe: Verlängerung um ein Jahr durch schriftliche Erklärung."`
 	WeiterbetriebMonate *int            `yaml:"weiterbetrieb_monate,omitempty" jsonschema:"minimum=0,maximum=36" jsonschema_description:"Monate, die das umsetzende Land den Online-Dienst nach dem Ende der Vereinbarung (für eine ausscheidende Partei auf deren Verlangen) weiterbetreibt; ohne Angabe 12."`
+	Aenderungen         []Aenderung     `yaml:"aenderungen,omitempty" jsonschema:"maxItems=19" jsonschema_description:"Die bereits geschlossenen Vereinbarungen zur Änderung dieser Vereinbarung, in ihrer Reihenfolge (die Erste zuerst), je mit dem Tag ihres Abschlusses. „vereinbar aenderung“ zitiert die letzte im Titel und im Einleitungssatz („… vom …, zuletzt geändert durch die Zweite Vereinbarung zur Änderung … vom …“), zählt die neue Änderung als nächste (ohne --nr: Anzahl + 1) und nennt in der Lesefassung alle. Ohne Angabe: noch nie geändert."`
+}
+
+// Aenderung is an amendment agreement (Änderungsvereinbarung) concluded
+// earlier (vertrag.aenderungen[]).
+type Aenderung struct {
+	Datum Datum `yaml:"datum" jsonschema:"required" jsonschema_description:"Tag des Abschlusses der Änderungsvereinbarung (ihrer letzten Unterschrift, JJJJ-MM-TT); nicht nach dem Stand des Vorhabens, nicht vor der vorigen Änderung."`
 }
 
 // FITStore holds the references of a FIT-Store offer.

@@ -124,6 +124,28 @@ func (v *validator) vertrag() {
 	if c.Ende != nil && !c.Beginn.IsZero() && !c.Ende.IsZero() && !c.Ende.Time().After(c.Beginn.Time()) {
 		v.add("vertrag.ende", "Ende %s liegt nicht nach dem Beginn %s", c.Ende, c.Beginn)
 	}
+	v.aenderungen()
+}
+
+// aenderungen checks the history of amendments (vertrag.aenderungen):
+// in the order they were concluded, none dated after the Stand.
+func (v *validator) aenderungen() {
+	stand := v.f.Projekt.Vorhaben.Stand
+	var prev Datum
+	for i, a := range v.f.Projekt.Vertrag.Aenderungen {
+		path := fmt.Sprintf("vertrag.aenderungen[%d].datum", i)
+		if a.Datum.IsZero() || v.f.failed[path] {
+			prev = Datum{}
+			continue
+		}
+		if !prev.IsZero() && a.Datum.Time().Before(prev.Time()) {
+			v.add(path, "die %d. Änderung vom %s liegt vor der %d. vom %s; die Änderungen stehen in der Reihenfolge ihres Abschlusses", i+1, a.Datum, i, prev)
+		}
+		if !stand.IsZero() && !v.f.failed["vorhaben.stand"] && a.Datum.Time().After(stand.Time()) {
+			v.add(path, "die %d. Änderung vom %s liegt nach dem Stand %s; eine Änderung wird eingetragen, wenn sie geschlossen ist – Datum oder „vorhaben.stand“ anpassen", i+1, a.Datum, stand)
+		}
+		prev = a.Datum
+	}
 }
 
 func (v *validator) parteien() {
