@@ -74,4 +74,3 @@ func shareRun(r *costs.Result, code string, fallback int64, y, first, last int) 
 	}
 	return end, "Anteil " + strings.Join(parts, "; ") + " (Neuberechnung nach Beitritt oder Ausscheiden)"
 }
-

@@ -94,13 +94,13 @@ type JahrZeile struct {
 	// ShareE5 is the share in force in the last month of the year the
 	// party takes part in (after a join or a leave the key is computed
 	// anew); Hinweis names every share of the year when it changes.
-	ShareE5 int64
-	Bears   bool
-	Hinweis string
-	Jahr    int // Leistungsjahr: the year the costs are for (0: one-off items without a year)
-	Monate            int // months of yearly costs (0: none)
-	Jaehrlich         int64
-	Einmalig          int64
+	ShareE5   int64
+	Bears     bool
+	Hinweis   string
+	Jahr      int // Leistungsjahr: the year the costs are for (0: one-off items without a year)
+	Monate    int // months of yearly costs (0: none)
+	Jaehrlich int64
+	Einmalig  int64
 	// Ausgleich is what the engine charges beyond the party's items
 	// (a move between parties that keeps each within its Höchstbetrag
 	// after a recalculation); usually 0.
