@@ -82,15 +82,15 @@ type Row struct {
 	// „in Kraft seit 01.01.2027“, „Umlauf: 3 von 6 unterzeichnet“,
 	// „Entwurf“; for a joining Land „Beitritt ab 01.07.2028“.
 	Status string
-	Party                       bool   // the Land is a party: share and amounts apply
+	Party  bool // the Land is a party: share and amounts apply
 	// ShareE5 is the Land's share in force at the reference date (Stand
 	// of the Übersicht); before its join the share from its join, after
 	// its leave the share until then.
-	ShareE5 int64
-	ByYear                      map[int]int64 // cents per Haushaltsjahr; key 0: without year
-	TotalCents                  int64
-	Meilenstein                 string
-	MeilensteinDatum            time.Time // zero = none
+	ShareE5          int64
+	ByYear           map[int]int64 // cents per Haushaltsjahr; key 0: without year
+	TotalCents       int64
+	Meilenstein      string
+	MeilensteinDatum time.Time // zero = none
 }
 
 // Uebersicht is the Nachnutzungsübersicht of one Land.
