@@ -248,6 +248,14 @@ func TestProjektplanXLSX(t *testing.T) {
 		if len(recs) != want[name]+1 || recs[0][5] != "Aufgabe" || recs[0][6] != "Beginn" {
 			t.Errorf("%s: LibreOffice-CSV mit %d Zeilen, Kopf %q; erwartet %d", name, len(recs), recs[0], want[name]+1)
 		}
+		// the month headers are date cells: LibreOffice exports them as
+		// dates, the first of a month (text „Jan 26“ before the audit)
+		if len(recs[0]) > 9 {
+			// (in the German order of the format's locale)
+			if d, err := time.Parse("02.01.2006", recs[0][9]); err != nil || d.Day() != 1 {
+				t.Errorf("%s: Monatskopf %q ist in LibreOffice kein Datum", name, recs[0][9])
+			}
+		}
 		// LibreOffice writes a date cell's raw value as a date (US order
 		// in this export), a number cell as a number
 		if len(recs) > 1 && recs[1][6] != "" {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/data"
@@ -85,6 +87,7 @@ func (r *runner) writeUebersichten(res *Result) {
 		}
 	}
 	parties := r.uebersichtParties()
+	r.warnPartial()
 	outs := make([][]byte, len(parties))
 	errs := make([]error, len(parties))
 	r.each(len(parties), func(i int) {
@@ -138,18 +141,60 @@ func (r *runner) writeUebersichten(res *Result) {
 	_ = os.Remove(dir) // only if empty: no Übersicht and nothing else
 }
 
+// thisRun are the project files of this run, as the manifest names them.
+func (r *runner) thisRun() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range r.projects {
+		out[filepath.ToSlash(p.Input)] = true
+	}
+	return out
+}
+
+// warnPartial tells the user when the Übersichten of this run leave out
+// projects of the output directory: the old manifest names project files
+// this run does not load (without Clean their files stay). An Übersicht
+// is built from the projects of the run only, so it then lacks their rows.
+func (r *runner) warnPartial() {
+	if r.oldManifest == nil || r.opts.Clean {
+		return
+	}
+	this := r.thisRun()
+	var others []string
+	for _, in := range r.oldManifest.Inputs {
+		if !this[in.Path] {
+			others = append(others, in.Path)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	slices.Sort(others)
+	names := strings.Join(others[:min(3, len(others))], ", ")
+	if len(others) > 3 {
+		names += " und " + strconv.Itoa(len(others)-3) + " weitere"
+	}
+	r.notify(fmt.Sprintf("Die Übersichten in %s enthalten nur die Vorhaben dieses Laufs; es fehlen %d Projektdateien, deren Dokumente das Manifest nennt (%s). Vollständige Übersichten entstehen, wenn alle Projektdateien zusammen erzeugt werden; --clean entfernt stattdessen die Dateien der anderen.",
+		filepath.Join(r.opts.OutDir, UebersichtDir), len(others), names))
+}
+
 // removeStaleUebersichten removes the Übersichten the old manifest lists
 // that this run did not write: parties no longer in any project, of
-// Options.Only if given (with Clean, any). A file the manifest does not
-// list is not ours and stays.
+// Options.Only if given (with Clean, any). Without Clean, an Übersicht
+// with rows of a project file this run does not load stays: the Land
+// still takes part in that project (a partial run must not delete it). A
+// file the manifest does not list is not ours and stays.
 func (r *runner) removeStaleUebersichten(written map[string]bool) []string {
 	if r.oldManifest == nil {
 		return nil
 	}
 	var removed []string
+	this := r.thisRun()
 	for _, f := range r.oldManifest.Files {
 		party, ok := ownUebersicht(f)
 		if !ok || written[f.Path] || slices.Contains(removed, f.Path) {
+			continue
+		}
+		if !r.opts.Clean && slices.ContainsFunc(f.Inputs, func(in string) bool { return !this[in] }) {
 			continue
 		}
 		if !r.opts.Clean && len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, party) {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -250,5 +251,54 @@ func TestUebersichtDiskFull(t *testing.T) {
 	}
 	if n := len(uebersichten(checkConsistent(t, out))); n != 4 {
 		t.Errorf("manifest lists %d Übersichten, want the 4 old ones", n)
+	}
+}
+
+// TestUebersichtPartialRun (audit): a run with Uebersicht over one project
+// into a folder that holds a run over two keeps the Übersichten of the
+// Länder that take part only in the other project (they still hold its
+// rows), and tells the user that the Übersichten it writes lack the other
+// project; with Clean it removes them and says nothing.
+func TestUebersichtPartialRun(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	for _, clean := range []bool{false, true} {
+		dir := t.TempDir()
+		one := copyFixture(t, dir, "bafoeg-stern.yaml")
+		other := copyFixture(t, dir, "eheschliessung-ring.yaml")
+		out := filepath.Join(dir, "out")
+		opts := batch.Options{OutDir: out, Formats: []string{"md"}, Kinds: readyKinds(t, gen), Uebersicht: true}
+		if _, err := batch.Run(context.Background(), gen, []string{one, other}, opts); err != nil {
+			t.Fatal(err)
+		}
+		full := uebersichten(readManifest(t, out))
+		var onlyOther []string
+		for land, f := range full {
+			if !slices.Contains(f.Inputs, filepath.ToSlash(one)) {
+				onlyOther = append(onlyOther, land)
+			}
+		}
+		if len(onlyOther) == 0 {
+			t.Fatalf("no Land only in %s: %v", other, full)
+		}
+		var notes []string
+		opts.Clean = clean
+		opts.Notify = func(s string) { notes = append(notes, s) }
+		if _, err := batch.Run(context.Background(), gen, []string{one}, opts); err != nil {
+			t.Fatal(err)
+		}
+		warned := slices.ContainsFunc(notes, func(s string) bool {
+			return strings.Contains(s, "enthalten nur die Vorhaben dieses Laufs") && strings.Contains(s, filepath.ToSlash(other))
+		})
+		if warned == clean {
+			t.Errorf("clean=%v: warned %v: %q", clean, warned, notes)
+		}
+		for _, land := range onlyOther {
+			_, err := os.Stat(filepath.Join(out, "uebersicht", "uebersicht-"+land+".xlsx"))
+			if kept := err == nil; kept == clean {
+				t.Errorf("clean=%v: Übersicht of %s (only in the other project) kept: %v", clean, land, kept)
+			}
+		}
+		checkConsistent(t, out)
 	}
 }

@@ -176,6 +176,19 @@ type ItemResult struct {
 	// Split holds the parties paying something (> 0), in party input order.
 	// It is empty for External items.
 	Split []PartyAmount
+	// Runs are the parts of a yearly item split by the key when the key
+	// changes within its year (a party joins or leaves): one per run of
+	// months of one period, in month order; nil when one key splits the
+	// whole item. The runs' splits add up to Split. (Not part of the JSON.)
+	Runs []ItemRun
+}
+
+// ItemRun is the part of a yearly item charged for the months First to
+// Last of its year, split by the key of one period.
+type ItemRun struct {
+	First, Last int
+	// Split holds the parties paying something (> 0), in party input order.
+	Split []PartyAmount
 }
 
 // PartyAmount is the amount one party pays for an item.
@@ -450,7 +463,8 @@ func (s splitter) pay(it *ItemResult, pos Position) error {
 			return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoBearer)
 		}
 		amounts := make([]int64, len(parties))
-		for _, r := range s.runs(it, pos) {
+		runs := s.runs(it, pos)
+		for _, r := range runs {
 			if r.per.shares == nil {
 				return fmt.Errorf("Kostenposition %q: %w", pos.ID, ErrNoBearer)
 			}
@@ -458,8 +472,16 @@ func (s splitter) pay(it *ItemResult, pos Position) error {
 			if err != nil {
 				return fmt.Errorf("Kostenposition %q: %w", pos.ID, err)
 			}
+			var ir ItemRun
 			for i, a := range part {
 				amounts[i] += a // Σ ≤ item amount ≤ MaxCents
+				if a > 0 {
+					ir.Split = append(ir.Split, PartyAmount{Code: parties[i].Code, Cents: a})
+				}
+			}
+			if len(runs) > 1 && r.first > 0 {
+				ir.First, ir.Last = r.first, r.last
+				it.Runs = append(it.Runs, ir)
 			}
 		}
 		for i, a := range amounts {
@@ -475,6 +497,8 @@ func (s splitter) pay(it *ItemResult, pos Position) error {
 type run struct {
 	per   *Period
 	cents int64
+	// first and last are the months of a yearly item's run (0 otherwise).
+	first, last int
 }
 
 // runs cuts an item at the period boundaries: a yearly item by its months
@@ -495,7 +519,7 @@ func (s splitter) runs(it *ItemResult, pos Position) []run {
 			continue
 		}
 		cents, _ := ProRata(pos.AmountCents, a, b) // 1 ≤ a ≤ b ≤ 12
-		out = append(out, run{per: per, cents: cents})
+		out = append(out, run{per: per, cents: cents, first: a, last: b})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package costs
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -98,6 +99,36 @@ func TestJoinProRata(t *testing.T) {
 	// Jul–Dec 601; July to December split 50:50 → 301 (U, the earlier) and 300.
 	if u, j := res.Parties[0].ByYear[2027], res.Parties[1].ByYear[2027]; u != 907 || j != 300 {
 		t.Errorf("U %d, J %d; want 907, 300", u, j)
+	}
+}
+
+// TestItemRuns: a yearly item whose key changes within its year names its
+// runs of months with their splits (the Zahlungsplan invoices by them):
+// January–June 606 cents for U alone, July–December 601 split 301/300.
+// An item without a change of key has no runs.
+func TestItemRuns(t *testing.T) {
+	t.Parallel()
+	in := Input{
+		Parties:             []Party{{Code: "U", Bears: true}, {Code: "J", Bears: true, From: Month{2027, 7}}},
+		Key:                 []KeyPart{{Kind: Paritaet, Weight: 10000}},
+		Positions:           []Position{{ID: "b", AmountCents: 1207, Years: []int{2027, 2028}}},
+		Implementing:        "U",
+		CapSurchargePercent: 1000,
+	}
+	res, err := Compute(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(res.Items[0].Runs)
+	if want := "[{1 6 [{U 606}]} {7 12 [{U 301} {J 300}]}]"; got != want {
+		t.Errorf("runs of 2027: %s, want %s", got, want)
+	}
+	if res.Items[1].Runs != nil {
+		t.Errorf("runs of 2028 without a change: %v", res.Items[1].Runs)
+	}
+	b, err := json.Marshal(res.Items[0])
+	if err != nil || strings.Contains(string(b), "First") || strings.Contains(string(b), "runs") {
+		t.Errorf("runs leak into the JSON: %s %v", b, err)
 	}
 }
 

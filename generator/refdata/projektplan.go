@@ -1,14 +1,12 @@
 package refdata
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +17,7 @@ import (
 
 // ErrProjektplan is returned (wrapped) by [LoadProjektplan] when the file
 // with the tasks of the Musterprojektplan cannot be read or is invalid.
-var ErrProjektplan = errors.New("refdata: Aufgaben des Projektplans fehlerhaft")
+var ErrProjektplan = errors.New("Aufgaben des Projektplans fehlerhaft")
 
 // PlanPhasen are the phases of the Musterprojektplan in their order (the
 // five project phases of Leitfaden chapter 3) and "laufend", the tasks
@@ -146,17 +144,19 @@ type planYAML struct {
 	Aufgaben   []PlanAufgabe `yaml:"aufgaben"`
 }
 
-// parseProjektplan decodes and checks the task data: unknown keys, a
-// source, roles with a unique Kuerzel, a name and a section; tasks with a
-// known phase, role and dimension, a text, a section and known models.
-// Every problem is reported with file, line and path.
+// parseProjektplan decodes and checks the task data: the shape (keys,
+// lists, texts) node by node, then a source, roles with a unique Kuerzel,
+// a name and a section; tasks with a known phase, role and dimension, a
+// text, a section and known models. Every problem is reported in German
+// with file, the line of the field and its path („aufgaben[3].phase“),
+// like the project file's errors.
 func parseProjektplan(file string, b []byte) (*Projektplan, error) {
 	fail := func(line int, path, msg string) error {
 		return fmt.Errorf("%w: %s", ErrProjektplan, Error{File: file, Line: line, Path: path, Msg: msg}.Error())
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		line, msg := yamlProblem(err)
+		line, msg := yamlSyntax(err)
 		return nil, fail(line, "", "kein gültiges YAML: "+msg)
 	}
 	if len(doc.Content) == 0 {
@@ -165,46 +165,52 @@ func parseProjektplan(file string, b []byte) (*Projektplan, error) {
 	if hasAlias(&doc) {
 		return nil, fail(0, "", "Anker und Aliase werden nicht unterstützt")
 	}
+	lines := map[string]int{}
+	if err := planShape(doc.Content[0], lines); err != nil {
+		return nil, fail(err.Line, err.Path, err.Msg)
+	}
 	var y planYAML
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&y); err != nil {
-		line, msg := yamlProblem(err)
+	if err := doc.Content[0].Decode(&y); err != nil { // the shape is checked: no type errors left
+		line, msg := yamlSyntax(err)
 		return nil, fail(line, "", msg)
 	}
-	lines := itemLines(doc.Content[0])
 	if strings.TrimSpace(y.Quelle) == "" {
-		return nil, fail(0, "quelle", "die Quelle der Aufgaben fehlt")
+		return nil, fail(lines["quelle"], "quelle", "die Quelle der Aufgaben fehlt")
+	}
+	// at returns the line of a field, else of its item
+	at := func(item, field string) int {
+		if l, ok := lines[item+"."+field]; ok {
+			return l
+		}
+		return lines[item]
 	}
 	p := &Projektplan{Quelle: y.Quelle, Quelldatei: y.Quelldatei, Datei: file, Rollen: y.Rollen, Aufgaben: y.Aufgaben}
 	known := map[string]bool{}
 	for i, r := range y.Rollen {
 		path := fmt.Sprintf("rollen[%d]", i)
-		line := lines["rollen"][i]
 		switch {
 		case r.Kuerzel == "" || strings.TrimSpace(r.Kuerzel) != r.Kuerzel:
-			return nil, fail(line, path+".kuerzel", "Kürzel fehlt oder hat Leerraum am Rand")
+			return nil, fail(at(path, "kuerzel"), path+".kuerzel", "Kürzel fehlt oder hat Leerraum am Rand")
 		case known[r.Kuerzel]:
-			return nil, fail(line, path+".kuerzel", "Kürzel „"+r.Kuerzel+"“ doppelt")
+			return nil, fail(at(path, "kuerzel"), path+".kuerzel", "Kürzel „"+r.Kuerzel+"“ doppelt")
 		case strings.TrimSpace(r.Name) == "":
-			return nil, fail(line, path+".name", "Name fehlt")
+			return nil, fail(at(path, "name"), path+".name", "Name fehlt")
 		case strings.TrimSpace(r.Abschnitt) == "":
-			return nil, fail(line, path+".abschnitt", "Abschnitt der Quelle fehlt")
+			return nil, fail(at(path, "abschnitt"), path+".abschnitt", "Abschnitt der Quelle fehlt")
 		}
 		known[r.Kuerzel] = true
 	}
 	if len(y.Aufgaben) == 0 {
-		return nil, fail(0, "aufgaben", "keine Aufgaben")
+		return nil, fail(lines["aufgaben"], "aufgaben", "keine Aufgaben")
 	}
 	for i, a := range y.Aufgaben {
 		path := fmt.Sprintf("aufgaben[%d]", i)
-		line := lines["aufgaben"][i]
 		oneOf := func(field, v string, allowed []string) error {
 			msg := fmt.Sprintf("„%s“ (erlaubt: %s)", v, strings.Join(allowed, ", "))
 			if s := Suggest(v, allowed); s != "" {
 				msg += fmt.Sprintf(" – meinten Sie „%s“?", s)
 			}
-			return fail(line, path+"."+field, msg)
+			return fail(at(path, field), path+"."+field, msg)
 		}
 		switch {
 		case !slices.Contains(PlanPhasen, a.Phase):
@@ -214,9 +220,9 @@ func parseProjektplan(file string, b []byte) (*Projektplan, error) {
 		case !slices.Contains(PlanDimensionen, a.Dimension):
 			return nil, oneOf("dimension", a.Dimension, PlanDimensionen)
 		case strings.TrimSpace(a.Aufgabe) == "":
-			return nil, fail(line, path+".aufgabe", "Text der Aufgabe fehlt")
+			return nil, fail(at(path, "aufgabe"), path+".aufgabe", "Text der Aufgabe fehlt")
 		case strings.TrimSpace(a.Abschnitt) == "":
-			return nil, fail(line, path+".abschnitt", "Abschnitt der Quelle fehlt")
+			return nil, fail(at(path, "abschnitt"), path+".abschnitt", "Abschnitt der Quelle fehlt")
 		}
 		for j, m := range a.Modelle {
 			if !slices.Contains(planModelle, m) {
@@ -225,6 +231,112 @@ func parseProjektplan(file string, b []byte) (*Projektplan, error) {
 		}
 	}
 	return p, nil
+}
+
+// The shape of the task file: which keys a mapping has and what each
+// holds (planText: a text; planList: a list of the item shape).
+type planKind int
+
+const (
+	planText planKind = iota
+	planList
+	planMap
+)
+
+type planField struct {
+	kind planKind
+	item *planShapeOf // for planList of mappings; nil: a list of texts
+}
+
+type planShapeOf struct {
+	keys   []string // in the order of the format
+	fields map[string]planField
+}
+
+var (
+	planRolleShape = &planShapeOf{keys: []string{"kuerzel", "name", "abschnitt"},
+		fields: map[string]planField{"kuerzel": {}, "name": {}, "abschnitt": {}}}
+	planAufgabeShape = &planShapeOf{keys: []string{"phase", "rolle", "dimension", "aufgabe", "abschnitt", "modelle"},
+		fields: map[string]planField{"phase": {}, "rolle": {}, "dimension": {}, "aufgabe": {}, "abschnitt": {}, "modelle": {kind: planList}}}
+	planRootShape = &planShapeOf{keys: []string{"quelle", "quelldatei", "rollen", "aufgaben"},
+		fields: map[string]planField{"quelle": {}, "quelldatei": {}, "rollen": {kind: planList, item: planRolleShape}, "aufgaben": {kind: planList, item: planAufgabeShape}}}
+)
+
+// planShape checks the tree of the task file against its shape and
+// records the line of every path; the first problem is returned.
+func planShape(root *yaml.Node, lines map[string]int) *Error {
+	return checkMapping(root, "", planRootShape, lines)
+}
+
+func joinPath(base, key string) string {
+	if base == "" {
+		return key
+	}
+	return base + "." + key
+}
+
+func checkMapping(n *yaml.Node, path string, shape *planShapeOf, lines map[string]int) *Error {
+	if n.Kind != yaml.MappingNode {
+		what := "die Datei"
+		if path != "" {
+			what = "der Eintrag"
+		}
+		return &Error{Line: n.Line, Path: path, Msg: fmt.Sprintf("%s muss eine Zuordnung von Schlüsseln sein (%s), nicht %s", what, strings.Join(shape.keys, ", "), describe(n))}
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		f, ok := shape.fields[k.Value]
+		if !ok || k.Kind != yaml.ScalarNode {
+			msg := "unbekannter Schlüssel „" + k.Value + "“"
+			if s := Suggest(k.Value, shape.keys); s != "" {
+				msg += " – meinten Sie „" + s + "“?"
+			} else {
+				msg += " (erlaubt: " + strings.Join(shape.keys, ", ") + ")"
+			}
+			return &Error{Line: k.Line, Path: joinPath(path, k.Value), Msg: msg}
+		}
+		if first, dup := seen[k.Value]; dup {
+			return &Error{Line: k.Line, Path: joinPath(path, k.Value), Msg: fmt.Sprintf("Schlüssel „%s“ doppelt (zuerst in Zeile %d)", k.Value, first)}
+		}
+		seen[k.Value] = k.Line
+		p := joinPath(path, k.Value)
+		lines[p] = v.Line
+		if err := checkField(v, p, f, lines); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkField(v *yaml.Node, path string, f planField, lines map[string]int) *Error {
+	switch f.kind {
+	case planText:
+		if v.Kind != yaml.ScalarNode {
+			return &Error{Line: v.Line, Path: path, Msg: "muss ein Text sein, nicht " + describe(v)}
+		}
+	case planList:
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			return nil // an empty list
+		}
+		if v.Kind != yaml.SequenceNode {
+			return &Error{Line: v.Line, Path: path, Msg: "muss eine Liste sein, nicht " + describe(v)}
+		}
+		for i, it := range v.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			lines[p] = it.Line
+			var err *Error
+			if f.item != nil {
+				err = checkMapping(it, p, f.item, lines)
+			} else {
+				err = checkField(it, p, planField{}, lines)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // itemLines returns for the top-level sequences of a mapping the line of
@@ -256,21 +368,20 @@ func hasAlias(n *yaml.Node) bool {
 	return false
 }
 
-var (
-	planErrLine = regexp.MustCompile(`line (\d+): (.*)`)
-	planUnknown = regexp.MustCompile(`^field (\S+) not found in type`)
-)
-
-// yamlProblem is the first line and message of a yaml error, an unknown
-// key said in German.
-func yamlProblem(err error) (int, string) {
-	m := planErrLine.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 0, err.Error()
+// yamlSyntax is the line and German message of an error of the YAML
+// parser: its line corrected like the KS tables' (parser problems name
+// the 0-based line of the enclosing block), its text translated.
+func yamlSyntax(err error) (int, string) {
+	msg, line := err.Error(), 0
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	n, _ := strconv.Atoi(m[1])
-	if u := planUnknown.FindStringSubmatch(m[2]); u != nil {
-		return n, "unbekannter Schlüssel „" + u[1] + "“"
+	if yamlParserProblems[msg] {
+		// the line where the enclosing block begins, not the mistake
+		return line + 1, "im Abschnitt ab dieser Zeile: " + germanYAML(msg)
 	}
-	return n, m[2]
+	return line, germanYAML(msg)
 }

@@ -81,7 +81,7 @@ func TestLoadProjektplanFromFile(t *testing.T) {
 		t.Errorf("geladen: %+v", p)
 	}
 	for i, tt := range []struct{ src, want string }{
-		{strings.Replace(good, "aufgabe:", "aufgab:", 1), "bad0.yaml:5: unbekannter Schlüssel „aufgab“"},
+		{strings.Replace(good, "aufgabe:", "aufgab:", 1), "bad0.yaml:5: aufgaben[0].aufgab: unbekannter Schlüssel „aufgab“ – meinten Sie „aufgabe“?"},
 		{strings.Replace(good, "phase: planung", "phase: plannung", 1), "bad1.yaml:5: aufgaben[0].phase: „plannung“ (erlaubt: initialisierung, pruefung, planung, umsetzung, einfuehrung, laufend) – meinten Sie „planung“?"},
 		{strings.Replace(good, "rolle: PL", "rolle: XY", 1), "aufgaben[0].rolle: „XY“ (erlaubt: PL)"},
 		{strings.Replace(good, "dimension: finanziell", "dimension: geld", 1), "aufgaben[0].dimension"},
@@ -98,6 +98,33 @@ func TestLoadProjektplanFromFile(t *testing.T) {
 		_, err := refdata.LoadProjektplan(path)
 		if !errors.Is(err, refdata.ErrProjektplan) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Fall %d: %v\nerwartet %q", i, err, tt.want)
+		}
+	}
+	// audit: a wrong type, broken YAML and a bad value in block style are
+	// said in German with the line of the field and its path
+	block := "quelle: \"eigene Fassung\"\nrollen:\n  - kuerzel: PL\n    name: Projektleitung\n    abschnitt: \"Handbuch 1\"\naufgaben:\n  - phase: planung\n    rolle: PL\n    dimension: finanziell\n    aufgabe: \"Budget planen\"\n    abschnitt: \"Handbuch 2\"\n"
+	if _, err := refdata.LoadProjektplan(write("block.yaml", block)); err != nil {
+		t.Fatal(err)
+	}
+	for i, tt := range []struct{ src, want string }{
+		{strings.Replace(block, "aufgabe: \"Budget planen\"", "aufgabe: [1, 2]", 1), "block0.yaml:10: aufgaben[0].aufgabe: muss ein Text sein, nicht eine Liste"},
+		{strings.Replace(block, "dimension: finanziell", "dimension: geld", 1), "block1.yaml:9: aufgaben[0].dimension: „geld“"},
+		{strings.Replace(block, "    name: Projektleitung", "    name: {a: b}", 1), "block2.yaml:4: rollen[0].name: muss ein Text sein, nicht eine Zuordnung"},
+		{strings.Replace(block, "rollen:\n", "rollen: x\nx:\n", 1), "block3.yaml:2: rollen: muss eine Liste sein, nicht „x“"},
+		{strings.Replace(block, "  - phase: planung", "  - phase: planung\n   rolle: PL", 1), "block4.yaml:"},
+		{strings.Replace(block, "aufgaben:\n", "aufgaben: [\n", 1), "kein gültiges YAML: "},
+		{"- a\n- b\n", "block6.yaml:1: die Datei muss eine Zuordnung von Schlüsseln sein"},
+		{strings.Replace(block, "    rolle: PL", "    rolle: PL\n    rolle: PL", 1), "block7.yaml:9: aufgaben[0].rolle: Schlüssel „rolle“ doppelt (zuerst in Zeile 8)"},
+	} {
+		_, err := refdata.LoadProjektplan(write("block"+string(rune('0'+i))+".yaml", tt.src))
+		if !errors.Is(err, refdata.ErrProjektplan) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Fall block%d: %v\nerwartet %q", i, err, tt.want)
+		}
+		// no English text of the YAML library
+		for _, en := range []string{"cannot unmarshal", "did not find", "mapping values", "into string", "line "} {
+			if err != nil && strings.Contains(err.Error(), en) {
+				t.Errorf("Fall block%d: English %q in %v", i, en, err)
+			}
 		}
 	}
 	if _, err := refdata.LoadProjektplan(filepath.Join(dir, "fehlt.yaml")); !errors.Is(err, refdata.ErrProjektplan) || !strings.Contains(err.Error(), "existiert nicht") {

@@ -25,8 +25,10 @@ var planColumns = []struct {
 	{"Aufgabe", 60}, {"Beginn", 11}, {"Ende", 11}, {"Quelle (Leitfaden)", 36},
 }
 
-// monthLabels are the German month abbreviations of the month columns.
-var monthLabels = [12]string{"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"}
+// monthFormat shows a month's header cell, a date, as the German
+// abbreviation of the month and the year („Jan 26“): locale 407 (German)
+// for the month names in Excel and LibreOffice alike.
+const monthFormat = `[$-407]MMM YY`
 
 // Projektplan writes the project plan as a workbook. The sheet
 // „Projektplan“ has one row per task: number, phase, role (short and
@@ -71,6 +73,7 @@ type planWriter struct {
 	months []time.Time    // first day of each month of the time plan
 	fills  map[string]int // style of a filled month cell, by colour
 	marker int            // style of a milestone's month cell
+	month  int            // style of a month's header cell (a date shown „Jan 26“)
 }
 
 // planMonths are the months from the first to the last date of the time
@@ -132,14 +135,25 @@ func (pw *planWriter) header(sheet string, headers []string, widths []float64) e
 			return err
 		}
 	}
+	if pw.month == 0 && len(pw.months) > 0 {
+		// the month as a date cell, shown as the German abbreviation and
+		// the year („Jan 26“, „Mär 26“) whatever the program's language
+		nf := monthFormat
+		id, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &nf,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}}})
+		if err != nil {
+			return err
+		}
+		pw.month = id
+	}
 	for i, m := range pw.months {
 		c := len(headers) + i + 1
 		col, _ := excelize.ColumnNumberToName(c)
 		if err := f.SetColWidth(sheet, col, col, 4.5); err != nil {
 			return err
 		}
-		label := monthLabels[m.Month()-1] + " " + strconv.Itoa(m.Year()%100)
-		if err := setCell(f, sheet, col, 1, str(label), text, pw.st.header); err != nil {
+		if err := setCell(f, sheet, col, 1, day(m), date, pw.month); err != nil {
 			return err
 		}
 	}

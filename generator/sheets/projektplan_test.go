@@ -1,7 +1,10 @@
 package sheets_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,8 +67,41 @@ func TestProjektplanSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	// header + 3 tasks + 1 milestone; months Jan, Feb, Mar 2026 in J, K, L
-	if len(rows) != 5 || rows[0][9] != "Jan 26" || rows[0][11] != "Mär 26" || len(rows[0]) != 12 {
+	// the month headers are date cells (1 January 2026 = 46023) shown
+	// „Jan 26“ by a German month format (audit: they were text)
+	if len(rows) != 5 || rows[0][9] != "46023" || rows[0][10] != "46054" || rows[0][11] != "46082" || len(rows[0]) != 12 {
 		t.Fatalf("rows %q", rows)
+	}
+	for _, ref := range []string{"J1", "L1"} {
+		id, _ := f.GetCellStyle(sheets.PlanSheet, ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != `[$-407]MMM YY` {
+			t.Errorf("%s: number format %v, want [$-407]MMM YY (%v)", ref, st.CustomNumFmt, err)
+		}
+	}
+	// no sheet claims a filter is applied (audit: filterMode was set)
+	zr, err := zip.NewReader(bytes.NewReader(a.Bytes()), int64(a.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheetsSeen := 0
+	for _, e := range zr.File {
+		if !strings.HasPrefix(e.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		sheetsSeen++
+		r, _ := e.Open()
+		x, _ := io.ReadAll(r)
+		r.Close()
+		if bytes.Contains(x, []byte("filterMode")) {
+			t.Errorf("%s: filterMode set", e.Name)
+		}
+		if e.Name == "xl/worksheets/sheet1.xml" && !bytes.Contains(x, []byte("<autoFilter")) {
+			t.Errorf("%s: the autofilter is gone", e.Name)
+		}
+	}
+	if sheetsSeen != 2 {
+		t.Errorf("%d worksheets", sheetsSeen)
 	}
 	cell := func(ref string) string {
 		v, err := f.GetCellValue(sheets.PlanSheet, ref, excelize.Options{RawCellValue: true})

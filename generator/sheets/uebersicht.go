@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,22 +76,31 @@ type Row struct {
 	Phase                       string
 	PhaseBeginn, PhaseEnde      time.Time // zero = not given
 	Umsetzend                   string    // Kurzname of the implementing Land
-	Rolle                       string    // "" = not a party
+	Rolle                       string    // "" = not a party; with a join or leave its date
 	Vertragsform                string
-	Status                      string // Entwurf | final
-	Party                       bool   // the Land is a party: share and amounts apply
-	ShareE5                     int64
-	ByYear                      map[int]int64 // cents per Haushaltsjahr; key 0: without year
-	TotalCents                  int64
-	Meilenstein                 string
-	MeilensteinDatum            time.Time // zero = none
+	// Status is the state of signing as `vereinbar status` sees it:
+	// „in Kraft seit 01.01.2027“, „Umlauf: 3 von 6 unterzeichnet“,
+	// „Entwurf“; for a joining Land „Beitritt ab 01.07.2028“.
+	Status string
+	Party  bool // the Land is a party: share and amounts apply
+	// ShareE5 is the Land's share in force at the reference date (Stand
+	// of the Übersicht); before its join the share from its join, after
+	// its leave the share until then.
+	ShareE5          int64
+	ByYear           map[int]int64 // cents per Haushaltsjahr; key 0: without year
+	TotalCents       int64
+	Meilenstein      string
+	MeilensteinDatum time.Time // zero = none
 }
 
 // Uebersicht is the Nachnutzungsübersicht of one Land.
 type Uebersicht struct {
 	Land, LandName string
 	// Stand is the newest vorhaben.stand of the projects in the rows; it
-	// dates the file (document properties, zip entries).
+	// dates the file (document properties, zip entries) and is the
+	// reference date of every row: the share in force, the group (a Land
+	// that joins later is not yet digital), the state of signing and the
+	// next milestone (a join or leave after it counts).
 	Stand time.Time
 	// Years are the Haushaltsjahre of all rows, ascending.
 	Years []int
@@ -127,7 +137,12 @@ func Build(projects []Project, o Options) (*Uebersicht, error) {
 	u := &Uebersicht{Land: o.Land, LandName: party.Kurzname}
 	years := map[int]bool{}
 	for _, p := range projects {
-		r, ok := row(p, o.Land)
+		if (o.All || takesPart(p.Projekt, o.Land)) && p.Projekt.Vorhaben.Stand.Time().After(u.Stand) {
+			u.Stand = p.Projekt.Vorhaben.Stand.Time()
+		}
+	}
+	for _, p := range projects {
+		r, ok := row(p, o.Land, u.Stand)
 		if !ok && !o.All {
 			continue
 		}
@@ -137,9 +152,6 @@ func Build(projects []Project, o Options) (*Uebersicht, error) {
 				continue
 			}
 			years[y] = true
-		}
-		if s := p.Projekt.Vorhaben.Stand.Time(); s.After(u.Stand) {
-			u.Stand = s
 		}
 		u.Rows = append(u.Rows, r)
 	}
@@ -162,8 +174,14 @@ func Build(projects []Project, o Options) (*Uebersicht, error) {
 	return u, nil
 }
 
-// row is the project seen from land; ok is false when land is no party.
-func row(p Project, land string) (Row, bool) {
+// takesPart reports whether land is a party of pr.
+func takesPart(pr *data.Projekt, land string) bool {
+	return slices.ContainsFunc(pr.Parteien, func(pt data.Partei) bool { return string(pt.Land) == land })
+}
+
+// row is the project seen from land at the reference date ref; ok is
+// false when land is no party.
+func row(p Project, land string, ref time.Time) (Row, bool) {
 	pr := p.Projekt
 	r := Row{
 		Kurztitel:    pr.Vorhaben.Kurztitel,
@@ -171,12 +189,8 @@ func row(p Project, land string) (Row, bool) {
 		Themenfeld:   string(pr.Leistung.Themenfeld),
 		Modell:       modelle[pr.Leistung.Nachnutzungsmodell],
 		Vertragsform: formen[pr.Vertrag.Form],
-		Status:       "Entwurf",
 		ReifegradIst: -1, ReifegradZiel: -1,
 		Group: Other,
-	}
-	if !pr.Vorhaben.Entwurf() {
-		r.Status = "final"
 	}
 	var ids, names []string
 	for _, o := range pr.Leistung.OZG {
@@ -203,6 +217,27 @@ func row(p Project, land string) (Row, bool) {
 			}
 		}
 	}
+	// a join or leave after the reference date is a milestone too, when
+	// it comes before the project's next one
+	for _, pt := range pr.Parteien {
+		name := string(pt.Land)
+		if rp, ok := refdata.PartyByCode(name); ok {
+			name = rp.Kurzname
+		}
+		var what string
+		var when time.Time
+		switch {
+		case pt.Beitretend():
+			what, when = "Beitritt "+name, pt.BeitrittAb.Time()
+		case pt.Ausscheidend():
+			what, when = "Ausscheiden "+name, pt.AustrittZum.Time()
+		default:
+			continue
+		}
+		if when.After(ref) && (r.Meilenstein == "" || when.Before(r.MeilensteinDatum)) {
+			r.Meilenstein, r.MeilensteinDatum = what, when
+		}
+	}
 	var self *data.Partei
 	for i, pt := range pr.Parteien {
 		if pt.Rolle == "umsetzend" {
@@ -214,17 +249,30 @@ func row(p Project, land string) (Row, bool) {
 			self = &pr.Parteien[i]
 		}
 	}
+	r.Status = signing(pr, self, land, ref)
 	if self == nil {
 		return r, false
 	}
 	r.Party, r.Rolle = true, self.Rolle
+	joinsLater := self.Beitretend() && self.BeitrittAb.Time().After(ref)
+	left := self.Ausscheidend() && !self.AustrittZum.Time().After(ref)
+	switch {
+	case self.Beitretend():
+		r.Rolle += ", Beitritt ab " + self.BeitrittAb.Time().Format("02.01.2006")
+	case left:
+		r.Rolle += ", ausgeschieden zum " + self.AustrittZum.Time().Format("02.01.2006")
+	case self.Ausscheidend():
+		r.Rolle += ", Ausscheiden zum " + self.AustrittZum.Time().Format("02.01.2006")
+	}
 	if pr.CallsOff(*self) && pr.Vertrag.Form != "fit-store" {
 		r.Vertragsform += " (Abruf FIT-Store)"
 	}
 	switch {
 	case self.Rolle == "umsetzend":
 		r.Group = Own
-	case phase == "einfuehrung":
+	case left:
+		r.Group = Other // no longer takes part
+	case phase == "einfuehrung" && !joinsLater:
 		r.Group = Digital
 	default:
 		r.Group = Reused
@@ -235,11 +283,87 @@ func row(p Project, land string) (Row, bool) {
 			continue
 		}
 		// A Land with a Kommune as a second party pays for both.
-		r.ShareE5 += pres.ShareE5
+		if pres.Bears {
+			m := refMonth(ref, 0)
+			switch {
+			case !pres.From.IsZero() && (pres.From.Year*12+pres.From.Month) > m.Year()*12+int(m.Month()):
+				m = time.Date(pres.From.Year, time.Month(pres.From.Month), 1, 0, 0, 0, 0, time.UTC)
+			case !pres.To.IsZero() && (pres.To.Year*12+pres.To.Month) < m.Year()*12+int(m.Month()):
+				m = time.Date(pres.To.Year, time.Month(pres.To.Month), 1, 0, 0, 0, 0, time.UTC)
+			}
+			r.ShareE5 += ShareAt(p.Costs, pres.Code, pres.ShareE5, m.Year(), int(m.Month()))
+		}
 		r.TotalCents += pres.TotalCents
 		for y, c := range pres.ByYear {
 			r.ByYear[y] += c
 		}
 	}
 	return r, true
+}
+
+// signing is the state of signing of the agreement land is bound by, as
+// `vereinbar status` reads it (data.Umlauf): in force, in circulation or
+// a draft. A joining Land signs a Beitrittserklärung, not the agreement;
+// a FIT-Store call-off has no circulation (the draft state of the
+// project). In star form the implementing Land (and a Land without a
+// part, with All) sees every agreement.
+func signing(pr *data.Projekt, self *data.Partei, land string, ref time.Time) string {
+	if self != nil && self.Beitretend() {
+		s := "Beitritt ab " + self.BeitrittAb.Time().Format("02.01.2006")
+		if self.Unterschrift != nil {
+			s += " (Beitrittserklärung unterzeichnet am " + self.Unterschrift.Datum.Time().Format("02.01.2006") + ")"
+		}
+		return s
+	}
+	draft := "Entwurf"
+	if !pr.Vorhaben.Entwurf() {
+		draft = "final, nicht unterzeichnet"
+	}
+	if pr.Vertrag.Form == "fit-store" || (self != nil && pr.CallsOff(*self)) {
+		return strings.TrimSuffix(draft, ", nicht unterzeichnet")
+	}
+	var partners []string
+	switch {
+	case pr.Vertrag.Form != "stern":
+		partners = []string{""}
+	case self != nil && self.Rolle != "umsetzend":
+		partners = []string{land}
+	default:
+		for _, pt := range pr.Parteien {
+			if pt.Rolle == "nachnutzend" && !pr.CallsOff(pt) && !slices.Contains(partners, string(pt.Land)) {
+				partners = append(partners, string(pt.Land))
+			}
+		}
+	}
+	inForce, signed, total := 0, 0, 0
+	var since time.Time
+	for _, partner := range partners {
+		u := pr.Umlauf(partner)
+		signed += len(u.Signed)
+		total += len(u.Parteien)
+		if !u.InKraft.IsZero() {
+			inForce++
+			if t := u.InKraft.Time(); t.After(since) {
+				since = t
+			}
+		}
+	}
+	switch {
+	case len(partners) == 0 || total == 0:
+		return draft
+	case inForce == len(partners):
+		word := "in Kraft seit "
+		if since.After(ref) {
+			word = "in Kraft ab "
+		}
+		if len(partners) > 1 {
+			return word + since.Format("02.01.2006") + " (alle " + strconv.Itoa(len(partners)) + " Vereinbarungen)"
+		}
+		return word + since.Format("02.01.2006")
+	case inForce > 0:
+		return "in Kraft: " + strconv.Itoa(inForce) + " von " + strconv.Itoa(len(partners)) + " Vereinbarungen"
+	case signed > 0:
+		return "Umlauf: " + strconv.Itoa(signed) + " von " + strconv.Itoa(total) + " unterzeichnet"
+	}
+	return draft
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -78,17 +80,27 @@ type Zahlungsplan struct {
 	Bedingungen [][2]string
 	// Ausgleich is set when a row has an Ausgleich (its column is shown).
 	Ausgleich bool
+	// Folgejahr is set when an invoice falls due after its Leistungsjahr
+	// (the column „davon fällig im Folgejahr“ is shown).
+	Folgejahr bool
+	// Hinweise is set when a row has a note (the column „Hinweis“ is
+	// shown): a share that changes inside the row's months.
+	Hinweise bool
 }
 
 // JahrZeile is what one party pays in one Haushaltsjahr.
 type JahrZeile struct {
 	Code, Name, Rolle string
-	ShareE5           int64
-	Bears             bool
-	Jahr              int // 0: one-off items without a year
-	Monate            int // months of yearly costs (0: none)
-	Jaehrlich         int64
-	Einmalig          int64
+	// ShareE5 is the share in force in the last month of the year the
+	// party takes part in (after a join or a leave the key is computed
+	// anew); Hinweis names every share of the year when it changes.
+	ShareE5   int64
+	Bears     bool
+	Hinweis   string
+	Jahr      int // Leistungsjahr: the year the costs are for (0: one-off items without a year)
+	Monate    int // months of yearly costs (0: none)
+	Jaehrlich int64
+	Einmalig  int64
 	// Ausgleich is what the engine charges beyond the party's items
 	// (a move between parties that keeps each within its Höchstbetrag
 	// after a recalculation); usually 0.
@@ -98,6 +110,10 @@ type JahrZeile struct {
 	VE                int64 // the Höchstbetrag if the year needs a Verpflichtungsermächtigung, else 0
 	ErsteRechnung     time.Time
 	LetzteFaelligkeit time.Time
+	// Folgejahr is the part of Betrag whose invoices fall due after the
+	// Leistungsjahr (in arrears: the last billing period's invoice),
+	// to be budgeted in the Haushaltsjahr of the payment.
+	Folgejahr int64
 }
 
 // ZahlungsPartei is one cost-bearing party and its payments.
@@ -112,7 +128,7 @@ type ZahlungsPartei struct {
 // Zahlung is one invoice of a party: a billing period's share of the
 // yearly costs, or the one-off costs of a year.
 type Zahlung struct {
-	Jahr        int    // Haushaltsjahr (0: without a year)
+	Jahr        int    // Leistungsjahr (0: without a year)
 	Zeitraum    string // „1. Halbjahr 2027“, „einmalige Kosten“
 	Kostenart   string // „jährliche Kosten“, „einmalige Kosten“
 	Von, Bis    time.Time
@@ -122,6 +138,22 @@ type Zahlung struct {
 	Betrag      int64
 	Abrechnung  string // how and when it is invoiced
 	Faelligkeit string // when it is due
+	// Bears is set when the invoice is computed with a key share, ShareE5
+	// (the share in force in the invoice's last month; Hinweis names each
+	// share when it changes inside the period).
+	Bears   bool
+	ShareE5 int64
+	Hinweis string
+}
+
+// Zahlungsjahr is the Haushaltsjahr of the payment: the year of the due
+// date; the Leistungsjahr when the due date is not known in advance
+// (one-off costs, Ausgleich).
+func (z Zahlung) Zahlungsjahr() int {
+	if z.Faellig.IsZero() {
+		return z.Jahr
+	}
+	return z.Faellig.Year()
 }
 
 // period is a billing period: its first and last month and its name.
@@ -173,15 +205,31 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 			name = pt.Kommune
 		}
 		yearly, oneOff := map[int]int64{}, map[int]int64{}
+		// runs are the party's yearly amounts per year and run of months
+		// with one key (months 0, 0: all months it takes part in)
+		runs := map[int]map[[2]int]int64{}
 		for _, it := range r.Items {
 			for _, s := range it.Split {
 				if s.Code != pres.Code {
 					continue
 				}
-				if it.Months > 0 {
-					yearly[it.Year] += s.Cents
-				} else {
+				if it.Months == 0 {
 					oneOff[it.Year] += s.Cents
+					continue
+				}
+				yearly[it.Year] += s.Cents
+				if runs[it.Year] == nil {
+					runs[it.Year] = map[[2]int]int64{}
+				}
+				if it.Runs == nil {
+					runs[it.Year][[2]int{}] += s.Cents
+				}
+				for _, rn := range it.Runs {
+					for _, a := range rn.Split {
+						if a.Code == pres.Code {
+							runs[it.Year][[2]int{rn.First, rn.Last}] += a.Cents
+						}
+					}
 				}
 			}
 		}
@@ -194,7 +242,7 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 			if yearly[y] == 0 && oneOff[y] == 0 && adjust == 0 {
 				continue
 			}
-			row := JahrZeile{Code: pres.Code, Name: name, Rolle: rollen[pt.Rolle], ShareE5: pres.ShareE5, Bears: pres.Bears,
+			row := JahrZeile{Code: pres.Code, Name: name, Rolle: rolle(pt), ShareE5: pres.ShareE5, Bears: pres.Bears,
 				Jahr: y, Jaehrlich: yearly[y], Einmalig: oneOff[y], Ausgleich: adjust, Betrag: pres.ByYear[y],
 				Hoechstbetrag: in.Hoechstbetraege[pres.Code][y]}
 			zp.Ausgleich = zp.Ausgleich || adjust != 0
@@ -208,12 +256,29 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 					return nil, fmt.Errorf("%w: %s zahlt %s jährliche Kosten außerhalb seiner Teilnahme", ErrZahlungsplan, pres.Code, yearName(y))
 				}
 				row.Monate = last - first + 1
-				pays = periodic(in, ps, y, first, last, yearly[y], beginn)
+				pays = periodic(in, ps, y, first, last, monthly(runs[y], first, last), beginn)
+				if pres.Bears {
+					row.ShareE5, row.Hinweis = shareRun(r, pres.Code, pres.ShareE5, y, first, last)
+					for k := range pays {
+						pays[k].Bears = true
+						pays[k].ShareE5, pays[k].Hinweis = shareRun(r, pres.Code, pres.ShareE5, y, int(pays[k].Von.Month()), int(pays[k].Bis.Month()))
+					}
+				}
+			} else if pres.Bears {
+				// one-off costs only: the share of their reference month
+				// (January of the year, or the beginning, if later)
+				m := refMonth(beginn, y)
+				row.ShareE5 = ShareAt(r, pres.Code, pres.ShareE5, m.Year(), int(m.Month()))
 			}
 			if oneOff[y] > 0 {
-				pays = append(pays, Zahlung{Jahr: y, Zeitraum: "einmalige Kosten", Kostenart: "einmalige Kosten", Betrag: oneOff[y],
+				z := Zahlung{Jahr: y, Zeitraum: "einmalige Kosten", Kostenart: "einmalige Kosten", Betrag: oneOff[y],
 					Abrechnung:  "sobald die Leistung erbracht ist",
-					Faelligkeit: strconv.Itoa(in.ZahlungszielTage) + " Tage nach Zugang der Rechnung"})
+					Faelligkeit: strconv.Itoa(in.ZahlungszielTage) + " Tage nach Zugang der Rechnung"}
+				if pres.Bears {
+					m := refMonth(beginn, y)
+					z.Bears, z.ShareE5 = true, ShareAt(r, pres.Code, pres.ShareE5, m.Year(), int(m.Month()))
+				}
+				pays = append(pays, z)
 			}
 			if adjust != 0 {
 				pays = append(pays, Zahlung{Jahr: y, Zeitraum: "Ausgleich " + yearName(y), Kostenart: "Ausgleich Höchstbetrag", Betrag: adjust,
@@ -227,7 +292,13 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 				if p.Faellig.After(row.LetzteFaelligkeit) {
 					row.LetzteFaelligkeit = p.Faellig
 				}
+				if y != 0 && p.Zahlungsjahr() != y {
+					row.Folgejahr += p.Betrag
+				}
+				zp.Hinweise = zp.Hinweise || p.Hinweis != ""
 			}
+			zp.Folgejahr = zp.Folgejahr || row.Folgejahr != 0
+			zp.Hinweise = zp.Hinweise || row.Hinweis != ""
 			party.Zahlungen = append(party.Zahlungen, pays...)
 			zp.Jahre = append(zp.Jahre, row)
 		}
@@ -237,21 +308,76 @@ func BuildZahlungsplan(in ZahlungsplanInput) (*Zahlungsplan, error) {
 	return zp, nil
 }
 
-// periodic lays out the yearly costs amount of year y, charged for months
-// first to last, over the billing periods.
-func periodic(in ZahlungsplanInput, ps []period, y, first, last int, amount int64, beginn time.Time) []Zahlung {
-	n := int64(last - first + 1)
-	base, rest := amount/n, int(amount%n)
+// refMonth is the reference month of one-off items of year y (0: none):
+// January of y or the month of the beginning, if later — the month whose
+// shares split them (cost engine).
+func refMonth(beginn time.Time, y int) time.Time {
+	b := time.Date(beginn.Year(), beginn.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if y == 0 {
+		return b
+	}
+	if j := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC); j.After(b) {
+		return j
+	}
+	return b
+}
+
+// rolle is the role column of a party: its role, and its joining or
+// leaving („nachnutzendes Land, Beitritt ab 01.07.2028“).
+func rolle(pt data.Partei) string {
+	out := rollen[pt.Rolle]
+	if pt.Beitretend() {
+		out += ", Beitritt ab " + pt.BeitrittAb.Time().Format("02.01.2006")
+	}
+	if pt.Ausscheidend() {
+		out += ", Ausscheiden zum " + pt.AustrittZum.Time().Format("02.01.2006")
+	}
+	return out
+}
+
+// monthly spreads a party's yearly amounts of a year over its months:
+// each run of months with one key (from runs; [0 0]: the months first to
+// last the party takes part in) in equal monthly amounts rounded down to
+// the cent, the cents left over to the run's earliest months. Without a
+// change of the key there is one run, the party's yearly amount.
+func monthly(runs map[[2]int]int64, first, last int) [13]int64 {
+	var out [13]int64
+	keys := slices.SortedFunc(maps.Keys(runs), func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	for _, k := range keys {
+		a, b := k[0], k[1]
+		if a == 0 {
+			a, b = first, last
+		}
+		amount := runs[k]
+		n := int64(b - a + 1)
+		base, rest := amount/n, int(amount%n)
+		for m := a; m <= b; m++ {
+			out[m] += base
+			if m < a+rest {
+				out[m]++
+			}
+		}
+	}
+	return out
+}
+
+// periodic lays out the yearly costs of year y, charged for months first
+// to last (amounts per month), over the billing periods.
+func periodic(in ZahlungsplanInput, ps []period, y, first, last int, months [13]int64, beginn time.Time) []Zahlung {
 	var out []Zahlung
 	for _, p := range ps {
 		a, b := max(p.from, first), min(p.to, last)
 		if a > b {
 			continue
 		}
-		sum := base * int64(b-a+1)
-		// months first .. first+rest-1 carry one cent more
-		if hi := min(b, first+rest-1); hi >= a {
-			sum += int64(hi - a + 1)
+		var sum int64
+		for m := a; m <= b; m++ {
+			sum += months[m]
 		}
 		z := Zahlung{Jahr: y, Kostenart: "jährliche Kosten", Monate: b - a + 1, Betrag: sum,
 			Von: time.Date(y, time.Month(a), 1, 0, 0, 0, 0, time.UTC),
@@ -295,7 +421,9 @@ func terms(in ZahlungsplanInput) [][2]string {
 		{"Abrechnungszeitraum", in.Zeitraum},
 		{"Rechnungsstellung", "jährliche Kosten " + termine + "; beginnt die Vereinbarung im Laufe eines Abrechnungszeitraums, mit ihrem Beginn; einmalige Kosten, sobald die Leistung erbracht ist"},
 		{"Fälligkeit", strconv.Itoa(in.ZahlungszielTage) + " Tage nach Zugang der Rechnung; die Spalte „Fällig am“ setzt den Zugang am Rechnungsdatum voraus"},
-		{"Anteilige Zeiträume", "jährliche Kosten nur für die Monate der Teilnahme (ein angefangener Monat zählt voll); der Jahresbetrag einer Vertragspartei verteilt sich zu gleichen Monatsbeträgen, auf volle Cent abgerundet, die verbleibenden Cent auf die ersten Monate"},
+		{"Leistungsjahr und Haushaltsjahr der Zahlung", "„Leistungsjahr“ ist das Jahr, für das die Kosten anfallen; die Beträge je Leistungsjahr sind die der Kostenverteilung („vereinbar costs“). Veranschlagt wird im „Haushaltsjahr der Zahlung“, dem Jahr der Fälligkeit: bei nachträglicher Abrechnung wird die Rechnung des letzten Zeitraums eines Jahres erst im Folgejahr fällig (Übersicht: „davon fällig im Folgejahr“)"},
+		{"Anteil", "jede Rechnung nennt den Anteil, mit dem sie berechnet ist (§ Zahlungsmodalitäten); nach einem Beitritt oder Ausscheiden gilt ab dem Monat der Änderung der neu berechnete Anteil. Die Übersicht nennt den Anteil im letzten Monat des Jahres, die Spalte „Hinweis“ jeden Anteil eines Jahres, in dem er sich ändert"},
+		{"Anteilige Zeiträume", "jährliche Kosten nur für die Monate der Teilnahme (ein angefangener Monat zählt voll); der Jahresbetrag einer Vertragspartei verteilt sich zu gleichen Monatsbeträgen, auf volle Cent abgerundet, die verbleibenden Cent auf die ersten Monate; ändert sich der Anteil im Laufe des Jahres (Beitritt, Ausscheiden), gilt das je Zeitraum gleicher Anteile für den Betrag, den die Kostenverteilung diesem Zeitraum zuordnet"},
 	}
 	hb := "geplanter Betrag, aufgerundet auf volle Euro"
 	if in.Zuschlag > 0 {
@@ -363,7 +491,7 @@ func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
 			}
 			return num(r.ShareE5)
 		}},
-		{"Haushaltsjahr", integer, 14, false, func(r JahrZeile) cell {
+		{"Leistungsjahr", integer, 14, false, func(r JahrZeile) cell {
 			if r.Jahr == 0 {
 				return cell{}
 			}
@@ -381,7 +509,7 @@ func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
 	if zp.Ausgleich {
 		cs = append(cs, column[JahrZeile]{"Ausgleich Höchstbetrag", money, 24, true, func(r JahrZeile) cell { return num(r.Ausgleich) }})
 	}
-	return append(cs, []column[JahrZeile]{
+	cs = append(cs, []column[JahrZeile]{
 		{"Betrag", money, 16, true, func(r JahrZeile) cell { return num(r.Betrag) }},
 		{"Höchstbetrag", money, 16, true, func(r JahrZeile) cell { return num(r.Hoechstbetrag) }},
 		{"Verpflichtungsermächtigung", money, 29, true, func(r JahrZeile) cell {
@@ -393,12 +521,24 @@ func zahlungsplanColumns(zp *Zahlungsplan) []column[JahrZeile] {
 		{"Erste Rechnung", date, 16, false, func(r JahrZeile) cell { return day(r.ErsteRechnung) }},
 		{"Letzte Fälligkeit", date, 18, false, func(r JahrZeile) cell { return day(r.LetzteFaelligkeit) }},
 	}...)
+	if zp.Folgejahr {
+		cs = append(cs, column[JahrZeile]{"davon fällig im Folgejahr", money, 26, true, func(r JahrZeile) cell {
+			if r.Folgejahr == 0 {
+				return cell{}
+			}
+			return num(r.Folgejahr)
+		}})
+	}
+	if zp.Hinweise {
+		cs = append(cs, column[JahrZeile]{"Hinweis", text, 60, false, func(r JahrZeile) cell { return str(r.Hinweis) }})
+	}
+	return cs
 }
 
 // paymentColumns are the columns of a party's sheet.
-func paymentColumns() []column[Zahlung] {
-	return []column[Zahlung]{
-		{"Haushaltsjahr", integer, 14, false, func(z Zahlung) cell {
+func paymentColumns(zp *Zahlungsplan) []column[Zahlung] {
+	cs := []column[Zahlung]{
+		{"Leistungsjahr", integer, 14, false, func(z Zahlung) cell {
 			if z.Jahr == 0 {
 				return cell{}
 			}
@@ -418,8 +558,24 @@ func paymentColumns() []column[Zahlung] {
 		{"Rechnung zum", date, 15, false, func(z Zahlung) cell { return day(z.Rechnung) }},
 		{"Fällig am", date, 12, false, func(z Zahlung) cell { return day(z.Faellig) }},
 		{"Fälligkeit", text, 30, false, func(z Zahlung) cell { return str(z.Faelligkeit) }},
+		{"Haushaltsjahr der Zahlung", integer, 27, false, func(z Zahlung) cell {
+			if z.Zahlungsjahr() == 0 {
+				return cell{}
+			}
+			return num(int64(z.Zahlungsjahr()))
+		}},
+		{"Anteil", percent, 12, false, func(z Zahlung) cell {
+			if !z.Bears {
+				return cell{}
+			}
+			return num(z.ShareE5)
+		}},
 		{"Betrag", money, 16, true, func(z Zahlung) cell { return num(z.Betrag) }},
 	}
+	if zp.Hinweise {
+		cs = append(cs, column[Zahlung]{"Hinweis", text, 60, false, func(z Zahlung) cell { return str(z.Hinweis) }})
+	}
+	return cs
 }
 
 // WriteZahlungsplanXLSX writes the Zahlungsplan as a workbook: the sheet
@@ -444,7 +600,7 @@ func WriteZahlungsplanXLSX(w io.Writer, zp *Zahlungsplan) error {
 		if _, err := f.NewSheet(p.Sheet); err != nil {
 			return err
 		}
-		if err := writeTable(f, st, p.Sheet, paymentColumns(), p.Zahlungen); err != nil {
+		if err := writeTable(f, st, p.Sheet, paymentColumns(zp), p.Zahlungen); err != nil {
 			return err
 		}
 	}

@@ -161,7 +161,7 @@ func checkAgainstEngine(t *testing.T, what string, j engineJSON, overview [][]st
 		if r[0] == "Summe" {
 			continue
 		}
-		got[[2]string{at(r, h["Kürzel"]), at(r, h["Haushaltsjahr"])}] += cents(t, at(r, h["Betrag"]))
+		got[[2]string{at(r, h["Kürzel"]), at(r, h["Leistungsjahr"])}] += cents(t, at(r, h["Betrag"]))
 	}
 	want := j.want()
 	for k, c := range want {
@@ -407,7 +407,7 @@ func TestZahlungsplanTerms(t *testing.T) {
 		for _, r := range rawBody {
 			if at(r, h["Kostenart"]) == "jährliche Kosten" {
 				m, _ := strconv.ParseInt(at(r, h["Monate"]), 10, 64)
-				perYear[at(r, h["Haushaltsjahr"])] = append(perYear[at(r, h["Haushaltsjahr"])], [2]int64{m, cents(t, at(r, h["Betrag"]))})
+				perYear[at(r, h["Leistungsjahr"])] = append(perYear[at(r, h["Leistungsjahr"])], [2]int64{m, cents(t, at(r, h["Betrag"]))})
 			}
 		}
 		f.Close()
@@ -462,7 +462,7 @@ func TestZahlungsplanCapsAsAgreement(t *testing.T) {
 				if r[0] == "Summe" {
 					continue
 				}
-				year := at(r, h["Haushaltsjahr"])
+				year := at(r, h["Leistungsjahr"])
 				label := year
 				if year == "" {
 					label = "einmalig"
@@ -628,7 +628,7 @@ func TestZahlungsplanAdjustment(t *testing.T) {
 	}
 	found := map[string]bool{}
 	for _, r := range body {
-		code, year := at(r, h["Kürzel"]), at(r, h["Haushaltsjahr"])
+		code, year := at(r, h["Kürzel"]), at(r, h["Leistungsjahr"])
 		if r[0] == "Summe" || year != "2028" || (code != "BE" && code != "SH") {
 			continue
 		}
@@ -645,5 +645,204 @@ func TestZahlungsplanAdjustment(t *testing.T) {
 	}
 	if !found["BE"] || !found["SH"] {
 		t.Errorf("rows of BE and SH 2028 missing: %v", found)
+	}
+}
+
+// periodShare is the share of code in force in month m of year y by the
+// cost engine's periods, as `costs --json` lists them (independent of the
+// package's own lookup); ok is false when the month lies in no period.
+func periodShare(t *testing.T, gen *generator.Generator, p *generator.Project, code string, y, m int) (int64, bool) {
+	t.Helper()
+	r, err := gen.Costs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, per := range r.Periods {
+		from, to := per.From.Year*100+per.From.Month, per.To.Year*100+per.To.Month
+		if ym := y*100 + m; (per.From.IsZero() || ym >= from) && (per.To.IsZero() || ym <= to) {
+			for _, s := range per.Shares {
+				if s.Code == code {
+					return s.ShareE5, true
+				}
+			}
+			return 0, true
+		}
+	}
+	return 0, false
+}
+
+// e5 reads a raw percent cell ("0.1787916") as e5 units.
+func e5(t *testing.T, s string) int64 {
+	t.Helper()
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = (frac + "0000000")[:7]
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		t.Fatalf("share %q: %v", s, err)
+	}
+	return n
+}
+
+// TestZahlungsplanSharesInForce (audit, issue: „Anteil“ is the starting
+// share in every year): with a join and a leave, every invoice row of a
+// party sheet states the share in force in its months — the cost
+// engine's period share — and its amount follows the shares: within a
+// year the invoices of months with the same share have equal monthly
+// amounts, so those with another share differ. The overview states the
+// share in the last month of the year and names each share in „Hinweis“.
+func TestZahlungsplanSharesInForce(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	data, _, p := zpOf(t, gen, "../../fixtures/elterngeld-ring-beitritt.yaml")
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	overview, err := f.GetRows(sheets.OverviewSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := partySheets(t, overview, f.GetSheetList())
+	checked := 0
+	for code, sheet := range ps {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, body := table(t, rows)
+		for _, col := range []string{"Anteil", "Hinweis", "Haushaltsjahr der Zahlung"} {
+			if _, ok := h[col]; !ok {
+				t.Fatalf("%s: no column %q: %q", sheet, col, rows[0])
+			}
+		}
+		for _, r := range body {
+			if r[0] == "Summe" || at(r, h["Kostenart"]) != "jährliche Kosten" {
+				continue
+			}
+			y, _ := strconv.Atoi(at(r, h["Leistungsjahr"]))
+			to, err := time.Parse("2006-01-02", strings.SplitN(at(r, h["Bis"]), "T", 2)[0])
+			if err != nil {
+				// raw date cells are serial numbers
+				n, _ := strconv.Atoi(at(r, h["Bis"]))
+				to = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+			}
+			want, ok := periodShare(t, gen, p, code, y, int(to.Month()))
+			if !ok {
+				t.Fatalf("%s %d: month %s in no period", code, y, to.Format("01/2006"))
+			}
+			if got := e5(t, at(r, h["Anteil"])); got != want {
+				t.Errorf("%s %s: Anteil %d e5, the period's share is %d", sheet, at(r, h["Abrechnungszeitraum"]), got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d invoice rows checked", checked)
+	}
+	// the audit's cases: BB after MV left, HB in 2028 before and after BB joined
+	h, rows := table(t, overview)
+	shares := map[string]string{}
+	notes := map[string]string{}
+	for _, r := range rows {
+		k := at(r, h["Kürzel"]) + " " + at(r, h["Leistungsjahr"])
+		shares[k], notes[k] = at(r, h["Anteil"]), at(r, h["Hinweis"])
+	}
+	for k, want := range map[string]int64{"BB 2028": 1546745, "BB 2029": 1787916, "BB 2030": 1787916, "HB 2028": 1057305} {
+		if got := e5(t, shares[k]); got != want {
+			t.Errorf("Übersicht %s: Anteil %d, want %d", k, got, want)
+		}
+	}
+	if n := notes["HB 2028"]; !strings.Contains(n, "12,61247") || !strings.Contains(n, "10,57305") {
+		t.Errorf("Übersicht HB 2028: Hinweis %q does not name both shares", n)
+	}
+	if n := notes["HB 2027"]; n != "" {
+		t.Errorf("Übersicht HB 2027: Hinweis %q without a change of the share", n)
+	}
+	hb, _ := f.GetRows(ps["HB"], excelize.Options{RawCellValue: true})
+	hh, body := table(t, hb)
+	var h1, h2 int64
+	for _, r := range body {
+		switch at(r, hh["Abrechnungszeitraum"]) {
+		case "1. Halbjahr 2028":
+			h1 = cents(t, at(r, hh["Betrag"]))
+		case "2. Halbjahr 2028":
+			h2 = cents(t, at(r, hh["Betrag"]))
+		}
+	}
+	// 12,61247 % for the first half, 10,57305 % for the second: the
+	// invoices must not be equal halves of the year's amount
+	if h1 == 0 || h2 == 0 || h1*1057305/1261247-h2 > 100 || h2-h1*1057305/1261247 > 100 {
+		t.Errorf("HB 2028: invoices %d and %d cents do not follow the shares 12,61247 %% and 10,57305 %%", h1, h2)
+	}
+}
+
+// TestZahlungsplanPaymentYear (audit: invoices due in the next year were
+// booked to the service year): every invoice names the Haushaltsjahr of
+// its payment, the year of its due date, and the overview's „davon fällig
+// im Folgejahr“ adds up the invoices of a Leistungsjahr due later.
+func TestZahlungsplanPaymentYear(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	dir := t.TempDir()
+	var path string
+	for _, f := range zpProjects(t, dir) {
+		if strings.HasSuffix(f, "bafoeg-halbjaehrlich.yaml") { // in arrears
+			path = f
+		}
+	}
+	data, _, _ := zpOf(t, gen, path)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	overview, err := f.GetRows(sheets.OverviewSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oh, orows := table(t, overview)
+	if _, ok := oh["davon fällig im Folgejahr"]; !ok {
+		t.Fatalf("no column „davon fällig im Folgejahr“: %q", overview[0])
+	}
+	later := map[[2]string]int64{}
+	ps := partySheets(t, overview, f.GetSheetList())
+	for code, sheet := range ps {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, body := table(t, rows)
+		for _, r := range body {
+			if r[0] == "Summe" || at(r, h["Fällig am"]) == "" {
+				continue
+			}
+			due, err := time.Parse("02.01.2006", at(r, h["Fällig am"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := at(r, h["Haushaltsjahr der Zahlung"]); got != strconv.Itoa(due.Year()) {
+				t.Errorf("%s %s: Haushaltsjahr der Zahlung %q, due %s", sheet, at(r, h["Abrechnungszeitraum"]), got, due.Format("02.01.2006"))
+			}
+			if ly := at(r, h["Leistungsjahr"]); ly != strconv.Itoa(due.Year()) {
+				later[[2]string{code, ly}] += cents(t, strings.NewReplacer("€", "", ",", "").Replace(at(r, h["Betrag"])))
+			}
+		}
+	}
+	if len(later) == 0 {
+		t.Fatal("in arrears, no invoice falls due in the next year")
+	}
+	for _, r := range orows {
+		if r[0] == "Summe" {
+			continue
+		}
+		k := [2]string{at(r, oh["Kürzel"]), at(r, oh["Leistungsjahr"])}
+		got := int64(0)
+		if s := at(r, oh["davon fällig im Folgejahr"]); s != "" {
+			got = cents(t, strings.NewReplacer("€", "", ",", "").Replace(s))
+		}
+		if got != later[k] {
+			t.Errorf("Übersicht %v: davon fällig im Folgejahr %d cents, invoices due later %d", k, got, later[k])
+		}
 	}
 }
