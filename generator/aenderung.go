@@ -41,6 +41,10 @@ var (
 type AenderungOptions struct {
 	// Nr is the ordinal of the amendment: 1 „Erste“, 2 „Zweite“ ….
 	Nr int
+	// Warn, when set, receives every warning on an amendment (rule
+	// AENDERUNG-002: amounts of a Haushaltsjahr already begun changed),
+	// the amendment's file name and the rule code in front.
+	Warn func(msg string)
 }
 
 // Amendment is one amendment agreement: to the ring agreement, or in
@@ -50,6 +54,9 @@ type Amendment struct {
 	Party        string // the re-using Land in star form, "" in ring form
 	Doc          *model.Document
 	Instructions []aenderung.Instruction
+	// Hinweise are the warnings of check.Rueckwirkung: the amendment
+	// changes amounts of a Haushaltsjahr begun at NEU's stand.
+	Hinweise []string
 }
 
 // ordinals are the ordinals of the title, „Erste“ to „Zwanzigste“.
@@ -122,7 +129,13 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		if nd.doc.Party != "" {
 			file += "-" + nd.doc.Party
 		}
-		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins})
+		hints := check.Rueckwirkung(ad.model, nd.model)
+		if o.Warn != nil {
+			for _, h := range hints {
+				o.Warn(file + ": AENDERUNG-002: " + h)
+			}
+		}
+		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins, Hinweise: hints})
 	}
 	if len(out) == 0 && len(fresh) > 0 {
 		return nil, fmt.Errorf("%s → %s: %w einer bestehenden Vereinbarung; neu sind %s – sie werden geschlossen, nicht geändert („vereinbar generate“)", alt.Path, neu.Path, ErrNoChange, strings.Join(fresh, ", "))
