@@ -372,3 +372,38 @@ func TestAenderungParteien(t *testing.T) {
 		}
 	}
 }
+
+// TestAenderungParteienGeprueft: a template of the user's that does not
+// name the Land that joins (or leaves) is refused — the articles on the
+// parties are checked against the party differences of ALT and NEU.
+func TestAenderungParteienGeprueft(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ fall, file, body string }{
+		{"beitritt", "beitritt.md.tmpl", "{{with .Beitretende}}\n## Beitritt {#artikel-beitritt}\n\nEin Land tritt bei.\n{{end}}"},
+		{"austritt", "ausscheiden.md.tmpl", "{{with .Ausscheidende}}\n## Ausscheiden {#artikel-ausscheiden}\n\nEin Land scheidet aus.\n{{end}}"},
+	} {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "aenderung"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "aenderung", c.file), []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gen, err := generator.New(generator.Options{TemplatesDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", c.fall, "alt.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pn, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", c.fall, "neu.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1})
+		if !errors.Is(err, generator.ErrAenderungParteien) {
+			t.Errorf("%s: %v, erwartet ErrAenderungParteien", c.fall, err)
+		}
+	}
+}
