@@ -407,3 +407,31 @@ func TestAenderungParteienGeprueft(t *testing.T) {
 		}
 	}
 }
+
+// TestAenderungVertretenDurch: a renamed ministry (vertreten_durch) alone
+// needs no amendment — the Eingang of the signed agreement is not
+// amended (reviewer's audit, finding 1a).
+func TestAenderungVertretenDurch(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	b, err := os.ReadFile(filepath.Join(fixturesDir, "aenderung", "betrag", "alt.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alt := string(b)
+	neu := strings.Replace(alt, `vertreten_durch: "das Ministerium der Finanzen"`, `vertreten_durch: "das Ministerium der Finanzen und für Digitales"`, 1)
+	if neu == alt {
+		t.Fatal("vertreten_durch von RP nicht gefunden")
+	}
+	pa, err := gen.ParseProject("alt.yaml", []byte(alt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pn, err := gen.ParseProject("neu.yaml", []byte(neu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1}); !errors.Is(err, generator.ErrNoChange) {
+		t.Errorf("nur vertreten_durch geändert: %v, erwartet „keine Änderung“", err)
+	}
+}
