@@ -11,6 +11,7 @@ import (
 	"github.com/vereinbar/vereinbar/generator/aenderung"
 	"github.com/vereinbar/vereinbar/generator/atomicfile"
 	"github.com/vereinbar/vereinbar/generator/check"
+	"github.com/vereinbar/vereinbar/generator/data"
 	"github.com/vereinbar/vereinbar/generator/format"
 	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/markup"
@@ -45,6 +46,10 @@ type AenderungOptions struct {
 	// the one after the amendments ALT records (vertrag.aenderungen),
 	// see AenderungNr.
 	Nr int
+	// Warn, when set, receives every warning on an amendment (rule
+	// AENDERUNG-002: amounts of a Haushaltsjahr already begun changed),
+	// the amendment's file name and the rule code in front.
+	Warn func(msg string)
 }
 
 // AenderungNr is the ordinal of the amendment of the agreement of alt:
@@ -90,6 +95,9 @@ type Amendment struct {
 	Party        string // the re-using Land in star form, "" in ring form
 	Doc          *model.Document
 	Instructions []aenderung.Instruction
+	// Hinweise are the warnings of check.Rueckwirkung: the amendment
+	// changes amounts of a Haushaltsjahr begun at NEU's stand.
+	Hinweise []string
 }
 
 // ordinals are the ordinals of the title, „Erste“ to „Zwanzigste“.
@@ -164,7 +172,13 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		if nd.doc.Party != "" {
 			file += "-" + nd.doc.Party
 		}
-		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins})
+		hints := check.Rueckwirkung(ad.model, nd.model)
+		if o.Warn != nil {
+			for _, h := range hints {
+				o.Warn(file + ": AENDERUNG-002: " + h)
+			}
+		}
+		out = append(out, Amendment{File: file, Party: nd.doc.Party, Doc: d, Instructions: ins, Hinweise: hints})
 	}
 	if len(out) == 0 && len(fresh) > 0 {
 		return nil, fmt.Errorf("%s → %s: %w einer bestehenden Vereinbarung; neu sind %s – sie werden geschlossen, nicht geändert („vereinbar generate“)", alt.Path, neu.Path, ErrNoChange, strings.Join(fresh, ", "))
@@ -229,9 +243,11 @@ type amendmentInput struct {
 	ins      []aenderung.Instruction
 }
 
-// AenderungView is what the templates of an amendment agreement see: the
-// parties of NEU as in the agreement, the ordinal, the full title of the
-// agreement and its date, and the Länder that join with the amendment.
+// AenderungView is what the templates of an amendment agreement see: its
+// parties (those of NEU, and a Land that leaves as long as its exit is
+// not yet effective), the ordinal, the full title of the agreement and
+// its date, the Länder that join (in NEU, not in ALT) and those that
+// leave (in ALT, not in NEU), and the numbers of the articles.
 type AenderungView struct {
 	kind.Parties
 	Ordinal      string
@@ -239,8 +255,15 @@ type AenderungView struct {
 	Vom          time.Time // the day of the agreement's last signature
 	// Geaendert are the days of the amendments concluded before this
 	// one (vertrag.aenderungen of ALT), oldest first.
-	Geaendert   []time.Time
-	Beitretende []view.Partei
+	Geaendert     []time.Time
+	Beitretende   []view.Partei
+	Ausscheidende []Ausscheiden
+	// Kuendigung is the § of the agreement's clause on notice („§ 18“),
+	// "" when it has none.
+	Kuendigung string
+	// Artikel numbers the articles: Beitritt and Ausscheiden 0 when there
+	// is none.
+	Artikel ArtikelNummern
 }
 
 // ZuletztGeaendert is the day of the last amendment before this one;
@@ -252,9 +275,38 @@ func (v AenderungView) ZuletztGeaendert() time.Time {
 	return v.Geaendert[len(v.Geaendert)-1]
 }
 
+// ArtikelNummern are the numbers of the articles of an amendment.
+type ArtikelNummern struct {
+	Beitritt, Ausscheiden, Aenderung, Inkrafttreten int
+}
+
+// Ausscheiden is a Land that leaves the agreement: a party of ALT that
+// NEU no longer has.
+type Ausscheiden struct {
+	view.Partei
+	// Zum is the day by the end of which it leaves: ALT's
+	// parteien[].austritt_zum (exit by notice); zero when it leaves with
+	// this amendment.
+	Zum time.Time
+	// Wirksam reports an exit by notice already effective at NEU's stand:
+	// the Land is no party of the amendment, the article only states it.
+	Wirksam bool
+}
+
 // Beitritt reports whether the Land joins with this amendment.
 func (v AenderungView) Beitritt(code string) bool {
 	for _, p := range v.Beitretende {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Ausscheidend reports whether the Land leaves with this amendment (and
+// is one of its parties).
+func (v AenderungView) Ausscheidend(code string) bool {
+	for _, p := range v.Ausscheidende {
 		if p.Code == code {
 			return true
 		}
@@ -280,7 +332,7 @@ func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model
 	for _, p := range pa.Parteien {
 		before[string(p.Land)] = true
 	}
-	av := AenderungView{Parties: parties, Ordinal: ordinals[in.nr-1], Vereinbarung: agreementTitle(in.old), Vom: in.vom}
+	av := AenderungView{Ordinal: ordinals[in.nr-1], Vereinbarung: agreementTitle(in.old), Vom: in.vom, Kuendigung: kuendigungSec(in.old)}
 	for _, a := range in.earlier {
 		av.Geaendert = append(av.Geaendert, a.Date)
 	}
@@ -289,6 +341,44 @@ func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model
 			av.Beitretende = append(av.Beitretende, p)
 		}
 	}
+	// a Land of ALT that NEU no longer has leaves: by notice
+	// (austritt_zum in ALT) or with this amendment; as long as its exit is
+	// not effective at NEU's stand it is a party of the amendment
+	after := map[string]bool{}
+	for _, p := range pn.Parteien {
+		after[string(p.Land)] = true
+	}
+	resAlt, err := g.Costs(in.alt)
+	if err != nil {
+		return nil, err
+	}
+	stand := pn.Vorhaben.Stand.Time()
+	altParties := view.Build(pa, resAlt, g.ks).Parteien
+	for k, p := range altParties {
+		if after[p.Code] || in.doc.Party != "" && !p.Umsetzend && p.Code != in.doc.Party {
+			continue
+		}
+		a := Ausscheiden{Partei: p}
+		a.Unterschrift = nil
+		if z := pa.Parteien[partyIndex(pa.Parteien, p.Code, k)].AustrittZum; z != nil {
+			a.Zum = z.Time()
+			a.Wirksam = a.Zum.Before(stand)
+		}
+		if !a.Wirksam {
+			parties.Vertragsparteien = insertInOrder(parties.Vertragsparteien, a.Partei, altParties)
+		}
+		av.Ausscheidende = append(av.Ausscheidende, a)
+	}
+	av.Parties = parties
+	n := 0
+	next := func() int { n++; return n }
+	if len(av.Beitretende) > 0 {
+		av.Artikel.Beitritt = next()
+	}
+	if len(av.Ausscheidende) > 0 {
+		av.Artikel.Ausscheiden = next()
+	}
+	av.Artikel.Aenderung, av.Artikel.Inkrafttreten = next(), next()
 	src, err := g.templates.Execute(ctx, aenderungTemplate, av)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.neu.Path, err)
@@ -298,26 +388,104 @@ func (g *Generator) amendmentDoc(ctx context.Context, in amendmentInput) (*model
 		return nil, fmt.Errorf("%s: %w", in.neu.Path, err)
 	}
 	found := false
+	art := 0
 	for _, b := range blocks {
 		s, ok := b.(*model.Section)
 		if !ok {
 			continue
 		}
-		if n, ok := strings.CutPrefix(s.ID, "artikel-"); ok {
-			s.Number = "Artikel\u00a0" + n
+		if strings.HasPrefix(s.ID, "artikel-") {
+			art++
+			s.Number = fmt.Sprintf("Artikel\u00a0%d", art)
 		}
-		if s.ID == "artikel-1" {
+		if s.ID == "artikel-aenderung" {
 			s.Blocks = append(s.Blocks, aenderung.Render(in.ins)...)
 			found = true
 		}
 	}
 	if !found {
-		return nil, fmt.Errorf("%s: die Vorlage hat keinen Abschnitt {#artikel-1} für die Änderungsbefehle", aenderungTemplate)
+		return nil, fmt.Errorf("%s: die Vorlage hat keinen Abschnitt {#artikel-aenderung} für die Änderungsbefehle", aenderungTemplate)
+	}
+	if err := checkParties(av, blocks); err != nil {
+		return nil, fmt.Errorf("%s: %w", aenderungTemplate, err)
 	}
 	k := &kind.Kind{Name: AenderungKind, Title: "Änderungsvereinbarung"}
 	m := meta(in.neu, Doc{Kind: k, File: AenderungKind, Party: in.doc.Party})
 	m.Title = av.Ordinal + " Vereinbarung zur Änderung der " + av.Vereinbarung + " vom " + format.DateLong(in.vom)
 	return &model.Document{Meta: m, Blocks: blocks}, nil
+}
+
+// ErrAenderungParteien reports an amendment that does not state the
+// accession of every Land that joins or the exit of every Land that
+// leaves.
+var ErrAenderungParteien = errors.New("Beitritt oder Ausscheiden nicht erklärt")
+
+// checkParties checks the articles on the parties against the party
+// differences of ALT and NEU: every Land that joins is named in the
+// article „Beitritt“ ({#artikel-beitritt}), every Land that leaves in
+// the article „Ausscheiden“ ({#artikel-ausscheiden}) — also when a
+// template of the user's sets them.
+func checkParties(av AenderungView, blocks []model.Block) error {
+	text := map[string]string{}
+	for _, b := range blocks {
+		if s, ok := b.(*model.Section); ok {
+			var t strings.Builder
+			_ = model.Walk(&model.Document{Blocks: s.Blocks}, func(b model.Block, _ []*model.Section) error {
+				if p, ok := b.(*model.Paragraph); ok {
+					t.WriteString(model.PlainText(p.Inlines) + "\n")
+				}
+				return nil
+			})
+			text[s.ID] = strings.ToLower(t.String())
+		}
+	}
+	for _, p := range av.Beitretende {
+		if !strings.Contains(text["artikel-beitritt"], strings.ToLower(p.Nominativ)) {
+			return fmt.Errorf("%w: %s tritt mit der Änderung bei, der Artikel „Beitritt“ {#artikel-beitritt} nennt es nicht", ErrAenderungParteien, p.Name)
+		}
+	}
+	for _, p := range av.Ausscheidende {
+		if !strings.Contains(text["artikel-ausscheiden"], strings.ToLower(p.Nominativ)) {
+			return fmt.Errorf("%w: %s ist in der neuen Fassung nicht mehr Vertragspartei, der Artikel „Ausscheiden“ {#artikel-ausscheiden} nennt es nicht", ErrAenderungParteien, p.Name)
+		}
+	}
+	return nil
+}
+
+// kuendigungSec is the number of the agreement's § on notice (its title
+// names the „Kündigung“), "" when it has none.
+func kuendigungSec(d *model.Document) string {
+	for _, b := range d.Blocks {
+		if s, ok := b.(*model.Section); ok && s.Level == 1 && strings.Contains(s.Title, "Kündigung") {
+			return s.Number
+		}
+	}
+	return ""
+}
+
+// partyIndex is the index of the Land code in ps (fallback k).
+func partyIndex(ps []data.Partei, code string, k int) int {
+	for i, p := range ps {
+		if string(p.Land) == code {
+			return i
+		}
+	}
+	return k
+}
+
+// insertInOrder puts a leaving party among the parties of the amendment
+// before the first that follows it in the order of ALT's documents.
+func insertInOrder(ps []view.Partei, p view.Partei, alt []view.Partei) []view.Partei {
+	pos := map[string]int{}
+	for i, a := range alt {
+		pos[a.Code] = i
+	}
+	for i, q := range ps {
+		if j, ok := pos[q.Code]; ok && j > pos[p.Code] {
+			return append(ps[:i:i], append([]view.Partei{p}, ps[i:]...)...)
+		}
+	}
+	return append(ps, p)
 }
 
 // agreementTitle is the full title of an agreement from its title

@@ -300,6 +300,10 @@ func TestAenderungStern(t *testing.T) {
 		if n := strings.Count(text, "**Für "); n != 2 {
 			t.Errorf("%s: %d Unterschriftenblöcke, erwartet 2", a.File, n)
 		}
+		// two parties: the notice goes to „der anderen Vertragspartei“
+		if !strings.Contains(text, "teilt der anderen Vertragspartei den Tag der letzten Unterschrift") || strings.Contains(text, "den anderen Vertragsparteien") {
+			t.Errorf("%s: Artikel „Inkrafttreten“ nicht in der Einzahl:\n%s", a.File, text[strings.Index(text, "Inkrafttreten"):])
+		}
 	}
 	if want := []string{"aenderungsvereinbarung-BB", "aenderungsvereinbarung-SN", "aenderungsvereinbarung-TH"}; !slices.Equal(files, want) {
 		t.Errorf("Dateien %v, erwartet %v", files, want)
@@ -324,5 +328,149 @@ func TestAenderungNr(t *testing.T) {
 	plain, _ := loadPair(t, gen, "betrag") // none recorded: --nr stands
 	if nr, err := generator.AenderungNr(plain, 3); err != nil || nr != 3 {
 		t.Errorf("without history AenderungNr(3) = %d, %v; want 3", nr, err)
+	}
+}
+
+// amendmentText drafts the amendment of two project texts and returns its
+// Markdown (non-breaking spaces as blanks).
+func amendmentText(t *testing.T, gen *generator.Generator, alt, neu string) string {
+	t.Helper()
+	pa, err := gen.ParseProject("alt.yaml", []byte(alt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pn, err := gen.ParseProject("neu.yaml", []byte(neu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ams, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := markdown.Render(&md, ams[0].Doc); err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(md.String(), "\u00a0", " ")
+}
+
+// TestAenderungParteien: a change of parties leaves the Eingang and the
+// Ausfertigungen of the signed agreement alone; a Land that joins is
+// stated in the article „Beitritt“, one that leaves in the article
+// „Ausscheiden“, and a leaving Land signs the amendment only while its
+// exit is not yet effective (reviewer's audit, finding 1).
+func TestAenderungParteien(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	read := func(fall, name string) string {
+		b, err := os.ReadFile(filepath.Join(fixturesDir, "aenderung", fall, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, fall := range []string{"austritt", "beitritt", "kombination"} {
+		text := amendmentText(t, gen, read(fall, "alt.yaml"), read(fall, "neu.yaml"))
+		for _, bad := range []string{"Eingang wird", "Ausfertigungen", "„zwölf“"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: die Änderungsvereinbarung enthält %q", fall, bad)
+			}
+		}
+		if fall != "austritt" && !regexp.MustCompile(`## Artikel 1 Beitritt\n\nDas Land Hessen tritt mit dem Inkrafttreten dieser Vereinbarung der Verwaltungsvereinbarung über .* vom 15\. Dezember 2026 in der durch Artikel \d geänderten Fassung als nachnutzendes Land bei\.`).MatchString(text) {
+			t.Errorf("%s: kein Artikel „Beitritt“ für Hessen", fall)
+		}
+		if fall != "beitritt" {
+			if !regexp.MustCompile(`## Artikel \d Ausscheiden\n\nDas Saarland scheidet mit dem Inkrafttreten dieser Vereinbarung aus`).MatchString(text) {
+				t.Errorf("%s: kein Artikel „Ausscheiden“ für das Saarland", fall)
+			}
+			// not yet left: the Saarland is a party and signs
+			if !strings.Contains(text, "– ausscheidendes Land –") || !strings.Contains(text, "**Für das Saarland**") {
+				t.Errorf("%s: das Saarland ist nicht Vertragspartei der Änderungsvereinbarung", fall)
+			}
+		}
+	}
+
+	// exit by notice: effective before NEU's stand — stated, no party;
+	// not yet effective — it still signs
+	alt := strings.Replace(read("austritt", "alt.yaml"), `vertreten_durch: "das Ministerium für Inneres, Bauen und Sport"`,
+		"vertreten_durch: \"das Ministerium für Inneres, Bauen und Sport\"\n    kuendigung_am: 2026-12-20\n    austritt_zum: 2027-12-31", 1)
+	neu := read("austritt", "neu.yaml")
+	for _, c := range []struct {
+		stand, want string
+		party       bool
+	}{
+		{"2028-01-15", "Das Saarland hat die Verwaltungsvereinbarung über die Nachnutzung des Online-Dienstes „Wohngeld-Antrag online“ vom 15. Dezember 2026 nach § 16 gekündigt und ist mit Ablauf des 31. Dezember 2027 aus ihr ausgeschieden. Das Saarland ist nicht Vertragspartei dieser Vereinbarung", false},
+		{"2027-03-15", "gekündigt und scheidet mit Ablauf des 31. Dezember 2027 aus ihr aus. Bis dahin bleibt das Saarland Vertragspartei", true},
+	} {
+		text := amendmentText(t, gen, alt, strings.Replace(neu, "stand: 2027-03-15", "stand: "+c.stand, 1))
+		if !strings.Contains(text, c.want) {
+			t.Errorf("Stand %s: erwartet %q in\n%s", c.stand, c.want, text[strings.Index(text, "## Artikel 1"):strings.Index(text, "## Artikel 2")])
+		}
+		if got := strings.Contains(text, "**Für das Saarland**"); got != c.party {
+			t.Errorf("Stand %s: Saarland unterzeichnet %v, erwartet %v", c.stand, got, c.party)
+		}
+	}
+}
+
+// TestAenderungParteienGeprueft: a template of the user's that does not
+// name the Land that joins (or leaves) is refused — the articles on the
+// parties are checked against the party differences of ALT and NEU.
+func TestAenderungParteienGeprueft(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ fall, file, body string }{
+		{"beitritt", "beitritt.md.tmpl", "{{with .Beitretende}}\n## Beitritt {#artikel-beitritt}\n\nEin Land tritt bei.\n{{end}}"},
+		{"austritt", "ausscheiden.md.tmpl", "{{with .Ausscheidende}}\n## Ausscheiden {#artikel-ausscheiden}\n\nEin Land scheidet aus.\n{{end}}"},
+	} {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "aenderung"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "aenderung", c.file), []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gen, err := generator.New(generator.Options{TemplatesDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", c.fall, "alt.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pn, err := gen.LoadProject(filepath.Join(fixturesDir, "aenderung", c.fall, "neu.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1})
+		if !errors.Is(err, generator.ErrAenderungParteien) {
+			t.Errorf("%s: %v, erwartet ErrAenderungParteien", c.fall, err)
+		}
+	}
+}
+
+// TestAenderungVertretenDurch: a renamed ministry (vertreten_durch) alone
+// needs no amendment — the Eingang of the signed agreement is not
+// amended (reviewer's audit, finding 1a).
+func TestAenderungVertretenDurch(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	b, err := os.ReadFile(filepath.Join(fixturesDir, "aenderung", "betrag", "alt.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alt := string(b)
+	neu := strings.Replace(alt, `vertreten_durch: "das Ministerium der Finanzen"`, `vertreten_durch: "das Ministerium der Finanzen und für Digitales"`, 1)
+	if neu == alt {
+		t.Fatal("vertreten_durch von RP nicht gefunden")
+	}
+	pa, err := gen.ParseProject("alt.yaml", []byte(alt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pn, err := gen.ParseProject("neu.yaml", []byte(neu))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: 1}); !errors.Is(err, generator.ErrNoChange) {
+		t.Errorf("nur vertreten_durch geändert: %v, erwartet „keine Änderung“", err)
 	}
 }

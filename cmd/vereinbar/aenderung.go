@@ -24,9 +24,11 @@ func newAenderungCmd(g *globalOptions) *cobra.Command {
 		Long: `Erzeugt die Änderungsvereinbarung, die die unterzeichnete Vereinbarung (ALT) in die
 neue Fassung (NEU) überführt: Titel „Erste Vereinbarung zur Änderung der
 Verwaltungsvereinbarung über … vom <Tag der letzten Unterschrift von ALT>“, die
-Vertragsparteien von NEU (ein hinzukommendes Land als beitretendes Land), Artikel 1
-mit den Änderungsbefehlen nach dem Handbuch der Rechtsförmlichkeit, Artikel 2
-Inkrafttreten und die Unterschriftenblöcke.
+Vertragsparteien von NEU (ein hinzukommendes Land als beitretendes Land, ein
+ausscheidendes, solange es noch nicht ausgeschieden ist), je ein Artikel „Beitritt“
+und „Ausscheiden“, wenn Länder hinzukommen oder wegfallen, den Artikel „Änderung
+der Verwaltungsvereinbarung“ mit den Änderungsbefehlen nach dem Handbuch der
+Rechtsförmlichkeit, den Artikel „Inkrafttreten“ und die Unterschriftenblöcke.
 
 Die Befehle sind bewiesen: auf den Text von ALT angewandt ergeben sie den Text von
 NEU genau; sonst schreibt der Befehl nichts (Exit-Code 1). Ringstruktur:
@@ -35,6 +37,14 @@ Fassung) und lesefassung.* (die neue Fassung mit Hinweis); Sternstruktur:
 aenderungsvereinbarung-<LAND>.*, synopse-<LAND>.* und lesefassung-<LAND>.* je
 geänderter Vereinbarung. Alle Dateien werden zusammen geschrieben oder keine.
 xlsx in den Formaten (Einstellung formate) gilt hier nicht.
+
+Eingang und Ausfertigungen der Vereinbarung werden nicht geändert: ein Land, das
+beitritt oder ausscheidet, steht in einem eigenen Artikel („Beitritt“,
+„Ausscheiden“); eine andere vertretende Stelle (vertreten_durch) allein ist keine
+Änderung. Ändert die Vereinbarung Beträge eines Haushaltsjahres, das am Stand von
+NEU schon begonnen hat, warnt der Befehl auf stderr (Regel AENDERUNG-002) und
+schreibt trotzdem: für den Beitritt zu einem Tag ist parteien[].beitritt_ab mit
+der Beitrittserklärung gedacht, sonst ist die Rückwirkung bewusst zu vereinbaren.
 
 Fehler (Exit-Code 1): keine Änderung, andere Vertragsform in NEU, ALT nicht von
 allen Parteien unterschrieben (parteien[].unterschrift), ungültige Projektdatei.
@@ -97,7 +107,9 @@ func runAenderung(cmd *cobra.Command, g *globalOptions, o *aenderungOptions, arg
 	if !cmd.Flags().Changed("out") {
 		out = filepath.Join(out, neu.Data().Vorhaben.Kurztitel)
 	}
-	paths, err := gen.AenderungFiles(cmd.Context(), alt, neu, out, formats, generator.AenderungOptions{Nr: nr})
+	paths, err := gen.AenderungFiles(cmd.Context(), alt, neu, out, formats, generator.AenderungOptions{Nr: nr, Warn: func(msg string) {
+		fmt.Fprintln(cmd.ErrOrStderr(), "Warnung: "+msg)
+	}})
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,9 @@ func TestAenderung(t *testing.T) {
 	out := t.TempDir()
 	alt, neu := aenderungDir+"/betrag/alt.yaml", aenderungDir+"/betrag/neu.yaml"
 	docx := filepath.Join(out, "aenderungsvereinbarung.docx")
-	cliCase{name: "written", args: []string{"aenderung", alt, neu, "--out", out, "--formats", "docx,md", "--nr", "2"}, code: 0, stderr: empty,
+	cliCase{name: "written", args: []string{"aenderung", alt, neu, "--out", out, "--formats", "docx,md", "--nr", "2"}, code: 0,
+		// the operating costs of 2027 rise on 15 March 2027: written, with a warning
+		stderr: contains("Warnung: aenderungsvereinbarung: AENDERUNG-002: Die Änderung ändert die Beträge des Haushaltsjahres 2027, das am Stand der neuen Fassung (15.03.2027) schon begonnen hat", "beitritt_ab"),
 		stdout: exactly(listed(out, "aenderungsvereinbarung.docx", "aenderungsvereinbarung.md", "synopse.docx", "synopse.md", "lesefassung.docx", "lesefassung.md"))}.run(t)
 	md := strings.ReplaceAll(readFile(t, filepath.Join(out, "aenderungsvereinbarung.md")), "\u00a0", " ")
 	for _, w := range []string{"# Zweite Vereinbarung zur Änderung der Verwaltungsvereinbarung über die Nachnutzung des Online-Dienstes „Wohngeld-Antrag online“ vom 15. Dezember 2026", "## Artikel 1 Änderung der Verwaltungsvereinbarung", "1. § 6 Absatz 2 wird durch den folgenden Absatz 2 ersetzt:", "## Artikel 2 Inkrafttreten"} {
@@ -34,7 +36,13 @@ func TestAenderung(t *testing.T) {
 			t.Errorf("Markdown ohne %q", w)
 		}
 	}
+	// Hessen joins before the term begins: no warning
+	outB := t.TempDir()
+	cliCase{name: "beitritt without warning", args: []string{"aenderung", aenderungDir + "/beitritt/alt.yaml", aenderungDir + "/beitritt/neu.yaml", "--out", outB, "--formats", "md"}, code: 0, stderr: empty,
+		stdout: contains("aenderungsvereinbarung.md")}.run(t)
 	runTable(t, []cliCase{
+		{name: "check warns about the retroactive change", args: []string{"check", "--alt", alt, "--neu", neu, docx}, code: 0,
+			stdout: contains("AENDERUNG-002")},
 		{name: "check proves it", args: []string{"check", "--alt", alt, "--neu", neu, docx}, code: 0, stderr: empty,
 			stdout: contains("DOCX als aenderung", "0 Fehler")},
 		{name: "check finds a wrong pair", args: []string{"check", "--alt", aenderungDir + "/freitext/alt.yaml", "--neu", aenderungDir + "/freitext/neu.yaml", docx}, code: 3,

@@ -157,7 +157,6 @@ func TestInstructionsByRule(t *testing.T) {
 			}
 			return out
 		}, "1. §\u00a03 wird aufgehoben.\n2. Die bisherigen §§\u00a04 und 5 werden die §§\u00a03 und 4."},
-		{"Eingang", func(ss []*model.Section) []*model.Section { return ss }, "1. Der Eingang wird durch den folgenden Eingang ersetzt:\n„zwischen A, B und C“"},
 		{"Präambel eingefügt", func(ss []*model.Section) []*model.Section {
 			return append([]*model.Section{sec("praeambel", "", "Präambel", "Die Länder wollen zusammenarbeiten.")}, ss...)
 		}, "1. Nach dem Eingang wird folgender Teil „Präambel“ eingefügt:\n„Präambel\nDie Länder wollen zusammenarbeiten.“"},
@@ -179,13 +178,45 @@ func TestInstructionsByRule(t *testing.T) {
 				old = doc(append(base(), sec("leistung", "Anlage 1", "Leistungen", "Wie bisher."), sec("avv", "Anlage 2", "Auftragsverarbeitung", "Wie bisher."))...)
 			}
 			neu := doc(c.edit(base())...)
-			if c.name == "Eingang" {
-				neu.Blocks[1] = &model.Paragraph{Style: model.StyleCentered, Inlines: []model.Inline{model.Text{Text: "zwischen A, B und C"}}}
-			}
 			if got := draft(t, old, neu); got != c.want {
 				t.Errorf("Befehle:\n%s\nerwartet:\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestEingangAndAusfertigungenNotAmended: the Eingang and the number of
+// copies executed are facts of the signed original — a changed Eingang
+// (a Land joins, a ministry is renamed) or a changed count of
+// Ausfertigungen alone is no change of the text, and beside another
+// change neither is quoted nor replaced (reviewer's audit, finding 1).
+func TestEingangAndAusfertigungenNotAmended(t *testing.T) {
+	ausf := func(n string) *model.Section {
+		return sec("inkrafttreten", "§\u00a06", "Ausfertigungen und Inkrafttreten",
+			"Diese Vereinbarung wird in "+n+" gleichlautenden Ausfertigungen unterzeichnet; jede Vertragspartei erhält eine Ausfertigung.",
+			"Sie tritt mit der letzten Unterschrift in Kraft.")
+	}
+	old := doc(sec("gegenstand", "§\u00a01", "Gegenstand", "Gegenstand ist der Online-Dienst."), ausf("zwei"))
+	neu := doc(sec("gegenstand", "§\u00a01", "Gegenstand", "Gegenstand ist der Online-Dienst."), ausf("drei"))
+	neu.Blocks[1] = &model.Paragraph{Style: model.StyleCentered, Inlines: []model.Inline{model.Text{Text: "zwischen A, B und C"}}}
+	if _, err := Instructions(old, neu); !errors.Is(err, ErrNoChange) {
+		t.Fatalf("nur Eingang und Ausfertigungen geändert: %v, erwartet ErrNoChange", err)
+	}
+	neu.Blocks[2] = sec("gegenstand", "§\u00a01", "Gegenstand", "Gegenstand ist der neue Online-Dienst.")
+	got := draft(t, old, neu)
+	if want := "1. In §\u00a01 wird das Wort „Online-Dienst“ durch die Wörter „neue Online-Dienst“ ersetzt."; got != want {
+		t.Errorf("Befehle:\n%s\nerwartet:\n%s", got, want)
+	}
+	for _, bad := range []string{"Eingang", "Ausfertigung", "drei"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("Befehle nennen %q:\n%s", bad, got)
+		}
+	}
+	// the second Absatz of the clause is still part of the text
+	neu.Blocks[3] = ausf("drei")
+	neu.Blocks[3].(*model.Section).Blocks[1] = &model.Paragraph{Style: model.StyleBody, Number: "(2)", Inlines: []model.Inline{model.Text{Text: "Sie tritt am 1. Januar in Kraft."}}}
+	if got := draft(t, old, neu); !strings.Contains(got, "§\u00a06 Absatz 2") {
+		t.Errorf("Änderung in § 6 Absatz 2 fehlt:\n%s", got)
 	}
 }
 

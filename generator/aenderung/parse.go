@@ -13,16 +13,27 @@ import (
 // instructions.
 var ErrParse = errors.New("Änderungsbefehl nicht lesbar")
 
+// ArticleTitle is the title of the article that holds the instructions
+// (templates/aenderung/artikel1.md.tmpl).
+const ArticleTitle = "Änderung der Verwaltungsvereinbarung"
+
 // Parse reads the instructions back from the text of an amendment
 // agreement — the section „Artikel 1“ as Render sets it, also as read
 // back from a DOCX — so that what is proven is the text that is signed:
 // Apply(Units(ALT), Parse(amendment)) must give Units(NEU).
 func Parse(d *model.Document) ([]Instruction, error) {
 	var art *model.Section
+	// the article „Änderung der Verwaltungsvereinbarung“ — Artikel 1, or
+	// a later one when articles on an accession or an exit precede it
 	for _, s := range model.Sections(d) {
-		if strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
+		if norm(s.Title) == ArticleTitle {
 			art = s
 			break
+		}
+	}
+	for _, s := range model.Sections(d) {
+		if art == nil && strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
+			art = s
 		}
 	}
 	if art == nil {

@@ -33,12 +33,22 @@
 //     other to the text as the earlier ones left it.
 //
 // The signature blocks are no part of the text form: the agreement keeps
-// its signatures, the amendment is signed by the parties of NEU.
+// its signatures, the amendment is signed by its own parties.
+//
+// Nor are the Eingang and the Ausfertigungen sentence („Diese
+// Vereinbarung wird in zwölf gleichlautenden Ausfertigungen
+// unterzeichnet …“): both state facts of the signed original — who
+// concluded it, in how many copies it was executed — that an amendment
+// does not rewrite. A Land that joins or leaves is stated in an article
+// of its own (Beitritt, Ausscheiden), a changed representing authority
+// (vertreten_durch) needs no amendment at all. The proof therefore
+// compares everything else, and NEU's Eingang is not quoted.
 package aenderung
 
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -163,10 +173,11 @@ func (a Address) String() string {
 	return strings.Join(parts, " ")
 }
 
-// Units derives the text form of an agreement: the title, the Eingang,
-// then per § its heading and its Absätze (an Absatz is its numbered
+// Units derives the text form of an agreement: the title, then per § its
+// heading and its Absätze (an Absatz is its numbered
 // paragraph with the lists and tables that follow it), sub-headings of an
-// Anlage with their text. Signature blocks and page breaks are left out;
+// Anlage with their text. The Eingang, the Ausfertigungen sentence,
+// signature blocks and page breaks are left out;
 // a part that holds nothing else (the „Unterschriften“) is left out whole.
 func Units(d *model.Document) ([]Unit, error) {
 	if d == nil {
@@ -174,7 +185,7 @@ func Units(d *model.Document) ([]Unit, error) {
 	}
 	var out []Unit
 	i := 0
-	var titel, eingang []Line
+	var titel []Line
 	for ; i < len(d.Blocks); i++ {
 		if _, ok := d.Blocks[i].(*model.Section); ok {
 			break
@@ -189,15 +200,10 @@ func Units(d *model.Document) ([]Unit, error) {
 		l := Line{Kind: LineText, Text: model.PlainText(p.Inlines)}
 		if p.Style == model.StyleTitle || p.Style == model.StyleSubtitle {
 			titel = append(titel, l)
-		} else {
-			eingang = append(eingang, l)
-		}
+		} // else: a paragraph of the Eingang, left out (package comment)
 	}
 	if titel != nil {
 		out = append(out, Unit{Address{Part: PartTitel}, titel})
-	}
-	if eingang != nil {
-		out = append(out, Unit{Address{Part: PartEingang}, eingang})
 	}
 	seen := map[Address]bool{}
 	for _, u := range out {
@@ -264,7 +270,7 @@ func onlySignatures(s *model.Section) bool {
 func bodyUnits(bs []model.Block, sec, sub string, out *[]Unit) error {
 	var cur *Unit
 	flush := func() {
-		if cur != nil && len(cur.Lines) > 0 {
+		if cur != nil && len(cur.Lines) > 0 && !ausfertigungen(*cur) {
 			*out = append(*out, *cur)
 		}
 		cur = nil
@@ -301,6 +307,19 @@ func bodyUnits(bs []model.Block, sec, sub string, out *[]Unit) error {
 	}
 	flush()
 	return nil
+}
+
+// ausfertigungenSentence is the sentence of the clause „Ausfertigungen
+// und Inkrafttreten“ that counts the copies executed
+// (templates/vereinbarung/klauseln/inkrafttreten.md.tmpl).
+var ausfertigungenSentence = regexp.MustCompile(`^Diese Vereinbarung wird in \S+ gleichlautenden Ausfertigungen unterzeichnet`)
+
+// ausfertigungen reports whether a unit is the Ausfertigungen sentence
+// alone: how many copies the original was executed in is a fact of its
+// signature, no part of the text an amendment changes (see the package
+// comment).
+func ausfertigungen(u Unit) bool {
+	return u.Part == PartBody && len(u.Lines) == 1 && u.Lines[0].Kind == LineText && ausfertigungenSentence.MatchString(u.Lines[0].Text)
 }
 
 func blockLines(b model.Block, prefix string) ([]Line, error) {

@@ -1,6 +1,10 @@
 package check
 
 import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/aenderung"
@@ -78,5 +82,178 @@ func checkAmendment(c *ctx) {
 	}
 	if err != nil {
 		c.report(loc, "%v", err)
+	}
+}
+
+// amountYear is the header of a column of amounts per Haushaltsjahr
+// („2027 in €“) in the tables of shares and maximum amounts (ring), or
+// the first cell of a row of amounts per year (star).
+var amountYear = regexp.MustCompile(`^(\d{4})(?:[\s\x{00a0}]+in[\s\x{00a0}]+€)?$`)
+
+// Rueckwirkung lists what an amendment changes for a Haushaltsjahr that
+// had begun at the stand of the new version (Neu's Meta.Date): per such
+// year one German sentence naming the year and, when a Land is added to
+// or removed from its amounts, that Land. It reads the tables whose
+// columns are Haushaltsjahre („2027 in €“) in both versions, row by row
+// (keyed by the first cell, the Vertragspartei). Nil when the change
+// takes effect only for years not yet begun.
+func Rueckwirkung(alt, neu *model.Document) []string {
+	if alt == nil || neu == nil || neu.Meta.Date.IsZero() {
+		return nil
+	}
+	ou, err := aenderung.Units(alt)
+	if err != nil {
+		return nil
+	}
+	nu, err := aenderung.Units(neu)
+	if err != nil {
+		return nil
+	}
+	old := map[aenderung.Address][]yearTable{}
+	for _, u := range ou {
+		old[u.Address] = yearTables(u)
+	}
+	changed := map[int]bool{}
+	added := map[int][]string{}
+	removed := map[int][]string{}
+	for _, u := range nu {
+		ots := old[u.Address]
+		for k, nt := range yearTables(u) {
+			var ot yearTable
+			if k < len(ots) {
+				ot = ots[k]
+			}
+			for key, nrow := range nt.rows {
+				orow, ok := ot.rows[key]
+				for y, v := range nrow {
+					if !ok && !zeroAmount(v) {
+						changed[y] = true
+						added[y] = appendOnce(added[y], key)
+					} else if ok && orow[y] != v {
+						changed[y] = true
+					}
+				}
+			}
+			for key, orow := range ot.rows {
+				if _, ok := nt.rows[key]; ok {
+					continue
+				}
+				for y, v := range orow {
+					if !zeroAmount(v) {
+						changed[y] = true
+						removed[y] = appendOnce(removed[y], key)
+					}
+				}
+			}
+		}
+	}
+	stand := neu.Meta.Date
+	var years []int
+	for y := range changed {
+		if y <= stand.Year() {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	var out []string
+	for _, y := range years {
+		s := fmt.Sprintf("Die Änderung ändert die Beträge des Haushaltsjahres %d, das am Stand der neuen Fassung (%s) schon begonnen hat; sie wirkt auf den 1. Januar %d zurück", y, stand.Format("02.01.2006"), y)
+		if a := added[y]; len(a) > 0 {
+			s += fmt.Sprintf(", und %s trägt Kosten für das ganze Jahr %d", strings.Join(a, ", "), y)
+		}
+		if r := removed[y]; len(r) > 0 {
+			s += fmt.Sprintf(", und %s trägt für %d keine Kosten mehr", strings.Join(r, ", "), y)
+		}
+		s += ". Für den Beitritt zu einem Tag der laufenden Vereinbarung „parteien[].beitritt_ab“ mit der Beitrittserklärung verwenden (anteilige Kosten im ersten Jahr), für das Ausscheiden „austritt_zum“; sonst die Änderung erst vom nächsten Haushaltsjahr an wirken lassen oder die Rückwirkung bewusst vereinbaren."
+		out = append(out, s)
+	}
+	return out
+}
+
+// yearTable is a table with amounts per Haushaltsjahr: row key →
+// year → cell.
+type yearTable struct {
+	rows map[string]map[int]string
+}
+
+// yearTables are the tables of a unit that have Haushaltsjahr columns
+// (ring: a row per Vertragspartei) or rows (star: a row per year, keyed
+// "").
+func yearTables(u aenderung.Unit) []yearTable {
+	var out []yearTable
+	var cols map[int]int // column → year
+	var cur *yearTable
+	for _, l := range u.Lines {
+		if l.Table {
+			cols, cur = nil, nil
+		}
+		switch l.Kind {
+		case aenderung.LineHeader:
+			cols = map[int]int{}
+			for i, c := range l.Cells {
+				if m := amountYear.FindStringSubmatch(strings.TrimSpace(c)); m != nil && i > 0 {
+					y, _ := strconv.Atoi(m[1])
+					cols[i] = y
+				}
+			}
+			if len(cols) > 0 {
+				out = append(out, yearTable{rows: map[string]map[int]string{}})
+				cur = &out[len(out)-1]
+			}
+		case aenderung.LineRow, aenderung.LineTotal:
+			if len(l.Cells) == 0 {
+				continue
+			}
+			if m := amountYear.FindStringSubmatch(strings.TrimSpace(l.Cells[0])); cols == nil && m != nil {
+				// a row per year (star form): the year's amounts
+				if cur == nil {
+					out = append(out, yearTable{rows: map[string]map[int]string{}})
+					cur = &out[len(out)-1]
+				}
+				y, _ := strconv.Atoi(m[1])
+				if cur.rows[""] == nil {
+					cur.rows[""] = map[int]string{}
+				}
+				cur.rows[""][y] = strings.Join(l.Cells[1:], " | ")
+				continue
+			}
+			if cur == nil || cols == nil {
+				continue
+			}
+			row := map[int]string{}
+			for i, y := range cols {
+				if i < len(l.Cells) {
+					row[y] = l.Cells[i]
+				}
+			}
+			cur.rows[l.Cells[0]] = row
+		}
+	}
+	return out
+}
+
+// zeroAmount reports an empty cell or one of zero euros.
+func zeroAmount(s string) bool {
+	return strings.Trim(s, "0,.–- \u00a0") == ""
+}
+
+func appendOnce(ss []string, s string) []string {
+	if s == "" || slices.Contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+// checkRetroactive warns when the amendment changes the amounts of a
+// Haushaltsjahr that had begun at the stand of the new version
+// (Rueckwirkung).
+func checkRetroactive(c *ctx) {
+	f := c.in.Fassungen
+	if f == nil {
+		return
+	}
+	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: aenderung.ArticleTitle}
+	for _, m := range Rueckwirkung(f.Alt, f.Neu) {
+		c.report(loc, "%s", m)
 	}
 }

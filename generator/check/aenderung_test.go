@@ -75,3 +75,42 @@ func TestAmendmentDetected(t *testing.T) {
 		t.Fatal("Vereinbarung als Änderung erkannt")
 	}
 }
+
+// TestRueckwirkung: what an amendment changes for a Haushaltsjahr begun
+// at NEU's stand is named with the year and the Länder that join or
+// leave for it (reviewer's audit, finding 3).
+func TestRueckwirkung(t *testing.T) {
+	t.Parallel()
+	g, err := generator.New(generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		fall      string
+		want, not []string
+	}{
+		{"beitritt", nil, nil},
+		{"betrag", []string{"Haushaltsjahres 2027, das am Stand der neuen Fassung (15.03.2027) schon begonnen hat", "beitritt_ab"}, []string{"2028", "trägt"}},
+		{"kombination", []string{"Haushaltsjahres 2027", "Hessen trägt Kosten für das ganze Jahr 2027", "Saarland trägt für 2027 keine Kosten mehr"}, []string{"2028"}},
+	} {
+		dir := fixtures + "aenderung/" + c.fall + "/"
+		f, err := g.Fassungen(dir+"alt.yaml", dir+"neu.yaml", &model.Document{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(check.Rueckwirkung(f.Alt, f.Neu), "\n")
+		if c.want == nil && got != "" {
+			t.Errorf("%s: unerwartet %q", c.fall, got)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q fehlt in %q", c.fall, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: %q in %q", c.fall, n, got)
+			}
+		}
+	}
+}

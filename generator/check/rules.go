@@ -32,6 +32,7 @@ const (
 	srcEntwurf      = "Verwaltungspraxis: Entwürfe sind als Entwurf gekennzeichnet"
 	srcAbruf        = "CLAUSES (FIT-Store-Abruf)"
 	srcHdR          = "Handbuch der Rechtsförmlichkeit, 4. Aufl., Teil D 2 (Änderungstechnik)"
+	srcRueckwirkung = "Klausel „Beitritt weiterer Länder“ der Vereinbarung (Neuberechnung ab dem Monat des Beitritts, anteilig im laufenden Haushaltsjahr); AENDERUNG.md „Beitrittserklärung“; DOMAIN.md §3.1 „Beitritt“"
 )
 
 // Kind sets of the rule table.
@@ -161,6 +162,7 @@ var rules = []Rule{
 
 	// Änderungsvereinbarung
 	{"AENDERUNG-001", []Kind{KindAenderung}, Error, srcHdR, "Die Änderungsbefehle der Änderungsvereinbarung machen aus der bisherigen Fassung (--alt) genau die neue (--neu)", checkAmendment},
+	{"AENDERUNG-002", []Kind{KindAenderung}, Warning, srcRueckwirkung, "Die Änderungsvereinbarung ändert keine Beträge eines Haushaltsjahres, das am Stand der neuen Fassung schon begonnen hat (Beitritt zu einem Tag: „beitritt_ab“ und Beitrittserklärung; sonst Rückwirkung bewusst vereinbaren)", checkRetroactive},
 }
 
 // Rules returns a copy of the rule table in listing order.

@@ -369,6 +369,9 @@ var ruleCases = []ruleCase{
 		replace("abrufendes-land", "", "Senatsverwaltung für Inneres und Sport", "nicht angegeben")),
 	{"AENDERUNG-001", "Angabe im Änderungsbefehl falsch", amendmentVariant("freitext"), amendmentVariant("freitext", "von 20 bis 23“", "von 20 bis 22“")},
 	{"AENDERUNG-001", "Änderungsbefehl unlesbar", amendmentVariant("betrag"), amendmentVariant("betrag", "wird durch den folgenden Absatz 2 ersetzt:", "wird neu gefasst:")},
+	// Hessen joins before the term begins (beitritt, stand 2026-12-28) /
+	// the operating costs of 2027 rise on 15 March 2027 for the whole year
+	{"AENDERUNG-002", "Beträge eines begonnenen Haushaltsjahres geändert", amendmentVariant("beitritt"), amendmentVariant("betrag")},
 }
 
 // alsoFires names the codes a failing case rightly adds besides its own,
