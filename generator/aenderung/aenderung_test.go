@@ -204,7 +204,7 @@ func TestEingangAndAusfertigungenNotAmended(t *testing.T) {
 	}
 	neu.Blocks[2] = sec("gegenstand", "§\u00a01", "Gegenstand", "Gegenstand ist der neue Online-Dienst.")
 	got := draft(t, old, neu)
-	if want := "1. In §\u00a01 wird das Wort „Online-Dienst“ durch die Wörter „neue Online-Dienst“ ersetzt."; got != want {
+	if want := "1. In §\u00a01 wird nach dem Wort „der“ das Wort „neue“ eingefügt."; got != want {
 		t.Errorf("Befehle:\n%s\nerwartet:\n%s", got, want)
 	}
 	for _, bad := range []string{"Eingang", "Ausfertigung", "drei"} {
