@@ -18,7 +18,7 @@
 // Run it from the repository root:
 //
 //	go run ./cmd/benchcmp
-//	go run ./cmd/benchcmp -dauer 5s -stapel 50 -rss-projekte 320
+//	go run ./cmd/benchcmp -dauer 5s -stapel 50 -rss-projekte 560
 //
 // A missing pandoc or soffice is reported as "nicht installiert"; the
 // remaining measurements still run.

@@ -64,7 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.fixtures, "fixtures", "fixtures", "Verzeichnis mit "+benchFixtures[0]+" und "+benchFixtures[1])
 	fs.DurationVar(&o.dauer, "dauer", 2*time.Second, "Mindestmesszeit je vereinbar-Weg und Projektdatei")
 	fs.IntVar(&o.stapel, "stapel", 50, "Projektdateien im Stapellauf für Dateien/s (reihum aus -fixtures erzeugt)")
-	fs.IntVar(&o.rssProjekte, "rss-projekte", 320, "Kopien von "+benchFixtures[0]+" (je 32 Dokumente × 3 Formate) im Lauf für den Spitzen-RSS; 0 = auslassen")
+	fs.IntVar(&o.rssProjekte, "rss-projekte", 560, "Kopien von "+benchFixtures[0]+" (je 18 Dokumente: 10 Vereinbarungen, 5 Abrufe, Beschreibung, Steckbrief, Projektplan; × 3 Formate) im Lauf für den Spitzen-RSS; 0 = auslassen")
 	fs.IntVar(&o.jobs, "jobs", 0, "Worker des Stapellaufs (0 = Anzahl der CPUs)")
 	fs.StringVar(&o.vereinbar, "vereinbar", "", "Stapelläufe mit diesem vereinbar-Programm (vereinbar generate -q) statt im Kindprozess von benchcmp")
 	fs.BoolVar(&o.ohnePeers, "ohne-peers", false, "pandoc und LibreOffice nicht messen")
