@@ -33,9 +33,14 @@ func partyChoices() []choice {
 	return out
 }
 
-// checkKinds are the document kinds check --kind takes.
+// checkKinds are the document kinds check --kind takes, from the rule
+// table itself, so a new kind cannot be missing from help and completion.
 func checkKinds() []string {
-	return []string{string(chk.KindRing), string(chk.KindStern), string(chk.KindAbruf), string(chk.KindBeschreibung), string(chk.KindSteckbrief), string(chk.KindAenderung)}
+	var out []string
+	for _, k := range chk.DocumentKinds() {
+		out = append(out, string(k))
+	}
+	return out
 }
 
 // diffFormats are the output formats of diff.

@@ -74,6 +74,8 @@ func TestShellCompletion(t *testing.T) {
 		{"format", []string{"diff", "--format", ""}, []string{"text", "md", "html", "json"}, noFiles},
 		{"fail-on", []string{"check", "--fail-on", ""}, []string{"error", "warning"}, noFiles},
 		{"kind", []string{"check", "--kind", "vereinbarung"}, []string{"vereinbarung-ring", "vereinbarung-stern"}, noFiles},
+		{"every kind check takes", []string{"check", "--kind", "b"}, []string{"beschreibung", "beitrittserklaerung", "beitrittsmitteilung"}, noFiles},
+		{"kind of the signing round", []string{"check", "--kind", "a"}, []string{"abruf", "anschreiben", "aenderung"}, noFiles},
 		{"doc: the documents of both sides", []string{"diff", wohngeld, bafoeg, "--doc", "vereinbarung"}, []string{"vereinbarung", "vereinbarung-BB", "vereinbarung-SN", "vereinbarung-TH"}, noFiles},
 		{"shell", []string{"completion", "f"}, []string{"fish"}, noFiles},
 		{"help topic", []string{"help", "ge"}, []string{"generate"}, noFiles},

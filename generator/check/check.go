@@ -119,6 +119,18 @@ const (
 // kinds are all kinds in the order they are listed.
 var kinds = []Kind{KindData, KindRing, KindStern, KindAbruf, KindBeschreibung, KindSteckbrief, KindAnschreiben, KindProjektplan, KindBeitritt, KindBeitrittsmitteilung, KindKuendigung, KindAenderung}
 
+// DocumentKinds are the kinds a document read from a file can be checked
+// as (check --kind): every kind but KindData, in the order of the table.
+func DocumentKinds() []Kind {
+	out := make([]Kind, 0, len(kinds)-1)
+	for _, k := range kinds {
+		if k != KindData {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // ParseKind checks a kind name.
 func ParseKind(s string) (Kind, error) {
 	for _, k := range kinds {
