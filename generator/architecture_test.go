@@ -19,6 +19,7 @@ const module = "github.com/vereinbar/vereinbar/"
 // the view knows no kind; kinds know neither the facade nor the batch;
 // the Synopse reads two models through diff and knows nothing else;
 // spreadsheets are data outputs and know no document model or renderer;
+// the German YAML messages import nothing of ours;
 // the server's editor knows the project schema only.
 var forbidden = map[string][]string{
 	"model":  {"generator"},
@@ -41,6 +42,10 @@ var forbidden = map[string][]string{
 	// the editor (form, YAML edits, page) knows the project schema only;
 	// documents, costs and checks reach the page through the server.
 	"server/editor": {"generator/kind", "generator/view", "generator/render", "generator/tmpl", "generator/markup", "generator/model", "generator/costs", "generator/batch", "generator/check", "generator/diff", "generator/sheets"},
+
+	// the German YAML messages, shared by the project data and the
+	// reference data, import nothing of ours
+	"internal/yamlde": {"generator"},
 }
 
 // forbiddenExternal are rules on imports from outside the module, by the

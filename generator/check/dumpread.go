@@ -27,8 +27,9 @@ const (
 
 // ParseDump reads the text form written by model.Dump back into a
 // document. Dump → ParseDump → Dump gives the same text. What the dump
-// does not carry is lost: the inline structure of table cells (a cell
-// becomes plain text with line breaks), and keywords containing ", ".
+// does not carry is lost: the inline structure of table cells whose text
+// keeps one style (such a cell becomes plain text with line breaks), and
+// keywords containing ", ".
 func ParseDump(r io.Reader) (*model.Document, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxDumpBytes+1))
 	if err != nil {
@@ -365,11 +366,51 @@ func (p *dumpParser) table(l dumpLine, sc *scan) (model.Block, error) {
 		if err := rsc.end(); err != nil {
 			return nil, p.errorf(rl, "%v", err)
 		}
+		if err := p.cellRuns(rl, r); err != nil {
+			return nil, err
+		}
 		if kind == "header" {
 			t.Header = append(t.Header, r)
 		} else {
 			t.Rows = append(t.Rows, r)
 		}
+	}
+}
+
+// cellRuns reads the inlines model.Dump lists beneath the row line rl
+// for its styled cells ("cell 2", then one inline a line) into r. Their
+// text must be the cell's text on the row line.
+func (p *dumpParser) cellRuns(rl dumpLine, r model.Row) error {
+	for {
+		cl, ok := p.next(rl.depth + 1)
+		if !ok {
+			return nil
+		}
+		sc := &scan{s: cl.s}
+		sc.lit("cell ")
+		n := sc.integer()
+		if err := sc.end(); err != nil {
+			return p.errorf(cl, "%v", err)
+		}
+		if n < 1 || n > len(r.Cells) {
+			return p.errorf(cl, "die Zeile hat keine Zelle %d", n)
+		}
+		var ins []model.Inline
+		for {
+			il, ok := p.next(cl.depth + 1)
+			if !ok {
+				break
+			}
+			in, err := inline(il.s)
+			if err != nil {
+				return p.errorf(il, "%v", err)
+			}
+			ins = append(ins, in)
+		}
+		if got, want := model.PlainText(ins), model.PlainText(r.Cells[n-1].Inlines); got != want {
+			return p.errorf(cl, "Text der Zelle %d %q passt nicht zur Zeile (%q)", n, got, want)
+		}
+		r.Cells[n-1].Inlines = ins
 	}
 }
 

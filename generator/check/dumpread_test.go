@@ -29,6 +29,7 @@ func TestDumpRoundTrip(t *testing.T) {
 	docs := map[string]*model.Document{"sample": modeltest.Sample(3), "slide": modeltest.Slide(), "plan": modeltest.Plan(), "empty": {},
 		"strike": {Blocks: []model.Block{&model.Paragraph{Style: model.StyleBody, Inlines: []model.Inline{
 			model.Text{Text: "a", Strike: true}, model.Text{Text: "b", Bold: true, Italic: true, Strike: true}}}}}}
+	docs["styled cell"] = italicNoteInCell()
 	for _, in := range allGenerated(t, newGen(t)) {
 		docs[in.Name+"/"+in.Document] = in.Doc
 	}
@@ -65,6 +66,33 @@ func TestParseDumpChecksLikeTheModel(t *testing.T) {
 	}
 }
 
+// italicNoteInCell is a table whose right cell holds an italic note in
+// brackets, as the Synopse sets "(unverändert)".
+func italicNoteInCell() *model.Document {
+	return &model.Document{Blocks: []model.Block{&model.Table{Widths: []int{50, 50}, Aligns: []model.Align{model.AlignLeft, model.AlignLeft},
+		Rows: []model.Row{{Cells: []model.Cell{
+			{Inlines: []model.Inline{model.Text{Text: "(1) Der Text bleibt."}}},
+			{Inlines: []model.Inline{model.Text{Text: "("}, model.Text{Text: "unverändert", Italic: true}, model.Text{Text: ")"}, model.LineBreak{}, model.Text{Text: "fett", Bold: true}}},
+		}}}}}}
+}
+
+// TestParseDumpItalicNoteInTableCell: the runs of a table cell that
+// changes style survive the dump, so a PDF's embedded model sets "(",
+// italic "unverändert" and ")" as the page shows them, not
+// "(unverändert)" as one run (PDF-002 on every Synopse).
+func TestParseDumpItalicNoteInTableCell(t *testing.T) {
+	t.Parallel()
+	d := italicNoteInCell()
+	parsed, err := check.ParseDump(strings.NewReader(dumpOf(t, d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := d.Blocks[0].(*model.Table).Rows[0].Cells, parsed.Blocks[0].(*model.Table).Rows[0].Cells
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Zellen nach dump → ParseDump (-Modell +Dump):\n%s", diff)
+	}
+}
+
 func TestParseDumpErrors(t *testing.T) {
 	t.Parallel()
 	head := "document kind=\"vereinbarung\" lang=\"de-DE\" date=2026-11-28 landscape=false\n" +
@@ -79,6 +107,8 @@ func TestParseDumpErrors(t *testing.T) {
 		{"trailing garbage", head + "  pagebreak x\n", "Zeile 7"},
 		{"deeper than its parent", head + "      paragraph style=body number=\"\"\n", "Einrückung"},
 		{"too deep", head + strings.Repeat("  ", 70) + "x\n", "Ebenen"},
+		{"cell text differs", head + "  table id=\"t\" widths=[50 50] aligns=[left left] boxed=false caption=\"\"\n    row \"a\" | \"(b)\"\n      cell 2\n        text italic \"c\"\n", "Zeile 9: Text der Zelle 2 \"c\" passt nicht zur Zeile (\"(b)\")"},
+		{"cell beyond the row", head + "  table id=\"t\" widths=[50] aligns=[left] boxed=false caption=\"\"\n    row \"a\"\n      cell 2\n", "Zeile 9: die Zeile hat keine Zelle 2"},
 		{"gantt date", head + "  gantt id=\"z\" title=\"\"\n    row label=\"a\" start=05.01.2026 end=- text=\"\" color=\"\"\n", "Zeile 8: erwartet ein Datum JJJJ-MM-TT oder -, nicht \"05.01.2026\""},
 	}
 	for _, c := range cases {

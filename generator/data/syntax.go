@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vereinbar/vereinbar/generator/internal/yamlde"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -72,44 +73,6 @@ func confirmed(lines []string, line int) bool {
 	return parses(line-1) && !parses(line+1)
 }
 
-// germanProblem translates a problem of the parser into German; parser
-// reports a problem of the parser proper, whose line is the 0-based start
-// of the enclosing block rather than the place of the mistake.
-func germanProblem(en string) (de string, parser bool) {
-	for _, pm := range []struct {
-		en, de string
-		parser bool
-	}{
-		{"did not find expected key", "ein Schlüssel wurde erwartet; Einrückung prüfen", true},
-		{"did not find expected '-' indicator", "ein Listeneintrag „- “ wurde erwartet; Einrückung prüfen", true},
-		{"did not find expected node content", "ein Wert wurde erwartet", true},
-		{"did not find expected ',' or ']'", "„,“ oder „]“ erwartet; ist eine Liste in eckigen Klammern nicht geschlossen?", true},
-		{"did not find expected ',' or '}'", "„,“ oder „}“ erwartet; ist ein Abschnitt in geschweiften Klammern nicht geschlossen?", true},
-		{"did not find expected <document start>", "ein neues YAML-Dokument wurde erwartet", true},
-		{"found undefined tag handle", "unbekannter Tag-Präfix; YAML-Tags entfernen", true},
-		{"mapping values are not allowed in this context", "„: “ ist hier nicht erlaubt; Einrückung prüfen oder den Wert in Anführungszeichen setzen", false},
-		{"block sequence entries are not allowed in this context", "ein Listeneintrag „- “ ist hier nicht erlaubt; Einrückung prüfen", false},
-		{"could not find expected ':'", "„:“ erwartet; fehlender Doppelpunkt nach einem Schlüssel?", false},
-		{"found character that cannot start any token", "dieses Zeichen kann hier nichts beginnen; Tabulator in der Einrückung?", false},
-		{"found a tab character", "Tabulator in der Einrückung; den Tabulator durch Leerzeichen ersetzen", false},
-		{"found unexpected end of stream", "unerwartetes Dateiende; nicht geschlossenes Anführungszeichen?", false},
-		{"found unknown escape character", "unbekannte Escape-Sequenz in doppelten Anführungszeichen – „\\“ als „\\\\“ schreiben oder einfache Anführungszeichen verwenden", false},
-		{"found unexpected document indicator", "„---“ oder „...“ am Zeilenanfang beendet das Dokument; den Wert in Anführungszeichen setzen", false},
-		{"found invalid Unicode character escape code", "ungültige Unicode-Escape-Sequenz in doppelten Anführungszeichen", false},
-		{"did not find expected hexdecimal number", "ungültige Escape-Sequenz in doppelten Anführungszeichen („\\x“, „\\u“ brauchen Hexadezimalziffern)", false},
-		{"did not find expected alphabetic or numeric character", "ungültiger Anker- oder Aliasname nach „&“ oder „*“", false},
-		{"did not find expected whitespace or line break", "nach einem Block-Indikator („|“, „>“) oder Tag fehlt ein Leerzeichen", false},
-		{"did not find expected comment or line break", "nach dem Wert steht noch etwas; Kommentare beginnen mit „ #“", false},
-		{"found an indentation indicator equal to 0", "Einrückungsangabe 0 nach „|“ oder „>“ ist nicht erlaubt", false},
-		{"exceeded max depth of", "zu tief verschachtelt", false},
-	} {
-		if strings.HasPrefix(en, pm.en) {
-			return pm.de, pm.parser
-		}
-	}
-	return "„" + en + "“ (Meldung des YAML-Parsers)", false
-}
-
 // parserPosition returns the position and German message of a parser
 // error the scan did not explain: its line (corrected to 1-based for the
 // parser's own problems, which name the start of the enclosing block),
@@ -120,7 +83,7 @@ func parserPosition(msg string, lines []string) (Pos, string) {
 		line, _ = strconv.Atoi(m[1])
 		problem = m[2]
 	}
-	de, parser := germanProblem(problem)
+	de, parser := yamlde.Problem(problem)
 	if line == 0 {
 		return Pos{}, "YAML-Syntaxfehler: " + de
 	}

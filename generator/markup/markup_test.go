@@ -215,6 +215,8 @@ func TestConvert(t *testing.T) {
     row "Zeitplan" | "im Plan"#00B050
     row "Kosten" | ""#FFC000
     row "Risiko"#C00000 | "{:farbe=C00000} bleibt Text"
+      cell 1
+        text bold "Risiko"
 `},
 		{"form table keeps a given colour",
 			"{:tabelle formular}\n\n| | |\n|--|--|\n| {:farbe=FFFFFF} Behörde | x |\n| Leitweg-ID | y |\n",

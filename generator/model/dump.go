@@ -164,8 +164,34 @@ func dumpRow(w *bufio.Writer, kind string, r Row, depth int) error {
 	if r.Total {
 		total = " total"
 	}
-	_, err := fmt.Fprintf(w, "%s%s%s %s\n", ind, kind, total, strings.Join(cells, " | "))
-	return err
+	if _, err := fmt.Fprintf(w, "%s%s%s %s\n", ind, kind, total, strings.Join(cells, " | ")); err != nil {
+		return err
+	}
+	// A cell whose text changes style (an italic note in a Synopse:
+	// "(", italic "unverändert", ")") also lists its inlines beneath the
+	// row, so that a model read back from the dump sets the same runs as
+	// the document it was written from; other cells, and so the dumps of
+	// most documents, keep the row line only.
+	for i, c := range r.Cells {
+		if !styled(c.Inlines) {
+			continue
+		}
+		fmt.Fprintf(w, "%s  cell %d\n", ind, i+1)
+		if err := dumpInlines(w, c.Inlines, depth+2); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// styled reports whether some text of ins is bold, italic or struck.
+func styled(ins []Inline) bool {
+	for _, in := range ins {
+		if t, ok := in.(Text); ok && (t.Bold || t.Italic || t.Strike) {
+			return true
+		}
+	}
+	return false
 }
 
 func dumpInlines(w *bufio.Writer, ins []Inline, depth int) error {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vereinbar/vereinbar/generator/internal/yamlde"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -379,9 +380,10 @@ func yamlSyntax(err error) (int, string) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	de, _ := yamlde.Problem(msg)
 	if yamlParserProblems[msg] {
 		// the line where the enclosing block begins, not the mistake
-		return line + 1, "im Abschnitt ab dieser Zeile: " + germanYAML(msg)
+		return line + 1, "im Abschnitt ab dieser Zeile: " + de
 	}
-	return line, germanYAML(msg)
+	return line, de
 }
