@@ -209,8 +209,8 @@ type builder struct {
 	l            Labels
 	headNote     string
 	changedBelow map[*model.Section]bool // sections with a changed sub-section
-	rows    []model.Row
-	parents map[*model.Section]*model.Section // a sub-heading's enclosing section
+	rows         []model.Row
+	parents      map[*model.Section]*model.Section // a sub-heading's enclosing section
 }
 
 func plain(s string) []model.Inline { return []model.Inline{model.Text{Text: s}} }
