@@ -520,7 +520,7 @@ func (b *builder) item(ip diff.ItemPair, whole bool) {
 // line, cells separated by " | "): row by row, so that a row only one
 // version has is struck or bold as a whole, and words are compared only
 // within a row both versions have — the same row when its first cell
-// (the Land, the position) is the same. The rows are aligned with
+// (the Land, the position) is the same, or both are the caption. The rows are aligned with
 // diff.Words on one token per distinct row, the alignment the rest of
 // the Synopse uses.
 func tableWords(old, neu string) []diff.Segment {
@@ -621,9 +621,14 @@ func tableWords(old, neu string) []diff.Segment {
 	return out
 }
 
-// rowKey is the first cell of a table row.
+// rowKey is the first cell of a table row; a line without cells (the
+// caption) has a key of its own, so that two captions are compared word
+// by word.
 func rowKey(row string) string {
-	k, _, _ := strings.Cut(row, " | ")
+	k, _, ok := strings.Cut(row, " | ")
+	if !ok {
+		return "\x00caption"
+	}
 	return strings.TrimSpace(k)
 }
 
