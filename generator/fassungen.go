@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vereinbar/vereinbar/generator/costs"
+	"github.com/vereinbar/vereinbar/generator/diff"
 	"github.com/vereinbar/vereinbar/generator/kind"
 	"github.com/vereinbar/vereinbar/generator/markup"
 	"github.com/vereinbar/vereinbar/generator/model"
@@ -20,6 +22,10 @@ import (
 const (
 	SynopseTemplate     = "synopse/kopf.md.tmpl"
 	LesefassungTemplate = "lesefassung/hinweis.md.tmpl"
+	// SynopseEingangTemplate is the note on the Eingang's row of a
+	// Synopse ("unverändert; Beitritt des Landes Hessen: Artikel 1 der
+	// Änderungsvereinbarung").
+	SynopseEingangTemplate = "synopse/eingang.md.tmpl"
 )
 
 // File stems of the companions: "synopse" and "lesefassung" for a ring
@@ -120,23 +126,42 @@ func (g *Generator) AmendmentFassungen(ctx context.Context, alt, neu *Project, o
 		if date.IsZero() {
 			date = AgreementDate(alt, nd.Party)
 		}
-		head, err := g.frame(ctx, neu, neuRes, nd, SynopseTemplate, fassungView{
+		fv := fassungView{
 			Aenderung:    ordinal(o.Amendment),
 			Vereinbarung: date,
 			Alt:          versionOf(alt),
 			Neu:          versionOf(neu),
-		})
+		}
+		if n := len(o.Earlier); n > 0 {
+			z := ordinal(normAmendment(o.Earlier[n-1]))
+			fv.ZuletztGeaendert = &z
+		}
+		fv.Beigetreten, fv.Ausgeschieden, err = g.partyChanges(alt, altRes, ad, neu, neuRes, nd)
 		if err != nil {
 			return nil, err
 		}
-		syn, err := synopse.Build(old, cur, synopse.Options{Meta: synopseMeta(cur.Meta, nd), Head: head})
+		if len(fv.Beigetreten) > 0 {
+			fv.Artikel.Beitritt = 1
+		}
+		if len(fv.Ausgeschieden) > 0 {
+			fv.Artikel.Ausscheiden = fv.Artikel.Beitritt + 1
+		}
+		head, err := g.frame(ctx, neu, neuRes, nd, SynopseTemplate, fv)
+		if err != nil {
+			return nil, err
+		}
+		eingang, err := g.frameText(ctx, neu, neuRes, nd, SynopseEingangTemplate, fv)
+		if err != nil {
+			return nil, err
+		}
+		syn, err := synopse.Build(old, cur, synopse.Options{Meta: synopseMeta(cur.Meta, nd), Head: head, NotAmended: notAmended, HeadNote: eingang})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", neu.Path, err)
 		}
 		lese, err := g.lesefassung(ctx, neu, neuRes, nd, cur, LesefassungOptions{
 			Amendments:    append(append([]AmendmentRef(nil), o.Earlier...), o.Amendment),
 			AgreementDate: date,
-		})
+		}, old, fv)
 		if err != nil {
 			return nil, err
 		}
@@ -183,17 +208,22 @@ func (g *Generator) Lesefassung(ctx context.Context, p *Project, d Doc, o Lesefa
 	if err != nil {
 		return nil, err
 	}
-	return g.lesefassung(ctx, p, res, d, doc, o)
+	return g.lesefassung(ctx, p, res, d, doc, o, nil, fassungView{})
 }
 
-func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Result, d Doc, doc *model.Document, o LesefassungOptions) (*model.Document, error) {
+// lesefassung builds the Lesefassung of doc. orig, when not nil, is the
+// original agreement (ALT): its Ausfertigungen sentence replaces doc's,
+// since how many copies were executed is a fact of the signed original
+// that no amendment changes. v brings the parties that joined and left
+// with the amendment for the note.
+func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Result, d Doc, doc *model.Document, o LesefassungOptions, orig *model.Document, pv fassungView) (*model.Document, error) {
 	if err := lesefassungOf(p, d, o); err != nil {
 		return nil, err
 	}
 	if o.AgreementDate.IsZero() {
 		o.AgreementDate = AgreementDate(p, d.Party)
 	}
-	v := fassungView{Vereinbarung: o.AgreementDate}
+	v := fassungView{Vereinbarung: o.AgreementDate, Beigetreten: pv.Beigetreten, Ausgeschieden: pv.Ausgeschieden}
 	for _, a := range o.Amendments {
 		v.Aenderungen = append(v.Aenderungen, ordinal(normAmendment(a)))
 	}
@@ -214,7 +244,117 @@ func (g *Generator) lesefassung(ctx context.Context, p *Project, res *costs.Resu
 		at++
 	}
 	out.Blocks = append(append(append(out.Blocks, doc.Blocks[:at]...), note...), withoutSignatureLines(doc.Blocks[at:])...)
+	if orig != nil {
+		if p := ausfertigungenParagraph(orig.Blocks); p != nil {
+			out.Blocks = withAusfertigungen(out.Blocks, p)
+		}
+	}
 	return out, nil
+}
+
+// ausfertigungenSentence is the sentence of the clause „Ausfertigungen
+// und Inkrafttreten“ that counts the copies executed
+// (templates/vereinbarung/klauseln/inkrafttreten.md.tmpl); the same
+// sentence package aenderung leaves out of the text an amendment changes.
+var ausfertigungenSentence = regexp.MustCompile(`^Diese Vereinbarung wird in \S+ gleichlautenden Ausfertigungen unterzeichnet`)
+
+func isAusfertigungen(p *model.Paragraph) bool {
+	return p != nil && ausfertigungenSentence.MatchString(model.PlainText(p.Inlines))
+}
+
+// notAmended reports the units of an agreement an amendment does not
+// amend (package aenderung): the paragraphs of the Eingang — all before
+// the first clause but the title and its subtitles — and the
+// Ausfertigungen sentence.
+func notAmended(c *diff.Clause, it *diff.Item) bool {
+	if c.Section == nil {
+		return it.Para == nil || (it.Para.Style != model.StyleTitle && it.Para.Style != model.StyleSubtitle)
+	}
+	return it.What == "Absatz" && isAusfertigungen(it.Para)
+}
+
+// ausfertigungenParagraph finds the Ausfertigungen sentence in blocks.
+func ausfertigungenParagraph(blocks []model.Block) *model.Paragraph {
+	for _, b := range blocks {
+		switch n := b.(type) {
+		case *model.Paragraph:
+			if isAusfertigungen(n) {
+				return n
+			}
+		case *model.Section:
+			if p := ausfertigungenParagraph(n.Blocks); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// withAusfertigungen returns blocks with the Ausfertigungen sentence's
+// text replaced by that of orig (its number and style stay); sections on
+// the way are copied, blocks is not changed.
+func withAusfertigungen(blocks []model.Block, orig *model.Paragraph) []model.Block {
+	out := make([]model.Block, len(blocks))
+	for i, b := range blocks {
+		out[i] = b
+		switch n := b.(type) {
+		case *model.Paragraph:
+			if isAusfertigungen(n) {
+				c := *n
+				c.Inlines = orig.Inlines
+				out[i] = &c
+			}
+		case *model.Section:
+			c := *n
+			c.Blocks = withAusfertigungen(n.Blocks, orig)
+			out[i] = &c
+		}
+	}
+	return out
+}
+
+// partyChanges are the parties of agreement nd of NEU that agreement ad
+// of ALT does not have (they join with the amendment) and those of ALT
+// that NEU no longer has (they leave), in the order of the documents.
+func (g *Generator) partyChanges(alt *Project, altRes *costs.Result, ad Doc, neu *Project, neuRes *costs.Result, nd Doc) (joined, left []view.Partei, err error) {
+	parties := func(p *Project, res *costs.Result, d Doc) ([]view.Partei, error) {
+		kv, err := d.View(view.Build(p.Data(), res, g.ks), d)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p.Path, err)
+		}
+		ps, ok := kv.(kind.Parties)
+		if !ok {
+			return nil, fmt.Errorf("%s: %s hat keine Sicht mit Vertragsparteien", p.Path, d.File)
+		}
+		return ps.Vertragsparteien, nil
+	}
+	ap, err := parties(alt, altRes, ad)
+	if err != nil {
+		return nil, nil, err
+	}
+	np, err := parties(neu, neuRes, nd)
+	if err != nil {
+		return nil, nil, err
+	}
+	in := func(ps []view.Partei, code string) bool {
+		for _, p := range ps {
+			if p.Code == code {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range np {
+		if !in(ap, p.Code) {
+			joined = append(joined, p)
+		}
+	}
+	for _, p := range ap {
+		if !in(np, p.Code) {
+			left = append(left, p)
+		}
+	}
+	return joined, left, nil
 }
 
 // NoSignatures is the line that stands for the signature blocks in a
@@ -327,6 +467,14 @@ type fassungView struct {
 	Aenderungen  []ordinalView // the amendments taken into account (Lesefassung)
 	Vereinbarung time.Time     // day of the agreement amended
 	Alt, Neu     versionView   // the two versions (Synopse)
+	// ZuletztGeaendert is the last amendment before this one; nil for the
+	// first (Synopse).
+	ZuletztGeaendert *ordinalView
+	// Beigetreten and Ausgeschieden are the parties that join and leave
+	// with this amendment; Artikel the articles of the amendment that
+	// state it (0: none), numbered as generator/aenderung.go numbers them.
+	Beigetreten, Ausgeschieden []view.Partei
+	Artikel                    struct{ Beitritt, Ausscheiden int }
 }
 
 type ordinalView struct {
@@ -367,6 +515,23 @@ func (g *Generator) frame(ctx context.Context, p *Project, res *costs.Result, d 
 		return nil, fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return blocks, nil
+}
+
+// frameText executes the template of a phrase of a companion and returns
+// it as plain text: the markup converted (escapes such as "Baden\-"
+// resolved) and the paragraphs joined with spaces.
+func (g *Generator) frameText(ctx context.Context, p *Project, res *costs.Result, d Doc, tmpl string, v fassungView) (string, error) {
+	blocks, err := g.frame(ctx, p, res, d, tmpl, v)
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, b := range blocks {
+		if pp, ok := b.(*model.Paragraph); ok {
+			parts = append(parts, model.PlainText(pp.Inlines))
+		}
+	}
+	return strings.Join(parts, " "), nil
 }
 
 // agreements are the documents of kind "vereinbarung" of a project.

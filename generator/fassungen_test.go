@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -413,5 +414,104 @@ func TestLesefassungHasNoSignatureLines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// fassungText is a companion rendered as Markdown, no-break spaces as
+// spaces.
+func fassungText(t *testing.T, f generator.Fassung) string {
+	t.Helper()
+	var md bytes.Buffer
+	if err := markdown.Render(&md, f.Doc); err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(md.String(), "\u00a0", " ")
+}
+
+// TestSynopseShowsEingangAndAusfertigungenNotAmended (reviewer's finding
+// 1): the amendment does not amend the Eingang nor the Ausfertigungen
+// sentence, so the Synopse shows neither as changed — no party struck or
+// bold in the Eingang, no "zwölf → elf" — and its Eingang row cites the
+// articles of the amendment that state accession and exit, with the
+// numbers the amendment itself gives them; the Lesefassung keeps the
+// original's number of Ausfertigungen and names who joined and left.
+func TestSynopseShowsEingangAndAusfertigungenNotAmended(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	alt, neu := loadPair(t, gen, "kombination")
+	ams, err := gen.Aenderung(context.Background(), alt, neu, generator.AenderungOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var am bytes.Buffer
+	if err := markdown.Render(&am, ams[0].Doc); err != nil {
+		t.Fatal(err)
+	}
+	artikel := func(title string) string {
+		m := regexp.MustCompile(`## (Artikel \d+) ` + title).FindStringSubmatch(strings.ReplaceAll(am.String(), "\u00a0", " "))
+		if m == nil {
+			t.Fatalf("amendment has no article %q", title)
+		}
+		return m[1]
+	}
+	fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn, lese := fassungText(t, fs[0]), fassungText(t, fs[1])
+	wantRow := "| Überschrift und Eingang | Überschrift und Eingang (*unverändert; Beitritt des Landes Hessen: " + artikel("Beitritt") + "; Ausscheiden des Saarlandes: " + artikel("Ausscheiden") + " der Ersten Änderungsvereinbarung*) |"
+	if !strings.Contains(syn, wantRow) {
+		t.Errorf("Synopse lacks the Eingang row %q", wantRow)
+	}
+	for _, bad := range []string{"~~dem Saarland,~~", "**dem Land Hessen,**", "~~zwölf~~", "**dreizehn**", "**elf**"} {
+		if strings.Contains(syn, bad) {
+			t.Errorf("Synopse shows %q, a change the amendment does not make", bad)
+		}
+	}
+	if !strings.Contains(syn, "| § 20 Ausfertigungen und Inkrafttreten | § 20 Ausfertigungen und Inkrafttreten (*unverändert*) |") {
+		t.Error("Synopse: § 20 not unchanged")
+	}
+	if !strings.Contains(lese, "Diese Vereinbarung wird in zwölf gleichlautenden Ausfertigungen unterzeichnet") {
+		t.Error("Lesefassung: not the original's number of Ausfertigungen")
+	}
+	for _, want := range []string{"Das Land Hessen ist der Vereinbarung mit der Ersten Änderungsvereinbarung beigetreten.", "Das Saarland ist mit der Ersten Änderungsvereinbarung ausgeschieden."} {
+		if !strings.Contains(lese, want) {
+			t.Errorf("Lesefassung lacks %q", want)
+		}
+	}
+	// a Land leaves, none joins: NEU counts eleven Ausfertigungen
+	alt, neu = loadPair(t, gen, "austritt")
+	fs, err = gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn, lese = fassungText(t, fs[0]), fassungText(t, fs[1])
+	if strings.Contains(syn, "~~zwölf~~") || strings.Contains(syn, "**elf**") {
+		t.Error("austritt: Synopse changes the number of Ausfertigungen")
+	}
+	if !strings.Contains(lese, "Diese Vereinbarung wird in zwölf gleichlautenden Ausfertigungen unterzeichnet") || strings.Contains(lese, "in elf gleichlautenden") {
+		t.Error("austritt: Lesefassung not with the original's number of Ausfertigungen")
+	}
+}
+
+// TestSynopseHeadDatesByAgreementsNotStand (reviewer's finding 2): the
+// head of the Synopse dates the old version by the agreement and the
+// amendments before, the new one by this amendment — not by the Stand of
+// the project files.
+func TestSynopseHeadDatesByAgreementsNotStand(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	alt, neu := loadPair(t, gen, "schluessel")
+	fs, err := gen.AmendmentFassungen(context.Background(), alt, neu, generator.FassungOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn := fassungText(t, fs[0])
+	want := "links die Verwaltungsvereinbarung in der Fassung vom 15. Dezember 2026, zuletzt geändert durch die Erste Änderungsvereinbarung vom 30. Juni 2027 (bisherige Fassung) und rechts in der Fassung der Zweiten Änderungsvereinbarung (neue Fassung)."
+	if !strings.Contains(syn, want) {
+		t.Errorf("Synopse head lacks %q", want)
+	}
+	if strings.Contains(syn, "(Stand ") {
+		t.Error("Synopse head dates a version by its Stand")
 	}
 }

@@ -33,6 +33,16 @@ type Options struct {
 	// Labels are the fixed words of the table; zero fields take those of
 	// DefaultLabels.
 	Labels Labels
+	// NotAmended reports a unit of alt that the amendment does not amend
+	// although the new version's text differs (the Eingang, the
+	// Ausfertigungen sentence: facts of the signed original). Such a unit
+	// stands as in alt, "unverändert"; a unit only neu has in its place
+	// is left out. nil: every unit is compared.
+	NotAmended func(c *diff.Clause, it *diff.Item) bool
+	// HeadNote follows "unverändert" on the row of the part before the
+	// first clause (title and Eingang), e.g. where the amendment states
+	// accession and exit; "" for none.
+	HeadNote string
 }
 
 // Labels are the fixed words of the table. They are terms of the form,
@@ -119,7 +129,7 @@ func Build(alt, neu *model.Document, o Options) (doc *model.Document, err error)
 	if err != nil {
 		return nil, fmt.Errorf("Synopse: %w", err)
 	}
-	b := &builder{l: o.Labels.withDefaults(), parents: map[*model.Section]*model.Section{}}
+	b := &builder{l: o.Labels.withDefaults(), parents: map[*model.Section]*model.Section{}, headNote: o.HeadNote, changedBelow: map[*model.Section]bool{}}
 	for _, d := range []*model.Document{alt, neu} {
 		if err := model.Walk(d, func(bl model.Block, secs []*model.Section) error {
 			if s, ok := bl.(*model.Section); ok && len(secs) > 0 {
@@ -130,7 +140,24 @@ func Build(alt, neu *model.Document, o Options) (doc *model.Document, err error)
 			return nil, fmt.Errorf("Synopse: %w", err)
 		}
 	}
-	for _, p := range a.Pairs {
+	pairs := make([]diff.ClausePair, len(a.Pairs))
+	for i, p := range a.Pairs {
+		pairs[i] = notAmended(p, o.NotAmended)
+	}
+	// A heading whose sub-sections change is no "unverändert" heading.
+	for _, p := range pairs {
+		if pairChanged(p) {
+			for _, c := range []*diff.Clause{p.Old, p.New} {
+				if c == nil || c.Section == nil {
+					continue
+				}
+				for s := b.parents[c.Section]; s != nil; s = b.parents[s] {
+					b.changedBelow[s] = true
+				}
+			}
+		}
+	}
+	for _, p := range pairs {
 		b.clause(p)
 	}
 	t := &model.Table{
@@ -179,9 +206,11 @@ func (l Labels) withDefaults() Labels {
 }
 
 type builder struct {
-	l       Labels
-	rows    []model.Row
-	parents map[*model.Section]*model.Section // a sub-heading's enclosing section
+	l            Labels
+	headNote     string
+	changedBelow map[*model.Section]bool // sections with a changed sub-section
+	rows         []model.Row
+	parents      map[*model.Section]*model.Section // a sub-heading's enclosing section
 }
 
 func plain(s string) []model.Inline { return []model.Inline{model.Text{Text: s}} }
@@ -237,9 +266,16 @@ func (b *builder) clause(p diff.ClausePair) {
 	if oh != nh {
 		hs = diff.Words(oh, nh)
 	}
-	if unchanged(p.Items) {
-		b.headingRow(hs, strings.Join(append(notes, b.l.Unchanged), "; "))
+	if unchanged(p.Items) && !b.changedBelow[p.New.Section] && (p.Old.Section == nil || !b.changedBelow[p.Old.Section]) {
+		u := b.l.Unchanged
+		if p.New.Section == nil && b.headNote != "" {
+			u += "; " + b.headNote
+		}
+		b.headingRow(hs, strings.Join(append(notes, u), "; "))
 		return
+	}
+	if p.New.Section == nil && b.headNote != "" {
+		notes = append(notes, b.headNote)
 	}
 	b.headingRow(hs, strings.Join(notes, "; "))
 	for _, g := range absaetze(p.Items) {
@@ -250,6 +286,41 @@ func (b *builder) clause(p diff.ClausePair) {
 			b.item(ip, whole)
 		}
 	}
+}
+
+// notAmended returns the pair of clauses with every unit that is not
+// amended (see Options.NotAmended) set as in alt on both sides, and the
+// units only neu has in their place left out.
+func notAmended(p diff.ClausePair, f func(*diff.Clause, *diff.Item) bool) diff.ClausePair {
+	if f == nil || p.Old == nil || p.New == nil {
+		return p
+	}
+	out := p
+	out.Items = nil
+	for _, ip := range p.Items {
+		switch {
+		case ip.Old != nil && f(p.Old, ip.Old):
+			out.Items = append(out.Items, diff.ItemPair{Old: ip.Old, New: ip.Old})
+			if ip.New != nil && !f(p.New, ip.New) {
+				out.Items = append(out.Items, diff.ItemPair{New: ip.New})
+			}
+		case ip.Old == nil && f(p.New, ip.New):
+			// neu's text of a unit not amended: the Synopse keeps alt's
+		default:
+			out.Items = append(out.Items, ip)
+		}
+	}
+	return out
+}
+
+// pairChanged reports whether a pair of clauses shows a change: a clause
+// that comes or goes, a changed heading or unit.
+func pairChanged(p diff.ClausePair) bool {
+	if p.Old == nil || p.New == nil {
+		return true
+	}
+	p, _ = withoutSignatures(p)
+	return p.Old.Heading != p.New.Heading || !unchanged(p.Items)
 }
 
 // withoutSignatures returns the pair of clauses without its signature
@@ -432,11 +503,133 @@ func (b *builder) item(ip diff.ItemPair, whole bool) {
 			b.rows = append(b.rows, model.Row{Cells: []model.Cell{{Inlines: left}, {Inlines: right}}})
 		}
 	default:
-		for _, c := range chunks(diff.Words(labelled(ip.Old), labelled(ip.New))) {
+		var ss []diff.Segment
+		if ip.Old.What == "Tabelle" && ip.New.What == "Tabelle" {
+			ss = tableWords(ip.Old.Text, ip.New.Text)
+		} else {
+			ss = diff.Words(labelled(ip.Old), labelled(ip.New))
+		}
+		for _, c := range chunks(ss) {
 			left, right := sides(c)
 			b.rows = append(b.rows, model.Row{Cells: []model.Cell{{Inlines: left}, {Inlines: right}}})
 		}
 	}
+}
+
+// tableWords is the difference of two tables given as their rows (one a
+// line, cells separated by " | "): row by row, so that a row only one
+// version has is struck or bold as a whole, and words are compared only
+// within a row both versions have — the same row when its first cell
+// (the Land, the position) is the same, or both are the caption. The rows are aligned with
+// diff.Words on one token per distinct row, the alignment the rest of
+// the Synopse uses.
+func tableWords(old, neu string) []diff.Segment {
+	ol, nl := strings.Split(old, "\n"), strings.Split(neu, "\n")
+	ids := map[string]string{}
+	tok := func(rows []string) string {
+		ts := make([]string, len(rows))
+		for i, r := range rows {
+			id, ok := ids[r]
+			if !ok {
+				id = fmt.Sprintf("r%d", len(ids))
+				ids[r] = id
+			}
+			ts[i] = id
+		}
+		return strings.Join(ts, "\n")
+	}
+	var out []diff.Segment
+	add := func(op diff.Op, text string) {
+		if text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Op == op {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, diff.Segment{Op: op, Text: text})
+	}
+	var lStarted, rStarted bool
+	// sep adds the line feed before a row on the sides it stands on.
+	sep := func(left, right bool) {
+		switch {
+		case left && right && lStarted && rStarted:
+			add(diff.Equal, "\n")
+		default:
+			if left && lStarted {
+				add(diff.Delete, "\n")
+			}
+			if right && rStarted {
+				add(diff.Insert, "\n")
+			}
+		}
+		lStarted, rStarted = lStarted || left, rStarted || right
+	}
+	var dels, ins []string
+	flush := func() {
+		j := 0
+		for _, d := range dels {
+			k := -1
+			for m := j; m < len(ins); m++ {
+				if rowKey(ins[m]) == rowKey(d) {
+					k = m
+					break
+				}
+			}
+			if k < 0 {
+				sep(true, false)
+				add(diff.Delete, d)
+				continue
+			}
+			for ; j < k; j++ {
+				sep(false, true)
+				add(diff.Insert, ins[j])
+			}
+			sep(true, true)
+			for _, sg := range diff.Words(d, ins[k]) {
+				add(sg.Op, sg.Text)
+			}
+			j = k + 1
+		}
+		for ; j < len(ins); j++ {
+			sep(false, true)
+			add(diff.Insert, ins[j])
+		}
+		dels, ins = nil, nil
+	}
+	oi, ni := 0, 0
+	for _, sg := range diff.Words(tok(ol), tok(nl)) {
+		n := len(strings.Fields(sg.Text))
+		switch sg.Op {
+		case diff.Equal:
+			flush()
+			for k := 0; k < n; k++ {
+				sep(true, true)
+				add(diff.Equal, ol[oi])
+				oi++
+				ni++
+			}
+		case diff.Delete:
+			dels = append(dels, ol[oi:oi+n]...)
+			oi += n
+		case diff.Insert:
+			ins = append(ins, nl[ni:ni+n]...)
+			ni += n
+		}
+	}
+	flush()
+	return out
+}
+
+// rowKey is the first cell of a table row; a line without cells (the
+// caption) has a key of its own, so that two captions are compared word
+// by word.
+func rowKey(row string) string {
+	k, _, ok := strings.Cut(row, " | ")
+	if !ok {
+		return "\x00caption"
+	}
+	return strings.TrimSpace(k)
 }
 
 // labelNote is "(2) entfällt", or the word alone for a unit without a

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vereinbar/vereinbar/generator/diff"
 	"github.com/vereinbar/vereinbar/generator/model"
 	"github.com/vereinbar/vereinbar/generator/synopse"
 )
@@ -209,7 +210,8 @@ func TestSubHeadingNamesItsSection(t *testing.T) {
 	alt := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 8 bis 17 Uhr.")))
 	neu := doc(sec("anlage", "Anlage 2", "Leistungen", para("", "Text."), sub("Von 7 bis 17 Uhr.")))
 	wantRows(t, build(t, alt, neu), []string{
-		"Anlage 2 Leistungen || Anlage 2 Leistungen (_unverändert_)",
+		"Anlage 2 Leistungen || Anlage 2 Leistungen",
+		"Text. || _unverändert_",
 		"Anlage 2 – Servicezeiten || Anlage 2 – Servicezeiten",
 		"Von [-8-] bis 17 Uhr. || Von {+7+} bis 17 Uhr.",
 	})
@@ -290,5 +292,81 @@ func TestSignaturesLeftOut(t *testing.T) {
 		"§ 20 Inkrafttreten || § 20 Inkrafttreten (_unverändert_)",
 		"Unterschriften || Unterschriften (_nicht Gegenstand der Änderung_)",
 		"Unterschriften || Unterschriften (_nicht Gegenstand der Änderung_)",
+	})
+}
+
+// TestHeadingOfChangedSubSectionNotUnchanged (reviewer's finding 3): the
+// heading row of an Anlage whose sub-section changes carries no
+// "unverändert", nor does that of a section two levels up.
+func TestHeadingOfChangedSubSectionNotUnchanged(t *testing.T) {
+	t.Parallel()
+	mk := func(s string) *model.Document {
+		inner := &model.Section{ID: "fenster", Level: 3, Title: "Fenster", Blocks: []model.Block{para("", s)}}
+		mid := &model.Section{ID: "betrieb", Level: 2, Title: "Betrieb", Blocks: []model.Block{inner}}
+		return doc(sec("anlage", "Anlage 2", "Leistungen", mid), sec("s", "§ 1", "Gegenstand", para("(1)", "Text.")))
+	}
+	got := build(t, mk("Sonntags."), mk("Samstags."))
+	for _, r := range got {
+		if strings.HasPrefix(r, "Anlage 2") && strings.Contains(r, "unverändert") {
+			t.Errorf("heading of a changed sub-section marked unchanged: %q", r)
+		}
+	}
+	if !strings.Contains(strings.Join(got, "\n"), "§ 1 Gegenstand || § 1 Gegenstand (_unverändert_)") {
+		t.Errorf("an unchanged clause lost its mark:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestTableRowOnOneSideMarkedWhole (reviewer's finding 4): a table row
+// only one version has is struck (or bold) as a whole, values included;
+// a row both have is compared word by word.
+func TestTableRowOnOneSideMarkedWhole(t *testing.T) {
+	t.Parallel()
+	txt := func(s string) model.Cell { return model.Cell{Inlines: []model.Inline{model.Text{Text: s}}} }
+	table := func(rows ...[2]string) *model.Table {
+		tb := &model.Table{Widths: []int{1, 1}}
+		for _, r := range rows {
+			tb.Rows = append(tb.Rows, model.Row{Cells: []model.Cell{txt(r[0]), txt(r[1])}})
+		}
+		return tb
+	}
+	alt := doc(sec("k", "§ 1", "Kosten", para("(1)", "Werte:"), table([2]string{"Berlin", "1"}, [2]string{"Saarland", "1"}, [2]string{"Summe", "2"})))
+	neu := doc(sec("k", "§ 1", "Kosten", para("(1)", "Werte:"), table([2]string{"Berlin", "1"}, [2]string{"Hessen", "1"}, [2]string{"Summe", "3"})))
+	got := strings.Join(build(t, alt, neu), "\n")
+	for _, want := range []string{"[-Saarland | 1-]", "{+Hessen | 1+}", "Summe | [-2-]", "Summe | {+3+}", "Berlin | 1/"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestNotAmendedUnitsStayAsInAlt (reviewer's finding 1): units the
+// amendment does not amend (the Eingang, the Ausfertigungen sentence)
+// stand as in alt, "unverändert"; a party only neu names is not shown
+// as inserted; the note on accession and exit follows "unverändert".
+func TestNotAmendedUnitsStayAsInAlt(t *testing.T) {
+	t.Parallel()
+	eingang := func(ps ...string) []model.Block {
+		out := []model.Block{&model.Paragraph{Style: model.StyleTitle, Inlines: []model.Inline{model.Text{Text: "Verwaltungsvereinbarung"}}}}
+		for _, p := range ps {
+			out = append(out, para("", p))
+		}
+		return out
+	}
+	alt := doc(append(eingang("dem Land Berlin", "dem Saarland"), sec("s", "§ 20", "Ausfertigungen", para("(1)", "In zwei Ausfertigungen."), para("(2)", "Alt.")))...)
+	neu := doc(append(eingang("dem Land Berlin", "dem Land Hessen"), sec("s", "§ 20", "Ausfertigungen", para("(1)", "In drei Ausfertigungen."), para("(2)", "Neu.")))...)
+	d, err := synopse.Build(alt, neu, synopse.Options{
+		HeadNote: "Beitritt: Artikel 1",
+		NotAmended: func(c *diff.Clause, it *diff.Item) bool {
+			return c.Section == nil && (it.Para == nil || it.Para.Style != model.StyleTitle) || strings.Contains(it.Text, "Ausfertigungen.")
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRows(t, rows(t, d), []string{
+		"Überschrift und Eingang || Überschrift und Eingang (_unverändert; Beitritt: Artikel 1_)",
+		"§ 20 Ausfertigungen || § 20 Ausfertigungen",
+		"(1) In zwei Ausfertigungen. || (1) _unverändert_",
+		"(2) [-Alt.-] || (2) {+Neu.+}",
 	})
 }
