@@ -172,8 +172,13 @@ func (e *e2e) waitFor(what, expr string) {
 }
 
 // typeInto replaces the text of the field of a data path by typing text.
+// It first lets the answers to earlier edits arrive: an answer may bring a
+// rebuilt form (an edit that created a missing parent), and a field found
+// before the rebuild is gone when the keys are sent to it ("Could not
+// find node with given id", seen once under load).
 func (e *e2e) typeInto(pfad, text string) {
 	e.t.Helper()
+	e.settle()
 	sel := "#" + fieldID(pfad)
 	e.do(chromedp.Focus(sel), chromedp.Evaluate[chromedp.Void](`document.activeElement.select()`), chromedp.SendKeys(sel, text))
 }
@@ -182,6 +187,7 @@ func (e *e2e) typeInto(pfad, text string) {
 // with the keyboard: focus, value, change event.
 func (e *e2e) choose(pfad, value string) {
 	e.t.Helper()
+	e.settle() // as typeInto: no rebuilt form replaces the select under us
 	js := fmt.Sprintf(`(function(){var el=document.getElementById(%q); el.focus(); el.value=%q; el.dispatchEvent(new Event('change',{bubbles:true})); return el.value;})()`, fieldID(pfad), value)
 	if got := get(e, chromedp.Evaluate[string](js)); got != value {
 		e.t.Fatalf("%s: option %q not offered (value %q)", pfad, value, got)
