@@ -220,7 +220,7 @@ func parseSentence(s, group string, unit *Address) (Instruction, error) {
 		if m[1] != "" {
 			sec = partName(m[1])
 		}
-		return Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, New: m[2]}, nil
+		return Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, New: outer(m[2])}, nil
 	}
 	if m := reRenumN.FindStringSubmatch(s); m != nil {
 		series := "§\u00a0"
@@ -279,11 +279,11 @@ func parseSentence(s, group string, unit *Address) (Instruction, error) {
 	}
 	if m := reInsWords.FindStringSubmatch(s); m != nil {
 		a, err := wordsAt(m[1], group, unit)
-		return Instruction{Op: OpWoerterEinfuegen, Target: a, Old: m[2], New: m[4]}, err
+		return Instruction{Op: OpWoerterEinfuegen, Target: a, Old: outer(m[2]), New: outer(m[4])}, err
 	}
 	if m := reWoerter.FindStringSubmatch(s); m != nil {
 		a, err := wordsAt(m[1], group, unit)
-		return Instruction{Op: OpWoerter, Target: a, Old: m[3], New: m[5]}, err
+		return Instruction{Op: OpWoerter, Target: a, Old: outer(m[3]), New: outer(m[5])}, err
 	}
 	return Instruction{}, fmt.Errorf("%w: Satz nicht erkannt", ErrParse)
 }
