@@ -22,24 +22,29 @@ const ArticleTitle = "Änderung der Verwaltungsvereinbarung"
 // back from a DOCX — so that what is proven is the text that is signed:
 // Apply(Units(ALT), Parse(amendment)) must give Units(NEU).
 func Parse(d *model.Document) ([]Instruction, error) {
-	var art *model.Section
-	// the article „Änderung der Verwaltungsvereinbarung“ — Artikel 1, or
-	// a later one when articles on an accession or an exit precede it
-	for _, s := range model.Sections(d) {
-		if norm(s.Title) == ArticleTitle {
-			art = s
-			break
-		}
-	}
-	for _, s := range model.Sections(d) {
-		if art == nil && strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
-			art = s
-		}
-	}
+	art := Article(d)
 	if art == nil {
-		return nil, fmt.Errorf("%w: kein Artikel 1", ErrParse)
+		return nil, fmt.Errorf("%w: kein Artikel „%s“", ErrParse, ArticleTitle)
 	}
 	return ParseBlocks(art.Blocks)
+}
+
+// Article is the article that holds the instructions: the one titled
+// „Änderung der Verwaltungsvereinbarung“ — Artikel 1, or a later one
+// when articles on an accession or an exit precede it —, else the
+// section „Artikel 1“; nil when there is neither.
+func Article(d *model.Document) *model.Section {
+	for _, s := range model.Sections(d) {
+		if norm(s.Title) == ArticleTitle {
+			return s
+		}
+	}
+	for _, s := range model.Sections(d) {
+		if strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
+			return s
+		}
+	}
+	return nil
 }
 
 // ParseBlocks reads the instructions from the blocks of Artikel 1 (the

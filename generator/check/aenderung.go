@@ -50,7 +50,7 @@ func IsLesefassung(d *model.Document) bool {
 	return false
 }
 
-// checkAmendment reads the instructions of Artikel 1 back from the text
+// checkAmendment reads the instructions (aenderung.Article) back from the text
 // of the amendment and carries them out on the text of the agreement's
 // old version: the result must be the new version exactly. The finding
 // names the first instruction that cannot be carried out or the first
@@ -60,7 +60,16 @@ func checkAmendment(c *ctx) {
 	if f == nil || f.Alt == nil || f.Neu == nil || c.in.Doc == nil {
 		return
 	}
-	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: "Artikel 1"}
+	// the article that holds the instructions: Artikel 3 after the
+	// articles on an accession and an exit
+	clause := "Artikel 1"
+	if art := aenderung.Article(c.in.Doc); art != nil {
+		clause = strings.ReplaceAll(strings.TrimSpace(art.Number), "\u00a0", " ")
+		if clause == "" {
+			clause = art.Title
+		}
+	}
+	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: clause, Heading: aenderung.ArticleTitle}
 	ins, err := aenderung.Parse(c.in.Doc)
 	if err != nil {
 		c.report(loc, "%v", err)

@@ -114,3 +114,24 @@ func TestRueckwirkung(t *testing.T) {
 		}
 	}
 }
+
+// The legal review found AENDERUNG-001 reported under „Artikel 1“ when
+// the instructions stand in a later article (after „Beitritt“): the
+// finding names the article that holds them.
+func TestAmendmentFindingNamesArticle(t *testing.T) {
+	t.Parallel()
+	fs := amendmentVariant("beitritt", "wird durch den folgenden Absatz 2 ersetzt:", "wird neu gefasst:")(t, newGen(t))
+	var found bool
+	for _, f := range fs {
+		if f.Code != "AENDERUNG-001" {
+			continue
+		}
+		found = true
+		if f.Clause != "Artikel 2" || f.Heading != "Änderung der Verwaltungsvereinbarung" {
+			t.Errorf("Fundstelle %q (%q), erwartet Artikel 2 (Änderung der Verwaltungsvereinbarung)", f.Clause, f.Heading)
+		}
+	}
+	if !found {
+		t.Fatal("kein Befund AENDERUNG-001")
+	}
+}
