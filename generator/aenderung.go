@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -273,6 +274,21 @@ func (v AenderungView) ZuletztGeaendert() time.Time {
 		return time.Time{}
 	}
 	return v.Geaendert[len(v.Geaendert)-1]
+}
+
+// ZuletztGeaendertDurch names the last amendment before this one as the
+// opening sentence cites it: „die Erste Änderungsvereinbarung“ (its
+// ordinal is its place in vertrag.aenderungen); "" when the agreement was
+// never amended.
+func (v AenderungView) ZuletztGeaendertDurch() string {
+	n := len(v.Geaendert)
+	if n == 0 {
+		return ""
+	}
+	if n > len(ordinals) {
+		return "die " + strconv.Itoa(n) + ". Änderungsvereinbarung"
+	}
+	return "die " + ordinals[n-1] + " Änderungsvereinbarung"
 }
 
 // ArtikelNummern are the numbers of the articles of an amendment.
