@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -172,7 +173,7 @@ func (g *Generator) Aenderung(ctx context.Context, alt, neu *Project, o Aenderun
 		if nd.doc.Party != "" {
 			file += "-" + nd.doc.Party
 		}
-		hints := check.Rueckwirkung(ad.model, nd.model)
+		hints := check.Rueckwirkung(ad.model, nd.model, pn.Vertrag.Beginn.Time())
 		if o.Warn != nil {
 			for _, h := range hints {
 				o.Warn(file + ": AENDERUNG-002: " + h)
@@ -273,6 +274,21 @@ func (v AenderungView) ZuletztGeaendert() time.Time {
 		return time.Time{}
 	}
 	return v.Geaendert[len(v.Geaendert)-1]
+}
+
+// ZuletztGeaendertDurch names the last amendment before this one as the
+// opening sentence cites it: „die Erste Änderungsvereinbarung“ (its
+// ordinal is its place in vertrag.aenderungen); "" when the agreement was
+// never amended.
+func (v AenderungView) ZuletztGeaendertDurch() string {
+	n := len(v.Geaendert)
+	if n == 0 {
+		return ""
+	}
+	if n > len(ordinals) {
+		return "die " + strconv.Itoa(n) + ". Änderungsvereinbarung"
+	}
+	return "die " + ordinals[n-1] + " Änderungsvereinbarung"
 }
 
 // ArtikelNummern are the numbers of the articles of an amendment.
@@ -613,11 +629,13 @@ func (g *Generator) Fassungen(altPath, neuPath string, amendment *model.Document
 		party = strings.TrimSpace(short[i+len("“ – "):])
 	}
 	var docs [2]*model.Document
+	var beginn time.Time
 	for i, path := range []string{altPath, neuPath} {
 		p, err := g.LoadProject(path)
 		if err != nil {
 			return nil, err
 		}
+		beginn = p.Data().Vertrag.Beginn.Time()
 		ds, err := g.agreementDocs(context.Background(), p)
 		if err != nil {
 			return nil, err
@@ -632,5 +650,5 @@ func (g *Generator) Fassungen(altPath, neuPath string, amendment *model.Document
 			return nil, fmt.Errorf("%s: keine Vereinbarung, die zur Änderungsvereinbarung passt (Vertragspartei „%s“)", path, party)
 		}
 	}
-	return &check.Fassungen{Alt: docs[0], Neu: docs[1]}, nil
+	return &check.Fassungen{Alt: docs[0], Neu: docs[1], Beginn: beginn}, nil
 }

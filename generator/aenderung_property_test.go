@@ -40,7 +40,7 @@ var (
 
 // words for free text: some already stand in the agreement, so quotes
 // become ambiguous and must be widened or the unit replaced.
-var propertyWords = []string{"Vertragspartei", "Land", "von", "25 %", "§ 7", "Online-Dienst", "jährlich", "Steuerungskreis", "und", "2027", "Montag", "bis", "€", "„Wohngeld“", "neu", "Absatz", "die", "der"}
+var propertyWords = []string{"Vertragspartei", "Land", "von", "25 %", "§ 7", "Online-Dienst", "jährlich", "Steuerungskreis", "und", "2027", "Montag", "bis", "€", "„Wohngeld“", "neu", "Absatz", "die", "der", "(Lenkung)", "„Kreis", "Runde“", "(Beirat", "Mitte)"}
 
 var mutations = []mutation{
 	{"Betrag", func(r *rand.Rand, src string) (string, bool) {
@@ -96,7 +96,16 @@ var mutations = []mutation{
 		}
 		m := ms[r.IntN(len(ms))]
 		old := strings.Fields(src[m[4]:m[5]])
-		switch r.IntN(3) {
+		switch r.IntN(5) {
+		case 3: // drop a word (the steuerungsgremium stands in „…“ and (…) in the agreement)
+			if len(old) < 2 {
+				return "", false
+			}
+			at := r.IntN(len(old))
+			old = append(old[:at], old[at+1:]...)
+		case 4: // a word wrapped in marks
+			at := r.IntN(len(old))
+			old[at] = fmt.Sprintf([]string{"„%s“", "(%s)", "„%s", "%s“"}[r.IntN(4)], strings.Trim(old[at], "„“()"))
 		case 0: // replace a word
 			old[r.IntN(len(old))] = propertyWords[r.IntN(len(propertyWords))]
 		case 1: // insert words

@@ -474,3 +474,52 @@ func TestAenderungVertretenDurch(t *testing.T) {
 		t.Errorf("nur vertreten_durch geändert: %v, erwartet „keine Änderung“", err)
 	}
 }
+
+// The legal review preferred „die durch die Erste Änderungsvereinbarung
+// vom 30. Juni 2027 geändert worden ist“ to „durch Vereinbarung vom …“:
+// the opening sentence names the last amendment by its ordinal.
+func TestAenderungCitesLastAmendmentByName(t *testing.T) {
+	t.Parallel()
+	gen := newGenerator(t)
+	for _, c := range []struct {
+		extra string // further recorded amendments
+		nr    int
+		want  string
+	}{
+		{"", 2, "vom 15. Dezember 2026, die durch die Erste Änderungsvereinbarung vom 30. Juni 2027 geändert worden ist, wird wie folgt geändert:"},
+		{"\n    - datum: 2027-06-30", 3, "vom 15. Dezember 2026, die zuletzt durch die Zweite Änderungsvereinbarung vom 30. Juni 2027 geändert worden ist, wird wie folgt geändert:"},
+	} {
+		src, err := os.ReadFile(filepath.Join(fixturesDir, "aenderung", "schluessel", "alt.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		const first = "    - datum: 2027-06-30 # die Erste Änderungsvereinbarung"
+		altSrc := strings.Replace(string(src), first, first+c.extra, 1)
+		if c.extra != "" && altSrc == string(src) {
+			t.Fatal("vertrag.aenderungen nicht gefunden")
+		}
+		neuSrc, err := os.ReadFile(filepath.Join(fixturesDir, "aenderung", "schluessel", "neu.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, err := gen.ParseProject("alt.yaml", []byte(altSrc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pn, err := gen.ParseProject("neu.yaml", neuSrc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ams, err := gen.Aenderung(context.Background(), pa, pn, generator.AenderungOptions{Nr: c.nr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var md bytes.Buffer
+		if err := markdown.Render(&md, ams[0].Doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.ReplaceAll(md.String(), "\u00a0", " "); !strings.Contains(got, c.want) {
+			t.Errorf("Nr %d: %q fehlt", c.nr, c.want)
+		}
+	}
+}

@@ -48,6 +48,9 @@ func TestAenderung(t *testing.T) {
 		{name: "check finds a wrong pair", args: []string{"check", "--alt", aenderungDir + "/freitext/alt.yaml", "--neu", aenderungDir + "/freitext/neu.yaml", docx}, code: 3,
 			stdout: contains("AENDERUNG-001", "§\u00a06 Absatz 2 lautet")},
 		{name: "check --alt without --neu", args: []string{"check", "--alt", alt, docx}, code: 2, stderr: contains("--alt und --neu nur zusammen")},
+		// the review found --alt/--neu silently ignored without an amendment
+		{name: "check --alt --neu without a document", args: []string{"check", "--alt", alt, "--neu", neu}, code: 2, stdout: empty, stderr: contains("brauchen die Änderungsvereinbarung (DOCX oder PDF)")},
+		{name: "check --alt --neu with a project file", args: []string{"check", "--alt", alt, "--neu", neu, neu}, code: 2, stdout: empty, stderr: contains("nicht die Projektdatei")},
 	})
 	for _, c := range []cliCase{
 		{name: "no change", args: []string{"aenderung", alt, alt}, code: 1, stdout: empty, stderr: contains("keine Änderung")},

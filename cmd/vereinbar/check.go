@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -55,6 +56,18 @@ ALT genau die von NEU (AENDERUNG-001).`,
 			}
 			if (o.alt == "") != (o.neu == "") {
 				return usagef("--alt und --neu nur zusammen: die beiden Fassungen der Vereinbarung, zwischen denen die Änderungsvereinbarung steht")
+			}
+			if o.alt != "" {
+				// without the amendment the two versions would be ignored
+				// and the input folder checked as if they were not given
+				if len(args) == 0 {
+					return usagef("--alt und --neu brauchen die Änderungsvereinbarung (DOCX oder PDF) als Pfad: vereinbar check --alt ALT.yaml --neu NEU.yaml aenderungsvereinbarung.docx")
+				}
+				for _, a := range args {
+					if ext := strings.ToLower(filepath.Ext(a)); ext == ".yaml" || ext == ".yml" {
+						return usagef("--alt und --neu prüfen eine Änderungsvereinbarung (DOCX oder PDF), nicht die Projektdatei %s", a)
+					}
+				}
 			}
 			opts := generator.CheckOptions{Alt: o.alt, Neu: o.neu}
 			if o.kind != "" {

@@ -353,3 +353,49 @@ func TestParseNestedFromDocx(t *testing.T) {
 		}
 	}
 }
+
+// The legal review found „die Wörter „„Steuerungskreis Nachnutzung““ and
+// „„(„Steuerungskreis …““: marks before the changed words must stay out
+// of the quote; a dropped word is „gestrichen“, not two words replaced by
+// one; a quote holding „…“ sets it as ‚…‘ and Parse reads it back (draft
+// proves every case through Render and Parse).
+func TestQuoteMarksBesideChangedWords(t *testing.T) {
+	t.Parallel()
+	const old = "Die Länder bilden den „Steuerungskreis Nachnutzung Wohngeld“. Das Gremium (Kreis Mitte) tagt jährlich mit allen Vertragsparteien."
+	for _, c := range []struct{ name, neu, want string }{
+		{"Anführungszeichen", "Die Länder bilden den „Lenkungskreis Wohngeld“. Das Gremium (Kreis Mitte) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 werden die Wörter „Steuerungskreis Nachnutzung“ durch das Wort „Lenkungskreis“ ersetzt."},
+		{"zwei Wörter", "Die Länder bilden den „Lenkungskreis“. Das Gremium (Kreis Mitte) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 werden die Wörter „Steuerungskreis Nachnutzung Wohngeld“ durch das Wort „Lenkungskreis“ ersetzt."},
+		{"Klammer", "Die Länder bilden den „Steuerungskreis Nachnutzung Wohngeld“. Das Gremium (Runde Mitte) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 wird das Wort „Kreis“ durch das Wort „Runde“ ersetzt."},
+		{"gestrichen", "Die Länder bilden den „Steuerungskreis Wohngeld“. Das Gremium (Kreis Mitte) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 wird das Wort „Nachnutzung“ gestrichen."},
+		{"gestrichen vor Zeichen", "Die Länder bilden den „Steuerungskreis Nachnutzung Wohngeld“. Das Gremium (Kreis) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 wird das Wort „Mitte“ gestrichen."},
+		{"halbe Anführungszeichen", "Die Länder bilden den Steuerungskreis Nachnutzung Wohngeld. Das Gremium (Kreis Mitte) tagt jährlich mit allen Vertragsparteien.",
+			"1. In §\u00a03 werden die Wörter „‚Steuerungskreis Nachnutzung Wohngeld‘“ durch die Wörter „Steuerungskreis Nachnutzung Wohngeld“ ersetzt."},
+	} {
+		ss, sn := base(), base()
+		ss[2] = sec("haftung", "§\u00a03", "Haftung", old)
+		sn[2] = sec("haftung", "§\u00a03", "Haftung", c.neu)
+		got := draft(t, doc(ss...), doc(sn...))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: got\n%s\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// A quote that would hold half a pair of marks is not drafted: the unit
+// is replaced whole.
+func TestQuoteMarksUnpaired(t *testing.T) {
+	t.Parallel()
+	const old = "Die Länder bilden den „Steuerungskreis Nachnutzung Wohngeld“. Das Gremium (Steuerungskreis Nachnutzung Wohngeld) tagt."
+	ss, sn := base(), base()
+	ss[2] = sec("haftung", "§\u00a03", "Haftung", old)
+	sn[2] = sec("haftung", "§\u00a03", "Haftung", strings.Replace(old, "„Steuerungskreis Nachnutzung", "„Lenkungskreis", 1))
+	got := draft(t, doc(ss...), doc(sn...))
+	if !strings.Contains(got, "wird durch den folgenden Wortlaut ersetzt") {
+		t.Errorf("got\n%s", got)
+	}
+}

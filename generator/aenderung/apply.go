@@ -13,7 +13,8 @@ type Op string
 const (
 	// OpWoerter replaces the quoted Old by New in the unit Target
 	// (rendered „die Angabe“ for figures and dates, else „das Wort“ /
-	// „die Wörter“; an empty New is „gestrichen“).
+	// „die Wörter“; an empty New is „gestrichen“: Old goes with one
+	// blank beside it, see strike).
 	OpWoerter Op = "woerter"
 	// OpWoerterEinfuegen inserts the words New after the quoted Old in
 	// the unit Target, separated by a blank („Nach dem Wort „Old“ werden
@@ -115,11 +116,14 @@ func applyOne(work []Unit, in Instruction) ([]Unit, error) {
 		}
 		for k, l := range work[i].Lines {
 			if !l.IsTable() && strings.Contains(l.Text, in.Old) {
-				repl := in.New
-				if in.Op == OpWoerterEinfuegen {
-					repl = in.Old + " " + in.New
+				switch {
+				case in.Op == OpWoerterEinfuegen:
+					work[i].Lines[k].Text = strings.Replace(l.Text, in.Old, in.Old+" "+in.New, 1)
+				case in.New == "":
+					work[i].Lines[k].Text = strike(l.Text, in.Old)
+				default:
+					work[i].Lines[k].Text = strings.Replace(l.Text, in.Old, in.New, 1)
 				}
-				work[i].Lines[k].Text = strings.Replace(l.Text, in.Old, repl, 1)
 			}
 		}
 		out = work
@@ -241,4 +245,22 @@ func occurrences(ls []Line, s string) int {
 		}
 	}
 	return n
+}
+
+// strike removes the words old from text („… wird das Wort „X“
+// gestrichen.“) with one blank beside them: the blank after them, or
+// the one before them when they end the text or a mark follows („X“).
+func strike(text, old string) string {
+	p := strings.Index(text, old)
+	if p < 0 {
+		return text
+	}
+	q := p + len(old)
+	switch {
+	case q < len(text) && text[q] == ' ':
+		q++
+	case p > 0 && text[p-1] == ' ':
+		p--
+	}
+	return text[:p] + text[q:]
 }

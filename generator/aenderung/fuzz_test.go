@@ -24,6 +24,12 @@ func FuzzAenderung(f *testing.F) {
 	f.Add(uint8(3), uint8(4), "Laufzeit und Kündigung", "")
 	f.Add(uint8(4), uint8(0), "Änderungen bedürfen der Schriftform und der Zustimmung.", "x")
 	f.Add(uint8(2), uint8(5), "", "")
+	// marks beside changed words, words dropped, quotes in the quote
+	f.Add(uint8(2), uint8(0), "Jede Vertragspartei haftet „selbst“.", "")
+	f.Add(uint8(2), uint8(0), "Jede (Vertragspartei) haftet selbst.", "")
+	f.Add(uint8(2), uint8(0), "Jede haftet selbst.", "")
+	f.Add(uint8(2), uint8(0), "Jede Vertragspartei haftet ‚selbst‘.", "")
+	f.Add(uint8(0), uint8(0), "„Gegenstand ist der Online-Dienst.", "")
 	f.Fuzz(func(t *testing.T, which, op uint8, a, b string) {
 		ss := base()
 		i := int(which) % len(ss)

@@ -350,6 +350,9 @@ func (d *drafter) content(sec string) error {
 	}
 	var ins []Instruction
 	if !sameLines(old[0].Lines, neu[0].Lines) {
+		if hasHalfMarks(neu[0].Lines[0].Text) {
+			return d.emit(whole)
+		}
 		ins = append(ins, Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, Old: old[0].Lines[0].Text, New: neu[0].Lines[0].Text})
 	}
 	ob, nb := old[1:], neu[1:]
@@ -538,6 +541,19 @@ func nextQuote(lines, orig []Line, i int, tgt string) (Instruction, bool) {
 		return Instruction{}, false
 	}
 	unique := func(q string) bool { return occurrences(lines, q) == 1 && occurrences(orig, q) <= 1 }
+	if ins == 0 && del > 0 {
+		// words dropped: „… wird das Wort „X“ gestrichen.“
+		if in, ok := struck(cur, oa, del, unique); ok {
+			return in, true
+		}
+	}
+	if p, q := commonEnds(cur, tgt); p+q == len(tgt) && p+q < len(cur) {
+		// the only change drops words before a mark: „(Kreis Mitte)“ →
+		// „(Kreis)“, which the word diff sees as one word replaced
+		if in, ok := struck(cur, p, len(cur)-q-p, unique); ok {
+			return in, true
+		}
+	}
 	if pureInsert {
 		if in, ok := insertAfter(cur, tgt, insAt, insLen, unique); ok {
 			return in, true
@@ -637,13 +653,46 @@ func nextQuote(lines, orig []Line, i int, tgt string) (Instruction, bool) {
 		ob, nb = sb, snb
 		return Instruction{}, false
 	}
-	o, n := cur[oa:ob], tgt[na:nb]
-	// a sentence mark both quotes end with stays outside them
-	for len(o) > 1 && len(n) > 1 && o[len(o)-1] == n[len(n)-1] && strings.ContainsRune(".,;:", rune(o[len(o)-1])) {
-		if !unique(o[:len(o)-1]) {
+	// an opening mark both quotes begin with („(„Steuerungskreis“)
+	// stays outside them: the quote starts at the word, widened to the
+	// next whole word if that is needed to be unique
+	for oa < ob && na < nb {
+		r, size := utf8.DecodeRuneInString(cur[oa:ob])
+		if r2, _ := utf8.DecodeRuneInString(tgt[na:nb]); r2 != r || !strings.ContainsRune(openingMarks, r) {
 			break
 		}
-		o, n = o[:len(o)-1], n[:len(n)-1]
+		ro, _ := utf8.DecodeRuneInString(cur[oa+size : ob])
+		rn, _ := utf8.DecodeRuneInString(tgt[na+size : nb])
+		if oa+size >= ob || na+size >= nb || isBlank(ro) || isBlank(rn) {
+			break
+		}
+		oa, na = oa+size, na+size
+	}
+	for tries := 0; !unique(cur[oa:ob]); tries++ {
+		sb := ob
+		if tries >= MaxQuoteWords || !widenRight() || separates(strings.TrimRight(cur[sb:ob], ",;:.")) {
+			return Instruction{}, false
+		}
+	}
+	o, n := cur[oa:ob], tgt[na:nb]
+	// a sentence or closing mark both quotes end with stays outside them
+	for {
+		r, size := utf8.DecodeLastRuneInString(o)
+		r2, _ := utf8.DecodeLastRuneInString(n)
+		if r != r2 || !strings.ContainsRune(closingMarks, r) || len(o) <= size || len(n) <= size {
+			break
+		}
+		ro, _ := utf8.DecodeLastRuneInString(o[:len(o)-size])
+		rn, _ := utf8.DecodeLastRuneInString(n[:len(n)-size])
+		if isBlank(ro) || isBlank(rn) || !unique(o[:len(o)-size]) {
+			break
+		}
+		o, n = o[:len(o)-size], n[:len(n)-size]
+	}
+	if hasHalfMarks(o) || hasHalfMarks(n) || !balanced(o) || !balanced(n) {
+		// a quote that would hold half a pair of marks: the unit is
+		// replaced whole
+		return Instruction{}, false
 	}
 	// a quote that is most of the line: the unit is replaced whole
 	if lw := len(strings.FieldsFunc(cur, isBlank)); 2*len(strings.FieldsFunc(o, isBlank)) > lw && lw > 1 {
@@ -653,6 +702,63 @@ func nextQuote(lines, orig []Line, i int, tgt string) (Instruction, bool) {
 		return Instruction{}, false
 	}
 	return Instruction{Op: OpWoerter, Old: o, New: n}, true
+}
+
+// Marks that stand outside a quote when both versions have them beside
+// the changed words.
+const (
+	openingMarks = "„(['\"«‹"
+	closingMarks = ".,;:“)]'\"»›!?"
+)
+
+// balanced reports a quote that holds quotation marks and brackets only
+// in pairs: „X“ and (X), never „X or X).
+func balanced(s string) bool {
+	return strings.Count(s, "„") == strings.Count(s, "“") && strings.Count(s, "(") == strings.Count(s, ")") && strings.Count(s, "[") == strings.Count(s, "]")
+}
+
+// commonEnds is the length of the longest common prefix of a and b and
+// of the longest common suffix of what remains, in bytes at rune
+// boundaries.
+func commonEnds(a, b string) (p, q int) {
+	for p < len(a) && p < len(b) {
+		r, size := utf8.DecodeRuneInString(a[p:])
+		if r2, _ := utf8.DecodeRuneInString(b[p:]); r2 != r {
+			break
+		}
+		p += size
+	}
+	for q < len(a)-p && q < len(b)-p {
+		r, size := utf8.DecodeLastRuneInString(a[:len(a)-q])
+		if r2, _ := utf8.DecodeLastRuneInString(b[:len(b)-q]); r2 != r {
+			break
+		}
+		q += size
+	}
+	return p, q
+}
+
+// struck drafts the words deleted at oa of cur (del bytes, blanks
+// included) as „… wird das Wort „X“ gestrichen.“ when X is unique and
+// striking it gives the text without them.
+func struck(cur string, oa, del int, unique func(string) bool) (Instruction, bool) {
+	o := strings.TrimFunc(cur[oa:oa+del], isBlank)
+	at := oa + strings.Index(cur[oa:oa+del], o)
+	before, _ := utf8.DecodeLastRuneInString(cur[:at])
+	after, _ := utf8.DecodeRuneInString(cur[at+len(o):])
+	if at > 0 && !isBlank(before) || at+len(o) < len(cur) && !isBlank(after) && !strings.ContainsRune(closingMarks, after) {
+		return Instruction{}, false // not whole words
+	}
+	if o == "" || strings.Contains(o, "\n") || hasHalfMarks(o) || !balanced(o) || len(strings.Fields(o)) > MaxQuoteWords || !unique(o) {
+		return Instruction{}, false
+	}
+	if lw := len(strings.FieldsFunc(cur, isBlank)); 2*len(strings.FieldsFunc(o, isBlank)) > lw && lw > 1 {
+		return Instruction{}, false
+	}
+	if strike(cur, o) != cur[:oa]+cur[oa+del:] {
+		return Instruction{}, false
+	}
+	return Instruction{Op: OpWoerter, Old: o}, true
 }
 
 // firstChange is the op of the first segment that is no Equal.
@@ -681,7 +787,7 @@ func insertAfter(cur, tgt string, oa, ins int, unique func(string) bool) (Instru
 		return Instruction{}, false
 	}
 	y = strings.TrimSpace(y)
-	if y == "" || at == 0 || strings.ContainsFunc(y, func(r rune) bool { return r == '\n' }) || len(strings.Fields(y)) > MaxQuoteWords {
+	if y == "" || hasHalfMarks(y) || at == 0 || strings.ContainsFunc(y, func(r rune) bool { return r == '\n' }) || len(strings.Fields(y)) > MaxQuoteWords {
 		return Instruction{}, false
 	}
 	from := at
@@ -709,7 +815,7 @@ func insertAfter(cur, tgt string, oa, ins int, unique func(string) bool) (Instru
 			return Instruction{}, false
 		}
 		if unique(x) {
-			if !strings.HasPrefix(tgt, cur[:at]+" "+y) {
+			if hasHalfMarks(x) || !balanced(x) || !balanced(y) || !strings.HasPrefix(tgt, cur[:at]+" "+y) {
 				return Instruction{}, false
 			}
 			return Instruction{Op: OpWoerterEinfuegen, Old: x, New: y}, true

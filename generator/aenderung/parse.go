@@ -22,24 +22,29 @@ const ArticleTitle = "Änderung der Verwaltungsvereinbarung"
 // back from a DOCX — so that what is proven is the text that is signed:
 // Apply(Units(ALT), Parse(amendment)) must give Units(NEU).
 func Parse(d *model.Document) ([]Instruction, error) {
-	var art *model.Section
-	// the article „Änderung der Verwaltungsvereinbarung“ — Artikel 1, or
-	// a later one when articles on an accession or an exit precede it
-	for _, s := range model.Sections(d) {
-		if norm(s.Title) == ArticleTitle {
-			art = s
-			break
-		}
-	}
-	for _, s := range model.Sections(d) {
-		if art == nil && strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
-			art = s
-		}
-	}
+	art := Article(d)
 	if art == nil {
-		return nil, fmt.Errorf("%w: kein Artikel 1", ErrParse)
+		return nil, fmt.Errorf("%w: kein Artikel „%s“", ErrParse, ArticleTitle)
 	}
 	return ParseBlocks(art.Blocks)
+}
+
+// Article is the article that holds the instructions: the one titled
+// „Änderung der Verwaltungsvereinbarung“ — Artikel 1, or a later one
+// when articles on an accession or an exit precede it —, else the
+// section „Artikel 1“; nil when there is neither.
+func Article(d *model.Document) *model.Section {
+	for _, s := range model.Sections(d) {
+		if norm(s.Title) == ArticleTitle {
+			return s
+		}
+	}
+	for _, s := range model.Sections(d) {
+		if strings.ReplaceAll(norm(s.Number), "\u00a0", " ") == "Artikel 1" {
+			return s
+		}
+	}
+	return nil
 }
 
 // ParseBlocks reads the instructions from the blocks of Artikel 1 (the
@@ -220,7 +225,7 @@ func parseSentence(s, group string, unit *Address) (Instruction, error) {
 		if m[1] != "" {
 			sec = partName(m[1])
 		}
-		return Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, New: m[2]}, nil
+		return Instruction{Op: OpUeberschrift, Target: Address{Sec: sec, Part: PartHeading}, New: outer(m[2])}, nil
 	}
 	if m := reRenumN.FindStringSubmatch(s); m != nil {
 		series := "§\u00a0"
@@ -279,11 +284,11 @@ func parseSentence(s, group string, unit *Address) (Instruction, error) {
 	}
 	if m := reInsWords.FindStringSubmatch(s); m != nil {
 		a, err := wordsAt(m[1], group, unit)
-		return Instruction{Op: OpWoerterEinfuegen, Target: a, Old: m[2], New: m[4]}, err
+		return Instruction{Op: OpWoerterEinfuegen, Target: a, Old: outer(m[2]), New: outer(m[4])}, err
 	}
 	if m := reWoerter.FindStringSubmatch(s); m != nil {
 		a, err := wordsAt(m[1], group, unit)
-		return Instruction{Op: OpWoerter, Target: a, Old: m[3], New: m[5]}, err
+		return Instruction{Op: OpWoerter, Target: a, Old: outer(m[3]), New: outer(m[5])}, err
 	}
 	return Instruction{}, fmt.Errorf("%w: Satz nicht erkannt", ErrParse)
 }

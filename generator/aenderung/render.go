@@ -260,6 +260,25 @@ func term(q string) (noun string, plural bool) {
 
 func quote(s string) string { return "„" + s + "“" }
 
+// inner is quoted words as an instruction cites them: quotation marks
+// inside the quote become half marks: die Wörter „den ‚Lenkungskreis‘“
+// (Handbuch der Rechtsförmlichkeit: Anführungszeichen im zitierten Text
+// werden als halbe Anführungszeichen wiedergegeben). The drafter never
+// quotes text with half marks of its own, so Parse reads them back as
+// „ and “ (outer).
+func inner(s string) string { return quote(innerMarks.Replace(s)) }
+
+var (
+	innerMarks = strings.NewReplacer("„", "‚", "“", "‘")
+	outerMarks = strings.NewReplacer("‚", "„", "‘", "“")
+)
+
+// outer undoes inner's half marks in a quote read from the text.
+func outer(s string) string { return outerMarks.Replace(s) }
+
+// hasHalfMarks reports text that inner could not set unambiguously.
+func hasHalfMarks(s string) bool { return strings.ContainsAny(s, "‚‘") }
+
 // dative is how a quote is named after „nach“: „der Angabe“, „dem
 // Wort“, „den Wörtern“.
 func dative(q string) string {
@@ -285,11 +304,11 @@ func instruction(num string, in Instruction, lv level) []model.Block {
 		if lv == levelUnit {
 			at = ""
 		}
-		what := on + " " + quote(in.Old)
+		what := on + " " + inner(in.Old)
 		how := "gestrichen"
 		if in.New != "" {
 			nn, _ := term(in.New)
-			how = "durch " + nn + " " + quote(in.New) + " ersetzt"
+			how = "durch " + nn + " " + inner(in.New) + " ersetzt"
 		}
 		s := what + " " + verb + " " + how + "."
 		if at != "" {
@@ -302,8 +321,8 @@ func instruction(num string, in Instruction, lv level) []model.Block {
 		if plural {
 			verb = "werden"
 		}
-		after := "nach " + dative(in.Old) + " " + quote(in.Old)
-		what := nn + " " + quote(in.New)
+		after := "nach " + dative(in.Old) + " " + inner(in.Old)
+		what := nn + " " + inner(in.New)
 		at := unitIn(in.Target, rel)
 		if lv == levelUnit || at == "" {
 			return []model.Block{para(num, capital(after)+" "+verb+" "+what+" eingefügt.")}
@@ -314,7 +333,7 @@ func instruction(num string, in Instruction, lv level) []model.Block {
 		if rel {
 			subj = "Die Überschrift"
 		}
-		return []model.Block{para(num, subj+" wird durch die folgende Überschrift ersetzt: "+quote(in.New)+".")}
+		return []model.Block{para(num, subj+" wird durch die folgende Überschrift ersetzt: "+inner(in.New)+".")}
 	case OpErsetzen:
 		var s string
 		switch {

@@ -6,9 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vereinbar/vereinbar/generator/aenderung"
 	"github.com/vereinbar/vereinbar/generator/model"
+	"github.com/vereinbar/vereinbar/generator/refdata"
 )
 
 // Fassungen are the two versions of an agreement an amendment agreement
@@ -16,6 +18,10 @@ import (
 // give.
 type Fassungen struct {
 	Alt, Neu *model.Document
+	// Beginn is the beginning of the agreement in the new version
+	// (vertrag.beginn); zero when unknown. A change reaches back to it
+	// rather than to the 1 January of a year it began in.
+	Beginn time.Time
 }
 
 // IsAenderung reports whether a document read from a file is an amendment
@@ -50,7 +56,7 @@ func IsLesefassung(d *model.Document) bool {
 	return false
 }
 
-// checkAmendment reads the instructions of Artikel 1 back from the text
+// checkAmendment reads the instructions (aenderung.Article) back from the text
 // of the amendment and carries them out on the text of the agreement's
 // old version: the result must be the new version exactly. The finding
 // names the first instruction that cannot be carried out or the first
@@ -60,7 +66,16 @@ func checkAmendment(c *ctx) {
 	if f == nil || f.Alt == nil || f.Neu == nil || c.in.Doc == nil {
 		return
 	}
-	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: "Artikel 1"}
+	// the article that holds the instructions: Artikel 3 after the
+	// articles on an accession and an exit
+	clause := "Artikel 1"
+	if art := aenderung.Article(c.in.Doc); art != nil {
+		clause = strings.ReplaceAll(strings.TrimSpace(art.Number), "\u00a0", " ")
+		if clause == "" {
+			clause = art.Title
+		}
+	}
+	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: clause, Heading: aenderung.ArticleTitle}
 	ins, err := aenderung.Parse(c.in.Doc)
 	if err != nil {
 		c.report(loc, "%v", err)
@@ -96,8 +111,10 @@ var amountYear = regexp.MustCompile(`^(\d{4})(?:[\s\x{00a0}]+in[\s\x{00a0}]+€)
 // or removed from its amounts, that Land. It reads the tables whose
 // columns are Haushaltsjahre („2027 in €“) in both versions, row by row
 // (keyed by the first cell, the Vertragspartei). Nil when the change
-// takes effect only for years not yet begun.
-func Rueckwirkung(alt, neu *model.Document) []string {
+// takes effect only for years not yet begun. The change reaches back to
+// the 1 January of the year, or to beginn (the agreement's beginning,
+// zero when unknown) when that is later.
+func Rueckwirkung(alt, neu *model.Document, beginn time.Time) []string {
 	if alt == nil || neu == nil || neu.Meta.Date.IsZero() {
 		return nil
 	}
@@ -157,17 +174,52 @@ func Rueckwirkung(alt, neu *model.Document) []string {
 	slices.Sort(years)
 	var out []string
 	for _, y := range years {
-		s := fmt.Sprintf("Die Änderung ändert die Beträge des Haushaltsjahres %d, das am Stand der neuen Fassung (%s) schon begonnen hat; sie wirkt auf den 1. Januar %d zurück", y, stand.Format("02.01.2006"), y)
+		from := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+		if beginn.After(from) && beginn.Year() == y {
+			from = beginn
+		}
+		s := fmt.Sprintf("Die Änderung ändert die Beträge des Haushaltsjahres %d, das am Stand der neuen Fassung (%s) schon begonnen hat; sie wirkt auf den %s zurück", y, stand.Format("02.01.2006"), longDate(from))
 		if a := added[y]; len(a) > 0 {
-			s += fmt.Sprintf(", und %s trägt Kosten für das ganze Jahr %d", strings.Join(a, ", "), y)
+			s += fmt.Sprintf(", und %s %s Kosten für das ganze Jahr %d", lands(a), traegt(a), y)
 		}
 		if r := removed[y]; len(r) > 0 {
-			s += fmt.Sprintf(", und %s trägt für %d keine Kosten mehr", strings.Join(r, ", "), y)
+			s += fmt.Sprintf(", und %s %s für %d keine Kosten mehr", lands(r), traegt(r), y)
 		}
 		s += ". Für den Beitritt zu einem Tag der laufenden Vereinbarung „parteien[].beitritt_ab“ mit der Beitrittserklärung verwenden (anteilige Kosten im ersten Jahr), für das Ausscheiden „austritt_zum“; sonst die Änderung erst vom nächsten Haushaltsjahr an wirken lassen oder die Rückwirkung bewusst vereinbaren."
 		out = append(out, s)
 	}
 	return out
+}
+
+// lands names the Vertragsparteien of table rows as the documents do,
+// with the article („das Saarland“, „der Freistaat Sachsen“), joined by
+// „und“; a row that names no known Land stands as it is.
+func lands(keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k
+		if p, ok := refdata.PartyByName(k); ok {
+			names[i] = p.Nominativ
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " und " + names[len(names)-1]
+}
+
+// traegt is the verb for the Länder lands names.
+func traegt(keys []string) string {
+	if len(keys) == 1 {
+		return "trägt"
+	}
+	return "tragen"
+}
+
+// longDate is a date as the documents write it: „1. April 2027“.
+func longDate(t time.Time) string {
+	months := [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+	return fmt.Sprintf("%d. %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
 // yearTable is a table with amounts per Haushaltsjahr: row key →
@@ -253,7 +305,7 @@ func checkRetroactive(c *ctx) {
 		return
 	}
 	loc := Location{File: c.in.Name, Document: c.in.Document, Clause: aenderung.ArticleTitle}
-	for _, m := range Rueckwirkung(f.Alt, f.Neu) {
+	for _, m := range Rueckwirkung(f.Alt, f.Neu, f.Beginn) {
 		c.report(loc, "%s", m)
 	}
 }

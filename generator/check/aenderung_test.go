@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vereinbar/vereinbar/generator"
 	"github.com/vereinbar/vereinbar/generator/check"
@@ -91,14 +92,15 @@ func TestRueckwirkung(t *testing.T) {
 	}{
 		{"beitritt", nil, nil},
 		{"betrag", []string{"Haushaltsjahres 2027, das am Stand der neuen Fassung (15.03.2027) schon begonnen hat", "beitritt_ab"}, []string{"2028", "trägt"}},
-		{"kombination", []string{"Haushaltsjahres 2027", "Hessen trägt Kosten für das ganze Jahr 2027", "Saarland trägt für 2027 keine Kosten mehr"}, []string{"2028"}},
+		// the review: Länder with their article as the documents name them
+		{"kombination", []string{"Haushaltsjahres 2027", "das Land Hessen trägt Kosten für das ganze Jahr 2027", "und das Saarland trägt für 2027 keine Kosten mehr"}, []string{"2028", "und Saarland"}},
 	} {
 		dir := fixtures + "aenderung/" + c.fall + "/"
 		f, err := g.Fassungen(dir+"alt.yaml", dir+"neu.yaml", &model.Document{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := strings.Join(check.Rueckwirkung(f.Alt, f.Neu), "\n")
+		got := strings.Join(check.Rueckwirkung(f.Alt, f.Neu, f.Beginn), "\n")
 		if c.want == nil && got != "" {
 			t.Errorf("%s: unerwartet %q", c.fall, got)
 		}
@@ -112,5 +114,49 @@ func TestRueckwirkung(t *testing.T) {
 				t.Errorf("%s: %q in %q", c.fall, n, got)
 			}
 		}
+	}
+}
+
+// The legal review found „wirkt auf den 1. Januar 2027 zurück“ for an
+// agreement that began on 1 April 2027: the change reaches back to the
+// later of the two.
+func TestRueckwirkungFromBeginning(t *testing.T) {
+	t.Parallel()
+	f, err := newGen(t).Fassungen(fixtures+"aenderung/betrag/alt.yaml", fixtures+"aenderung/betrag/neu.yaml", &model.Document{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		beginn time.Time
+		want   string
+	}{
+		{time.Date(2027, time.April, 1, 0, 0, 0, 0, time.UTC), "wirkt auf den 1. April 2027 zurück"},
+		{time.Date(2026, time.July, 1, 0, 0, 0, 0, time.UTC), "wirkt auf den 1. Januar 2027 zurück"},
+		{time.Time{}, "wirkt auf den 1. Januar 2027 zurück"},
+	} {
+		if got := strings.Join(check.Rueckwirkung(f.Alt, f.Neu, c.beginn), "\n"); !strings.Contains(got, c.want) {
+			t.Errorf("Beginn %s: %q fehlt in %q", c.beginn.Format(time.DateOnly), c.want, got)
+		}
+	}
+}
+
+// The legal review found AENDERUNG-001 reported under „Artikel 1“ when
+// the instructions stand in a later article (after „Beitritt“): the
+// finding names the article that holds them.
+func TestAmendmentFindingNamesArticle(t *testing.T) {
+	t.Parallel()
+	fs := amendmentVariant("beitritt", "wird durch den folgenden Absatz 2 ersetzt:", "wird neu gefasst:")(t, newGen(t))
+	var found bool
+	for _, f := range fs {
+		if f.Code != "AENDERUNG-001" {
+			continue
+		}
+		found = true
+		if f.Clause != "Artikel 2" || f.Heading != "Änderung der Verwaltungsvereinbarung" {
+			t.Errorf("Fundstelle %q (%q), erwartet Artikel 2 (Änderung der Verwaltungsvereinbarung)", f.Clause, f.Heading)
+		}
+	}
+	if !found {
+		t.Fatal("kein Befund AENDERUNG-001")
 	}
 }
