@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/config"
 	"github.com/vereinbar/vereinbar/generator/diff"
 	"github.com/vereinbar/vereinbar/generator/render/docx"
 	"golang.org/x/term"
@@ -75,9 +76,9 @@ wenn sich etwas geändert hat.`,
 			o.author = cfg.Get("redline_autor")
 			var date time.Time
 			if s := cfg.Get("redline_datum"); s != "" {
-				d, err := time.Parse(time.DateOnly, s)
+				d, err := config.ParseDate(s)
 				if err != nil {
-					return usagef("%s: Datum als JJJJ-MM-TT erwartet, nicht „%s“", cfg.Origin("redline_datum"), s)
+					return usagef("%s: %v", cfg.Origin("redline_datum"), err)
 				}
 				date = d
 			}

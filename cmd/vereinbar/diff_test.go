@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -452,4 +454,57 @@ func TestDiffProjectAgainstOneDocx(t *testing.T) {
 		{name: "redline needs no --doc", args: []string{"diff", "--redline", redline, bafoeg, edited}, code: 0,
 			stdout: contains("== vereinbarung-SN\n"), stderr: empty},
 	})
+}
+
+// TestRedlineZeroDateRefused: `diff --redline … --date 0001-01-01` exited 0
+// and dated the tracked changes with NEW's Stand, because the zero date
+// stood for "not given". A date the user gives is used or refused (exit 2,
+// naming where it came from); nothing is written.
+func TestRedlineZeroDateRefused(t *testing.T) {
+	dir := t.TempDir()
+	changed := writeFile(t, filepath.Join(dir, "neu.yaml"), strings.Replace(readFile(t, wohngeld), "kuendigungsfrist_monate: 12", "kuendigungsfrist_monate: 6", 1))
+	redline := filepath.Join(dir, "r.docx")
+	diffArgs := func(extra ...string) []string {
+		return append(append([]string{"diff", "--doc", "vereinbarung", "--redline", redline}, extra...), wohngeld, changed)
+	}
+	for _, date := range []string{"0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"} {
+		runTable(t, []cliCase{
+			{name: "flag " + date, args: diffArgs("--date", date), code: exitUsage, stdout: empty,
+				stderr: usage("--date: Datum zwischen 1900-01-01 und 2100-12-31 erwartet, nicht „" + date + "“")},
+		})
+	}
+	t.Run("environment", func(t *testing.T) {
+		t.Setenv("VEREINBAR_REDLINE_DATUM", "0001-01-01")
+		cliCase{args: diffArgs(), code: exitUsage, stdout: empty,
+			stderr: usage("VEREINBAR_REDLINE_DATUM: Datum zwischen 1900-01-01 und 2100-12-31 erwartet")}.run(t)
+	})
+	t.Run("config file", func(t *testing.T) {
+		cfg := writeFile(t, filepath.Join(dir, "alt.yaml"), "redline_datum: 0001-01-01\n")
+		cliCase{args: diffArgs("--config", cfg), code: exitError, stdout: empty,
+			stderr: contains("alt.yaml:1:16: redline_datum: erwartet ein Datum von 1900-01-01 bis 2100-12-31, gefunden „0001-01-01“")}.run(t)
+	})
+	if _, err := os.Stat(redline); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("refused date still wrote %s (%v)", redline, err)
+	}
+	// The bounds themselves are dates like any other.
+	for _, date := range []string{"1900-01-01", "2100-12-31"} {
+		cliCase{args: diffArgs("--date", date), code: 0, stderr: empty}.run(t)
+		zr, err := zip.OpenReader(redline)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := zr.Open("word/document.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(f)
+		f.Close()
+		zr.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `w:date="` + date + `T00:00:00Z"`; !bytes.Contains(b, []byte(want)) {
+			t.Errorf("--date %s: redline lacks %s", date, want)
+		}
+	}
 }

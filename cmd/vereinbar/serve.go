@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vereinbar/vereinbar/generator"
+	"github.com/vereinbar/vereinbar/generator/config"
 	"github.com/vereinbar/vereinbar/generator/server"
 )
 
@@ -90,8 +91,8 @@ func runServe(cmd *cobra.Command, g *globalOptions, o *serveOptions, args []stri
 	}
 	var redlineDate time.Time
 	if v := cfg.Get("redline_datum"); v != "" {
-		if redlineDate, err = time.Parse(time.DateOnly, v); err != nil {
-			return usagef("%s: Datum als JJJJ-MM-TT erwartet, nicht „%s“", cfg.Origin("redline_datum"), v)
+		if redlineDate, err = config.ParseDate(v); err != nil {
+			return usagef("%s: %v", cfg.Origin("redline_datum"), err)
 		}
 	}
 	ln, err := net.Listen("tcp", o.addr)

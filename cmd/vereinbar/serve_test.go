@@ -119,3 +119,15 @@ func TestServeUsage(t *testing.T) {
 		{args: []string{"serve", t.TempDir(), "--addr", "8080"}, code: 2, stderr: usage("keine Adresse der Form Host:Port")},
 	})
 }
+
+// TestServeRedlineZeroDateRefused: serve took --date 0001-01-01 for "not
+// given" like diff did; it refuses the date before it listens.
+func TestServeRedlineZeroDateRefused(t *testing.T) {
+	t.Parallel()
+	runTable(t, []cliCase{
+		{args: []string{"serve", t.TempDir(), "--addr", "127.0.0.1:0", "--date", "0001-01-01"}, code: 2,
+			stderr: usage("--date: Datum zwischen 1900-01-01 und 2100-12-31 erwartet, nicht „0001-01-01“")},
+		{args: []string{"serve", t.TempDir(), "--addr", "127.0.0.1:0", "--date", "1.1.2027"}, code: 2,
+			stderr: usage("--date: Datum als JJJJ-MM-TT erwartet")},
+	})
+}

@@ -19,6 +19,7 @@ const (
 	srcArt28       = "Art. 28 Abs. 3 DSGVO"
 	srcArt26       = "Art. 26 DSGVO"
 	srcArt33       = "Art. 33 DSGVO"
+	srcArt26Art28  = "Art. 26, Art. 28 Abs. 3 DSGVO"
 )
 
 // The annexes of the two roles.
@@ -258,20 +259,47 @@ func checkBreachDeadline(c *ctx) {
 func checkDataRoleData(c *ctx) {
 	pr := c.in.Project.File.Projekt
 	if pr.Vertrag.Form == "fit-store" {
-		return
+		return // no agreement; the role of a call-off is DATENSCHUTZ-006's
 	}
 	if pr.Datenschutz == nil {
 		c.atData("", "„datenschutz.rolle“ fehlt: die Vereinbarung nimmt Auftragsverarbeitung nach Art. 28 DSGVO an; die Rolle bewusst entscheiden (auftragsverarbeitung oder gemeinsame_verantwortung)")
-		return
 	}
+}
+
+// checkDataRoleFITStore: the call-off form states whether an agreement on
+// processing (Art. 28 DSGVO) is part of the call-off (vertrag.fit_store.avv)
+// and the role in data protection (datenschutz.rolle, by default
+// auftragsverarbeitung), as the agreement does. The enum of
+// datenschutz.rolle has two values, so two pairs contradict each other:
+//
+//   - auftragsverarbeitung with avv: false — the implementing Land
+//     processes on behalf of the competent bodies, which Art. 28 Abs. 3
+//     DSGVO allows only on the basis of a contract; the call-off, which
+//     replaces the agreement and its annex, has none;
+//   - gemeinsame_verantwortung with avv: true — joint controllers
+//     (Art. 26 DSGVO) are no processors; an agreement on processing next
+//     to the arrangement on joint control leaves open who is responsible.
+//
+// The two other pairs agree. A role of the call-off's own responsibility
+// (each body sole controller) is not among datenschutz.rolle's values.
+func checkDataRoleFITStore(c *ctx) {
+	pr := c.in.Project.File.Projekt
 	f := pr.Vertrag.FITStore
 	if f == nil {
 		return
 	}
+	path := "datenschutz.rolle"
+	if pr.Datenschutz == nil || pr.Datenschutz.Rolle == "" {
+		path = "vertrag.fit_store.avv" // the role is the default; the offer is what was written
+	}
 	switch role := pr.DatenschutzRolle(); {
 	case f.AVV && role == "gemeinsame_verantwortung":
-		c.atData("datenschutz.rolle", "das FIT-Store-Angebot enthält eine Vereinbarung zur Auftragsverarbeitung („vertrag.fit_store.avv: true“), die Vereinbarungen regeln gemeinsame Verantwortung")
+		c.atData(path, "das FIT-Store-Angebot enthält eine Vereinbarung zur Auftragsverarbeitung nach Art. 28 DSGVO („vertrag.fit_store.avv: true“), die Projektdatei aber gemeinsame Verantwortlichkeit nach Art. 26 DSGVO („datenschutz.rolle: gemeinsame_verantwortung“); gemeinsam Verantwortliche sind keine Auftragsverarbeiter")
 	case !f.AVV && role == "auftragsverarbeitung":
-		c.atData("datenschutz.rolle", "die Vereinbarungen regeln Auftragsverarbeitung, der Abruf aus dem FIT-Store aber enthält keine Vereinbarung dazu („vertrag.fit_store.avv: false“)")
+		what := "„datenschutz.rolle: auftragsverarbeitung“"
+		if path != "datenschutz.rolle" {
+			what = "ohne „datenschutz.rolle“ gilt Auftragsverarbeitung"
+		}
+		c.atData(path, "die Projektdatei regelt Auftragsverarbeitung nach Art. 28 DSGVO (%s), der Abruf aus dem FIT-Store enthält aber keine Vereinbarung dazu („vertrag.fit_store.avv: false“); Art. 28 Abs. 3 DSGVO verlangt sie", what)
 	}
 }

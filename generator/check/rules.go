@@ -119,7 +119,8 @@ var rules = []Rule{
 	{"DATENSCHUTZ-002", vwa, Error, srcArt28, "Die Vereinbarung zur Auftragsverarbeitung enthält Art. 28 Abs. 3 Buchst. a bis h, Gegenstand, Daten, Maßnahmen und Unterauftragsverarbeiter", checkAVV},
 	{"DATENSCHUTZ-003", vwa, Error, srcArt26, "Die Vereinbarung über die gemeinsame Verantwortlichkeit regelt Informationspflichten, Betroffenenrechte, Meldungen, Anlaufstelle und das Wesentliche für die Betroffenen", checkJointControl},
 	{"DATENSCHUTZ-004", vwa, Error, srcArt33, "Verletzungen des Datenschutzes werden binnen höchstens 24 Stunden gemeldet, damit die 72-Stunden-Frist gewahrt bleibt", checkBreachDeadline},
-	{"DATENSCHUTZ-005", onlyData, Warning, srcDatenschutz, "Die Rolle im Datenschutz ist in der Projektdatei entschieden und passt zum FIT-Store-Angebot", checkDataRoleData},
+	{"DATENSCHUTZ-005", onlyData, Warning, srcDatenschutz, "Die Rolle im Datenschutz ist in der Projektdatei entschieden", checkDataRoleData},
+	{"DATENSCHUTZ-006", onlyData, Error, srcArt26Art28, "Rolle im Datenschutz und FIT-Store-Abruf widersprechen sich nicht: Auftragsverarbeitung nur mit, gemeinsame Verantwortlichkeit nur ohne Vereinbarung zur Auftragsverarbeitung im Abruf", checkDataRoleFITStore},
 
 	// Regeln aus Leitfaden und IT-Planungsrat (DOMAIN.md §5)
 	{"REGEL-001", onlyData, Warning, srcLeitfaden234, "Die Sternstruktur ist begründet (die Ringstruktur ist die Regel)", checkStarReason},

@@ -272,8 +272,12 @@ var ruleCases = []ruleCase{
 	modelCase("DATENSCHUTZ-004", "andere Meldefrist als in der Projektdatei", bafoeg, sternSN, true,
 		replace("datenschutz", "", "12 Stunden", "20 Stunden")),
 	yamlCase("DATENSCHUTZ-005", "ohne Rolle", wohngeld, `(?s)^datenschutz:\n.*?\n\n`, ""),
-	yamlCase("DATENSCHUTZ-005", "gemeinsame Verantwortung, aber AVV im FIT-Store", einbuerg,
+	yamlCase("DATENSCHUTZ-006", "gemeinsame Verantwortung, aber AVV im FIT-Store", einbuerg,
 		`rolle: auftragsverarbeitung`, "rolle: gemeinsame_verantwortung"),
+	yamlCase("DATENSCHUTZ-006", "Auftragsverarbeitung, aber keine AVV im FIT-Store", einbuerg,
+		`avv: true`, "avv: false"),
+	yamlCase("DATENSCHUTZ-006", "Abruf ohne AVV, ohne Rolle (Auftragsverarbeitung)", aufenthalt,
+		`avv: true`, "avv: false"),
 
 	yamlCase("REGEL-001", "Stern ohne Begründung", bafoeg, `^  begruendung: .*\n`, ""),
 	yamlCase("REGEL-002", "Kommune ruft aus dem FIT-Store ab", einbuerg,

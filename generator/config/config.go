@@ -52,6 +52,31 @@ const (
 	Number Kind = "number" // a whole number
 )
 
+// The range of a Date setting. A date the user gives is used or refused,
+// never taken for "not given": 0001-01-01 (Go's zero time) or 1066-10-14
+// as the date of tracked changes is a typo, not a wish. The upper bound is
+// the one of every date in a project file (generator/data, maxYear), so a
+// Redline is never dated after any Stand it may show.
+var (
+	MinDate = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxDate = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// ParseDate parses the value of a Date setting, JJJJ-MM-TT from MinDate
+// to MaxDate. The error is German and names neither the flag nor the key;
+// the caller adds the origin.
+func ParseDate(s string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("Datum als JJJJ-MM-TT erwartet, nicht „%s“", s)
+	}
+	if d.Before(MinDate) || d.After(MaxDate) {
+		return time.Time{}, fmt.Errorf("Datum zwischen %s und %s erwartet, nicht „%s“",
+			MinDate.Format(time.DateOnly), MaxDate.Format(time.DateOnly), s)
+	}
+	return d, nil
+}
+
 // Env returns the environment variable of the setting.
 func (s Setting) Env() string { return EnvPrefix + "_" + strings.ToUpper(s.Key) }
 
@@ -67,7 +92,7 @@ func Settings() []Setting {
 		{Key: "formate", Flag: "formats", Default: "docx,pdf,md,xlsx", Help: "Ausgabeformate, durch Kommas getrennt: docx, pdf, md, html, xlsx (xlsx: die Tabellen wie der Zahlungsplan)"},
 		{Key: "parallel", Flag: "jobs", Short: "j", Default: "0", Kind: Number, Help: "Anzahl paralleler Worker (0 = Anzahl der CPUs)"},
 		{Key: "redline_autor", Flag: "author", Default: "vereinbar", Help: "Autor der Änderungen in der Redline"},
-		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in der Redline, JJJJ-MM-TT (leer: Stand der neuen Fassung)"},
+		{Key: "redline_datum", Flag: "date", Default: "", Kind: Date, Help: "Datum der Änderungen in der Redline, JJJJ-MM-TT von 1900-01-01 bis 2100-12-31 (leer: Stand der neuen Fassung)"},
 	}
 }
 
@@ -265,8 +290,14 @@ func checkValue(s Setting, v *yaml.Node) string {
 		if tag == "!!null" {
 			return ""
 		}
+		if tag == "!!str" && v.Value == "" {
+			return ""
+		}
 		if tag == "!!str" || tag == "!!timestamp" {
-			if _, err := time.Parse(time.DateOnly, v.Value); err == nil || tag == "!!str" && v.Value == "" {
+			if _, err := time.Parse(time.DateOnly, v.Value); err == nil {
+				if _, err := ParseDate(v.Value); err != nil {
+					return "erwartet ein Datum von " + MinDate.Format(time.DateOnly) + " bis " + MaxDate.Format(time.DateOnly)
+				}
 				return ""
 			}
 		}
