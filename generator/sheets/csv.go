@@ -3,6 +3,7 @@ package sheets
 import (
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/vereinbar/vereinbar/generator/format"
@@ -69,6 +70,11 @@ func csvText(v cell, k kind) string {
 	}
 	switch k {
 	case text:
+		if looksLikeDate(v.s) {
+			// German Excel turns "1.1" (the Reifegradmodell) into the
+			// 1st of January; a constant text formula keeps the text.
+			return `="` + v.s + `"`
+		}
 		return defuse(v.s)
 	case date:
 		return v.t.Format("02.01.2006")
@@ -91,3 +97,10 @@ func defuse(s string) string {
 	}
 	return s
 }
+
+// dateLike is text that German Excel and LibreOffice read as a date when
+// they open a CSV file: day and month, with or without a year ("1.1",
+// "2.0" is no date but "1.10" is).
+var dateLike = regexp.MustCompile(`^(0?[1-9]|[12][0-9]|3[01])\.(0?[1-9]|1[0-2])\.?([0-9]{2}|[0-9]{4})?$`)
+
+func looksLikeDate(s string) bool { return dateLike.MatchString(s) }

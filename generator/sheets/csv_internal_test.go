@@ -19,6 +19,12 @@ func TestCSVFormulaInjection(t *testing.T) {
 		{str("Wohngeld"), text, "Wohngeld"},
 		{str("a=b"), text, "a=b"},
 		{num(-12345), money, "-123,45"},
+		// TestCSVReifegradmodellNotADate: German Excel reads "1.1" as the
+		// 1st of January; a constant text formula keeps it text
+		{str("1.1"), text, `="1.1"`},
+		{str("24.12.2026"), text, `="24.12.2026"`},
+		{str("2.0"), text, "2.0"},
+		{str("10092"), text, "10092"},
 	} {
 		if got := csvText(c.in, c.k); got != c.want {
 			t.Errorf("csvText(%q) = %q, erwartet %q", c.in.s, got, c.want)
