@@ -52,14 +52,19 @@ type item struct {
 func (it *item) key() string { return it.what + "\x00" + it.text }
 
 func (it *item) loc(c *clause) Location {
-	l := c.loc(it.what)
-	switch it.what {
+	return itemLocation(c.loc(it.what), it.what, it.label, it.table)
+}
+
+// itemLocation completes the location of a clause (l) for one of its
+// items: the paragraph or list label, the table, the signature.
+func itemLocation(l Location, what, label string, t *model.Table) Location {
+	switch what {
 	case "Absatz", "Listenpunkt":
-		l.Paragraph = it.label
+		l.Paragraph = label
 	case "Tabelle":
-		l.Table = tableName(it.table)
+		l.Table = tableName(t)
 	case "Unterschrift":
-		l.Paragraph = "Unterschrift " + it.label
+		l.Paragraph = "Unterschrift " + label
 	}
 	return l
 }

@@ -53,16 +53,7 @@ type ItemPair struct{ Old, New *Item }
 
 // Location returns where the item stands, as Compare cites it.
 func (it *Item) Location(c *Clause) Location {
-	l := Location{ClauseID: c.ID, Clause: c.Heading, Number: c.Number, What: it.What}
-	switch it.What {
-	case "Absatz", "Listenpunkt":
-		l.Paragraph = it.Label
-	case "Tabelle":
-		l.Table = tableName(it.Table)
-	case "Unterschrift":
-		l.Paragraph = "Unterschrift " + it.Label
-	}
-	return l
+	return itemLocation(Location{ClauseID: c.ID, Clause: c.Heading, Number: c.Number, What: it.What}, it.What, it.Label, it.Table)
 }
 
 // Align pairs the clauses of two documents, and the items inside each

@@ -32,12 +32,8 @@ type finding struct {
 
 // check runs check on the edited state: the data and every document.
 func (s *Server) check(w http.ResponseWriter, r *http.Request) error {
-	name := r.PathValue("datei")
-	if _, err := s.projectPath(name); err != nil {
-		return err
-	}
-	var req yamlRequest
-	if err := decode(r, &req); err != nil {
+	name, req, err := s.yamlRequest(r)
+	if err != nil {
 		return err
 	}
 	out := []finding{}

@@ -13,16 +13,23 @@ type saveResponse struct {
 	Version string `json:"version"`
 }
 
+// yamlRequest reads the project file name of the route, confined to the
+// folder, and the body of a request that carries the edited YAML.
+func (s *Server) yamlRequest(r *http.Request) (name string, req yamlRequest, err error) {
+	name = r.PathValue("datei")
+	if _, err = s.projectPath(name); err != nil {
+		return "", req, err
+	}
+	err = decode(r, &req)
+	return name, req, err
+}
+
 // save writes the edited YAML to the file, atomically, when the file on
 // disk is still the version the page loaded (else 409) and the YAML is
 // valid (else 422 with the errors).
 func (s *Server) save(w http.ResponseWriter, r *http.Request) error {
-	name := r.PathValue("datei")
-	if _, err := s.projectPath(name); err != nil {
-		return err
-	}
-	var req yamlRequest
-	if err := decode(r, &req); err != nil {
+	name, req, err := s.yamlRequest(r)
+	if err != nil {
 		return err
 	}
 	src := []byte(req.YAML)

@@ -43,15 +43,11 @@ const monthFormat = `[$-407]MMM YY`
 // (phases and milestones) with their dates. The same plan gives the same
 // bytes: the document properties and zip entries carry stand.
 func Projektplan(w io.Writer, p view.Plan, title string, stand time.Time) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+	f, st, err := newWorkbook(PlanSheet)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", PlanSheet); err != nil {
-		return err
-	}
+	defer f.Close()
 	months := planMonths(p)
 	pw := &planWriter{f: f, st: st, months: months, fills: map[string]int{}}
 	if err := pw.tasks(p); err != nil {

@@ -31,20 +31,31 @@ type styles struct {
 	body, sum        map[kind]int
 }
 
+// newWorkbook starts a workbook of ours: the styles and the first sheet
+// named first (excelize starts with "Sheet1"). The caller closes it.
+func newWorkbook(first string) (*excelize.File, *styles, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err == nil {
+		err = f.SetSheetName("Sheet1", first)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
 // WriteXLSX writes the Übersicht as a workbook: the sheet „Übersicht“ and
 // one sheet per Haushaltsjahr („HJ 2027“), each with a frozen header, an
 // autofilter and a sum row of SUM formulas. The same Übersicht gives the
 // same bytes: the document properties carry u.Stand, the zip entries too.
 func WriteXLSX(w io.Writer, u *Uebersicht) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+	f, st, err := newWorkbook(OverviewSheet)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", OverviewSheet); err != nil {
-		return err
-	}
+	defer f.Close()
 	if err := writeTable(f, st, OverviewSheet, columns(u), u.Rows); err != nil {
 		return err
 	}

@@ -584,15 +584,11 @@ func paymentColumns(zp *Zahlungsplan) []column[Zahlung] {
 // header, an autofilter and a sum row of SUM formulas. The same plan
 // gives the same bytes.
 func WriteZahlungsplanXLSX(w io.Writer, zp *Zahlungsplan) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+	f, st, err := newWorkbook(OverviewSheet)
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", OverviewSheet); err != nil {
-		return err
-	}
+	defer f.Close()
 	if err := writeTable(f, st, OverviewSheet, zahlungsplanColumns(zp), zp.Jahre); err != nil {
 		return err
 	}
